@@ -1,0 +1,27 @@
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError } from './cli-io.ts';
+import { runSimulateCommand } from './simulate-command.ts';
+
+type Command = (args: readonly string[]) => void | Promise<void>;
+
+const commands: Record<string, Command> = {
+  simulate: runSimulateCommand,
+  serve: async () => {
+    await import('../main.ts');
+  },
+};
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) throw new UsageError(`usage: usher <${Object.keys(commands).join('|')}> …${name ? ` (unknown command "${name}")` : ''}`);
+  await command(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`usher: ${error.message}\n`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  process.stderr.write(`usher: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(EXIT_INTERNAL);
+});
