@@ -125,10 +125,7 @@ function changePlan(membership: Membership, plan: string, date: IsoDate, ctx: Bi
   if (partner) return partner;
   if (!isRunning(membership)) return notActive('change plans');
   const current = membership.plan as string;
-  if (plan === current) {
-    if (!membership.pendingPlan) return refuse('NO_CHANGE', `The membership is already on the ${plan} plan.`);
-    return accepted({ ...membership, pendingPlan: null }, [], [{ date, type: 'plan_changed', details: { from: membership.pendingPlan, to: plan, scheduled: 'withdrawn' } }]);
-  }
+  if (plan === current) return refuse('NO_CHANGE', `The membership is already on the ${plan} plan.`);
   if (plan === membership.pendingPlan) return refuse('NO_CHANGE', `A change to the ${plan} plan is already scheduled.`);
   if (membership.slots > offer.slots) {
     return refuse('EXTRA_MEMBER_LIMIT', `The ${plan} plan allows ${offer.slots} extra member slot(s) and this membership has ${membership.slots}. Remove extra members first.`);

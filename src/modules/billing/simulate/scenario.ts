@@ -64,7 +64,7 @@ export class ScenarioError extends Error {
   }
 }
 
-const EVENT_TYPES = eventSchema.options.map((option) => option.shape.type.value);
+const EVENT_TYPES: readonly string[] = eventSchema.options.map((option) => option.shape.type.value);
 
 function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): ScenarioError {
   return new ScenarioError(formatIssuePath([...prefix, ...issue.path]) || '(scenario)', issue.message);
