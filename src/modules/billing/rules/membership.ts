@@ -87,8 +87,7 @@ export type MembershipEventType =
   | 'cancellation_withdrawn'
   | 'payment_failed'
   | 'payment_recovered'
-  | 'payment_method_updated'
-  | 'renewed';
+  | 'payment_method_updated';
 
 export type MembershipEvent = { date: IsoDate; type: MembershipEventType; details?: Record<string, string | number | null> };
 

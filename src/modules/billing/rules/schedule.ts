@@ -96,7 +96,8 @@ function renew(membership: Membership, date: IsoDate, ctx: BillingContext, event
   }
   const periodEnd = nextPeriodStart(membership.anchor as IsoDate, date);
   const lines: LedgerLine[] = [chargeLine(attempt, date, periodEnd)];
-  return accepted({ ...membership, periodStart: date, periodEnd }, lines, [...events, { date, type: 'renewed' }]);
+  // The ledger line is the record of a renewal: no event, to keep the billing run's writes lean.
+  return accepted({ ...membership, periodStart: date, periodEnd }, lines, events);
 }
 
 function retry(membership: Membership, date: IsoDate, ctx: BillingContext): Accepted {

@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import {
+  claimDueMemberships,
+  insertEventRows,
+  insertLedgerRows,
+  recordRun,
+  updateMembershipsInBulk,
+  type BillingDb,
+  type MembershipUpdate,
+  type NewEventRow,
+  type NewLedgerRow,
+} from './billing.repository.ts';
+import { membershipToColumns, rowToMembership } from './membership-row.ts';
+import { toEventRows, toLedgerRows, scheduledKey } from './outcome-rows.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
+import { runWithProvider } from './payments/pay-with-provider.ts';
+import type { PriceBook } from './rules/catalog.ts';
+import type { IsoDate } from './rules/calendar.ts';
+import { advanceTo } from './rules/schedule.ts';
+
+export type BillingRunTotals = { date: IsoDate; memberships: number; charges: number; failures: number; batches: number };
+
+export type BillingRunOptions = {
+  db: BillingDb;
+  provider: PaymentProvider;
+  book: () => Promise<PriceBook>;
+  date: IsoDate;
+  batchSize?: number;
+  /**
+   * Batches in flight at once. With PostgreSQL, 2 or more let this process
+   * compute one batch while the server writes another; the embedded database
+   * has one connection, so it takes 1.
+   */
+  workers?: number;
+  logger?: Logger;
+  onBatch?: (totals: BillingRunTotals) => void;
+};
+
+/**
+ * Applies everything due on `date`: renewals, retries, pause starts and ends,
+ * cancellations and downgrades. Each batch is claimed with SKIP LOCKED and
+ * committed with its ledger lines in one transaction, so a second process
+ * shares the work, a crash loses only an uncommitted batch (redone on the next
+ * run under the same provider keys), and a finished membership is not due
+ * again until its next date: running the day twice charges nothing twice.
+ */
+export async function runBillingDay(options: BillingRunOptions): Promise<BillingRunTotals> {
+  const { db, provider, date } = options;
+  const batchSize = options.batchSize ?? 2000;
+  const book = await options.book();
+  const totals: BillingRunTotals = { date, memberships: 0, charges: 0, failures: 0, batches: 0 };
+  const work = async () => {
+    for (;;) {
+      const batch = await db.transaction().execute(async (trx) => {
+        const rows = await claimDueMemberships(trx, date, batchSize);
+        return rows.length === 0 ? null : billClaimedBatch(trx, rows, { provider, book, date });
+      });
+      if (!batch) break;
+      totals.memberships += batch.memberships;
+      totals.charges += batch.charges;
+      totals.failures += batch.failures;
+      totals.batches++;
+      options.onBatch?.(totals);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.workers ?? 1) }, work));
+  if (totals.memberships > 0) await recordRun(db, date, totals);
+  options.logger?.info({ billingRun: totals }, 'billing run finished');
+  return totals;
+}
+
+type ClaimedMembership = Awaited<ReturnType<typeof claimDueMemberships>>[number];
+
+/** Advances each claimed membership to `date` and writes the batch's lines and states. */
+async function billClaimedBatch(
+  trx: BillingDb,
+  rows: readonly ClaimedMembership[],
+  options: { provider: PaymentProvider; book: PriceBook; date: IsoDate },
+): Promise<{ memberships: number; charges: number; failures: number }> {
+  const ledger: NewLedgerRow[] = [];
+  const events: NewEventRow[] = [];
+  const updates: MembershipUpdate[] = [];
+  let charges = 0;
+  let failures = 0;
+  for (const row of rows) {
+    const { result, attempts } = await runWithProvider({
+      book: options.book,
+      provider: options.provider,
+      token: row.token,
+      keyFor: (attempt) => scheduledKey(row.id, attempt.date, attempt.reason),
+      rule: (ctx) => advanceTo(rowToMembership(row), options.date, ctx),
+    });
+    ledger.push(...toLedgerRows({
+      membershipId: row.id,
+      lines: result.lines,
+      attempts,
+      keyFor: (line) => scheduledKey(row.id, line.date, `${line.type}:${line.reason ?? line.attempted ?? ''}`),
+      paymentMethodId: row.payment_method_id,
+    }));
+    events.push(...toEventRows(row.id, result.events));
+    updates.push({ id: row.id, version: row.version, columns: membershipToColumns(result.membership) });
+    for (const line of result.lines) {
+      if (line.type === 'charge') charges++;
+      if (line.type === 'payment_failed') failures++;
+    }
+  }
+  await insertLedgerRows(trx, ledger);
+  await insertEventRows(trx, events);
+  await updateMembershipsInBulk(trx, updates, new Map(rows.map((row) => [row.id, row])));
+  return { memberships: rows.length, charges, failures };
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { fixedClock, type Clock } from '../../platform/clock.ts';
+import { withTables, type Db } from '../../platform/db/database.ts';
+import type { UsherModule } from '../../platform/module.ts';
+import { runBillingDay, type BillingRunTotals } from './billing-run.ts';
+import type { BillingTables } from './billing.tables.ts';
+import { billingRoutes } from './billing.routes.ts';
+import { loadCatalogFile } from './catalog-config.ts';
+import { demoBillingRoutes } from './demo.routes.ts';
+import { createMembershipService, type MembershipService } from './membership.service.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
+import { createSimulatedProvider } from './payments/simulated-provider.ts';
+import type { Catalog } from './rules/catalog.ts';
+import type { IsoDate } from './rules/calendar.ts';
+import { seedDemoMembers } from './seed/seed-demo.ts';
+import { seedSyntheticMembers } from './seed/synthetic-members.ts';
+import { countMemberships } from './billing.repository.ts';
+
+export type { MembershipView } from './membership-view.ts';
+export type { MembershipService, MembershipAction, JoinRequest } from './membership.service.ts';
+export type { BillingRunTotals } from './billing-run.ts';
+export type { Catalog } from './rules/catalog.ts';
+export { formatMoney } from './money-format.ts';
+export { DEMO_MEMBERS } from './seed/demo-members.ts';
+
+const moduleDir = path.dirname(fileURLToPath(import.meta.url));
+const repositoryRoot = path.resolve(moduleDir, '../../..');
+
+/** The billing tables' migrations, for the runner and for tools that need only billing. */
+export const billingMigrations = { module: 'billing', dir: path.join(moduleDir, 'migrations') };
+
+/** A relative catalog path is read from the repository root, whatever the working directory. */
+export function loadCatalog(catalogFile: string): Catalog {
+  return loadCatalogFile(path.isAbsolute(catalogFile) ? catalogFile : path.join(repositoryRoot, catalogFile));
+}
+
+export type BillingModuleDeps = {
+  db: Db;
+  clock: Clock;
+  catalog: Catalog;
+  logger?: Logger;
+  provider?: PaymentProvider;
+  demoMode?: boolean;
+  /** How often the in-server scheduler runs the billing of the current day (ms); 0 turns it off. */
+  schedulerIntervalMs?: number;
+  /** Batches in flight in a billing run: 1 on the embedded database, more on PostgreSQL. */
+  workers?: number;
+};
+
+export type BillingModule = UsherModule & {
+  service: MembershipService;
+  catalog: Catalog;
+  runDay(date?: IsoDate): Promise<BillingRunTotals>;
+  /** Plays the Reelhouse demo members' stories up to today, once. */
+  seedDemo(): Promise<{ seeded: boolean; members: number }>;
+  /** Adds `count` synthetic members for load tests. */
+  seedSynthetic(count: number, onProgress?: (done: number, total: number) => void): Promise<void>;
+};
+
+export function createBillingModule(deps: BillingModuleDeps): BillingModule {
+  const db = withTables<BillingTables>(deps.db);
+  const provider = deps.provider ?? createSimulatedProvider();
+  const service = createMembershipService({ db, clock: deps.clock, provider, catalog: deps.catalog, logger: deps.logger });
+  const runDay = (date?: IsoDate) =>
+    runBillingDay({ db, provider, book: () => service.priceBook(), date: date ?? deps.clock.today(), workers: deps.workers, logger: deps.logger });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    // One run at a time in this process; other processes share the work through SKIP LOCKED.
+    running = running.then(() => runDay()).catch((error: unknown) => deps.logger?.error({ err: error }, 'scheduled billing run failed'));
+  };
+
+  const routes = [billingRoutes({ catalog: deps.catalog })];
+  if (deps.demoMode) routes.push(demoBillingRoutes({ service }));
+
+  return {
+    name: 'billing',
+    migrationsDir: billingMigrations.dir,
+    routes,
+    homeLinks: deps.demoMode
+      ? [{ title: 'Demo members', href: '/demo/memberships', description: 'Reelhouse demo accounts: plans, charges, holds, pauses, partner billing.' }]
+      : [],
+    service,
+    catalog: deps.catalog,
+    runDay,
+    async seedDemo() {
+      const today = deps.clock.today();
+      const seedClock = fixedClock(today);
+      const seedService = createMembershipService({ db, clock: seedClock, provider, catalog: deps.catalog });
+      return seedDemoMembers({ db, provider, today, service: seedService, setDate: (date) => seedClock.set(date), book: () => seedService.priceBook() });
+    },
+    async seedSynthetic(count, onProgress) {
+      const existing = await countMemberships(db);
+      await seedSyntheticMembers({ db, catalog: deps.catalog, today: deps.clock.today(), count, startIndex: existing, seed: existing + 1, onProgress });
+    },
+    async start() {
+      const interval = deps.schedulerIntervalMs ?? 0;
+      if (interval <= 0) return;
+      tick();
+      timer = setInterval(tick, interval);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { addDays, type IsoDate } from '../rules/calendar.ts';
+import type { MembershipAction } from '../membership.service.ts';
+import type { CardDetails } from '../payments/payment-provider.ts';
+
+/** A step of a demo member's story, `daysAgo` before the seeding day. */
+export type DemoStep =
+  | { daysAgo: number; do: 'join'; plan: string; card?: CardDetails; partner?: string }
+  | { daysAgo: number; do: 'act'; action: MembershipAction }
+  | { daysAgo: number; do: 'update_card'; card: CardDetails }
+  | { daysAgo: number; do: 'price_change'; plan: string; price: number; effectiveInDays: number }
+  | { daysAgo: number; do: 'refund'; chargeDaysAgo: number; amount: number; reason: string };
+
+export type DemoMember = {
+  accountId: string;
+  name: string;
+  email: string;
+  country: string;
+  region: string | null;
+  /** What a support conversation about this member is about. */
+  story: string;
+  steps: DemoStep[];
+};
+
+const card = (number: string): CardDetails => ({ number, expMonth: 9, expYear: 2029 });
+const VISA = card('4242424242424242');
+const MASTERCARD = card('5555555555554444');
+const DECLINES_LATER = card('4000000000000341');
+const REISSUED = card('4000000000000119');
+
+/** The Reelhouse demo: one member for each state a support conversation needs. */
+export const DEMO_MEMBERS: DemoMember[] = [
+  {
+    accountId: 'acct_demo_ava', name: 'Ava Moreno', email: 'ava@demo.reelhouse.example', country: 'US', region: 'WA',
+    story: 'Upgraded from Standard to Premium in the middle of a billing period: a prorated charge between two renewals.',
+    steps: [{ daysAgo: 130, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 12, do: 'act', action: { type: 'change_plan', plan: 'premium' } }],
+  },
+  {
+    accountId: 'acct_demo_ben', name: 'Ben Okafor', email: 'ben@demo.reelhouse.example', country: 'US', region: 'NY',
+    story: 'Charged twice each month: a second account (ben.okafor.tv@demo.reelhouse.example) pays with the same card.',
+    steps: [{ daysAgo: 95, do: 'join', plan: 'standard', card: MASTERCARD }],
+  },
+  {
+    accountId: 'acct_demo_ben_tv', name: 'Ben Okafor', email: 'ben.okafor.tv@demo.reelhouse.example', country: 'US', region: 'NY',
+    story: 'The forgotten second account on Ben’s card, made from a TV months ago.',
+    steps: [{ daysAgo: 80, do: 'join', plan: 'basic', card: MASTERCARD }],
+  },
+  {
+    accountId: 'acct_demo_chloe', name: 'Chloé Brandt', email: 'chloe@demo.reelhouse.example', country: 'DE', region: 'BE',
+    story: 'Added an extra member last week: a prorated slot charge, then the slot on every renewal (tax included in the price).',
+    steps: [{ daysAgo: 200, do: 'join', plan: 'premium', card: VISA }, { daysAgo: 8, do: 'act', action: { type: 'add_extra_member' } }],
+  },
+  {
+    accountId: 'acct_demo_dev', name: 'Dev Raman', email: 'dev@demo.reelhouse.example', country: 'CA', region: 'ON',
+    story: 'Pays more since the Standard price change announced six weeks ago.',
+    steps: [
+      { daysAgo: 150, do: 'join', plan: 'standard', card: VISA },
+      { daysAgo: 45, do: 'price_change', plan: 'standard', price: 2099, effectiveInDays: 20 },
+    ],
+  },
+  {
+    accountId: 'acct_demo_emi', name: 'Emi Tanaka', email: 'emi@demo.reelhouse.example', country: 'JP', region: '13',
+    story: 'Billed by her mobile carrier, Northwind Mobile: no charges here, and changes are made with the carrier.',
+    steps: [{ daysAgo: 300, do: 'join', plan: 'premium', partner: 'Northwind Mobile' }],
+  },
+  {
+    accountId: 'acct_demo_finn', name: 'Finn Gallagher', email: 'finn@demo.reelhouse.example', country: 'GB', region: 'ENG',
+    story: 'Paused for two months; billing restarts by itself on the resume date.',
+    steps: [{ daysAgo: 100, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 40, do: 'act', action: { type: 'pause', months: 2 } }],
+  },
+  {
+    accountId: 'acct_demo_grace', name: 'Grace Liu', email: 'grace@demo.reelhouse.example', country: 'US', region: 'TX',
+    story: 'On hold: the card started declining; retries at +1, +3 and +7 days.',
+    steps: [{ daysAgo: 70, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 20, do: 'update_card', card: DECLINES_LATER }],
+  },
+  {
+    accountId: 'acct_demo_hugo', name: 'Hugo Lambert', email: 'hugo@demo.reelhouse.example', country: 'CA', region: 'QC',
+    story: 'Cancelled, then charged again: someone in the household restarted the membership.',
+    steps: [
+      { daysAgo: 160, do: 'join', plan: 'premium', card: VISA },
+      { daysAgo: 75, do: 'act', action: { type: 'cancel' } },
+      { daysAgo: 6, do: 'act', action: { type: 'restart' } },
+    ],
+  },
+  {
+    accountId: 'acct_demo_ines', name: 'Inês Costa', email: 'ines@demo.reelhouse.example', country: 'BR', region: 'SP',
+    story: 'Cancelled with time left: keeps watching until the end of the paid period. Extra members are not offered in her country.',
+    steps: [{ daysAgo: 50, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 3, do: 'act', action: { type: 'cancel' } }],
+  },
+  {
+    accountId: 'acct_demo_jade', name: 'Jade Whitfield', email: 'jade@demo.reelhouse.example', country: 'US', region: 'IL',
+    story: 'Joined on the 31st: the billing day falls on the last day of shorter months. The bank sent a replacement card.',
+    steps: [{ daysAgo: 0, do: 'join', plan: 'basic', card: REISSUED }],
+  },
+  {
+    accountId: 'acct_demo_karim', name: 'Karim Haddad', email: 'karim@demo.reelhouse.example', country: 'GB', region: 'SCT',
+    story: 'Refunded in part after a streaming outage.',
+    steps: [
+      { daysAgo: 90, do: 'join', plan: 'premium', card: VISA },
+      { daysAgo: 10, do: 'refund', chargeDaysAgo: 90, amount: 500, reason: 'Service outage goodwill' },
+    ],
+  },
+];
+
+/** Jade joins on the most recent 31st, whatever today is. */
+export function demoStepDate(member: DemoMember, step: DemoStep, today: IsoDate): IsoDate {
+  if (member.accountId === 'acct_demo_jade' && step.do === 'join') {
+    let date = today;
+    while (!date.endsWith('-31')) date = addDays(date, -1);
+    return date;
+  }
+  return addDays(today, -step.daysAgo);
+}
