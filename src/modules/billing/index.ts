@@ -47,6 +47,8 @@ export type BillingModuleDeps = {
   schedulerIntervalMs?: number;
   /** Batches in flight in a billing run: 1 on the embedded database, more on PostgreSQL. */
   workers?: number;
+  /** Memberships per billing-run transaction. */
+  batchSize?: number;
 };
 
 export type BillingModule = UsherModule & {
@@ -64,7 +66,7 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
   const provider = deps.provider ?? createSimulatedProvider();
   const service = createMembershipService({ db, clock: deps.clock, provider, catalog: deps.catalog, logger: deps.logger });
   const runDay = (date?: IsoDate) =>
-    runBillingDay({ db, provider, book: () => service.priceBook(), date: date ?? deps.clock.today(), workers: deps.workers, logger: deps.logger });
+    runBillingDay({ db, provider, book: () => service.priceBook(), date: date ?? deps.clock.today(), workers: deps.workers, batchSize: deps.batchSize, logger: deps.logger });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
