@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { AppError } from './platform/errors.ts';
+
+function refusal(env: Record<string, string>): AppError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to refuse the environment');
+}
+
+describe('loadConfig', () => {
+  it('starts a demo on port 3000 with the embedded database when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './data',
+      logLevel: 'info',
+      demoMode: true,
+      schedulerEnabled: true,
+      catalogFile: 'config/catalog.json',
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://usher:secret@db:5432/usher',
+      USHER_DATA_DIR: '/var/lib/usher',
+      LOG_LEVEL: 'debug',
+      USHER_DEMO: 'false',
+      USHER_SCHEDULER: 'off',
+      SMTP_URL: 'smtp://mail:25',
+      USHER_CATALOG: '/etc/usher/catalog.json',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://usher:secret@db:5432/usher',
+      dataDir: '/var/lib/usher',
+      logLevel: 'debug',
+      demoMode: false,
+      schedulerEnabled: false,
+      smtpUrl: 'smtp://mail:25',
+      catalogFile: '/etc/usher/catalog.json',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000 });
+    expect(loadConfig({ DATABASE_URL: '' })).not.toHaveProperty('databaseUrl');
+  });
+
+  it('accepts flags in any case and as 1/0, yes/no', () => {
+    expect(loadConfig({ USHER_DEMO: 'FALSE', USHER_SCHEDULER: '0' })).toMatchObject({ demoMode: false, schedulerEnabled: false });
+    expect(loadConfig({ USHER_DEMO: 'Yes', USHER_SCHEDULER: '1' })).toMatchObject({ demoMode: true, schedulerEnabled: true });
+  });
+
+  it('names the variable and the bad value when a port is not a number', () => {
+    const error = refusal({ PORT: 'eighty' });
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.field).toBe('PORT');
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('"eighty"');
+  });
+
+  it('refuses a port out of range, a non-PostgreSQL database URL and an unknown log level', () => {
+    expect(refusal({ PORT: '70000' }).message).toMatch(/PORT must be between 0 and 65535/);
+    expect(refusal({ DATABASE_URL: 'mysql://db/usher' }).message).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(refusal({ LOG_LEVEL: 'loud' }).message).toMatch(/LOG_LEVEL must be one of/);
+    expect(refusal({ USHER_DEMO: 'maybe' }).message).toMatch(/USHER_DEMO must be true or false/);
+    expect(refusal({ SMTP_URL: 'http://mail' }).message).toMatch(/SMTP_URL/);
+  });
+
+  it('reports every bad variable at once', () => {
+    const message = refusal({ PORT: 'x', LOG_LEVEL: 'loud' }).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+  });
+});

@@ -1,0 +1,71 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { handleError, handleNotFound } from './error-handler.ts';
+import type { HomeLink } from './home-page.ts';
+import { createMetricsRegistry, observeRequests } from './http-metrics.ts';
+import { platformRoutes } from './platform.routes.ts';
+
+export type { HomeLink } from './home-page.ts';
+
+export type HttpServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** Route plugins declare zod schemas; modules export one of these. */
+export type RoutesPlugin = FastifyPluginAsyncZod;
+
+export type BuildHttpServerOptions = {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  clock: Clock;
+  routes: RoutesPlugin[];
+  homeLinks: HomeLink[];
+};
+
+export async function buildHttpServer(options: BuildHttpServerOptions): Promise<HttpServer> {
+  // Widened to Fastify's logger type so route plugins need not know it is pino.
+  const loggerInstance: FastifyBaseLogger = options.logger;
+  const app = Fastify({ loggerInstance }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  const { registry, requestDuration } = createMetricsRegistry();
+  observeRequests(app, requestDuration);
+
+  // Awaited so swagger's onRoute hook sees every route registered after it.
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Usher API',
+        version: '0.1.0',
+        description: 'Customer service for a subscription video-streaming service.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(platformRoutes({
+    database: options.database,
+    clock: options.clock,
+    registry,
+    homeLinks: options.homeLinks,
+    demoMode: options.config.demoMode,
+  }));
+  for (const routes of options.routes) await app.register(routes);
+  return app;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/results.json' },
+    // Embedded PostgreSQL start-up (initdb) takes seconds on a slow CI machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
