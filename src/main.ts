@@ -57,6 +57,9 @@ async function start(): Promise<void> {
   process.on('SIGTERM', (signal) => void shutdown(signal));
 
   await runMigrations(database, migrationSources(app.modules), { logger });
+  if (config.demoMode) {
+    for (const module of app.modules) await module.seedDemo?.();
+  }
   for (const module of app.modules) await module.start?.();
   await app.server.listen({ host: config.host, port: config.port });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -11,6 +11,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A failure that is not the user's input (exit 1), with a message worth showing as it is. */
+export class UsherFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsherFailure';
+  }
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }

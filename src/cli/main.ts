@@ -1,10 +1,13 @@
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError } from './cli-io.ts';
+import { runBillCommand, runSeedCommand } from './billing-commands.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError, UsherFailure } from './cli-io.ts';
 import { runSimulateCommand } from './simulate-command.ts';
 
 type Command = (args: readonly string[]) => void | Promise<void>;
 
 const commands: Record<string, Command> = {
   simulate: runSimulateCommand,
+  bill: runBillCommand,
+  seed: runSeedCommand,
   serve: async () => {
     await import('../main.ts');
   },
@@ -21,6 +24,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`usher: ${error.message}\n`);
     process.exit(EXIT_BAD_INPUT);
+  }
+  if (error instanceof UsherFailure) {
+    process.stderr.write(`usher: ${error.message}\n`);
+    process.exit(EXIT_INTERNAL);
   }
   process.stderr.write(`usher: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(EXIT_INTERNAL);

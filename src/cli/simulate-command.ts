@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
-import { loadCatalogFile } from '../modules/billing/catalog-config.ts';
+import { loadCatalog } from '../modules/billing/index.ts';
 import { parseScenario, ScenarioError } from '../modules/billing/simulate/scenario.ts';
 import { simulate } from '../modules/billing/simulate/simulate.ts';
 import { printJson, UsageError } from './cli-io.ts';
@@ -16,7 +16,7 @@ export function runSimulateCommand(args: readonly string[]): void {
   }
   try {
     const scenario = parseScenario(json);
-    printJson(simulate(scenario, loadCatalogFile(loadConfig().catalogFile)));
+    printJson(simulate(scenario, loadCatalog(loadConfig().catalogFile)));
   } catch (error) {
     if (error instanceof ScenarioError) throw new UsageError(`malformed scenario: ${error.message}`);
     throw error;

@@ -23,6 +23,8 @@ export type UsherModule = {
   /** One plugin, or several (public routes, demo routes) registered in order. */
   routes?: RoutesPlugin | RoutesPlugin[];
   homeLinks?: HomeLink[];
+  /** Fills the module's demo data once (demo mode, first start); a second call changes nothing. */
+  seedDemo?(): Promise<unknown>;
   /** Called after migrations, before the server listens (schedulers, subscribers). */
   start?(): Promise<void>;
   /** Called on shutdown, in reverse order; must be safe when `start` never ran. */

@@ -51,7 +51,7 @@ export type BillingModuleDeps = {
   batchSize?: number;
 };
 
-export type BillingModule = UsherModule & {
+export type BillingModule = Omit<UsherModule, 'seedDemo'> & {
   service: MembershipService;
   catalog: Catalog;
   runDay(date?: IsoDate): Promise<BillingRunTotals>;
