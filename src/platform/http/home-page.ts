@@ -31,7 +31,7 @@ header { border-bottom: 1px solid var(--line); padding-bottom: 1.5rem; }
 h1 { font-size: clamp(2rem, 5vw, 2.75rem); margin: 0 0 .25rem; letter-spacing: -.02em; }
 h2 { font-size: 1.15rem; margin: 2.25rem 0 .75rem; }
 .lead { font-size: 1.15rem; color: var(--muted); margin: 0; max-width: 42rem; }
-.badge { display: inline-block; margin-top: 1rem; padding: .2rem .65rem; border-radius: 999px; border: 1px solid var(--accent); color: var(--accent); font-size: .875rem; }
+.badge { display: inline-block; margin-top: 1rem; padding: .25rem .7rem; border-radius: .5rem; border: 1px solid var(--accent); color: var(--accent); font-size: .875rem; }
 ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: .875rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
 .card { display: flex; flex-direction: column; gap: .35rem; height: 100%; padding: 1rem 1.1rem; border: 1px solid var(--line); border-radius: .75rem; background: var(--card); color: inherit; text-decoration: none; }
 .card:hover { border-color: var(--accent); }
