@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Catalog } from './rules/catalog.ts';
 import { parseScenario, ScenarioError } from './simulate/scenario.ts';
 import { simulate } from './simulate/simulate.ts';
+import { renderPlans } from './billing-pages.ts';
 
 const planSchema = z.object({ id: z.string(), name: z.string(), price: z.number().int(), extra_member_slots: z.number().int(), slot_price: z.number().int() });
 const countrySchema = z.object({
@@ -32,6 +33,9 @@ export function billingRoutes(options: { catalog: Catalog }): FastifyPluginAsync
     app.get('/api/billing/catalog', {
       schema: { tags: ['billing'], summary: 'Plans, prices and taxes per country', response: { 200: z.object({ countries: z.array(countrySchema) }) } },
     }, async () => ({ countries: describeCatalog(options.catalog) }));
+
+    app.get('/plans', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(renderPlans(describeCatalog(options.catalog))));
 
     app.post('/api/billing/simulate', {
       schema: {

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { MembershipService } from './membership.service.ts';
 import type { MembershipView } from './membership-view.ts';
 import { DEMO_MEMBERS, type DemoMember } from './seed/demo-members.ts';
-import { renderDemoMember, renderDemoMemberList } from './demo-pages.ts';
+import { renderDemoMember, renderDemoMemberList } from './billing-pages.ts';
 
 /**
  * Read-only pages and API over the demo members (demo mode only): members'

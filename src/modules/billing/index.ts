@@ -82,9 +82,12 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
     name: 'billing',
     migrationsDir: billingMigrations.dir,
     routes,
-    homeLinks: deps.demoMode
-      ? [{ title: 'Demo members', href: '/demo/memberships', description: 'Reelhouse demo accounts: plans, charges, holds, pauses, partner billing.' }]
-      : [],
+    homeLinks: [
+      { title: 'Plans and prices', href: '/plans', description: 'Every country\'s plans, prices, tax and extra-member slots, from the catalog.' },
+      ...(deps.demoMode
+        ? [{ title: 'Demo members', href: '/demo/memberships', description: 'Reelhouse demo accounts: upgrades, extra members, holds, pauses, partner billing, refunds.' }]
+        : []),
+    ],
     service,
     catalog: deps.catalog,
     runDay,

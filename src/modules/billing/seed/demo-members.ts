@@ -1,14 +1,21 @@
-import { addDays, type IsoDate } from '../rules/calendar.ts';
+import { addDays, addMonthsClamped, type IsoDate } from '../rules/calendar.ts';
 import type { MembershipAction } from '../membership.service.ts';
 import type { CardDetails } from '../payments/payment-provider.ts';
 
-/** A step of a demo member's story, `daysAgo` before the seeding day. */
-export type DemoStep =
-  | { daysAgo: number; do: 'join'; plan: string; card?: CardDetails; partner?: string }
-  | { daysAgo: number; do: 'act'; action: MembershipAction }
-  | { daysAgo: number; do: 'update_card'; card: CardDetails }
-  | { daysAgo: number; do: 'price_change'; plan: string; price: number; effectiveInDays: number }
-  | { daysAgo: number; do: 'refund'; chargeDaysAgo: number; amount: number; reason: string };
+/**
+ * A step of a demo member's story, `monthsAgo` months and `daysAgo` days
+ * before the seeding day: months keep billing days where the story needs them
+ * (a renewal two days ago), whatever the month lengths.
+ */
+type When = { daysAgo: number; monthsAgo?: number };
+export type DemoStep = When &
+  (
+    | { do: 'join'; plan: string; card?: CardDetails; partner?: string }
+    | { do: 'act'; action: MembershipAction }
+    | { do: 'update_card'; card: CardDetails }
+    | { do: 'price_change'; plan: string; price: number; effectiveInDays: number }
+    | { do: 'refund'; chargeDaysAgo: number; amount: number; reason: string }
+  );
 
 export type DemoMember = {
   accountId: string;
@@ -32,7 +39,7 @@ export const DEMO_MEMBERS: DemoMember[] = [
   {
     accountId: 'acct_demo_ava', name: 'Ava Moreno', email: 'ava@demo.reelhouse.example', country: 'US', region: 'WA',
     story: 'Upgraded from Standard to Premium in the middle of a billing period: a prorated charge between two renewals.',
-    steps: [{ daysAgo: 130, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 12, do: 'act', action: { type: 'change_plan', plan: 'premium' } }],
+    steps: [{ monthsAgo: 4, daysAgo: 12, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 9, do: 'act', action: { type: 'change_plan', plan: 'premium' } }],
   },
   {
     accountId: 'acct_demo_ben', name: 'Ben Okafor', email: 'ben@demo.reelhouse.example', country: 'US', region: 'NY',
@@ -51,10 +58,10 @@ export const DEMO_MEMBERS: DemoMember[] = [
   },
   {
     accountId: 'acct_demo_dev', name: 'Dev Raman', email: 'dev@demo.reelhouse.example', country: 'CA', region: 'ON',
-    story: 'Pays more since the Standard price change announced six weeks ago.',
+    story: 'Pays more since the Standard price change announced ten weeks ago, with 30 days’ notice.',
     steps: [
       { daysAgo: 150, do: 'join', plan: 'standard', card: VISA },
-      { daysAgo: 45, do: 'price_change', plan: 'standard', price: 2099, effectiveInDays: 20 },
+      { daysAgo: 70, do: 'price_change', plan: 'standard', price: 2099, effectiveInDays: 20 },
     ],
   },
   {
@@ -70,7 +77,7 @@ export const DEMO_MEMBERS: DemoMember[] = [
   {
     accountId: 'acct_demo_grace', name: 'Grace Liu', email: 'grace@demo.reelhouse.example', country: 'US', region: 'TX',
     story: 'On hold: the card started declining; retries at +1, +3 and +7 days.',
-    steps: [{ daysAgo: 70, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 20, do: 'update_card', card: DECLINES_LATER }],
+    steps: [{ monthsAgo: 2, daysAgo: 2, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 20, do: 'update_card', card: DECLINES_LATER }],
   },
   {
     accountId: 'acct_demo_hugo', name: 'Hugo Lambert', email: 'hugo@demo.reelhouse.example', country: 'CA', region: 'QC',
@@ -108,5 +115,5 @@ export function demoStepDate(member: DemoMember, step: DemoStep, today: IsoDate)
     while (!date.endsWith('-31')) date = addDays(date, -1);
     return date;
   }
-  return addDays(today, -step.daysAgo);
+  return addDays(addMonthsClamped(today, -(step.monthsAgo ?? 0)), -step.daysAgo);
 }

@@ -1,9 +1,9 @@
+import { escapeHtml } from '../../platform/http/home-page.ts';
 import { formatMoney } from './money-format.ts';
 import type { MembershipView } from './membership-view.ts';
 import type { DemoMember } from './seed/demo-members.ts';
 
-const escape = (text: unknown): string =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escape = (text: unknown): string => escapeHtml(String(text ?? ''));
 
 const STATUS_WORDS: Record<string, string> = {
   active: 'Active',
@@ -23,14 +23,14 @@ const LINE_WORDS: Record<string, string> = {
   payment_retry: 'Retried payment',
 };
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} · Usher demo</title>
 <style>
 :root{--ink:#1c1b29;--muted:#5d5b70;--line:#e4e2ee;--accent:#5b3fd6;--good:#137a4b;--bad:#b3261e;--warn:#8a5a00;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#faf9fd}
 body{margin:0}header{background:#1c1b29;color:#fff;padding:1rem 1.25rem}header a{color:#fff;text-decoration:none;font-weight:600}
 main{max-width:980px;margin:0 auto;padding:1.25rem}h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.1rem;margin-top:2rem}
-.card{background:#fff;border:1px solid var(--line);border-radius:12px;padding:1rem 1.25rem;margin-bottom:1rem}
+.card{background:#fff;border:1px solid var(--line);border-radius:12px;padding:1rem 1.25rem;margin-bottom:1rem;overflow-wrap:anywhere}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:1rem}
 .muted{color:var(--muted)}.badge{display:inline-block;border-radius:999px;padding:.1rem .6rem;font-size:.8rem;background:#efeafd;color:var(--accent)}
 .badge.on_hold,.badge.canceled{background:#fde8e7;color:var(--bad)}.badge.paused,.badge.canceled_pending{background:#fff3d6;color:var(--warn)}
@@ -71,7 +71,7 @@ function ledgerTimeline(view: MembershipView): string {
   return `<div class="scroll"><svg role="img" aria-label="Timeline of charges (above the line), refunds and failed payments (below)" viewBox="0 0 ${width} 180" width="100%" style="min-width:600px">
 <line x1="30" y1="90" x2="${width - 30}" y2="90" stroke="#ccc"/>${bars.join('')}
 <text x="40" y="175">${escape(lines[0].date)}</text><text x="${width - 40}" y="175" text-anchor="end">${escape(lines.at(-1)!.date)}</text>
-<text x="${width - 30}" y="20" text-anchor="end">■ charge  ■ refund (green)  ■ failed (red)  ■ authorization (grey)</text></svg></div>`;
+<text x="${width - 30}" y="20" text-anchor="end"><tspan fill="#5b3fd6">■</tspan> charge  <tspan fill="#137a4b">■</tspan> refund  <tspan fill="#b3261e">■</tspan> failed payment  <tspan fill="#a9a6bd">■</tspan> temporary authorization</text></svg></div>`;
 }
 
 export function renderDemoMember(member: DemoMember, view: MembershipView | null): string {
@@ -97,4 +97,16 @@ ${view.pause ? `<dt>Pause</dt><dd>${view.pause.months} month(s) from ${escape(vi
 <h2>Payments</h2>${ledgerTimeline(view)}
 <div class="scroll"><table><thead><tr><th>Date</th><th>What</th><th>Covers</th><th class="num">Tax</th><th class="num">Amount</th></tr></thead><tbody>${ledgerRows.join('') || '<tr><td colspan="5" class="muted">No payments.</td></tr>'}</tbody></table></div>
 <h2>History</h2><ul>${events.join('')}</ul>`);
+}
+
+/** The public price list: every country's plans, with how tax is shown. */
+export function renderPlans(countries: readonly { country: string; name: string; currency: string; tax_mode: string; extra_members: boolean; plans: readonly { id: string; name: string; price: number; extra_member_slots: number; slot_price: number }[] }[]): string {
+  const sections = countries.map((c) => {
+    const rows = c.plans.map((p) => `<tr><td>${escape(p.name)}</td><td class="num">${formatMoney(p.price, c.currency)}</td>
+<td>${c.extra_members && p.extra_member_slots > 0 ? `${p.extra_member_slots} × ${formatMoney(p.slot_price, c.currency)}` : 'Not available'}</td></tr>`);
+    return `<section class="card"><h2 style="margin-top:0">${escape(c.name)} <span class="muted">(${escape(c.currency)})</span></h2>
+<p class="muted">${c.tax_mode === 'inclusive' ? 'Prices include tax.' : 'Tax is added at checkout, by region.'}</p>
+<div class="scroll"><table><thead><tr><th>Plan</th><th class="num">Per month</th><th>Extra members</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  });
+  return layout('Plans and prices', `<h1>Plans and prices</h1><p class="muted">Billed monthly on the day you join (the month's last day when it is shorter). Change or cancel any time.</p><div class="grid">${sections.join('')}</div>`);
 }

@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: every benchmark under bench/, one process each, with its
+ * figures and its ratio to the baseline it measures in the same run.
+ * BENCH_QUICK=1 runs them at a tenth of their size.
+ */
+import { spawnSync } from 'node:child_process';
+
+const quick = process.env.BENCH_QUICK === '1';
+const runs: { name: string; args: string[] }[] = [
+  { name: 'billing-run on PostgreSQL', args: ['bench/billing-run.bench.ts', '--members', quick ? '100000' : '1000000'] },
+  { name: 'billing-run on PGlite', args: ['bench/billing-run.bench.ts', '--pglite', '--members', quick ? '10000' : '100000'] },
+];
+
+let failed = 0;
+for (const run of runs) {
+  console.log(`\n=== ${run.name}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...run.args], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);
