@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; browser journeys are skipped with a message when it is missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,3 +20,11 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 390, height: 844 },
 } as const;
+
+/**
+ * Screenshots for docs/screenshots/, written when USHER_SCREENSHOTS=1 so that
+ * an ordinary test run leaves the working tree as it was.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.USHER_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${name}`, fullPage: true });
+}

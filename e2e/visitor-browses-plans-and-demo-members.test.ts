@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../src/platform/testing/test-app.ts';
-import { hasChromium, launchChromium, VIEWPORTS } from './browser.ts';
+import { hasChromium, launchChromium, screenshot, VIEWPORTS } from './browser.ts';
 
 describe.skipIf(!hasChromium)('a visitor browses the home page, the plans and the demo members', () => {
   let t: TestApp;
@@ -26,24 +26,24 @@ describe.skipIf(!hasChromium)('a visitor browses the home page, the plans and th
       await page.goto(base);
       await expect(page.locator('h1')).toBeDefined();
       expect(await page.textContent('body')).toContain('Reelhouse');
-      await page.screenshot({ path: `docs/screenshots/home-${name}.png`, fullPage: true });
+      await screenshot(page, `home-${name}.png`);
 
       await page.click('text=Plans and prices');
       await page.waitForURL(`${base}/plans`);
       expect(await page.textContent('main')).toContain('Prices include tax.');
-      await page.screenshot({ path: `docs/screenshots/plans-${name}.png`, fullPage: true });
+      await screenshot(page, `plans-${name}.png`);
 
       await page.goto(base);
       await page.click('text=Demo members');
       await page.waitForURL(`${base}/demo/memberships`);
-      await page.screenshot({ path: `docs/screenshots/demo-members-${name}.png`, fullPage: true });
+      await screenshot(page, `demo-members-${name}.png`);
       await page.click('text=Grace Liu');
       await page.waitForURL(/acct_demo_grace/);
       const main = await page.textContent('main');
       expect(main).toContain('On hold');
       expect(main).toContain('failed');
       expect(await page.locator('svg[role=img] rect').count()).toBeGreaterThan(3);
-      await page.screenshot({ path: `docs/screenshots/demo-member-on-hold-${name}.png`, fullPage: true });
+      await screenshot(page, `demo-member-on-hold-${name}.png`);
       await page.close();
     });
   }

@@ -251,3 +251,14 @@ export async function countMemberships(db: BillingDb): Promise<number> {
   const row = await db.selectFrom('billing_memberships').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Tells every running direct-billed member of a plan about its new price, on the day it is announced. */
+export async function recordPriceChangeNotices(db: BillingDb, change: PriceChange & { appliesFrom: IsoDate }): Promise<number> {
+  const details = JSON.stringify({ plan: change.plan, price: change.price, applies_from: change.appliesFrom });
+  const result = await sql`
+    INSERT INTO billing_events (id, membership_id, date, type, details)
+    SELECT 'mev_' || replace(gen_random_uuid()::text, '-', ''), id, ${change.announced}::date, 'price_change_announced', ${details}::jsonb
+    FROM billing_memberships
+    WHERE country = ${change.country} AND plan = ${change.plan} AND partner IS NULL AND status <> 'canceled'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -91,3 +91,20 @@ describeEachDatabase('membership service', (open) => {
       .rejects.toMatchObject({ code: 'BILLED_BY_PARTNER', message: expect.stringContaining('Northwind Mobile') });
   });
 });
+
+describeEachDatabase('price changes', (open) => {
+  it('tells members on the day it is announced and charges the new price from max(effective, announced + 30 days)', async () => {
+    const { billing, clock } = await openBillingKit(open, { today: '2026-01-10' });
+    const joined = await billing.service.join({ accountId: 'acct_p', country: 'GB', region: 'ENG', plan: 'standard', payment: { card: VISA } });
+    clock.set('2026-01-20');
+    const announced = await billing.service.announcePriceChange({ country: 'GB', plan: 'standard', price: 1499, effective: '2026-02-01' });
+    expect(announced).toEqual({ appliesFrom: '2026-02-19', notified: 1 });
+    for (const day of ['2026-02-10', '2026-03-10']) {
+      clock.set(day);
+      await billing.runDay(day);
+    }
+    const view = await billing.service.get(joined.id);
+    expect(view.ledger.map((line) => [line.date, line.amount])).toEqual([['2026-01-10', 1299], ['2026-02-10', 1299], ['2026-03-10', 1499]]);
+    expect(view.events.map((event) => event.type)).toContain('price_change_announced');
+  });
+});

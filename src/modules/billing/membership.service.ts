@@ -17,6 +17,7 @@ import {
   listEvents,
   listLedger,
   listPriceChanges,
+  recordPriceChangeNotices,
   markPaymentMethodReplaced,
   saveRequest,
   updateCardDetails,
@@ -246,13 +247,17 @@ export function createMembershipService(deps: BillingServiceDeps) {
   }
 
   /** Announces a new price: renewals on or after max(effective, today + 30 days) pay it. */
-  async function announcePriceChange(options: { country: string; plan: string; price: number; effective: IsoDate }): Promise<{ appliesFrom: IsoDate }> {
+  async function announcePriceChange(options: { country: string; plan: string; price: number; effective: IsoDate }): Promise<{ appliesFrom: IsoDate; notified: number }> {
     if (!catalog[options.country]?.plans[options.plan]) {
       throw refusalError(refuse('UNKNOWN_PLAN', `There is no plan "${options.plan}" in ${options.country}.`));
     }
     const change = { ...options, announced: clock.today() };
-    await insertPriceChange(db, { id: newId('prc'), ...change });
-    return { appliesFrom: priceChangeAppliesFrom(change) };
+    const appliesFrom = priceChangeAppliesFrom(change);
+    const notified = await db.transaction().execute(async (trx) => {
+      await insertPriceChange(trx, { id: newId('prc'), ...change });
+      return recordPriceChangeNotices(trx, { ...change, appliesFrom });
+    });
+    return { appliesFrom, notified };
   }
 
   return {

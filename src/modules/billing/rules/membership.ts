@@ -87,7 +87,8 @@ export type MembershipEventType =
   | 'cancellation_withdrawn'
   | 'payment_failed'
   | 'payment_recovered'
-  | 'payment_method_updated';
+  | 'payment_method_updated'
+  | 'price_change_announced';
 
 export type MembershipEvent = { date: IsoDate; type: MembershipEventType; details?: Record<string, string | number | null> };
 
