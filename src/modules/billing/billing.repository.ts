@@ -92,18 +92,17 @@ function onlyPeriodMoved(before: MembershipStateColumns | undefined, after: Memb
 
 async function updatePeriodsInBulk(db: BillingDb, updates: readonly MembershipUpdate[]): Promise<void> {
   if (updates.length === 0) return;
+  const rows = updates.map((u) => ({ id: u.id, s: u.columns.period_start, e: u.columns.period_end, n: u.columns.next_run_date }));
   await sql`
-    UPDATE billing_memberships AS m SET period_start = u.period_start, period_end = u.period_end,
-      next_run_date = u.next_run_date, version = m.version + 1, updated_at = now()
-    FROM unnest(${updates.map((u) => u.id)}::text[], ${updates.map((u) => u.columns.period_start)}::date[],
-      ${updates.map((u) => u.columns.period_end)}::date[], ${updates.map((u) => u.columns.next_run_date)}::date[])
-      AS u(id, period_start, period_end, next_run_date)
+    UPDATE billing_memberships AS m SET period_start = u.s, period_end = u.e,
+      next_run_date = u.n, version = m.version + 1, updated_at = now()
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS u(id text, s date, e date, n date)
     WHERE m.id = u.id`.execute(db);
 }
 
 async function updateAllColumnsInBulk(db: BillingDb, updates: readonly MembershipUpdate[]): Promise<void> {
   if (updates.length === 0) return;
-  const col = <K extends keyof MembershipStateColumns>(key: K) => updates.map((u) => u.columns[key]);
+  const rows = updates.map((u) => ({ id: u.id, ...u.columns }));
   await sql`
     UPDATE billing_memberships AS m SET
       status = u.status, plan = u.plan, anchor = u.anchor, period_start = u.period_start, period_end = u.period_end,
@@ -112,30 +111,26 @@ async function updateAllColumnsInBulk(db: BillingDb, updates: readonly Membershi
       hold_due_date = u.hold_due_date, hold_base = u.hold_base, hold_tax = u.hold_tax, hold_amount = u.hold_amount,
       hold_failed_attempts = u.hold_failed_attempts, access_until = u.access_until, cancel_reason = u.cancel_reason,
       next_run_date = u.next_run_date, version = m.version + 1, updated_at = now()
-    FROM unnest(
-      ${updates.map((u) => u.id)}::text[], ${col('status')}::text[], ${col('plan')}::text[], ${col('anchor')}::date[],
-      ${col('period_start')}::date[], ${col('period_end')}::date[], ${col('slots')}::int[], ${col('removed_slots')}::int[],
-      ${col('pending_plan')}::text[], ${col('pause_start')}::date[], ${col('pause_months')}::int[],
-      ${col('hold_due_date')}::date[], ${col('hold_base')}::int[], ${col('hold_tax')}::int[], ${col('hold_amount')}::int[],
-      ${col('hold_failed_attempts')}::int[], ${col('access_until')}::date[], ${col('cancel_reason')}::text[],
-      ${col('next_run_date')}::date[]
-    ) AS u(id, status, plan, anchor, period_start, period_end, slots, removed_slots, pending_plan, pause_start, pause_months,
-           hold_due_date, hold_base, hold_tax, hold_amount, hold_failed_attempts, access_until, cancel_reason, next_run_date)
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS u(
+      id text, status text, plan text, anchor date, period_start date, period_end date, slots int, removed_slots int,
+      pending_plan text, pause_start date, pause_months int, hold_due_date date, hold_base int, hold_tax int,
+      hold_amount int, hold_failed_attempts int, access_until date, cancel_reason text, next_run_date date)
     WHERE m.id = u.id`.execute(db);
 }
 
 /** Inserts ledger lines; a line whose idempotency key exists already is skipped. */
 export async function insertLedgerRows(db: BillingDb, rows: readonly NewLedgerRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = <K extends keyof NewLedgerRow>(key: K) => rows.map((r) => r[key]);
+  // One JSON parameter: far cheaper to build and to parse than fifteen text arrays.
   await sql`
     INSERT INTO billing_ledger (id, membership_id, date, type, reason, amount, tax, currency, period_start, period_end,
                                 refund_of, note, payment_method_id, provider_reference, idempotency_key)
-    SELECT * FROM unnest(
-      ${col('id')}::text[], ${col('membership_id')}::text[], ${col('date')}::date[], ${col('type')}::text[],
-      ${col('reason')}::text[], ${col('amount')}::int[], ${col('tax')}::int[], ${col('currency')}::text[],
-      ${col('period_start')}::date[], ${col('period_end')}::date[], ${col('refund_of')}::text[], ${col('note')}::text[],
-      ${col('payment_method_id')}::text[], ${col('provider_reference')}::text[], ${col('idempotency_key')}::text[])
+    SELECT id, membership_id, date, type, reason, amount, tax, currency, period_start, period_end,
+           refund_of, note, payment_method_id, provider_reference, idempotency_key
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+      id text, membership_id text, date date, type text, reason text, amount int, tax int, currency text,
+      period_start date, period_end date, refund_of text, note text, payment_method_id text, provider_reference text,
+      idempotency_key text)
     ON CONFLICT (idempotency_key) DO NOTHING`.execute(db);
 }
 
@@ -143,10 +138,8 @@ export async function insertEventRows(db: BillingDb, rows: readonly NewEventRow[
   if (rows.length === 0) return;
   await sql`
     INSERT INTO billing_events (id, membership_id, date, type, details)
-    SELECT id, membership_id, date, type, details::jsonb FROM unnest(
-      ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.membership_id)}::text[], ${rows.map((r) => r.date)}::date[],
-      ${rows.map((r) => r.type)}::text[], ${rows.map((r) => JSON.stringify(r.details))}::text[]
-    ) AS e(id, membership_id, date, type, details)`.execute(db);
+    SELECT id, membership_id, date, type, details
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS e(id text, membership_id text, date date, type text, details jsonb)`.execute(db);
 }
 
 export async function listLedger(db: BillingDb, membershipId: string): Promise<LedgerRecord[]> {

@@ -43,7 +43,10 @@ export function toEventRows(membershipId: string, events: readonly MembershipEve
   return events.map((event) => ({ id: newId('mev'), membership_id: membershipId, date: event.date, type: event.type, details: event.details ?? {} }));
 }
 
-/** Scheduled work has one deterministic key per membership, date and kind of line. */
+/**
+ * Scheduled work has one deterministic key per membership, date and kind of
+ * line. Date first: a day's keys are neighbours in the unique index.
+ */
 export function scheduledKey(membershipId: string, date: string, kind: string): string {
-  return `sched:${membershipId}:${date}:${kind}`;
+  return `sched:${date}:${membershipId}:${kind}`;
 }
