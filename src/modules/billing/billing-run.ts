@@ -65,7 +65,8 @@ export async function runBillingDay(options: BillingRunOptions): Promise<Billing
   };
   await Promise.all(Array.from({ length: Math.max(1, options.workers ?? 1) }, work));
   if (totals.memberships > 0) await recordRun(db, date, totals);
-  options.logger?.info({ billingRun: totals }, 'billing run finished');
+  if (totals.memberships > 0) options.logger?.info({ billingRun: totals }, 'billing run finished');
+  else options.logger?.debug({ billingRun: totals }, 'billing run: nothing due');
   return totals;
 }
 

@@ -151,7 +151,12 @@ export function createMembershipService(deps: BillingServiceDeps) {
     });
     if (!outcome.ok) throw refusalError(outcome);
     await db.transaction().execute(async (trx) => {
-      await insertMembership(trx, { id: membershipId, account_id: request.accountId, payment_method_id: paymentMethodId, ...membershipToColumns(outcome.membership) });
+      await insertMembership(trx, { id: membershipId, account_id: request.accountId, payment_method_id: paymentMethodId, ...membershipToColumns(outcome.membership) })
+        .catch((error: unknown) => {
+          // Two joins of one account at once: the second finds the first's row.
+          if ((error as { code?: string }).code === '23505') throw refusalError(refuse('ALREADY_ACTIVE', 'This account already has a membership; restart it instead.'));
+          throw error;
+        });
       if (card && paymentMethodId) {
         await insertPaymentMethod(trx, {
           id: paymentMethodId, membership_id: membershipId, provider: provider.name, token: card.token,
