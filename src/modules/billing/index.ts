@@ -7,6 +7,7 @@ import type { UsherModule } from '../../platform/module.ts';
 import { runBillingDay, type BillingRunTotals } from './billing-run.ts';
 import type { BillingTables } from './billing.tables.ts';
 import { billingRoutes } from './billing.routes.ts';
+import { billingMemberRoutes, type MemberAuth } from './billing-member.routes.ts';
 import { loadCatalogFile } from './catalog-config.ts';
 import { demoBillingRoutes } from './demo.routes.ts';
 import { createMembershipService, type MembershipService } from './membership.service.ts';
@@ -21,6 +22,8 @@ import { countMemberships } from './billing.repository.ts';
 export type { MembershipView } from './membership-view.ts';
 export type { MembershipService, MembershipAction, JoinRequest } from './membership.service.ts';
 export type { BillingRunTotals } from './billing-run.ts';
+export type { MemberAuth } from './billing-member.routes.ts';
+export type { Consequence } from './consequences.ts';
 export type { Catalog } from './rules/catalog.ts';
 export { formatMoney } from './money-format.ts';
 export { DEMO_MEMBERS } from './seed/demo-members.ts';
@@ -49,6 +52,8 @@ export type BillingModuleDeps = {
   workers?: number;
   /** Memberships per billing-run transaction. */
   batchSize?: number;
+  /** Who is signed in (the identity module); without it there are no member routes. */
+  memberAuth?: MemberAuth;
 };
 
 export type BillingModule = Omit<UsherModule, 'seedDemo'> & {
@@ -76,6 +81,7 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
   };
 
   const routes = [billingRoutes({ catalog: deps.catalog })];
+  if (deps.memberAuth) routes.push(billingMemberRoutes({ service, catalog: deps.catalog, auth: deps.memberAuth }));
   if (deps.demoMode) routes.push(demoBillingRoutes({ service }));
 
   return {

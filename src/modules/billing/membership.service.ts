@@ -39,6 +39,7 @@ import { decideRefund } from './rules/refunds.ts';
 import { refuse } from './rules/refusals.ts';
 import { advanceTo } from './rules/schedule.ts';
 import { describeMembership, type MembershipView } from './membership-view.ts';
+import { describeConsequence, type Consequence } from './consequences.ts';
 
 export type BillingServiceDeps = { db: BillingDb; clock: Clock; provider: PaymentProvider; catalog: Catalog; logger?: Logger };
 
@@ -94,11 +95,13 @@ export function createMembershipService(deps: BillingServiceDeps) {
     idempotencyKey: string | undefined,
     decide: (membership: Membership, trx: BillingDb, book: PriceBook, row: StoredMembership, token: string | null) => Promise<{ outcome: Outcome; attempts: AnsweredAttempt[]; paymentMethodId?: string; providerReference?: string }>,
   ): Promise<MembershipView> {
-    if (idempotencyKey) {
-      const earlier = await findRequest(db, idempotencyKey);
+    // Keys are the client's: scoped to the membership, one member's key never answers for another.
+    const scopedKey = idempotencyKey ? `${membershipId}:${idempotencyKey}` : undefined;
+    if (scopedKey) {
+      const earlier = await findRequest(db, scopedKey);
       if (earlier) return earlier.response as MembershipView;
     }
-    const requestKey = idempotencyKey ?? newId('req');
+    const requestKey = scopedKey ?? newId('req');
     const refusalOrView = await db.transaction().execute(async (trx) => {
       const row = await findMembership(trx, membershipId, { lock: true });
       if (!row) throw membershipNotFound(membershipId);
@@ -122,7 +125,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (!saved) throw new AppError({ code: 'CONFLICT', message: 'The membership changed at the same time; try again.', status: 409 });
       if (!outcome.ok) return outcome;
       const result = await view(trx, membershipId);
-      if (idempotencyKey) await saveRequest(trx, idempotencyKey, membershipId, result);
+      if (scopedKey) await saveRequest(trx, scopedKey, membershipId, result);
       return result;
     });
     if ('ok' in refusalOrView && refusalOrView.ok === false) throw refusalError(refusalOrView);
@@ -171,7 +174,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
 
   async function act(options: { membershipId: string; action: MembershipAction; idempotencyKey?: string }): Promise<MembershipView> {
     return change(options.membershipId, options.idempotencyKey, async (membership, _trx, book, _row, token) => {
-      const requestKey = options.idempotencyKey ?? newId('req');
+      const requestKey = options.idempotencyKey ? `${options.membershipId}:${options.idempotencyKey}` : newId('req');
       const { result, attempts } = await runWithProvider({
         book,
         provider,
@@ -184,7 +187,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
   }
 
   async function updatePaymentMethod(options: { membershipId: string; card: CardDetails; idempotencyKey?: string }): Promise<MembershipView> {
-    const requestKey = options.idempotencyKey ?? newId('req');
+    const requestKey = options.idempotencyKey ? `${options.membershipId}:${options.idempotencyKey}` : newId('req');
     return change(options.membershipId, options.idempotencyKey, async (membership, trx, book, row) => {
       const partner = partnerRefusal(membership);
       if (partner) return { outcome: partner, attempts: [] };
@@ -217,7 +220,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
 
   /** Refunds part or all of a charge; a repeated idempotency key refunds once. */
   async function refund(options: { membershipId: string; chargeDate: IsoDate; amount?: number; reason?: string; idempotencyKey: string }): Promise<MembershipView> {
-    const lineKey = `refund:${options.idempotencyKey}`;
+    const lineKey = `refund:${options.membershipId}:${options.idempotencyKey}`;
     await db.transaction().execute(async (trx) => {
       const row = await findMembership(trx, options.membershipId, { lock: true });
       if (!row) throw membershipNotFound(options.membershipId);
@@ -265,8 +268,20 @@ export function createMembershipService(deps: BillingServiceDeps) {
     return { appliesFrom, notified };
   }
 
+  /** What an action would do now, by the same rules, without doing it. */
+  async function preview(options: { membershipId: string; action: MembershipAction }): Promise<Consequence> {
+    const row = await findMembership(db, options.membershipId);
+    if (!row) throw membershipNotFound(options.membershipId);
+    const ctx = { book: await priceBook(), pay: () => true };
+    const current = advanceTo(rowToMembership(row), clock.today(), ctx).membership;
+    const outcome = applyMemberAction(current, options.action, clock.today(), ctx);
+    if (!outcome.ok) throw refusalError(outcome);
+    return describeConsequence(current, outcome.membership, outcome.lines, options.action, catalog);
+  }
+
   return {
     join,
+    preview,
     announcePriceChange,
     act,
     updatePaymentMethod,
