@@ -13,6 +13,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
+import { registerWebApp } from './web-app.ts';
 import type { HomeLink } from './home-page.ts';
 import { createMetricsRegistry, observeRequests } from './http-metrics.ts';
 import { platformRoutes } from './platform.routes.ts';
@@ -31,6 +32,8 @@ export type BuildHttpServerOptions = {
   clock: Clock;
   routes: RoutesPlugin[];
   homeLinks: HomeLink[];
+  /** The built members' app (default web/dist). */
+  webDist?: string;
 };
 
 export async function buildHttpServer(options: BuildHttpServerOptions): Promise<HttpServer> {
@@ -67,5 +70,6 @@ export async function buildHttpServer(options: BuildHttpServerOptions): Promise<
     demoMode: options.config.demoMode,
   }));
   for (const routes of options.routes) await app.register(routes);
+  await registerWebApp(app, options.webDist);
   return app;
 }
