@@ -73,10 +73,6 @@ export async function insertProfileTransfer(db: HouseholdDb, transfer: { id: str
     .execute();
 }
 
-export async function listProfileTransfers(db: HouseholdDb, ownerAccountId: string): Promise<{ member_account_id: string; profile_name: string }[]> {
-  return db.selectFrom('household_profile_transfers').select(['member_account_id', 'profile_name']).where('owner_account_id', '=', ownerAccountId).execute();
-}
-
 export async function restoreExtraMember(db: HouseholdDb, id: string): Promise<void> {
   await db.updateTable('household_extra_members').set({ removed_at: null, access_until: null }).where('id', '=', id).execute();
 }
