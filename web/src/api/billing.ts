@@ -1,0 +1,12 @@
+import { newIdempotencyKey, request } from './client.ts';
+import type { ActionPreview, Card, Catalog, MembershipAction, MembershipView, MyMembership } from './types.ts';
+
+export const getCatalog = () => request<Catalog>('GET', '/api/billing/catalog');
+export const getMembership = () => request<MyMembership>('GET', '/api/me/membership');
+export const previewAction = (action: MembershipAction) => request<ActionPreview>('POST', '/api/me/membership/preview', { body: { action } });
+
+/** The key is chosen once per confirmation so that a retried click is applied once. */
+export const applyAction = (action: MembershipAction, idempotencyKey: string = newIdempotencyKey()) =>
+  request<MembershipView>('POST', '/api/me/membership/actions', { body: { action }, headers: { 'idempotency-key': idempotencyKey } });
+
+export const updatePaymentMethod = (card: Card) => request<MembershipView>('POST', '/api/me/payment-method', { body: { card } });

@@ -1,0 +1,92 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { JoinPage } from '../features/billing/join-page.tsx';
+import { FindAccountPage } from '../features/identity/find-account-page.tsx';
+import { ForgotPage } from '../features/identity/forgot-page.tsx';
+import { ResetPage } from '../features/identity/reset-page.tsx';
+import { SignInPage } from '../features/identity/sign-in-page.tsx';
+import { Loading, Page } from '../ui/components.tsx';
+import { AccountLayout } from './account-layout.tsx';
+import { HomePage } from './home-page.tsx';
+import { Link, matchPath, navigate, useLocation } from './router.tsx';
+import { useSession } from './session.tsx';
+import { Shell } from './shell.tsx';
+
+// Account pages load on demand: a visitor joining never downloads them.
+const AccountPage = lazy(() => import('../features/billing/account-page.tsx').then((module) => ({ default: module.AccountPage })));
+const PaymentsPage = lazy(() => import('../features/billing/payments-page.tsx').then((module) => ({ default: module.PaymentsPage })));
+const ExtraMembersPage = lazy(() => import('../features/household/extra-members-page.tsx').then((module) => ({ default: module.ExtraMembersPage })));
+const HouseholdPage = lazy(() => import('../features/household/household-page.tsx').then((module) => ({ default: module.HouseholdPage })));
+const SecurityPage = lazy(() => import('../features/identity/security-page.tsx').then((module) => ({ default: module.SecurityPage })));
+const ServiceCodePage = lazy(() => import('../features/identity/service-code-page.tsx').then((module) => ({ default: module.ServiceCodePage })));
+const TvPage = lazy(() => import('../features/household/tv-page.tsx').then((module) => ({ default: module.TvPage })));
+const InvitationPage = lazy(() => import('../features/household/invitation-page.tsx').then((module) => ({ default: module.InvitationPage })));
+
+type Route = { path: string; render: (params: Record<string, string>) => ReactNode; member?: 'owner' | 'any' };
+
+const routes: Route[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/join', render: () => <JoinPage /> },
+  { path: '/sign-in', render: () => <SignInPage /> },
+  { path: '/forgot', render: () => <ForgotPage /> },
+  { path: '/reset', render: () => <ResetPage /> },
+  { path: '/find-account', render: () => <FindAccountPage /> },
+  { path: '/account', member: 'any', render: () => <AccountPage /> },
+  { path: '/account/payments', member: 'owner', render: () => <PaymentsPage /> },
+  { path: '/account/extra-members', member: 'owner', render: () => <ExtraMembersPage /> },
+  { path: '/account/household', member: 'owner', render: () => <HouseholdPage /> },
+  { path: '/account/security', member: 'any', render: () => <SecurityPage /> },
+  { path: '/account/service-code', member: 'any', render: () => <ServiceCodePage /> },
+  { path: '/tv', render: () => <TvPage /> },
+  { path: '/invitations/:token', render: (params) => <InvitationPage token={params.token ?? ''} /> },
+];
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Guarded({ route, children }: { route: Route; children: ReactNode }) {
+  const { loading, member } = useSession();
+  const { pathname, search } = useLocation();
+  if (!route.member) return <>{children}</>;
+  if (loading) return <Loading />;
+  if (!member) return <Redirect to={`/sign-in?next=${encodeURIComponent(pathname + search)}`} />;
+  if (route.member === 'owner' && member.role !== 'owner') {
+    return (
+      <AccountLayout>
+        <Page title="Only the account owner can do this">
+          <p>This part of the membership is managed by the person who pays for it. You can still see your own devices and security.</p>
+          <Link to="/account">Back to your membership</Link>
+        </Page>
+      </AccountLayout>
+    );
+  }
+  return <AccountLayout>{children}</AccountLayout>;
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  let found: { route: Route; params: Record<string, string> } | null = null;
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) {
+      found = { route, params };
+      break;
+    }
+  }
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>
+        {found ? (
+          <Guarded route={found.route}>{found.route.render(found.params)}</Guarded>
+        ) : (
+          <Page title="We can't find that page">
+            <p>
+              The address may be mistyped, or the page has moved. <Link to="/">Go to the start</Link>.
+            </p>
+          </Page>
+        )}
+      </Suspense>
+    </Shell>
+  );
+}
