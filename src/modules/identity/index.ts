@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import { withTables, type Database, type Db } from '../../platform/db/database.ts';
+import type { RoutesPlugin } from '../../platform/http/server.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { outboxRoutes, type Mailer } from '../../platform/mail/outbox.ts';
+import type { UsherModule } from '../../platform/module.ts';
+import { findAccount, listDevices as listDeviceRows } from './accounts.repository.ts';
+import type { BillingForIdentity, IdentityContext, IdentitySettings } from './identity-context.ts';
+import { identityRoutes } from './identity.routes.ts';
+import type { IdentityTables } from './identity.tables.ts';
+import { agentRoutes, memberRoutes } from './me.routes.ts';
+import { seedDemoLogins } from './seed/seed-demo.ts';
+import { recordSecurityEvent } from './security-events.ts';
+import { registerDevice, requireMember, requireOwner, toDevice, type Device, type MemberContext } from './sessions.service.ts';
+import { createExtraMemberLogin } from './sign-in.service.ts';
+import { unauthenticated } from './identity.errors.ts';
+import type { DeviceType } from './identity.tables.ts';
+
+export type { MemberContext, Device } from './sessions.service.ts';
+export type { DeviceType, Role } from './identity.tables.ts';
+export type { BillingForIdentity, MemberSummary } from './identity-context.ts';
+export type { Signal, SignalKind, Severity } from './security-review.rules.ts';
+export { DEMO_PASSWORD } from './seed/seed-demo.ts';
+
+const moduleDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** The identity tables' migrations, for the runner and for tools and tests that need only identity. */
+export const identityMigrations = { module: 'identity', dir: path.join(moduleDir, 'migrations') };
+
+/** Demo default for `x-agent-key`; outside demo mode there is no default. */
+export const DEMO_AGENT_KEY = 'demo-agent-key';
+
+export type IdentityConfig = {
+  demoMode: boolean;
+  /** Base of links in emails, e.g. `https://help.example.com`; defaults to `http://localhost:<port>`. */
+  publicUrl?: string;
+  port?: number;
+  /** `USHER_AGENT_KEY`; in demo mode `demo-agent-key` when unset, otherwise service-code checks are refused. */
+  agentKey?: string;
+  findAccountDisabledCountries?: readonly string[];
+  serviceName?: string;
+};
+
+export type IdentityModuleDeps = {
+  db: Db;
+  clock: Clock;
+  logger?: Logger;
+  config: IdentityConfig;
+  mailer: Mailer;
+  billing: BillingForIdentity;
+  /** Needed for the demo outbox routes (demo mode only). */
+  database?: Database;
+};
+
+export type AccountView = {
+  id: string; name: string; email: string; phone: string | null; country: string; language: string;
+  role: 'owner' | 'extra_member'; ownerAccountId: string;
+};
+
+export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
+  /** The signed-in member, or AppError UNAUTHENTICATED (401). Also checks CSRF on state-changing methods. */
+  requireMember(request: FastifyRequest): Promise<MemberContext>;
+  /** Same, but only owners (extra members get 403 FORBIDDEN). */
+  requireOwner(request: FastifyRequest): Promise<MemberContext>;
+  getAccount(accountId: string): Promise<AccountView | null>;
+  /** Creates the login of an accepted extra member and signs it in on `reply`. */
+  createExtraMemberLogin(options: { ownerAccountId: string; name: string; email: string; password: string; reply: FastifyReply; request: FastifyRequest }): Promise<{ accountId: string }>;
+  listDevices(accountId: string): Promise<Device[]>;
+  /** A device signing in from a network (the simulated TV uses it). */
+  registerDevice(options: { accountId: string; type: DeviceType; name: string; networkId: string | null }): Promise<Device>;
+  recordSecurityEvent(options: { accountId: string; kind: string; summary: string; at?: Date }): Promise<void>;
+  /** Logins for the billing demo members (password `reelhouse-demo`) and Karim's takeover story, once. */
+  seedDemo(): Promise<{ created: number }>;
+};
+
+function settingsFrom(config: IdentityConfig): IdentitySettings {
+  return {
+    demoMode: config.demoMode,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port ?? 3000}`,
+    agentKey: config.agentKey ?? (config.demoMode ? DEMO_AGENT_KEY : null),
+    findAccountDisabledCountries: (config.findAccountDisabledCountries ?? []).map((country) => country.toUpperCase()),
+    serviceName: config.serviceName ?? 'Reelhouse',
+  };
+}
+
+export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
+  const ctx: IdentityContext = {
+    db: withTables<IdentityTables>(deps.db), clock: deps.clock, mailer: deps.mailer, billing: deps.billing, settings: settingsFrom(deps.config),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
+  const routes: RoutesPlugin[] = [identityRoutes(ctx), memberRoutes(ctx), agentRoutes(ctx)];
+  if (ctx.settings.demoMode && deps.database) routes.push(outboxRoutes({ database: deps.database, publicUrl: ctx.settings.publicUrl }));
+
+  const account = async (accountId: string) => {
+    const row = await findAccount(ctx.db, accountId);
+    if (!row) throw unauthenticated();
+    return row;
+  };
+
+  return {
+    name: 'identity',
+    migrationsDir: identityMigrations.dir,
+    routes,
+    homeLinks: ctx.settings.demoMode && deps.database
+      ? [{ title: 'Demo outbox', href: '/dev/outbox', description: 'Every email and SMS the demo sent: reset links, codes, change alerts.' }]
+      : [],
+    requireMember: (request) => requireMember(ctx, request),
+    requireOwner: (request) => requireOwner(ctx, request),
+    async getAccount(accountId) {
+      const row = await findAccount(ctx.db, accountId);
+      return row
+        ? { id: row.id, name: row.name, email: row.email, phone: row.phone, country: row.country, language: row.language, role: row.role, ownerAccountId: row.owner_account_id }
+        : null;
+    },
+    async createExtraMemberLogin(options) {
+      return createExtraMemberLogin(ctx, { ...options, owner: await account(options.ownerAccountId) });
+    },
+    listDevices: async (accountId) => (await listDeviceRows(ctx.db, accountId, { includeRemoved: false })).map(toDevice),
+    async registerDevice(options) {
+      return toDevice(await registerDevice(ctx, { account: await account(options.accountId), type: options.type, name: options.name, networkId: options.networkId }));
+    },
+    recordSecurityEvent: (options) => recordSecurityEvent(ctx, options),
+    seedDemo: () => seedDemoLogins(ctx),
+  };
+}

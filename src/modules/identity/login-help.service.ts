@@ -1,0 +1,122 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { endSessions, findAccount, findOwnersByName, updateAccount } from './accounts.repository.ts';
+import { assertNotLimited, recordFailure } from './attempt-limits.ts';
+import { resetInvalid } from './identity.errors.ts';
+import { link, memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
+import { expiresAt, LOGIN_HELP_TTL_MS, sameName, tokenUsable } from './identity.rules.ts';
+import type { Channel, LoginHelpTokenRecord } from './identity.tables.ts';
+import { POLICIES } from './rate-limit.rules.ts';
+import { codeHash, hashPassword, newCode, newToken, sameSecret, sha256 } from './secrets.ts';
+import { recordSecurityEvent } from './security-events.ts';
+import { startSession } from './sessions.service.ts';
+import { checkPasswordStrength, findByLogin } from './sign-in.service.ts';
+import { findLoginHelpByHash, insertLoginHelp, latestLoginHelp, supersedeLoginHelp, useLoginHelp } from './tokens.repository.ts';
+
+/** Each help request counts against the address, known login or not, so nothing tells them apart. */
+async function countHelpRequest(ctx: IdentityContext, ip: string): Promise<void> {
+  await assertNotLimited(ctx, POLICIES.helpRequests, ip);
+  await recordFailure(ctx, POLICIES.helpRequests, ip);
+}
+
+const smsCodeHash = (tokenId: string, code: string): string => codeHash(`reset:${tokenId}`, code);
+
+/** Sends a reset link (email) or code (SMS); a new one supersedes every earlier one. Silent for unknown logins. */
+export async function requestReset(ctx: IdentityContext, input: { login: string; channel: Channel }, ip: string): Promise<void> {
+  await countHelpRequest(ctx, ip);
+  const account = await findByLogin(ctx, input.login);
+  if (!account || (input.channel === 'sms' && !account.phone)) return;
+  const now = ctx.clock.now();
+  const id = newId('lgh');
+  const secret = input.channel === 'email' ? newToken() : newCode();
+  const token: LoginHelpTokenRecord = {
+    id, account_id: account.id, channel: input.channel, token_hash: input.channel === 'email' ? sha256(secret) : smsCodeHash(id, secret),
+    created_at: now, expires_at: expiresAt(now, LOGIN_HELP_TTL_MS), used_at: null, superseded_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await supersedeLoginHelp(trx, account.id, now);
+    await insertLoginHelp(trx, token);
+  });
+  const service = ctx.settings.serviceName;
+  if (input.channel === 'email') {
+    await ctx.mailer.send({
+      channel: 'email', to: account.email, subject: `Reset your ${service} password`,
+      body: `Hi ${account.name},\n\nSomeone asked to reset the password of your ${service} account. To choose a new one, open this link within 15 minutes:\n\n${link(ctx.settings, `/reset?token=${secret}`)}\n\nIf it wasn't you, ignore this email: your password stays as it is. ${service} will never ask you for this link or your password by phone or chat.`,
+    });
+  } else {
+    await ctx.mailer.send({ channel: 'sms', to: account.phone ?? '', body: `${service}: your password reset code is ${secret}. It expires in 15 minutes. Never share it: we will never ask you for it.` });
+  }
+}
+
+async function tokenFromCode(ctx: IdentityContext, login: string, code: string, ip: string): Promise<LoginHelpTokenRecord> {
+  await assertNotLimited(ctx, POLICIES.resetAddress, ip);
+  const account = await findByLogin(ctx, login);
+  const loginKey = account?.id ?? login.trim().toLowerCase();
+  await assertNotLimited(ctx, POLICIES.resetCode, loginKey);
+  // Only the newest issued token can match: an older code is refused even if right.
+  const latest = account ? await latestLoginHelp(ctx.db, account.id) : undefined;
+  if (!latest || latest.channel !== 'sms' || !sameSecret(latest.token_hash, smsCodeHash(latest.id, code))) {
+    await recordFailure(ctx, POLICIES.resetCode, loginKey);
+    await recordFailure(ctx, POLICIES.resetAddress, ip);
+    throw resetInvalid();
+  }
+  return latest;
+}
+
+export type ConfirmResetInput = { token?: string; login?: string; code?: string; new_password: string; sign_out_everywhere: boolean };
+
+export async function confirmReset(ctx: IdentityContext, input: ConfirmResetInput, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
+  checkPasswordStrength(input.new_password, 'new_password');
+  let token: LoginHelpTokenRecord | undefined;
+  if (input.token !== undefined) token = await findLoginHelpByHash(ctx.db, sha256(input.token), 'email');
+  else if (input.login !== undefined && input.code !== undefined) token = await tokenFromCode(ctx, input.login, input.code, request.ip);
+  else throw new AppError({ code: 'VALIDATION_FAILED', message: 'Send the link\'s token, or the login and the code.', field: 'token', status: 400 });
+  const now = ctx.clock.now();
+  if (!token || !tokenUsable(token, now) || !(await useLoginHelp(ctx.db, token.id, now))) throw resetInvalid();
+  await updateAccount(ctx.db, token.account_id, { password_hash: await hashPassword(input.new_password), updated_at: now });
+  await recordSecurityEvent(ctx, {
+    accountId: token.account_id, kind: 'password_changed',
+    summary: `The password was reset with a ${token.channel === 'email' ? 'link sent by email' : 'code sent by SMS'}.`,
+    details: { via: 'reset', channel: token.channel, signed_out_everywhere: input.sign_out_everywhere },
+  });
+  if (input.sign_out_everywhere) await endSessions(ctx.db, token.account_id, now);
+  const account = await findAccount(ctx.db, token.account_id);
+  if (!account) throw resetInvalid();
+  await startSession(ctx, { account, request, reply });
+  await ctx.mailer.send({
+    channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} password was changed`,
+    body: `Hi ${account.name},\n\nThe password of your account was just reset${input.sign_out_everywhere ? ' and every device was signed out' : ''}. If it wasn't you, reset it again at ${link(ctx.settings, '/login-help')} and sign out of all devices.`,
+  });
+  return memberSummary(account);
+}
+
+export type FindAccountInput = { owner_name: string; card_last4: string; card_exp_month: number; card_exp_year: number; country: string };
+
+/**
+ * The owner's name and the card on file find an account; the login goes by
+ * email to that account's own address, never in the answer. Refused silently
+ * for partner billing (there is no card here to compare), for countries that
+ * turn it off, and when the details fit several accounts.
+ */
+export async function findAccountByCard(ctx: IdentityContext, input: FindAccountInput, ip: string): Promise<void> {
+  await countHelpRequest(ctx, ip);
+  const country = input.country.toUpperCase();
+  if (ctx.settings.findAccountDisabledCountries.includes(country)) return;
+  const candidates = (await findOwnersByName(ctx.db, country, input.owner_name)).filter((account) => sameName(account.name, input.owner_name));
+  const matches = [];
+  for (const account of candidates) {
+    const membership = await ctx.billing.findByAccount(account.id);
+    const card = membership?.payment_method;
+    if (!membership || membership.billed_by.kind !== 'direct' || !card) continue;
+    if (card.last4 === input.card_last4 && card.exp_month === input.card_exp_month && card.exp_year === input.card_exp_year) matches.push(account);
+  }
+  const [account] = matches;
+  if (matches.length !== 1 || !account) return;
+  const phone = account.phone ? `\nPhone number on the account: ending in ${account.phone.slice(-2)}.` : '';
+  await ctx.mailer.send({
+    channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} login`,
+    body: `Hi ${account.name},\n\nSomeone looked up your account with your name and the card on file. You sign in with this email address: ${account.email}.${phone}\n\nForgot the password? ${link(ctx.settings, '/login-help')}\n\nIf it wasn't you, nothing has changed on your account.`,
+  });
+  await recordSecurityEvent(ctx, { accountId: account.id, kind: 'account_found_by_card', summary: 'The account was looked up with the owner name and card.' });
+}

@@ -1,0 +1,57 @@
+import { newId } from '../../../platform/ids.ts';
+import { DEMO_MEMBERS } from '../../billing/index.ts';
+import { findAccount, insertAccount, insertDevice } from '../accounts.repository.ts';
+import type { IdentityContext } from '../identity-context.ts';
+import { hashPassword } from '../secrets.ts';
+import { recordSecurityEvent } from '../security-events.ts';
+
+/** Every demo member signs in with their email (or phone) and this password. */
+export const DEMO_PASSWORD = 'reelhouse-demo';
+
+const LANGUAGES: Record<string, string> = { DE: 'de', JP: 'ja', BR: 'pt' };
+const HOUR = 60 * 60 * 1000;
+
+/** Fictional numbers (the 555-01xx range), one per demo member in list order. */
+export function demoPhone(index: number): string {
+  return `+1555010${String(index).padStart(4, '0')}`;
+}
+
+/**
+ * Karim's story for the security review: two devices he does not know signed
+ * in from abroad, then the email was changed without confirmation. His login
+ * stays the demo address so the demo can still sign in as him.
+ */
+async function seedKarimTakeover(ctx: IdentityContext, accountId: string): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const strangers = [
+    { name: 'Android TV', type: 'tv' as const, hoursAgo: 52 },
+    { name: 'Chrome on Windows', type: 'computer' as const, hoursAgo: 50 },
+  ];
+  for (const stranger of strangers) {
+    const at = new Date(now - stranger.hoursAgo * HOUR);
+    const id = newId('dev');
+    await insertDevice(ctx.db, { id, account_id: accountId, type: stranger.type, name: stranger.name, network_id: null, location: 'Lagos, Nigeria', created_at: at, last_used_at: at, removed_at: null });
+    await recordSecurityEvent(ctx, { accountId, kind: 'new_device', at, summary: `New device signed in: ${stranger.name}, Lagos, Nigeria.`, details: { device_id: id, unfamiliar: true, location: 'Lagos, Nigeria' } });
+  }
+  await recordSecurityEvent(ctx, {
+    accountId, kind: 'email_changed', at: new Date(now - 49 * HOUR),
+    summary: 'The email address was changed to k.haddad.billing@quickmail.example without confirmation.',
+    details: { confirmed: false },
+  });
+}
+
+/** Logins for the billing demo members (same account ids), once; a second call changes nothing. */
+export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: number }> {
+  let created = 0;
+  for (const [index, member] of DEMO_MEMBERS.entries()) {
+    if (await findAccount(ctx.db, member.accountId)) continue;
+    const now = ctx.clock.now();
+    await insertAccount(ctx.db, {
+      id: member.accountId, name: member.name, email: member.email, phone: demoPhone(index), password_hash: await hashPassword(DEMO_PASSWORD),
+      country: member.country, language: LANGUAGES[member.country] ?? 'en', role: 'owner', owner_account_id: member.accountId, created_at: now, updated_at: now,
+    });
+    if (member.accountId === 'acct_demo_karim') await seedKarimTakeover(ctx, member.accountId);
+    created += 1;
+  }
+  return { created };
+}

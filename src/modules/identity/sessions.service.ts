@@ -1,0 +1,154 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { newId } from '../../platform/ids.ts';
+import {
+  endSessions, findAccount, findDevice, findDeviceByName, findSessionByTokenHash, insertDevice, insertSession,
+  listDevices, listOpenSessions, removeDevice as removeDeviceRow, touchDevice, touchSession,
+} from './accounts.repository.ts';
+import { approximateLocation, describeUserAgent, isUnfamiliarLocation } from './device.rules.ts';
+import { forbidden, notFound, unauthenticated } from './identity.errors.ts';
+import type { IdentityContext } from './identity-context.ts';
+import { sessionAlive, shouldTouchSession } from './identity.rules.ts';
+import type { AccountRecord, DeviceRecord, DeviceType, Role } from './identity.tables.ts';
+import { newToken, sha256 } from './secrets.ts';
+import { checkCsrf, clearSessionCookie, DEVICE_COOKIE, readCookie, SESSION_COOKIE, setDeviceCookie, setSessionCookie, userAgentOf } from './session-cookies.ts';
+import { recordSecurityEvent } from './security-events.ts';
+
+export type MemberContext = {
+  accountId: string;
+  ownerAccountId: string;
+  role: Role;
+  sessionId: string;
+  deviceId: string | null;
+};
+
+export type Device = {
+  id: string; accountId: string; type: DeviceType; name: string; networkId: string | null;
+  location: string | null; lastUsedAt: string; removedAt: string | null;
+};
+
+export function toDevice(row: DeviceRecord): Device {
+  return {
+    id: row.id, accountId: row.account_id, type: row.type, name: row.name, networkId: row.network_id, location: row.location,
+    lastUsedAt: new Date(row.last_used_at).toISOString(), removedAt: row.removed_at === null ? null : new Date(row.removed_at).toISOString(),
+  };
+}
+
+/** A device joins the account; a new one in another country than the account's is a takeover signal. */
+export async function registerDevice(ctx: IdentityContext, options: { account: AccountRecord; type: DeviceType; name: string; networkId: string | null; ip?: string }): Promise<DeviceRecord> {
+  const now = ctx.clock.now();
+  const where = approximateLocation(options.ip);
+  const device: DeviceRecord = {
+    id: newId('dev'), account_id: options.account.id, type: options.type, name: options.name.slice(0, 100), network_id: options.networkId,
+    location: options.ip === undefined ? null : where.label, created_at: now, last_used_at: now, removed_at: null,
+  };
+  await insertDevice(ctx.db, device);
+  const unfamiliar = isUnfamiliarLocation(options.account.country, where);
+  await recordSecurityEvent(ctx, {
+    accountId: options.account.id,
+    kind: 'new_device',
+    summary: `New device signed in: ${device.name}${device.location ? `, ${device.location}` : ''}.`,
+    details: { device_id: device.id, unfamiliar, location: device.location },
+  });
+  return device;
+}
+
+/** The device this sign-in comes from: the one named in the request, the browser's remembered one, or a new one. */
+async function deviceForSignIn(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest, named?: { type: DeviceType; name: string }): Promise<DeviceRecord> {
+  const location = approximateLocation(request.ip).label;
+  const existing = named
+    ? await findDeviceByName(ctx.db, account.id, named.type, named.name)
+    : await rememberedDevice(ctx, account, request);
+  if (existing) {
+    await touchDevice(ctx.db, existing.id, ctx.clock.now(), { location });
+    return existing;
+  }
+  const described = named ?? describeUserAgent(userAgentOf(request));
+  return registerDevice(ctx, { account, type: described.type, name: described.name, networkId: null, ip: request.ip });
+}
+
+async function rememberedDevice(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest): Promise<DeviceRecord | undefined> {
+  const id = readCookie(request, DEVICE_COOKIE);
+  if (id === undefined) return undefined;
+  const device = await findDevice(ctx.db, id);
+  return device && device.account_id === account.id && device.removed_at === null ? device : undefined;
+}
+
+/** Signs the account in on this browser: a new session token in the cookie, only its hash stored. */
+export async function startSession(ctx: IdentityContext, options: { account: AccountRecord; request: FastifyRequest; reply: FastifyReply; device?: { type: DeviceType; name: string } }): Promise<{ sessionId: string; deviceId: string }> {
+  const { account, request, reply } = options;
+  const device = await deviceForSignIn(ctx, account, request, options.device);
+  const token = newToken();
+  const now = ctx.clock.now();
+  const sessionId = newId('ses');
+  await insertSession(ctx.db, {
+    id: sessionId, account_id: account.id, token_hash: sha256(token), device_id: device.id, created_at: now, last_used_at: now,
+    location: approximateLocation(request.ip).label, user_agent: userAgentOf(request) ?? null, ended_at: null,
+  });
+  setSessionCookie(reply, request, token);
+  setDeviceCookie(reply, request, device.id);
+  return { sessionId, deviceId: device.id };
+}
+
+/** The signed-in account of this request, or null; no CSRF check (reads only). */
+export async function currentSession(ctx: IdentityContext, request: FastifyRequest): Promise<{ account: AccountRecord; member: MemberContext } | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (token === undefined) return null;
+  const session = await findSessionByTokenHash(ctx.db, sha256(token));
+  const now = ctx.clock.now();
+  if (!session || !sessionAlive(session, now)) return null;
+  const account = await findAccount(ctx.db, session.account_id);
+  if (!account) return null;
+  if (shouldTouchSession(session.last_used_at, now)) {
+    await touchSession(ctx.db, session.id, now);
+    if (session.device_id) await touchDevice(ctx.db, session.device_id, now);
+  }
+  return {
+    account,
+    member: { accountId: account.id, ownerAccountId: account.owner_account_id, role: account.role, sessionId: session.id, deviceId: session.device_id },
+  };
+}
+
+export async function requireMember(ctx: IdentityContext, request: FastifyRequest): Promise<MemberContext> {
+  const current = await currentSession(ctx, request);
+  if (!current) throw unauthenticated();
+  checkCsrf(request);
+  return current.member;
+}
+
+export async function requireOwner(ctx: IdentityContext, request: FastifyRequest): Promise<MemberContext> {
+  const member = await requireMember(ctx, request);
+  if (member.role !== 'owner') throw forbidden();
+  return member;
+}
+
+export async function signOut(ctx: IdentityContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const current = await currentSession(ctx, request);
+  if (current) await endSessions(ctx.db, current.account.id, ctx.clock.now(), { sessionId: current.member.sessionId });
+  clearSessionCookie(reply, request);
+}
+
+export async function signOutEverywhere(ctx: IdentityContext, accountId: string): Promise<number> {
+  return endSessions(ctx.db, accountId, ctx.clock.now());
+}
+
+export async function removeDevice(ctx: IdentityContext, accountId: string, deviceId: string): Promise<void> {
+  const now = ctx.clock.now();
+  // Another account's device answers as a missing one: existence is never revealed.
+  if (!(await removeDeviceRow(ctx.db, accountId, deviceId, now))) throw notFound();
+  await endSessions(ctx.db, accountId, now, { deviceId });
+}
+
+export async function devicesAndSessions(ctx: IdentityContext, member: MemberContext) {
+  const [devices, sessions] = await Promise.all([listDevices(ctx.db, member.accountId, { includeRemoved: false }), listOpenSessions(ctx.db, member.accountId)]);
+  const now = ctx.clock.now();
+  return {
+    devices: devices.map((device) => ({
+      id: device.id, type: device.type, name: device.name, location: device.location, network_id: device.network_id,
+      last_used_at: new Date(device.last_used_at).toISOString(), current: device.id === member.deviceId,
+    })),
+    sessions: sessions.filter((session) => sessionAlive(session, now)).map((session) => ({
+      id: session.id, device_id: session.device_id, created_at: new Date(session.created_at).toISOString(),
+      last_used_at: new Date(session.last_used_at).toISOString(), location: session.location, current: session.id === member.sessionId,
+    })),
+  };
+}

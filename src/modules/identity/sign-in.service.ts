@@ -1,0 +1,107 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { newId } from '../../platform/ids.ts';
+import { deleteAccount, findAccountByEmail, findAccountByPhone, insertAccount, isUniqueViolation } from './accounts.repository.ts';
+import { assertNotLimited, forgetFailures, recordFailure } from './attempt-limits.ts';
+import { emailTaken, invalidCredentials, phoneTaken, weakPassword } from './identity.errors.ts';
+import { memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
+import { MIN_PASSWORD_LENGTH, normalizeEmail, normalizePhone, parseLogin } from './identity.rules.ts';
+import type { AccountRecord, DeviceType } from './identity.tables.ts';
+import { POLICIES } from './rate-limit.rules.ts';
+import { hashPassword, verifyPassword } from './secrets.ts';
+import { startSession } from './sessions.service.ts';
+
+const LANGUAGE_BY_COUNTRY: Record<string, string> = { DE: 'de', JP: 'ja', BR: 'pt', PT: 'pt', FR: 'fr', ES: 'es' };
+
+export type JoinInput = {
+  name: string; email: string; phone?: string; password: string; country: string; region?: string; language?: string; plan: string;
+  card: { number: string; exp_month: number; exp_year: number; cvc: string };
+};
+
+export function checkPasswordStrength(password: string, field = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw weakPassword(field);
+}
+
+export async function findByLogin(ctx: IdentityContext, login: string): Promise<AccountRecord | undefined> {
+  const parsed = parseLogin(login);
+  if (parsed.kind === 'email') return findAccountByEmail(ctx.db, parsed.email);
+  return parsed.phone === '' ? undefined : findAccountByPhone(ctx.db, parsed.phone);
+}
+
+/** Which unique index a violation hit: the email's or the phone's. */
+function takenError(error: unknown) {
+  const constraint = (error as { constraint?: string }).constraint ?? String((error as Error).message);
+  return constraint.includes('phone') ? phoneTaken() : emailTaken();
+}
+
+async function createAccount(ctx: IdentityContext, fields: Omit<AccountRecord, 'id' | 'password_hash' | 'created_at' | 'updated_at' | 'owner_account_id'> & { password: string; ownerAccountId?: string }): Promise<AccountRecord> {
+  checkPasswordStrength(fields.password);
+  if (await findAccountByEmail(ctx.db, fields.email)) throw emailTaken();
+  if (fields.phone !== null && (await findAccountByPhone(ctx.db, fields.phone))) throw phoneTaken();
+  const id = newId('acct');
+  const now = ctx.clock.now();
+  const { password, ownerAccountId, ...rest } = fields;
+  const account: AccountRecord = { ...rest, id, owner_account_id: ownerAccountId ?? id, password_hash: await hashPassword(password), created_at: now, updated_at: now };
+  try {
+    await insertAccount(ctx.db, account);
+  } catch (error) {
+    // Two joins with one email at once: the unique index decides.
+    if (isUniqueViolation(error)) throw takenError(error);
+    throw error;
+  }
+  return account;
+}
+
+/**
+ * A new owner: the login first (it claims the email), then the membership
+ * through billing. When billing refuses (declined card, unknown plan) the
+ * login is deleted again and billing's error goes back as it is.
+ */
+export async function join(ctx: IdentityContext, input: JoinInput, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
+  const country = input.country.toUpperCase();
+  const account = await createAccount(ctx, {
+    name: input.name.trim(), email: normalizeEmail(input.email), phone: input.phone ? normalizePhone(input.phone) : null,
+    password: input.password, country, language: input.language ?? LANGUAGE_BY_COUNTRY[country] ?? 'en', role: 'owner',
+  });
+  try {
+    await ctx.billing.join({
+      accountId: account.id, country, region: input.region ?? null, plan: input.plan,
+      payment: { card: { number: input.card.number, expMonth: input.card.exp_month, expYear: input.card.exp_year, cvc: input.card.cvc } },
+    });
+  } catch (error) {
+    await deleteAccount(ctx.db, account.id);
+    throw error;
+  }
+  await startSession(ctx, { account, request, reply });
+  ctx.logger?.info({ accountId: account.id }, 'member joined');
+  return memberSummary(account);
+}
+
+/** The login of an accepted extra member, signed in on this browser. */
+export async function createExtraMemberLogin(ctx: IdentityContext, options: { ownerAccountId: string; name: string; email: string; password: string; request: FastifyRequest; reply: FastifyReply; owner: AccountRecord }): Promise<{ accountId: string }> {
+  const account = await createAccount(ctx, {
+    name: options.name.trim(), email: normalizeEmail(options.email), phone: null, password: options.password,
+    country: options.owner.country, language: options.owner.language, role: 'extra_member', ownerAccountId: options.ownerAccountId,
+  });
+  await startSession(ctx, { account, request: options.request, reply: options.reply });
+  return { accountId: account.id };
+}
+
+/**
+ * Email or phone and password. A wrong password and an unknown login get the
+ * same answer, after the same work (a decoy hash is verified), and both count
+ * towards the limits per login and per address.
+ */
+export async function signIn(ctx: IdentityContext, input: { login: string; password: string; device?: { type: DeviceType; name: string } }, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
+  const account = await findByLogin(ctx, input.login);
+  const loginKey = account?.id ?? input.login.trim().toLowerCase();
+  await assertNotLimited(ctx, POLICIES.signInAddress, request.ip);
+  await assertNotLimited(ctx, POLICIES.signInLogin, loginKey);
+  if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
+    await recordFailure(ctx, POLICIES.signInLogin, loginKey);
+    await recordFailure(ctx, POLICIES.signInAddress, request.ip);
+    throw invalidCredentials();
+  }
+  await forgetFailures(ctx, POLICIES.signInLogin, loginKey);
+  await startSession(ctx, { account, request, reply, ...(input.device ? { device: input.device } : {}) });
+  return memberSummary(account);
+}
