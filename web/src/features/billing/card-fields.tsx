@@ -68,13 +68,13 @@ export function CardFields({
           error={errorFor('card.exp_month') ?? errorFor('card.exp_year')}
         />
         <Field
-          label="Security code"
+          label="Security code (CVC)"
           name="card.cvc"
           inputMode="numeric"
           autoComplete="cc-csc"
           maxLength={4}
           required
-          hint="3 digits on the back"
+          aria-label="Security code, the 3 digits on the back of the card"
           value={value.cvc}
           onChange={(event) => onChange({ ...value, cvc: event.target.value.replace(/\D/g, '') })}
           error={errorFor('card.cvc')}

@@ -50,7 +50,8 @@ export function PaymentsChart({ ledger, currency }: { ledger: LedgerEntry[]; cur
     `${totals.failed.count} failed payment${totals.failed.count === 1 ? '' : 's'}; ` +
     `${totals.authorization.count} temporary card check${totals.authorization.count === 1 ? '' : 's'} (not charges). The table below lists each one.`;
 
-  const ticks = monthTicks(first, last);
+  const ticks = monthTicks(first, last).filter((tick) => tick >= start && tick <= end);
+  const firstTick = ticks[0];
   // Lines on the same day are drawn side by side rather than on top of each other.
   const sameDay = new Map<string, number>();
 
@@ -72,7 +73,7 @@ export function PaymentsChart({ ledger, currency }: { ledger: LedgerEntry[]; cur
             <g key={tick}>
               <line x1={x(iso)} x2={x(iso)} y1={PAD.top} y2={HEIGHT - PAD.bottom} className="chart-grid" />
               <text x={x(iso)} y={HEIGHT - PAD.bottom + 18} className="chart-label" textAnchor="middle">
-                {new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(tick)}
+                {new Intl.DateTimeFormat(undefined, new Date(tick).getUTCMonth() === 0 || tick === firstTick ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' }).format(tick)}
               </text>
             </g>
           );
@@ -84,7 +85,7 @@ export function PaymentsChart({ ledger, currency }: { ledger: LedgerEntry[]; cur
           sameDay.set(entry.date, offset + 1);
           const cx = x(entry.date) + offset * (barWidth + 2);
           const above = kind === 'charge' || (kind === 'authorization' && entry.type === 'authorization');
-          const height = Math.max(3, (Math.abs(entry.amount) / max) * (above ? up : down));
+          const height = Math.max(kind === 'authorization' ? 8 : 3, (Math.abs(entry.amount) / max) * (above ? up : down));
           const y = above ? AXIS_Y - height : AXIS_Y;
           const { title } = describeLedgerEntry(entry);
           return (
