@@ -70,6 +70,8 @@ export function extraMemberRoutes(options: { identity: IdentityPort; extraMember
     }));
 
     app.post('/api/invitations/:token/accept', {
+      // The token is in the path: at `warn` Fastify's request lines (which carry the URL) are not logged.
+      logLevel: 'warn',
       schema: {
         tags: ['extra members'],
         summary: 'Accept an invitation: creates the extra member\'s login and signs it in',

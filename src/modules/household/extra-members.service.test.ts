@@ -134,12 +134,12 @@ describeEachDatabase('extra members with the billing module', (open) => {
     await kit.joinOwner({ accountId: 'acct_stranger' });
     const stranger = kit.identity.contextOf('acct_stranger');
     for (const attempt of [
-      service.resend({ owner: stranger, invitationId: invitation.id }),
-      service.cancel({ owner: stranger, invitationId: invitation.id }),
-      service.changeEmail({ owner: stranger, invitationId: invitation.id, email: 'x@example.test' }),
-      service.remove({ owner: stranger, memberAccountId: member.account_id }),
+      () => service.resend({ owner: stranger, invitationId: invitation.id }),
+      () => service.cancel({ owner: stranger, invitationId: invitation.id }),
+      () => service.changeEmail({ owner: stranger, invitationId: invitation.id, email: 'x@example.test' }),
+      () => service.remove({ owner: stranger, memberAccountId: member.account_id }),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
+      await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
     }
   });
 });
