@@ -9,11 +9,12 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, body: ApiErrorBody) {
-    super(body.message);
+    super(body.code === 'VALIDATION_FAILED' && body.field ? body.message.replace(`${body.field}: `, '') : body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
-    this.field = body.field;
+    // Schema errors name the request path (`body.card.number`); forms name fields without `body.`.
+    this.field = body.field?.replace(/^body\./, '');
     this.retryAfterSeconds = body.retry_after_seconds;
   }
 }

@@ -4,6 +4,7 @@ import { FindAccountPage } from '../features/identity/find-account-page.tsx';
 import { ForgotPage } from '../features/identity/forgot-page.tsx';
 import { ResetPage } from '../features/identity/reset-page.tsx';
 import { SignInPage } from '../features/identity/sign-in-page.tsx';
+import { UndoPage } from '../features/identity/undo-page.tsx';
 import { Loading, Page } from '../ui/components.tsx';
 import { AccountLayout } from './account-layout.tsx';
 import { HomePage } from './home-page.tsx';
@@ -30,6 +31,7 @@ const routes: Route[] = [
   { path: '/forgot', render: () => <ForgotPage /> },
   { path: '/reset', render: () => <ResetPage /> },
   { path: '/find-account', render: () => <FindAccountPage /> },
+  { path: '/security/undo', render: () => <UndoPage /> },
   { path: '/account', member: 'any', render: () => <AccountPage /> },
   { path: '/account/payments', member: 'owner', render: () => <PaymentsPage /> },
   { path: '/account/extra-members', member: 'owner', render: () => <ExtraMembersPage /> },

@@ -46,15 +46,24 @@ export function JoinPage() {
   }, [offer?.country]);
 
   const action = useAction(async () => {
+    // Checked top to bottom, so the first problem on the page gets focus.
     const checked = validateCard(card);
-    if ('field' in checked) {
-      setLocalError(checked);
-      document.querySelector<HTMLElement>(`[name="${checked.field}"]`)?.focus();
-      return;
-    }
-    if (regions.length && !region) {
-      setLocalError({ field: 'region', message: 'Choose where you live: it decides the tax on your bill.' });
-      document.querySelector<HTMLElement>('[name="region"]')?.focus();
+    const problem =
+      regions.length && !region
+        ? { field: 'region', message: 'Choose where you live: it decides the tax on your bill.' }
+        : !name.trim()
+          ? { field: 'name', message: 'Enter your full name.' }
+          : !/^[^\s@]+@[^\s@]+$/.test(email.trim())
+            ? { field: 'email', message: 'Enter an email address like name@example.com.' }
+            : password.length < 10
+              ? { field: 'password', message: 'Use at least 10 characters.' }
+              : 'field' in checked
+                ? checked
+                : null;
+    if (problem || 'field' in checked) {
+      const shown = problem ?? { field: 'card.number', message: '' };
+      setLocalError(shown);
+      document.querySelector<HTMLElement>(`[name="${shown.field}"]`)?.focus();
       return;
     }
     setLocalError(null);
