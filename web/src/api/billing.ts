@@ -9,4 +9,5 @@ export const previewAction = (action: MembershipAction) => request<ActionPreview
 export const applyAction = (action: MembershipAction, idempotencyKey: string = newIdempotencyKey()) =>
   request<MembershipView>('POST', '/api/me/membership/actions', { body: { action }, headers: { 'idempotency-key': idempotencyKey } });
 
-export const updatePaymentMethod = (card: Card) => request<MembershipView>('POST', '/api/me/payment-method', { body: { card } });
+export const updatePaymentMethod = (card: Card, idempotencyKey: string = newIdempotencyKey()) =>
+  request<MembershipView>('POST', '/api/me/payment-method', { body: { card }, headers: { 'idempotency-key': idempotencyKey } });

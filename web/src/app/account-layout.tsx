@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Link } from './router.tsx';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 
 const ownerLinks = [
@@ -20,9 +20,17 @@ const memberLinks = [
 export function AccountLayout({ children }: { children: ReactNode }) {
   const { member } = useSession();
   const links = member?.role === 'owner' ? ownerLinks : memberLinks;
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    // On a phone the tabs scroll sideways: keep the current one in view.
+    const list = nav.current?.querySelector('ul');
+    const active = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (list && active && list.scrollWidth > list.clientWidth) list.scrollLeft = active.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <div className="account-layout">
-      <nav className="account-nav" aria-label="Account">
+      <nav className="account-nav" aria-label="Account" ref={nav}>
         <ul>
           {links.map(([to, label]) => (
             <li key={to}>
