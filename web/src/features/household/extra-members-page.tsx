@@ -74,8 +74,8 @@ function InviteForm({ price, onDone }: { price: string; onDone: (message: string
       <Field label="Their name" name="name" autoComplete="off" required value={name} onChange={(event) => setName(event.target.value)} error={action.fieldError('name')} />
       <Field label="Their email address" name="email" type="email" autoComplete="off" required value={email} onChange={(event) => setEmail(event.target.value)} error={action.fieldError('email')} />
       <p className="hint">
-        Sending the invitation adds a place to your membership: we charge {price} for the rest of this month today, then {price} a month with your membership. Check the
-        address: the invitation lets whoever receives it join.
+        Sending the invitation adds a place to your membership: today we charge the part of {price} that covers the rest of this billing month, then {price} a month with
+        your membership. Check the address: the invitation lets whoever receives it join.
       </p>
       <Button type="submit" busy={action.busy}>
         Send invitation
