@@ -31,7 +31,7 @@ describe('member membership routes', () => {
     database = await openTestDatabase('pglite');
     await runMigrations(database, [platformMigrations, billingMigrations]);
     billing = createBillingModule({ db: database.db, clock, catalog: loadCatalog('config/catalog.json'), memberAuth: headerAuth });
-    server = await buildHttpServer({ config: loadConfig({}), logger: createLogger({ level: 'silent' }), database, clock, routes: [billing.routes].flat(), homeLinks: [] });
+    server = await buildHttpServer({ config: loadConfig({}), logger: createLogger({ level: 'silent' }), database, clock, routes: [billing.routes ?? []].flat(), homeLinks: [] });
     await billing.service.join({ accountId: 'acct_a', country: 'US', region: 'WA', plan: 'standard', payment: { card: VISA } });
     await billing.service.join({ accountId: 'acct_b', country: 'GB', region: 'ENG', plan: 'basic', payment: { card: VISA } });
     await billing.service.join({ accountId: 'acct_p', country: 'JP', region: null, plan: 'basic', payment: { partner: 'Northwind Mobile' } });

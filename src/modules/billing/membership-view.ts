@@ -1,6 +1,7 @@
 import type { EventRecord, LedgerRecord, PaymentMethodRecord } from './billing.tables.ts';
 import type { StoredMembership } from './billing.repository.ts';
 import { rowToMembership } from './membership-row.ts';
+import { resumeDate } from './rules/schedule.ts';
 import type { Catalog } from './rules/catalog.ts';
 import { toSimulatedState, type SimulatedState } from './simulate/simulate.ts';
 
@@ -27,7 +28,7 @@ export type MembershipView = {
   billed_by: { kind: 'direct' } | { kind: 'partner'; partner: string };
   state: SimulatedState;
   pending_plan: string | null;
-  pause: { starts: string; months: number } | null;
+  pause: { starts: string; months: number; resumes: string | null } | null;
   payment_method: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
   ledger: LedgerEntryView[];
   events: { date: string; type: string; details: Record<string, unknown> }[];
@@ -50,7 +51,7 @@ export function describeMembership(
     billed_by: membership.billing,
     state: toSimulatedState(membership),
     pending_plan: row.pending_plan,
-    pause: membership.pause ? { starts: membership.pause.start, months: membership.pause.months } : null,
+    pause: membership.pause ? { starts: membership.pause.start, months: membership.pause.months, resumes: resumeDate(membership) } : null,
     payment_method: method ? { brand: method.brand, last4: method.last4, exp_month: method.exp_month, exp_year: method.exp_year } : null,
     ledger: ledger.map((line) => ({
       id: line.id,
