@@ -27,7 +27,7 @@ export async function findAccountByPhone(db: IdentityDb, phone: string): Promise
 export async function findOwnersByName(db: IdentityDb, country: string, name: string): Promise<AccountRecord[]> {
   return db.selectFrom('identity_accounts').selectAll()
     .where('country', '=', country).where('role', '=', 'owner')
-    .where(sql<string>`lower(name)`, '=', name.trim().toLowerCase())
+    .where(sql<string>`lower(name)`, '=', name.trim().replace(/\s+/g, ' ').toLowerCase())
     .limit(20).execute();
 }
 

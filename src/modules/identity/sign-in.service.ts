@@ -59,7 +59,7 @@ async function createAccount(ctx: IdentityContext, fields: Omit<AccountRecord, '
 export async function join(ctx: IdentityContext, input: JoinInput, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
   const country = input.country.toUpperCase();
   const account = await createAccount(ctx, {
-    name: input.name.trim(), email: normalizeEmail(input.email), phone: input.phone ? normalizePhone(input.phone) : null,
+    name: input.name.trim().replace(/\s+/g, ' '), email: normalizeEmail(input.email), phone: input.phone ? normalizePhone(input.phone) : null,
     password: input.password, country, language: input.language ?? LANGUAGE_BY_COUNTRY[country] ?? 'en', role: 'owner',
   });
   try {
