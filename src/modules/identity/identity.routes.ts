@@ -4,7 +4,7 @@ import type { IdentityContext } from './identity-context.ts';
 import { memberSummary } from './identity-context.ts';
 import { answerRateLimits, deviceTypeSchema, memberSummarySchema } from './identity-http.ts';
 import { confirmReset, findAccountByCard, requestReset } from './login-help.service.ts';
-import { checkCsrf, ensureCsrfCookie } from './session-cookies.ts';
+import { checkCsrf, clearSessionCookie, ensureCsrfCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './session-cookies.ts';
 import { currentSession, signOut } from './sessions.service.ts';
 import { join, signIn } from './sign-in.service.ts';
 
@@ -26,6 +26,10 @@ export function identityRoutes(ctx: IdentityContext): FastifyPluginAsyncZod {
     }, async (request, reply) => {
       const csrf = ensureCsrfCookie(request, reply);
       const current = await currentSession(ctx, request);
+      // Sliding expiry: the browser's cookie lives 30 days from the last visit, as the session does.
+      const token = readCookie(request, SESSION_COOKIE);
+      if (current && token !== undefined) setSessionCookie(reply, request, token);
+      else if (token !== undefined) clearSessionCookie(reply, request);
       return { csrf_token: csrf, member: current ? memberSummary(current.account) : null };
     });
 
