@@ -1,17 +1,23 @@
+import { createMailer } from '../platform/mail/outbox.ts';
 import type { ModuleDeps, UsherModule } from '../platform/module.ts';
 import { createBillingModule, loadCatalog, type BillingModule } from './billing/index.ts';
+import { createHouseholdModule, type HouseholdModule } from './household/index.ts';
+import { createIdentityModule, type IdentityModule } from './identity/index.ts';
 
 /** How often the server's scheduler runs the day's billing; idempotent, so often is cheap. */
 const BILLING_SCHEDULER_INTERVAL_MS = 15 * 60 * 1000;
 
-export type Modules = { billing: BillingModule; all: UsherModule[] };
+export type Modules = { billing: BillingModule; identity: IdentityModule; household: HouseholdModule; all: UsherModule[] };
 
 /**
- * Every feature module, in dependency order: migrations run and modules start
- * in this order, and stop in reverse.
+ * Every feature module, in dependency order: migrations run, demo data is
+ * seeded and modules start in this order, and stop in reverse.
  */
 export function buildModules(deps: ModuleDeps): Modules {
   const postgres = deps.database.kind === 'postgres';
+  const mailer = createMailer({ database: deps.database, smtpUrl: deps.config.smtpUrl, logger: deps.logger });
+  // Billing's member routes ask identity who is signed in; identity is built after billing, so the call is late-bound.
+  let identity: IdentityModule | undefined;
   const billing = createBillingModule({
     db: deps.database.db,
     clock: deps.clock,
@@ -21,8 +27,19 @@ export function buildModules(deps: ModuleDeps): Modules {
     schedulerIntervalMs: deps.config.schedulerEnabled ? BILLING_SCHEDULER_INTERVAL_MS : 0,
     workers: postgres ? 3 : 1,
     batchSize: postgres ? 2500 : 1000,
+    memberAuth: { requireOwner: (request) => (identity as IdentityModule).requireOwner(request) },
   });
-  return { billing, all: [billing] };
+  identity = createIdentityModule({
+    db: deps.database.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    mailer,
+    billing: billing.service,
+    database: deps.database,
+    config: { demoMode: deps.config.demoMode, port: deps.config.port },
+  });
+  const household = createHouseholdModule({ db: deps.database.db, clock: deps.clock, logger: deps.logger, identity, billing, mailer });
+  return { billing, identity, household, all: [billing, identity, household] };
 }
 
 export function createModules(deps: ModuleDeps): UsherModule[] {
