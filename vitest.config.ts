@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Browser journeys need the built members' app: built once when missing or stale.
+    globalSetup: ['e2e/build-web.global-setup.ts'],
   },
 });
