@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redactUrl } from './logger.ts';
 
 function capture(): { lines: () => Record<string, unknown>[]; destination: Writable } {
   const chunks: string[] = [];
@@ -31,5 +31,14 @@ describe('logger', () => {
     const { destination, lines } = capture();
     createLogger({ level: 'info', destination }).error({ err: new AppError({ code: 'BILLING_PAUSE_LIMIT', message: 'no' }) }, 'refused');
     expect(lines()[0]).toMatchObject({ err: { errorCode: 'BILLING_PAUSE_LIMIT' } });
+  });
+
+  it('redacts one-time secrets in URLs and keeps the rest readable', () => {
+    expect(redactUrl('/reset?token=abc123')).toBe('/reset?token=[Redacted]');
+    expect(redactUrl('/security/undo?lang=en&TOKEN=abc')).toBe('/security/undo?lang=en&TOKEN=[Redacted]');
+    expect(redactUrl('/api/dev/outbox?to=ava%40demo.example')).toBe('/api/dev/outbox?to=ava%40demo.example');
+    expect(redactUrl('/api/invitations/tok_secret/accept')).toBe('/api/invitations/[Redacted]/accept');
+    expect(redactUrl('/invitations/tok_secret?x=1')).toBe('/invitations/[Redacted]?x=1');
+    expect(redactUrl('/greetings/ada')).toBe('/greetings/ada');
   });
 });

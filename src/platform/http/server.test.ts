@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
@@ -14,10 +15,10 @@ const greetingRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ greeting: `Hello ${request.params.name}` }));
 };
 
-async function serve(database: Database, homeLinks: HomeLink[] = []): Promise<HttpServer> {
+async function serve(database: Database, homeLinks: HomeLink[] = [], logger = createLogger({ level: 'silent' })): Promise<HttpServer> {
   return buildHttpServer({
     config: loadConfig({}),
-    logger: createLogger({ level: 'silent' }),
+    logger,
     database,
     clock: fixedClock('2025-01-15T10:00:00Z'),
     routes: [greetingRoutes],
@@ -82,5 +83,19 @@ describeEachDatabase('the HTTP server', (open, kind) => {
     expect(html).toContain('Articles &amp; flows');
     for (const href of ['/help', '/docs', '/healthz', '/metrics']) expect(html).toContain(`href="${href}"`);
     await server.close();
+  });
+
+  it('never writes reset, undo or invitation secrets of a request URL to the request log', async () => {
+    let written = '';
+    const destination = new Writable({ write(chunk: Buffer, _encoding, done) { written += chunk.toString(); done(); } });
+    const server = await serve(await open(), [], createLogger({ level: 'info', destination }));
+    await server.inject({ method: 'GET', url: '/reset?token=reset-secret-123&lang=de' });
+    await server.inject({ method: 'GET', url: '/security/undo?token=undo-secret-456' });
+    await server.inject({ method: 'GET', url: '/invitations/invite-secret-789' });
+    await server.inject({ method: 'GET', url: '/greetings/ada?code=654321' });
+    await server.close();
+    const urls = written.trim().split('\n').map((line) => JSON.parse(line) as { req?: { url?: string } }).flatMap((line) => (line.req?.url ? [line.req.url] : []));
+    expect(urls).toEqual(expect.arrayContaining(['/reset?token=[Redacted]&lang=de', '/security/undo?token=[Redacted]', '/invitations/[Redacted]', '/greetings/ada?code=[Redacted]']));
+    for (const secret of ['reset-secret-123', 'undo-secret-456', 'invite-secret-789', '654321']) expect(written).not.toContain(secret);
   });
 });
