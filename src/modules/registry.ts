@@ -18,6 +18,8 @@ export function buildModules(deps: ModuleDeps): Modules {
   const mailer = createMailer({ database: deps.database, smtpUrl: deps.config.smtpUrl, logger: deps.logger });
   // Billing's member routes ask identity who is signed in; identity is built after billing, so the call is late-bound.
   let identity: IdentityModule | undefined;
+  // Identity tells household about sign-ins and asks it about extra members' access, without importing it (billing → identity → household).
+  let household: HouseholdModule | undefined;
   const billing = createBillingModule({
     db: deps.database.db,
     clock: deps.clock,
@@ -37,8 +39,12 @@ export function buildModules(deps: ModuleDeps): Modules {
     billing: billing.service,
     database: deps.database,
     config: { demoMode: deps.config.demoMode, port: deps.config.port },
+    hooks: {
+      onDeviceSignedIn: (event) => (household as HouseholdModule).noteDeviceConnection(event),
+      accessCheck: (accountId) => (household as HouseholdModule).extraMemberAccess(accountId),
+    },
   });
-  const household = createHouseholdModule({ db: deps.database.db, clock: deps.clock, logger: deps.logger, identity, billing, mailer });
+  household = createHouseholdModule({ db: deps.database.db, clock: deps.clock, logger: deps.logger, identity, billing, mailer });
   return { billing, identity, household, all: [billing, identity, household] };
 }
 

@@ -22,6 +22,24 @@ export type IdentitySettings = {
   serviceName: string;
 };
 
+/** A device signed in from a known network (the member's simulated Wi-Fi). */
+export type DeviceSignedIn = { accountId: string; deviceId: string; networkId: string };
+
+/** How long an extra member may still use the service; null when the account is no extra member (or has no end). */
+export type ExtraMemberAccess = { accessUntil: string | null } | null;
+
+/**
+ * What identity tells, or asks, modules that depend on it. Identity cannot
+ * import them (billing → identity → household), so the registry passes
+ * these in, late-bound.
+ */
+export type IdentityHooks = {
+  /** After a sign-in from a network: household recognises phones and computers that joined the home Wi-Fi. Failures are logged, never fail the sign-in. */
+  onDeviceSignedIn?: (event: DeviceSignedIn) => Promise<void>;
+  /** Asked for extra members on sign-in and on every request: access ends on `accessUntil` (the day it is reached). */
+  accessCheck?: (accountId: string) => Promise<ExtraMemberAccess>;
+};
+
 /** Shared by the module's use cases. */
 export type IdentityContext = {
   db: Kysely<IdentityTables>;
@@ -30,6 +48,7 @@ export type IdentityContext = {
   mailer: Mailer;
   billing: BillingForIdentity;
   settings: IdentitySettings;
+  hooks: IdentityHooks;
 };
 
 export type MemberSummary = {

@@ -7,6 +7,10 @@ export const unauthenticated = (): AppError =>
 export const forbidden = (): AppError =>
   new AppError({ code: 'FORBIDDEN', message: 'Only the account owner can do this.', status: 403 });
 
+/** Only after the right password: an extra member whose access ended learns why they cannot sign in. */
+export const accessEnded = (accessUntil: string): AppError =>
+  new AppError({ code: 'ACCESS_ENDED', message: `Your access as an extra member ended on ${accessUntil}. Ask the account owner to invite you again.`, status: 403 });
+
 export const csrfFailed = (): AppError =>
   new AppError({ code: 'CSRF_FAILED', message: 'This page is out of date. Reload it and try again.', status: 403 });
 

@@ -52,7 +52,11 @@ export function identityRoutes(ctx: IdentityContext): FastifyPluginAsyncZod {
     app.post('/api/sign-in', {
       schema: {
         tags: ['identity'], summary: 'Sign in with email or phone and password',
-        body: z.object({ login, password, device: z.object({ type: deviceTypeSchema, name: z.string().trim().min(1).max(100) }).optional() }),
+        body: z.object({
+          login, password, device: z.object({ type: deviceTypeSchema, name: z.string().trim().min(1).max(100) }).optional(),
+          // The network the device connects from (the simulated Wi-Fi, as on the TV page): household recognises phones and computers by it.
+          network_id: z.string().regex(/^net_[a-z0-9_]{1,60}$/, 'is a network id such as net_home').optional(),
+        }),
         response: { 200: memberReply },
       },
     }, async (request, reply) => {

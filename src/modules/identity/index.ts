@@ -8,7 +8,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { outboxRoutes, type Mailer } from '../../platform/mail/outbox.ts';
 import type { UsherModule } from '../../platform/module.ts';
 import { findAccount, listDevices as listDeviceRows } from './accounts.repository.ts';
-import type { BillingForIdentity, IdentityContext, IdentitySettings } from './identity-context.ts';
+import type { BillingForIdentity, IdentityContext, IdentityHooks, IdentitySettings } from './identity-context.ts';
 import { identityRoutes } from './identity.routes.ts';
 import type { IdentityTables } from './identity.tables.ts';
 import { agentRoutes, memberRoutes } from './me.routes.ts';
@@ -21,7 +21,7 @@ import type { DeviceType } from './identity.tables.ts';
 
 export type { MemberContext, Device } from './sessions.service.ts';
 export type { DeviceType, Role } from './identity.tables.ts';
-export type { BillingForIdentity, MemberSummary } from './identity-context.ts';
+export type { BillingForIdentity, DeviceSignedIn, ExtraMemberAccess, IdentityHooks, MemberSummary } from './identity-context.ts';
 export type { Signal, SignalKind, Severity } from './security-review.rules.ts';
 export { DEMO_PASSWORD } from './seed/seed-demo.ts';
 
@@ -53,6 +53,8 @@ export type IdentityModuleDeps = {
   billing: BillingForIdentity;
   /** Needed for the demo outbox routes (demo mode only). */
   database?: Database;
+  /** Household's side of sign-ins and extra members' access, wired by the registry. */
+  hooks?: IdentityHooks;
 };
 
 export type AccountView = {
@@ -89,6 +91,7 @@ function settingsFrom(config: IdentityConfig): IdentitySettings {
 export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
   const ctx: IdentityContext = {
     db: withTables<IdentityTables>(deps.db), clock: deps.clock, mailer: deps.mailer, billing: deps.billing, settings: settingsFrom(deps.config),
+    hooks: deps.hooks ?? {},
     ...(deps.logger ? { logger: deps.logger } : {}),
   };
   const routes: RoutesPlugin[] = [identityRoutes(ctx), memberRoutes(ctx), agentRoutes(ctx)];

@@ -3,14 +3,14 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { endSessions, findAccount, findOwnersByName, updateAccount } from './accounts.repository.ts';
 import { assertNotLimited, recordFailure } from './attempt-limits.ts';
-import { resetInvalid } from './identity.errors.ts';
+import { accessEnded, resetInvalid } from './identity.errors.ts';
 import { link, memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
 import { expiresAt, LOGIN_HELP_TTL_MS, sameName, tokenUsable } from './identity.rules.ts';
 import type { Channel, LoginHelpTokenRecord } from './identity.tables.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { codeHash, hashPassword, newCode, newToken, sameSecret, sha256 } from './secrets.ts';
 import { recordSecurityEvent } from './security-events.ts';
-import { startSession } from './sessions.service.ts';
+import { extraMemberAccessEnded, startSession } from './sessions.service.ts';
 import { checkPasswordStrength, findByLogin } from './sign-in.service.ts';
 import { findLoginHelpByHash, insertLoginHelp, latestLoginHelp, supersedeLoginHelp, useLoginHelp } from './tokens.repository.ts';
 
@@ -83,11 +83,14 @@ export async function confirmReset(ctx: IdentityContext, input: ConfirmResetInpu
   if (input.sign_out_everywhere) await endSessions(ctx.db, token.account_id, now);
   const account = await findAccount(ctx.db, token.account_id);
   if (!account) throw resetInvalid();
-  await startSession(ctx, { account, request, reply });
+  // The new password stands, but an extra member whose access ended gets no session (and is told why).
+  const ended = await extraMemberAccessEnded(ctx, account);
+  if (ended === null) await startSession(ctx, { account, request, reply });
   await ctx.mailer.send({
     channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} password was changed`,
     body: `Hi ${account.name},\n\nThe password of your account was just reset${input.sign_out_everywhere ? ' and every device was signed out' : ''}. If it wasn't you, reset it again at ${link(ctx.settings, '/login-help')} and sign out of all devices.`,
   });
+  if (ended !== null) throw accessEnded(ended);
   return memberSummary(account);
 }
 

@@ -5,7 +5,7 @@ import {
   listDevices, listOpenSessions, removeDevice as removeDeviceRow, touchDevice, touchSession,
 } from './accounts.repository.ts';
 import { approximateLocation, describeUserAgent, isUnfamiliarLocation } from './device.rules.ts';
-import { forbidden, notFound, unauthenticated } from './identity.errors.ts';
+import { accessEnded, forbidden, notFound, unauthenticated } from './identity.errors.ts';
 import type { IdentityContext } from './identity-context.ts';
 import { sessionAlive, shouldTouchSession } from './identity.rules.ts';
 import type { AccountRecord, DeviceRecord, DeviceType, Role } from './identity.tables.ts';
@@ -52,18 +52,48 @@ export async function registerDevice(ctx: IdentityContext, options: { account: A
   return device;
 }
 
-/** The device this sign-in comes from: the one named in the request, the browser's remembered one, or a new one. */
-async function deviceForSignIn(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest, named?: { type: DeviceType; name: string }): Promise<DeviceRecord> {
+/**
+ * The device this sign-in comes from: the one named in the request, the
+ * browser's remembered one, or a new one. A network given with the sign-in
+ * (the simulated Wi-Fi) becomes the device's network; without one it keeps
+ * the network it had.
+ */
+async function deviceForSignIn(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest, named?: { type: DeviceType; name: string }, networkId?: string): Promise<DeviceRecord> {
   const location = approximateLocation(request.ip).label;
   const existing = named
     ? await findDeviceByName(ctx.db, account.id, named.type, named.name)
     : await rememberedDevice(ctx, account, request);
   if (existing) {
-    await touchDevice(ctx.db, existing.id, ctx.clock.now(), { location });
-    return existing;
+    await touchDevice(ctx.db, existing.id, ctx.clock.now(), { location, ...(networkId === undefined ? {} : { networkId }) });
+    return networkId === undefined ? existing : { ...existing, network_id: networkId };
   }
   const described = named ?? describeUserAgent(userAgentOf(request));
-  return registerDevice(ctx, { account, type: described.type, name: described.name, networkId: null, ip: request.ip });
+  return registerDevice(ctx, { account, type: described.type, name: described.name, networkId: networkId ?? null, ip: request.ip });
+}
+
+/** Tells household (through the registry's hook) which network a device signed in from; never fails the sign-in. */
+async function announceSignIn(ctx: IdentityContext, event: { accountId: string; deviceId: string; networkId: string | null }): Promise<void> {
+  if (event.networkId === null || !ctx.hooks.onDeviceSignedIn) return;
+  try {
+    await ctx.hooks.onDeviceSignedIn({ accountId: event.accountId, deviceId: event.deviceId, networkId: event.networkId });
+  } catch (error) {
+    ctx.logger?.error({ err: error, accountId: event.accountId, deviceId: event.deviceId }, 'device sign-in hook failed');
+  }
+}
+
+/** The day an extra member's access ended, or null while they may still sign in (owners always may). */
+export async function extraMemberAccessEnded(ctx: IdentityContext, account: AccountRecord): Promise<string | null> {
+  if (account.role !== 'extra_member' || !ctx.hooks.accessCheck) return null;
+  const access = await ctx.hooks.accessCheck(account.id);
+  const until = access?.accessUntil ?? null;
+  // Billing's access_until is the day the membership (or the slot) stops: access ends when it is reached.
+  return until !== null && until <= ctx.clock.today() ? until : null;
+}
+
+/** Refuses, after a correct password, an extra member whose access has ended. */
+export async function assertMayWatch(ctx: IdentityContext, account: AccountRecord): Promise<void> {
+  const ended = await extraMemberAccessEnded(ctx, account);
+  if (ended !== null) throw accessEnded(ended);
 }
 
 async function rememberedDevice(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest): Promise<DeviceRecord | undefined> {
@@ -74,9 +104,9 @@ async function rememberedDevice(ctx: IdentityContext, account: AccountRecord, re
 }
 
 /** Signs the account in on this browser: a new session token in the cookie, only its hash stored. */
-export async function startSession(ctx: IdentityContext, options: { account: AccountRecord; request: FastifyRequest; reply: FastifyReply; device?: { type: DeviceType; name: string } }): Promise<{ sessionId: string; deviceId: string }> {
+export async function startSession(ctx: IdentityContext, options: { account: AccountRecord; request: FastifyRequest; reply: FastifyReply; device?: { type: DeviceType; name: string }; networkId?: string }): Promise<{ sessionId: string; deviceId: string }> {
   const { account, request, reply } = options;
-  const device = await deviceForSignIn(ctx, account, request, options.device);
+  const device = await deviceForSignIn(ctx, account, request, options.device, options.networkId);
   const token = newToken();
   const now = ctx.clock.now();
   const sessionId = newId('ses');
@@ -86,6 +116,7 @@ export async function startSession(ctx: IdentityContext, options: { account: Acc
   });
   setSessionCookie(reply, request, token);
   setDeviceCookie(reply, request, device.id);
+  await announceSignIn(ctx, { accountId: account.id, deviceId: device.id, networkId: device.network_id });
   return { sessionId, deviceId: device.id };
 }
 
@@ -98,6 +129,8 @@ export async function currentSession(ctx: IdentityContext, request: FastifyReque
   if (!session || !sessionAlive(session, now)) return null;
   const account = await findAccount(ctx.db, session.account_id);
   if (!account) return null;
+  // An extra member removed (or whose owner cancelled) stops at access_until, even with a live session.
+  if ((await extraMemberAccessEnded(ctx, account)) !== null) return null;
   if (shouldTouchSession(session.last_used_at, now)) {
     await touchSession(ctx.db, session.id, now);
     if (session.device_id) await touchDevice(ctx.db, session.device_id, now);

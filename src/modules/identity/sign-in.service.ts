@@ -8,7 +8,7 @@ import { MIN_PASSWORD_LENGTH, normalizeEmail, normalizePhone, parseLogin } from 
 import type { AccountRecord, DeviceType } from './identity.tables.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
-import { startSession } from './sessions.service.ts';
+import { assertMayWatch, startSession } from './sessions.service.ts';
 
 const LANGUAGE_BY_COUNTRY: Record<string, string> = { DE: 'de', JP: 'ja', BR: 'pt', PT: 'pt', FR: 'fr', ES: 'es' };
 
@@ -91,7 +91,7 @@ export async function createExtraMemberLogin(ctx: IdentityContext, options: { ow
  * same answer, after the same work (a decoy hash is verified), and both count
  * towards the limits per login and per address.
  */
-export async function signIn(ctx: IdentityContext, input: { login: string; password: string; device?: { type: DeviceType; name: string } }, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
+export async function signIn(ctx: IdentityContext, input: { login: string; password: string; device?: { type: DeviceType; name: string }; network_id?: string }, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
   const account = await findByLogin(ctx, input.login);
   const loginKey = account?.id ?? input.login.trim().toLowerCase();
   await assertNotLimited(ctx, POLICIES.signInAddress, request.ip);
@@ -102,6 +102,7 @@ export async function signIn(ctx: IdentityContext, input: { login: string; passw
     throw invalidCredentials();
   }
   await forgetFailures(ctx, POLICIES.signInLogin, loginKey);
-  await startSession(ctx, { account, request, reply, ...(input.device ? { device: input.device } : {}) });
+  await assertMayWatch(ctx, account);
+  await startSession(ctx, { account, request, reply, ...(input.device ? { device: input.device } : {}), ...(input.network_id ? { networkId: input.network_id } : {}) });
   return memberSummary(account);
 }

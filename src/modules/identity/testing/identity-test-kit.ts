@@ -8,7 +8,7 @@ import { buildHttpServer, type HttpServer } from '../../../platform/http/server.
 import { createLogger } from '../../../platform/logger.ts';
 import { createMailer } from '../../../platform/mail/outbox.ts';
 import { billingMigrations, createBillingModule, loadCatalog, type BillingModule } from '../../billing/index.ts';
-import { createIdentityModule, identityMigrations, type BillingForIdentity, type IdentityConfig, type IdentityModule } from '../index.ts';
+import { createIdentityModule, identityMigrations, type BillingForIdentity, type IdentityConfig, type IdentityHooks, type IdentityModule } from '../index.ts';
 
 export type IdentityKit = {
   database: Database;
@@ -36,7 +36,7 @@ export const CARD = { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 20
 export const DECLINED_CARD = { number: '4000000000000002', exp_month: 12, exp_year: 2030, cvc: '123' };
 
 /** Billing and identity on a migrated database, with the platform HTTP server around their routes. */
-export async function openIdentityKit(open: () => Promise<Database>, options: { today?: string; billing?: BillingForIdentity; config?: Partial<IdentityConfig> } = {}): Promise<IdentityKit> {
+export async function openIdentityKit(open: () => Promise<Database>, options: { today?: string; billing?: BillingForIdentity; config?: Partial<IdentityConfig>; hooks?: IdentityHooks } = {}): Promise<IdentityKit> {
   const database = await open();
   await runMigrations(database, [platformMigrations, billingMigrations, identityMigrations]);
   const clock = fixedClock(options.today ?? '2026-03-10T12:00:00Z');
@@ -48,6 +48,7 @@ export async function openIdentityKit(open: () => Promise<Database>, options: { 
     db: database.db, clock, logger, mailer, database,
     billing: options.billing ?? billing.service,
     config: { demoMode: true, port: 3000, ...options.config },
+    ...(options.hooks ? { hooks: options.hooks } : {}),
   });
   const config = loadConfig({ USHER_DEMO: 'true', USHER_SCHEDULER: 'false' });
   const server = await buildHttpServer({ config, logger, database, clock, routes: [identity.routes ?? []].flat(), homeLinks: [] });
