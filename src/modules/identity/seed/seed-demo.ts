@@ -1,6 +1,6 @@
 import { newId } from '../../../platform/ids.ts';
 import { DEMO_MEMBERS } from '../../billing/index.ts';
-import { findAccount, insertAccount, insertDevice } from '../accounts.repository.ts';
+import { findAccount, findDevice, insertAccount, insertDevice } from '../accounts.repository.ts';
 import type { IdentityContext } from '../identity-context.ts';
 import { hashPassword } from '../secrets.ts';
 import { recordSecurityEvent } from '../security-events.ts';
@@ -10,6 +10,18 @@ export const DEMO_PASSWORD = 'reelhouse-demo';
 
 const LANGUAGES: Record<string, string> = { DE: 'de', JP: 'ja', BR: 'pt' };
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/**
+ * Chloé's extra member and her living-room TV. Household's demo seed
+ * (`DEMO_HOUSEHOLD`: primary network `net_home`, extra member
+ * `acct_demo_jonas`) uses the same ids; identity cannot import household, so
+ * they are repeated here and a test checks they agree.
+ */
+export const DEMO_EXTRA_MEMBER = {
+  accountId: 'acct_demo_jonas', name: 'Jonas Brandt', email: 'jonas@demo.reelhouse.example', ownerAccountId: 'acct_demo_chloe', joinedDaysAgo: 8,
+} as const;
+export const DEMO_HOME_TV = { id: 'dev_demo_chloe_tv', accountId: 'acct_demo_chloe', name: 'Living room TV', networkId: 'net_home' } as const;
 
 /** Fictional numbers (the 555-01xx range), one per demo member in list order. */
 export function demoPhone(index: number): string {
@@ -40,6 +52,31 @@ async function seedKarimTakeover(ctx: IdentityContext, accountId: string): Promi
   });
 }
 
+/** Jonas's login (extra member of Chloé's membership, his own phone number) and Chloé's TV on `net_home`. */
+async function seedChloeHousehold(ctx: IdentityContext): Promise<number> {
+  const owner = await findAccount(ctx.db, DEMO_EXTRA_MEMBER.ownerAccountId);
+  if (!owner) return 0;
+  let created = 0;
+  const now = ctx.clock.now().getTime();
+  if (!(await findAccount(ctx.db, DEMO_EXTRA_MEMBER.accountId))) {
+    const joined = new Date(now - DEMO_EXTRA_MEMBER.joinedDaysAgo * DAY);
+    await insertAccount(ctx.db, {
+      id: DEMO_EXTRA_MEMBER.accountId, name: DEMO_EXTRA_MEMBER.name, email: DEMO_EXTRA_MEMBER.email, phone: demoPhone(DEMO_MEMBERS.length),
+      password_hash: await hashPassword(DEMO_PASSWORD), country: owner.country, language: owner.language,
+      role: 'extra_member', owner_account_id: owner.id, created_at: joined, updated_at: joined,
+    });
+    created += 1;
+  }
+  if (!(await findDevice(ctx.db, DEMO_HOME_TV.id))) {
+    const since = new Date(now - 150 * DAY);
+    await insertDevice(ctx.db, {
+      id: DEMO_HOME_TV.id, account_id: DEMO_HOME_TV.accountId, type: 'tv', name: DEMO_HOME_TV.name, network_id: DEMO_HOME_TV.networkId,
+      location: 'Berlin, Germany', created_at: since, last_used_at: new Date(now - 3 * HOUR), removed_at: null,
+    });
+  }
+  return created;
+}
+
 /** Logins for the billing demo members (same account ids), once; a second call changes nothing. */
 export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: number }> {
   let created = 0;
@@ -53,5 +90,6 @@ export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: n
     if (member.accountId === 'acct_demo_karim') await seedKarimTakeover(ctx, member.accountId);
     created += 1;
   }
+  created += await seedChloeHousehold(ctx);
   return { created };
 }

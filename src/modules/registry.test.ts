@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createHttpClient, type HttpClient } from '../platform/testing/http-client.ts';
+import { openTestApp, type TestApp } from '../platform/testing/test-app.ts';
+import { describeEachDatabase } from '../platform/testing/test-database.ts';
+import { DEMO_HOUSEHOLD } from './household/index.ts';
+import { DEMO_PASSWORD } from './identity/index.ts';
+import { DEMO_EXTRA_MEMBER, DEMO_HOME_TV } from './identity/seed/seed-demo.ts';
+
+type HouseholdAnswer = { primary_network: { id: string } | null; devices: { id: string; name: string; type: string; in_household: boolean }[] };
+
+/** The modules as the registry wires them, on the seeded Reelhouse demo. */
+describeEachDatabase('registry wiring on the demo (identity ↔ household)', (open) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp({ today: '2026-05-12T09:00:00Z', database: await open() });
+  });
+  afterAll(() => t.close());
+
+  async function signIn(login: string, extra: object = {}): Promise<HttpClient> {
+    const client = createHttpClient(t.app.server);
+    await client.open();
+    const response = await client.post('/api/sign-in', { login, password: DEMO_PASSWORD, ...extra });
+    expect(response.statusCode, response.body).toBe(200);
+    return client;
+  }
+
+  it('seeds the same extra member and home network in identity and household', () => {
+    expect(DEMO_EXTRA_MEMBER).toMatchObject({ accountId: DEMO_HOUSEHOLD.extraMember.accountId, email: DEMO_HOUSEHOLD.extraMember.email, ownerAccountId: DEMO_HOUSEHOLD.ownerAccountId });
+    expect(DEMO_HOME_TV).toMatchObject({ accountId: DEMO_HOUSEHOLD.ownerAccountId, networkId: DEMO_HOUSEHOLD.network.id });
+  });
+
+  it('lets Jonas, Chloé\'s demo extra member, sign in, and shows Chloé\'s TV in her household', async () => {
+    const jonas = await signIn('jonas@demo.reelhouse.example');
+    expect((await jonas.get('/api/session')).json().member).toMatchObject({ account_id: 'acct_demo_jonas', role: 'extra_member', owner_account_id: 'acct_demo_chloe' });
+    const chloe = await signIn('chloe@demo.reelhouse.example');
+    const household = (await chloe.get('/api/me/household')).json() as HouseholdAnswer;
+    expect(household.primary_network?.id).toBe('net_home');
+    expect(household.devices).toContainEqual(expect.objectContaining({ id: DEMO_HOME_TV.id, type: 'tv', in_household: true }));
+    const members = (await chloe.get('/api/me/extra-members')).json().members as { account_id: string; name: string }[];
+    expect(members).toContainEqual(expect.objectContaining({ account_id: 'acct_demo_jonas', name: 'Jonas Brandt' }));
+  });
+
+  it('recognises a phone in the household once it signed in on the home network', async () => {
+    const away = await signIn('chloe@demo.reelhouse.example', { device: { type: 'phone', name: 'Chloé\'s phone' }, network_id: 'net_cafe' });
+    const before = (await away.get('/api/me/household')).json() as HouseholdAnswer;
+    expect(before.devices.find((device) => device.name === 'Chloé\'s phone')?.in_household).toBe(false);
+    await signIn('chloe@demo.reelhouse.example', { device: { type: 'phone', name: 'Chloé\'s phone' }, network_id: 'net_home' });
+    // Back on another network later, the phone stays recognised.
+    const later = await signIn('chloe@demo.reelhouse.example', { device: { type: 'phone', name: 'Chloé\'s phone' }, network_id: 'net_cafe' });
+    const after = (await later.get('/api/me/household')).json() as HouseholdAnswer;
+    expect(after.devices.find((device) => device.name === 'Chloé\'s phone')?.in_household).toBe(true);
+  });
+
+  it('cuts Jonas off when the slot he uses ends after Chloé removes him', async () => {
+    const jonas = await signIn('jonas@demo.reelhouse.example');
+    const chloe = await signIn('chloe@demo.reelhouse.example');
+    expect((await chloe.request('DELETE', '/api/me/extra-members/acct_demo_jonas')).statusCode).toBe(204);
+    const listed = (await chloe.get('/api/me/extra-members')).json().members as { account_id: string; access_until: string | null }[];
+    const accessUntil = listed.find((member) => member.account_id === 'acct_demo_jonas')?.access_until;
+    expect(accessUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Until the period ends he keeps watching.
+    expect((await jonas.get('/api/me/devices')).statusCode).toBe(200);
+    t.clock.set(`${accessUntil}T06:00:00Z`);
+    expect((await jonas.get('/api/me/devices')).statusCode).toBe(401);
+    const again = createHttpClient(t.app.server);
+    await again.open();
+    const refused = await again.post('/api/sign-in', { login: 'jonas@demo.reelhouse.example', password: DEMO_PASSWORD });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('ACCESS_ENDED');
+  });
+});
