@@ -89,6 +89,8 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
     migrationsDir: billingMigrations.dir,
     routes,
     homeLinks: [
+      // The members' app starts here: a visitor on the home page could not find it otherwise.
+      ...(deps.memberAuth ? [{ title: 'Join Reelhouse or sign in', href: '/join', description: 'The members\' app: choose a plan, then manage the membership, payments, devices and extra members.' }] : []),
       { title: 'Plans and prices', href: '/plans', description: 'Every country\'s plans, prices, tax and extra-member slots, from the catalog.' },
       ...(deps.demoMode
         ? [{ title: 'Demo members', href: '/demo/memberships', description: 'Reelhouse demo accounts: upgrades, extra members, holds, pauses, partner billing, refunds.' }]
