@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { signIn } from '../../api/identity.ts';
-import { Link, navigate, useSearchParam } from '../../app/router.tsx';
+import { Link, navigate, useLocation, useSearchParam } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Button, ErrorAlert, Field, Page } from '../../ui/components.tsx';
+import { Button, ErrorAlert, Field, Notice, Page } from '../../ui/components.tsx';
 import { submitWith, useAction } from '../../ui/hooks.ts';
 import { PasswordField } from './password-field.tsx';
 
@@ -19,6 +19,8 @@ export function browserDevice(): { type: string; name: string } {
 export function SignInPage() {
   const { setMember, refresh } = useSession();
   const next = useSearchParam('next');
+  // Pages that sign the member out say why ("signed out of every device…").
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction(async () => {
@@ -30,6 +32,7 @@ export function SignInPage() {
 
   return (
     <Page title="Sign in" width="narrow">
+      <Notice>{notice}</Notice>
       <form className="form" onSubmit={submitWith(action.run)} noValidate>
         <ErrorAlert error={action.formError} />
         <Field
