@@ -61,3 +61,10 @@ export function addMonths(isoDate: string, months: number): string {
   target.setUTCDate(Math.min(day, last));
   return target.toISOString().slice(0, 10);
 }
+
+const CARD_BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', card: 'Card' };
+
+/** The API's brand id (`visa`) as printed on the card (`Visa`). */
+export function formatCardBrand(brand: string): string {
+  return CARD_BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
+}

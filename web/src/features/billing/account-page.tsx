@@ -4,7 +4,7 @@ import type { MembershipView, MyMembership } from '../../api/types.ts';
 import { Link, useLocation } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading, Notice, Page, Section } from '../../ui/components.tsx';
-import { formatDate, formatMoney } from '../../ui/format.ts';
+import { formatCardBrand, formatDate, formatMoney } from '../../ui/format.ts';
 import { useLoad } from '../../ui/hooks.ts';
 import { MembershipActions } from './membership-actions.tsx';
 import { describeEvent } from './membership-history.ts';
@@ -106,7 +106,7 @@ function MembershipSummary({ membership }: { membership: MyMembership }) {
         <div>
           <dt>Billed by</dt>
           <dd>
-            {membership.billed_by.kind === 'partner' ? membership.billed_by.partner : method ? `${method.brand} ending in ${method.last4}` : 'Reelhouse'}
+            {membership.billed_by.kind === 'partner' ? membership.billed_by.partner : method ? `${formatCardBrand(method.brand)} ending in ${method.last4}` : 'Reelhouse'}
             {membership.billed_by.kind === 'direct' ? (
               <>
                 {' · '}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { getMembership, updatePaymentMethod } from '../../api/billing.ts';
 import type { MembershipView, MyMembership } from '../../api/types.ts';
 import { Button, ErrorAlert, LoadError, Loading, Notice, Page, Section } from '../../ui/components.tsx';
-import { formatDate, formatMoney } from '../../ui/format.ts';
+import { formatCardBrand, formatDate, formatMoney } from '../../ui/format.ts';
 import { submitWith, useAction, useLoad } from '../../ui/hooks.ts';
 import { CARD_FIELDS, CardFields, emptyCard, validateCard, type CardDraft } from './card-fields.tsx';
 import { describeLedgerEntry, ledgerKind } from './ledger-words.ts';
@@ -123,7 +123,7 @@ function PaymentMethod({ membership, onUpdated }: { membership: MyMembership; on
       {method ? (
         <p>
           <strong>
-            {method.brand} ending in {method.last4}
+            {formatCardBrand(method.brand)} ending in {method.last4}
           </strong>
           , expires {String(method.exp_month).padStart(2, '0')}/{method.exp_year}
         </p>
