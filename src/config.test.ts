@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       demoMode: true,
       schedulerEnabled: true,
       catalogFile: 'config/catalog.json',
+      trustProxy: false,
+      findAccountDisabledCountries: [],
     });
   });
 
@@ -36,6 +38,10 @@ describe('loadConfig', () => {
       USHER_SCHEDULER: 'off',
       SMTP_URL: 'smtp://mail:25',
       USHER_CATALOG: '/etc/usher/catalog.json',
+      USHER_TRUST_PROXY: 'true',
+      USHER_FIND_ACCOUNT_DISABLED: 'br, jp',
+      USHER_AGENT_KEY: 'a-long-agent-key-for-the-desk',
+      USHER_PUBLIC_URL: 'https://watch.example.com/',
     });
     expect(config).toEqual({
       port: 8080,
@@ -47,7 +53,25 @@ describe('loadConfig', () => {
       schedulerEnabled: false,
       smtpUrl: 'smtp://mail:25',
       catalogFile: '/etc/usher/catalog.json',
+      trustProxy: true,
+      findAccountDisabledCountries: ['BR', 'JP'],
+      agentKey: 'a-long-agent-key-for-the-desk',
+      publicUrl: 'https://watch.example.com',
     });
+  });
+
+  it('trusts a proxy as told: on/off, a number of hops, or the proxies\' addresses', () => {
+    expect(loadConfig({ USHER_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ USHER_TRUST_PROXY: 'YES' }).trustProxy).toBe(true);
+    expect(loadConfig({ USHER_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ USHER_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(refusal({ USHER_TRUST_PROXY: 'the load balancer' }).message).toMatch(/USHER_TRUST_PROXY must be/);
+  });
+
+  it('refuses a find-account switch that is not a list of country codes, a short agent key and a public URL without a scheme', () => {
+    expect(refusal({ USHER_FIND_ACCOUNT_DISABLED: 'Brazil' }).message).toMatch(/USHER_FIND_ACCOUNT_DISABLED must be comma-separated two-letter country codes/);
+    expect(refusal({ USHER_AGENT_KEY: 'short' }).message).toMatch(/USHER_AGENT_KEY must be at least 16 characters/);
+    expect(refusal({ USHER_PUBLIC_URL: 'watch.example.com' }).message).toMatch(/USHER_PUBLIC_URL must be an http/);
   });
 
   it('treats an empty variable as unset', () => {

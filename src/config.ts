@@ -16,6 +16,19 @@ export type Config = {
   schedulerEnabled: boolean;
   smtpUrl?: string;
   catalogFile: string;
+  /**
+   * Whom to believe about the client's address (`X-Forwarded-For`) and
+   * protocol: false (default, direct connections), true (any proxy), a number
+   * of proxy hops, or the proxies' addresses/CIDRs. Rate limits per address
+   * need it behind a reverse proxy, or every member shares the proxy's address.
+   */
+  trustProxy: boolean | number | string;
+  /** Countries (ISO codes) where "find my account with my card" is turned off. */
+  findAccountDisabledCountries: string[];
+  /** `x-agent-key` for the agents' service-code checks; in demo mode a demo key is used when unset. */
+  agentKey?: string;
+  /** Base of links in emails and SMS (`https://watch.example.com`); defaults to `http://localhost:<port>`. */
+  publicUrl?: string;
 };
 
 const truthy = ['true', '1', 'yes', 'on'];
@@ -54,6 +67,28 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
     .optional(),
   USHER_CATALOG: z.string().trim().min(1).default('config/catalog.json'),
+  USHER_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => truthy.includes(value.toLowerCase()) || falsy.includes(value.toLowerCase()) || /^\d{1,2}$/.test(value) || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(value), {
+      message: 'must be true, false, a number of proxy hops, or comma-separated proxy addresses/CIDRs',
+    })
+    .transform((value): boolean | number | string => {
+      const lower = value.toLowerCase();
+      if (truthy.includes(lower) && !/^\d+$/.test(value)) return true;
+      if (falsy.includes(lower) && !/^\d+$/.test(value)) return false;
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      return value.split(',').map((part) => part.trim()).join(',');
+    })
+    .default(false),
+  USHER_FIND_ACCOUNT_DISABLED: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*$/, 'must be comma-separated two-letter country codes, e.g. BR,JP')
+    .transform((value) => value.split(',').map((country) => country.trim().toUpperCase()))
+    .optional(),
+  USHER_AGENT_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  USHER_PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL').optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -95,5 +130,9 @@ export function loadConfig(env: Env = process.env): Config {
     schedulerEnabled: values.USHER_SCHEDULER,
     ...(values.SMTP_URL === undefined ? {} : { smtpUrl: values.SMTP_URL }),
     catalogFile: values.USHER_CATALOG,
+    trustProxy: values.USHER_TRUST_PROXY,
+    findAccountDisabledCountries: values.USHER_FIND_ACCOUNT_DISABLED ?? [],
+    ...(values.USHER_AGENT_KEY === undefined ? {} : { agentKey: values.USHER_AGENT_KEY }),
+    ...(values.USHER_PUBLIC_URL === undefined ? {} : { publicUrl: values.USHER_PUBLIC_URL.replace(/\/+$/, '') }),
   };
 }

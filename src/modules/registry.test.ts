@@ -69,3 +69,43 @@ describeEachDatabase('registry wiring on the demo (identity ↔ household)', (op
     expect(refused.json().error.code).toBe('ACCESS_ENDED');
   });
 });
+
+describeEachDatabase('registry wiring of configuration into identity', (open) => {
+  const INES = { owner_name: 'Inês Costa', card_last4: '4242', card_exp_month: 9, card_exp_year: 2029, country: 'BR' };
+
+  async function findAccountEmails(env: Record<string, string>): Promise<number> {
+    const t = await openTestApp({ today: '2026-05-12T09:00:00Z', database: await open(), env });
+    try {
+      const visitor = createHttpClient(t.app.server);
+      await visitor.open();
+      expect((await visitor.post('/api/login-help/find-account', INES)).statusCode).toBe(202);
+      const outbox = (await visitor.get('/api/dev/outbox?to=ines@demo.reelhouse.example')).json().messages as { subject: string }[];
+      return outbox.filter((message) => message.subject.endsWith('login')).length;
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('turns "find my account" off for the countries in USHER_FIND_ACCOUNT_DISABLED', async () => {
+    expect(await findAccountEmails({})).toBe(1);
+    expect(await findAccountEmails({ USHER_FIND_ACCOUNT_DISABLED: 'JP,BR' })).toBe(0);
+  });
+
+  it('checks service codes with USHER_AGENT_KEY and links emails to USHER_PUBLIC_URL', async () => {
+    const t = await openTestApp({ today: '2026-05-12T09:00:00Z', database: await open(), env: { USHER_AGENT_KEY: 'desk-key-0123456789', USHER_PUBLIC_URL: 'https://watch.example.com' } });
+    try {
+      const ava = createHttpClient(t.app.server);
+      await ava.open();
+      expect((await ava.post('/api/sign-in', { login: 'ava@demo.reelhouse.example', password: DEMO_PASSWORD })).statusCode).toBe(200);
+      const { code } = (await ava.get('/api/me/service-code')).json() as { code: string };
+      const verify = (key: string) => t.app.server.inject({ method: 'POST', url: '/api/agent/service-codes/verify', headers: { 'x-agent-key': key }, payload: { code } });
+      expect((await verify('demo-agent-key')).statusCode).toBe(401);
+      expect((await verify('desk-key-0123456789')).json()).toEqual({ valid: true, account_id: 'acct_demo_ava' });
+      await ava.post('/api/login-help/reset', { login: 'ben@demo.reelhouse.example', channel: 'email' });
+      const [mail] = (await ava.get('/api/dev/outbox?to=ben@demo.reelhouse.example')).json().messages as { body: string }[];
+      expect(mail?.body).toContain('https://watch.example.com/reset?token=');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -38,13 +38,22 @@ export function buildModules(deps: ModuleDeps): Modules {
     mailer,
     billing: billing.service,
     database: deps.database,
-    config: { demoMode: deps.config.demoMode, port: deps.config.port },
+    config: {
+      demoMode: deps.config.demoMode,
+      port: deps.config.port,
+      findAccountDisabledCountries: deps.config.findAccountDisabledCountries,
+      ...(deps.config.agentKey === undefined ? {} : { agentKey: deps.config.agentKey }),
+      ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }),
+    },
     hooks: {
       onDeviceSignedIn: (event) => (household as HouseholdModule).noteDeviceConnection(event),
       accessCheck: (accountId) => (household as HouseholdModule).extraMemberAccess(accountId),
     },
   });
-  household = createHouseholdModule({ db: deps.database.db, clock: deps.clock, logger: deps.logger, identity, billing, mailer });
+  household = createHouseholdModule({
+    db: deps.database.db, clock: deps.clock, logger: deps.logger, identity, billing, mailer,
+    ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }),
+  });
   return { billing, identity, household, all: [billing, identity, household] };
 }
 

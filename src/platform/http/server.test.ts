@@ -10,14 +10,15 @@ import { describeEachDatabase } from '../testing/test-database.ts';
 import { buildHttpServer, type HomeLink, type HttpServer } from './server.ts';
 
 const greetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/whoami', async (request) => ({ ip: request.ip, protocol: request.protocol }));
   app.get('/greetings/:name', {
     schema: { params: z.object({ name: z.string() }), response: { 200: z.object({ greeting: z.string() }) } },
   }, async (request) => ({ greeting: `Hello ${request.params.name}` }));
 };
 
-async function serve(database: Database, homeLinks: HomeLink[] = [], logger = createLogger({ level: 'silent' })): Promise<HttpServer> {
+async function serve(database: Database, homeLinks: HomeLink[] = [], logger = createLogger({ level: 'silent' }), env: Record<string, string> = {}): Promise<HttpServer> {
   return buildHttpServer({
-    config: loadConfig({}),
+    config: loadConfig(env),
     logger,
     database,
     clock: fixedClock('2025-01-15T10:00:00Z'),
@@ -97,5 +98,16 @@ describeEachDatabase('the HTTP server', (open, kind) => {
     const urls = written.trim().split('\n').map((line) => JSON.parse(line) as { req?: { url?: string } }).flatMap((line) => (line.req?.url ? [line.req.url] : []));
     expect(urls).toEqual(expect.arrayContaining(['/reset?token=[Redacted]&lang=de', '/security/undo?token=[Redacted]', '/invitations/[Redacted]', '/greetings/ada?code=[Redacted]']));
     for (const secret of ['reset-secret-123', 'undo-secret-456', 'invite-secret-789', '654321']) expect(written).not.toContain(secret);
+  });
+
+  it('takes the client address and protocol from X-Forwarded-* only when told to trust the proxy', async () => {
+    const database = await open();
+    const forwarded = { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' };
+    const direct = await serve(database);
+    expect((await direct.inject({ method: 'GET', url: '/whoami', remoteAddress: '10.0.0.2', headers: forwarded })).json()).toEqual({ ip: '10.0.0.2', protocol: 'http' });
+    await direct.close();
+    const proxied = await serve(database, [], createLogger({ level: 'silent' }), { USHER_TRUST_PROXY: '1' });
+    expect((await proxied.inject({ method: 'GET', url: '/whoami', remoteAddress: '10.0.0.2', headers: forwarded })).json()).toEqual({ ip: '203.0.113.7', protocol: 'https' });
+    await proxied.close();
   });
 });

@@ -36,10 +36,16 @@ export type BuildHttpServerOptions = {
   webDist?: string;
 };
 
+/** Fastify takes a number of hops only as a function (the runtime does, its types do not). */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function buildHttpServer(options: BuildHttpServerOptions): Promise<HttpServer> {
   // Widened to Fastify's logger type so route plugins need not know it is pino.
   const loggerInstance: FastifyBaseLogger = options.logger;
-  const app = Fastify({ loggerInstance }).withTypeProvider<ZodTypeProvider>();
+  // Behind a reverse proxy, request.ip (rate limits per address, device locations) and request.protocol (Secure cookies) come from X-Forwarded-*.
+  const app = Fastify({ loggerInstance, trustProxy: trustProxyOption(options.config.trustProxy) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

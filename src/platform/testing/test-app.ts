@@ -9,10 +9,10 @@ import { openTestDatabase } from './test-database.ts';
 export type TestApp = { app: App; database: Database; clock: SettableClock; close(): Promise<void> };
 
 /** The whole app on a fresh database, migrated and (in demo mode) seeded, as `npm start` builds it. */
-export async function openTestApp(options: { today: string; demo?: boolean; database?: Database }): Promise<TestApp> {
+export async function openTestApp(options: { today: string; demo?: boolean; database?: Database; env?: Record<string, string> }): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase('pglite'));
   const clock = fixedClock(options.today);
-  const config = loadConfig({ USHER_DEMO: String(options.demo ?? true), USHER_SCHEDULER: 'false' });
+  const config = loadConfig({ ...options.env, USHER_DEMO: String(options.demo ?? true), USHER_SCHEDULER: 'false' });
   const app = await createApp({ config, clock, database, logger: createLogger({ level: 'silent' }) });
   await runMigrations(database, migrationSources(app.modules));
   if (config.demoMode) for (const module of app.modules) await module.seedDemo?.();
