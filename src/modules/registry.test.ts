@@ -51,6 +51,25 @@ describeEachDatabase('registry wiring on the demo (identity ↔ household)', (op
     expect(after.devices.find((device) => device.name === 'Chloé\'s phone')?.in_household).toBe(true);
   });
 
+  it('confirms every membership change by email to the owner: join, cancel with the final service date, restart', async () => {
+    const member = createHttpClient(t.app.server);
+    await member.open();
+    const joined = await member.post('/api/join', {
+      name: 'Lena Ortiz', email: 'lena@example.com', password: 'correct horse battery', country: 'US', region: 'WA', plan: 'standard',
+      card: { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 2031, cvc: '123' },
+    });
+    expect(joined.statusCode, joined.body).toBe(201);
+    const act = (action: object, key: string) => member.request('POST', '/api/me/membership/actions', { action }, { 'idempotency-key': key });
+    expect((await act({ type: 'cancel' }, 'cancel-0001')).statusCode).toBe(200);
+    expect((await act({ type: 'restart' }, 'restart-0001')).statusCode).toBe(200);
+    const messages = (await member.get('/api/dev/outbox?to=lena@example.com')).json().messages as { subject: string; body: string }[];
+    const subjects = messages.map((message) => message.subject);
+    expect(subjects).toEqual(expect.arrayContaining(['Welcome to Reelhouse', 'Your membership is cancelled', 'Your membership continues']));
+    const cancelled = messages.find((message) => message.subject === 'Your membership is cancelled');
+    expect(cancelled?.body).toContain('12 June 2026, your final service date');
+    expect(cancelled?.body).toMatch(/^Hi Lena Ortiz,/);
+  });
+
   it('cuts Jonas off when the slot he uses ends after Chloé removes him', async () => {
     const jonas = await signIn('jonas@demo.reelhouse.example');
     const chloe = await signIn('chloe@demo.reelhouse.example');

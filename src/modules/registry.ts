@@ -30,6 +30,8 @@ export function buildModules(deps: ModuleDeps): Modules {
     workers: postgres ? 3 : 1,
     batchSize: postgres ? 2500 : 1000,
     memberAuth: { requireOwner: (request) => (identity as IdentityModule).requireOwner(request) },
+    // Every membership change is confirmed by email to the owner (PRODUCT.md §1), after billing stored it.
+    onEvents: (notices) => (identity as IdentityModule).sendMembershipNotices(notices),
   });
   identity = createIdentityModule({
     db: deps.database.db,
@@ -52,7 +54,8 @@ export function buildModules(deps: ModuleDeps): Modules {
   });
   household = createHouseholdModule({
     db: deps.database.db, clock: deps.clock, logger: deps.logger, identity, billing, mailer,
-    ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }),
+    // Same base as identity's links: without it the invitation email carried a bare `/invitations/…` path.
+    publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port ?? 3000}`,
   });
   return { billing, identity, household, all: [billing, identity, household] };
 }

@@ -16,6 +16,7 @@ import type { PaymentProvider } from './payments/payment-provider.ts';
 import { runWithProvider } from './payments/pay-with-provider.ts';
 import type { PriceBook } from './rules/catalog.ts';
 import type { IsoDate } from './rules/calendar.ts';
+import type { MembershipNotice, OnMembershipEvents } from './rules/membership.ts';
 import { advanceTo } from './rules/schedule.ts';
 
 export type BillingRunTotals = { date: IsoDate; memberships: number; charges: number; failures: number; batches: number };
@@ -34,6 +35,12 @@ export type BillingRunOptions = {
   workers?: number;
   logger?: Logger;
   onBatch?: (totals: BillingRunTotals) => void;
+  /**
+   * Told each committed batch's events (holds, retries, pauses ending,
+   * cancellations taking effect; a plain renewal has none), once per batch.
+   * A failure is logged: it never fails or slows the run's next batch.
+   */
+  onEvents?: OnMembershipEvents;
 };
 
 /**
@@ -53,9 +60,16 @@ export async function runBillingDay(options: BillingRunOptions): Promise<Billing
     for (;;) {
       const batch = await db.transaction().execute(async (trx) => {
         const rows = await claimDueMemberships(trx, date, batchSize);
-        return rows.length === 0 ? null : billClaimedBatch(trx, rows, { provider, book, date });
+        return rows.length === 0 ? null : billClaimedBatch(trx, rows, { provider, book, date, notices: options.onEvents !== undefined });
       });
       if (!batch) break;
+      if (options.onEvents && batch.notices.length > 0) {
+        try {
+          await options.onEvents(batch.notices);
+        } catch (error) {
+          options.logger?.error({ err: error, notices: batch.notices.length }, 'billing run: event notification failed');
+        }
+      }
       totals.memberships += batch.memberships;
       totals.charges += batch.charges;
       totals.failures += batch.failures;
@@ -76,10 +90,11 @@ type ClaimedMembership = Awaited<ReturnType<typeof claimDueMemberships>>[number]
 async function billClaimedBatch(
   trx: BillingDb,
   rows: readonly ClaimedMembership[],
-  options: { provider: PaymentProvider; book: PriceBook; date: IsoDate },
-): Promise<{ memberships: number; charges: number; failures: number }> {
+  options: { provider: PaymentProvider; book: PriceBook; date: IsoDate; notices: boolean },
+): Promise<{ memberships: number; charges: number; failures: number; notices: MembershipNotice[] }> {
   const ledger: NewLedgerRow[] = [];
   const events: NewEventRow[] = [];
+  const notices: MembershipNotice[] = [];
   const updates: MembershipUpdate[] = [];
   let charges = 0;
   let failures = 0;
@@ -99,6 +114,10 @@ async function billClaimedBatch(
       paymentMethodId: row.payment_method_id,
     }));
     events.push(...toEventRows(row.id, result.events));
+    if (options.notices) {
+      const currency = options.book.catalog[row.country]?.currency ?? '';
+      for (const event of result.events) notices.push({ accountId: row.account_id, membershipId: row.id, date: event.date, type: event.type, details: event.details ?? {}, currency });
+    }
     updates.push({ id: row.id, version: row.version, columns: membershipToColumns(result.membership) });
     for (const line of result.lines) {
       if (line.type === 'charge') charges++;
@@ -108,5 +127,5 @@ async function billClaimedBatch(
   await insertLedgerRows(trx, ledger);
   await insertEventRows(trx, events);
   await updateMembershipsInBulk(trx, updates, new Map(rows.map((row) => [row.id, row])));
-  return { memberships: rows.length, charges, failures };
+  return { memberships: rows.length, charges, failures, notices };
 }

@@ -15,6 +15,7 @@ import type { PaymentProvider } from './payments/payment-provider.ts';
 import { createSimulatedProvider } from './payments/simulated-provider.ts';
 import type { Catalog } from './rules/catalog.ts';
 import type { IsoDate } from './rules/calendar.ts';
+import type { OnMembershipEvents } from './rules/membership.ts';
 import { seedDemoMembers } from './seed/seed-demo.ts';
 import { seedSyntheticMembers } from './seed/synthetic-members.ts';
 import { countMemberships } from './billing.repository.ts';
@@ -25,6 +26,7 @@ export type { BillingRunTotals } from './billing-run.ts';
 export type { MemberAuth } from './billing-member.routes.ts';
 export type { Consequence } from './consequences.ts';
 export type { Catalog } from './rules/catalog.ts';
+export type { MembershipEventType, MembershipNotice, OnMembershipEvents } from './rules/membership.ts';
 export { formatMoney } from './money-format.ts';
 export { DEMO_MEMBERS } from './seed/demo-members.ts';
 
@@ -54,6 +56,8 @@ export type BillingModuleDeps = {
   batchSize?: number;
   /** Who is signed in (the identity module); without it there are no member routes. */
   memberAuth?: MemberAuth;
+  /** Told membership events after they are stored (members' changes, and the billing run's batches): the confirmation emails. Demo and synthetic seeding do not call it. */
+  onEvents?: OnMembershipEvents;
 };
 
 export type BillingModule = Omit<UsherModule, 'seedDemo'> & {
@@ -69,9 +73,12 @@ export type BillingModule = Omit<UsherModule, 'seedDemo'> & {
 export function createBillingModule(deps: BillingModuleDeps): BillingModule {
   const db = withTables<BillingTables>(deps.db);
   const provider = deps.provider ?? createSimulatedProvider();
-  const service = createMembershipService({ db, clock: deps.clock, provider, catalog: deps.catalog, logger: deps.logger });
+  const service = createMembershipService({ db, clock: deps.clock, provider, catalog: deps.catalog, logger: deps.logger, onEvents: deps.onEvents });
   const runDay = (date?: IsoDate) =>
-    runBillingDay({ db, provider, book: () => service.priceBook(), date: date ?? deps.clock.today(), workers: deps.workers, batchSize: deps.batchSize, logger: deps.logger });
+    runBillingDay({
+      db, provider, book: () => service.priceBook(), date: date ?? deps.clock.today(), workers: deps.workers, batchSize: deps.batchSize, logger: deps.logger,
+      onEvents: deps.onEvents,
+    });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();

@@ -34,14 +34,18 @@ import { AUTHORIZATION_AMOUNT, applyMemberAction, partnerRefusal, type MemberAct
 import { priceChangeAppliesFrom, type Catalog, type PriceBook } from './rules/catalog.ts';
 import type { IsoDate } from './rules/calendar.ts';
 import type { Outcome } from './rules/context.ts';
-import { emptyMembership, type Membership } from './rules/membership.ts';
+import { emptyMembership, type Membership, type MembershipEvent, type OnMembershipEvents } from './rules/membership.ts';
 import { decideRefund } from './rules/refunds.ts';
 import { refuse } from './rules/refusals.ts';
 import { advanceTo } from './rules/schedule.ts';
 import { describeMembership, type MembershipView } from './membership-view.ts';
 import { describeConsequence, type Consequence } from './consequences.ts';
 
-export type BillingServiceDeps = { db: BillingDb; clock: Clock; provider: PaymentProvider; catalog: Catalog; logger?: Logger };
+export type BillingServiceDeps = {
+  db: BillingDb; clock: Clock; provider: PaymentProvider; catalog: Catalog; logger?: Logger;
+  /** Told every event a member's change stored (catch-up included), after commit: the confirmation emails. */
+  onEvents?: OnMembershipEvents;
+};
 
 /** Actions a member (or an agent for them) takes on a running membership. */
 export type MembershipAction = Exclude<MemberAction, { type: 'signup' } | { type: 'update_payment_method' }>;
@@ -58,6 +62,19 @@ export function createMembershipService(deps: BillingServiceDeps) {
   const { db, clock, provider, catalog } = deps;
 
   const priceBook = async (from: BillingDb = db): Promise<PriceBook> => ({ catalog, priceChanges: await listPriceChanges(from) });
+
+  /** After commit: a failing notifier is logged; the change it confirms stands. */
+  async function notify(membership: { id: string; account_id: string; country: string }, events: readonly MembershipEvent[]): Promise<void> {
+    if (!deps.onEvents || events.length === 0) return;
+    const currency = catalog[membership.country]?.currency ?? '';
+    try {
+      await deps.onEvents(events.map((event) => ({
+        accountId: membership.account_id, membershipId: membership.id, date: event.date, type: event.type, details: event.details ?? {}, currency,
+      })));
+    } catch (error) {
+      deps.logger?.error({ err: error, membershipId: membership.id }, 'membership event notification failed');
+    }
+  }
 
   async function view(from: BillingDb, id: string): Promise<MembershipView> {
     const row = await findMembership(from, id);
@@ -83,7 +100,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
       paymentMethodId: row.payment_method_id,
     }));
     await insertEventRows(trx, toEventRows(row.id, result.events));
-    return result.membership;
+    return { membership: result.membership, events: result.events };
   }
 
   /**
@@ -102,12 +119,16 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (earlier) return earlier.response as MembershipView;
     }
     const requestKey = scopedKey ?? newId('req');
+    const stored: { row?: StoredMembership; events: MembershipEvent[] } = { events: [] };
     const refusalOrView = await db.transaction().execute(async (trx) => {
       const row = await findMembership(trx, membershipId, { lock: true });
       if (!row) throw membershipNotFound(membershipId);
       const book = await priceBook(trx);
       const method = row.payment_method_id ? await findPaymentMethod(trx, row.payment_method_id) : undefined;
-      const current = await catchUp(trx, row, book, method?.token ?? null);
+      const caughtUp = await catchUp(trx, row, book, method?.token ?? null);
+      const current = caughtUp.membership;
+      stored.row = row;
+      stored.events = [...caughtUp.events];
       const { outcome, attempts, paymentMethodId, providerReference } = await decide(current, trx, book, row, method?.token ?? null);
       const next = outcome.ok ? outcome.membership : current;
       if (outcome.ok) {
@@ -120,6 +141,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
           providerReference,
         }));
         await insertEventRows(trx, toEventRows(membershipId, outcome.events));
+        stored.events.push(...outcome.events);
       }
       const saved = await updateMembership(trx, { id: membershipId, version: row.version, columns: membershipToColumns(next), paymentMethodId });
       if (!saved) throw new AppError({ code: 'CONFLICT', message: 'The membership changed at the same time; try again.', status: 409 });
@@ -128,6 +150,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (scopedKey) await saveRequest(trx, scopedKey, membershipId, result);
       return result;
     });
+    if (stored.row) await notify(stored.row, stored.events);
     if ('ok' in refusalOrView && refusalOrView.ok === false) throw refusalError(refusalOrView);
     return refusalOrView as MembershipView;
   }
@@ -169,6 +192,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
       await insertLedgerRows(trx, toLedgerRows({ membershipId, lines: outcome.lines, attempts, keyFor: (_l, i) => `join:${membershipId}:${i}`, paymentMethodId }));
       await insertEventRows(trx, toEventRows(membershipId, outcome.events));
     });
+    await notify({ id: membershipId, account_id: request.accountId, country: request.country }, outcome.events);
     return view(db, membershipId);
   }
 

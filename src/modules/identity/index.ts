@@ -13,6 +13,8 @@ import { identityRoutes } from './identity.routes.ts';
 import type { IdentityTables } from './identity.tables.ts';
 import { agentRoutes, memberRoutes } from './me.routes.ts';
 import { seedDemoLogins } from './seed/seed-demo.ts';
+import { sendMembershipNotices } from './membership-notices.ts';
+import type { MembershipNotice } from '../billing/index.ts';
 import { recordSecurityEvent } from './security-events.ts';
 import { registerDevice, requireMember, requireOwner, toDevice, type Device, type MemberContext } from './sessions.service.ts';
 import { createExtraMemberLogin } from './sign-in.service.ts';
@@ -74,6 +76,8 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
   /** A device signing in from a network (the simulated TV uses it). */
   registerDevice(options: { accountId: string; type: DeviceType; name: string; networkId: string | null }): Promise<Device>;
   recordSecurityEvent(options: { accountId: string; kind: string; summary: string; at?: Date }): Promise<void>;
+  /** Emails the owner a confirmation of each membership change billing stored (billing's `onEvents`, wired by the registry). */
+  sendMembershipNotices(notices: MembershipNotice[]): Promise<void>;
   /** Logins for the billing demo members (password `reelhouse-demo`) and Karim's takeover story, once. */
   seedDemo(): Promise<{ created: number }>;
 };
@@ -126,6 +130,7 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
       return toDevice(await registerDevice(ctx, { account: await account(options.accountId), type: options.type, name: options.name, networkId: options.networkId }));
     },
     recordSecurityEvent: (options) => recordSecurityEvent(ctx, options),
+    sendMembershipNotices: (notices) => sendMembershipNotices(ctx, notices),
     seedDemo: () => seedDemoLogins(ctx),
   };
 }

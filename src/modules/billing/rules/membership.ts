@@ -92,6 +92,19 @@ export type MembershipEventType =
 
 export type MembershipEvent = { date: IsoDate; type: MembershipEventType; details?: Record<string, string | number | null> };
 
+/** A stored membership event told to other modules after commit (confirmation emails). */
+export type MembershipNotice = {
+  accountId: string;
+  membershipId: string;
+  date: IsoDate;
+  type: MembershipEventType;
+  details: Record<string, string | number | null>;
+  currency: string;
+};
+
+/** Receives notices after they are stored; its failures are logged, never undo or fail the change. */
+export type OnMembershipEvents = (events: MembershipNotice[]) => Promise<void>;
+
 export function emptyMembership(country: string, region: string | null, billing: Billing): Membership {
   return {
     status: 'none',
