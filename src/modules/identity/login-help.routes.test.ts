@@ -123,6 +123,8 @@ describeEachDatabase('identity: login help', (open) => {
     const message = await kit.lastMessage('ida@example.com');
     expect(message.subject).toBe('Your Reelhouse login');
     expect(message.body).toContain('ida@example.com');
+    // The login-help page of the members' app (WEB_APP_PATHS), not a path nobody serves.
+    expect(message.body).toContain('http://localhost:3000/forgot');
   });
 
   it('gives the same neutral answer and sends nothing for a partner-billed account', async () => {

@@ -88,7 +88,7 @@ export async function confirmReset(ctx: IdentityContext, input: ConfirmResetInpu
   if (ended === null) await startSession(ctx, { account, request, reply });
   await ctx.mailer.send({
     channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} password was changed`,
-    body: `Hi ${account.name},\n\nThe password of your account was just reset${input.sign_out_everywhere ? ' and every device was signed out' : ''}. If it wasn't you, reset it again at ${link(ctx.settings, '/login-help')} and sign out of all devices.`,
+    body: `Hi ${account.name},\n\nThe password of your account was just reset${input.sign_out_everywhere ? ' and every device was signed out' : ''}. If it wasn't you, reset it again at ${link(ctx.settings, '/forgot')} and sign out of all devices.`,
   });
   if (ended !== null) throw accessEnded(ended);
   return memberSummary(account);
@@ -119,7 +119,7 @@ export async function findAccountByCard(ctx: IdentityContext, input: FindAccount
   const phone = account.phone ? `\nPhone number on the account: ending in ${account.phone.slice(-2)}.` : '';
   await ctx.mailer.send({
     channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} login`,
-    body: `Hi ${account.name},\n\nSomeone looked up your account with your name and the card on file. You sign in with this email address: ${account.email}.${phone}\n\nForgot the password? ${link(ctx.settings, '/login-help')}\n\nIf it wasn't you, nothing has changed on your account.`,
+    body: `Hi ${account.name},\n\nSomeone looked up your account with your name and the card on file. You sign in with this email address: ${account.email}.${phone}\n\nForgot the password? ${link(ctx.settings, '/forgot')}\n\nIf it wasn't you, nothing has changed on your account.`,
   });
   await recordSecurityEvent(ctx, { accountId: account.id, kind: 'account_found_by_card', summary: 'The account was looked up with the owner name and card.' });
 }
