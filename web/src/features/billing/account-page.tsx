@@ -17,8 +17,12 @@ export function AccountPage() {
 }
 
 function ExtraMemberAccount({ name, email }: { name: string; email: string }) {
+  // The welcome after accepting an invitation arrives as navigation state, as the owner's notices do.
+  const { state } = useLocation();
+  const notice = (state as { notice?: string } | null)?.notice ?? null;
   return (
     <Page title="Your membership">
+      <Notice>{notice}</Notice>
       <Section title="Extra member">
         <p>
           Hello {name}. You watch as an <strong>extra member</strong> on someone else’s membership: they pay for it and manage the plan. You sign in with {email}.
