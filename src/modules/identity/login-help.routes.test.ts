@@ -97,6 +97,21 @@ describeEachDatabase('identity: login help', (open) => {
     expect(accepted.statusCode).toBe(200);
   });
 
+  it('limits reset requests per login from any address, known or not, with the time to wait', async () => {
+    await joinMember(kit, { email: 'ramona@example.com' });
+    for (const login of ['ramona@example.com', 'nobody-here@example.com']) {
+      for (let i = 1; i <= 5; i++) {
+        const answer = await (await visitor(`203.0.113.${i}`)).request('POST', '/api/login-help/reset', { login, channel: 'email' });
+        expect(answer.statusCode).toBe(202);
+      }
+      const refused = await (await visitor('203.0.113.99')).request('POST', '/api/login-help/reset', { login, channel: 'email' });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.message).toMatch(/Try again in \d+ minutes?\./);
+    }
+    const sent = await kit.server.inject({ method: 'GET', url: '/api/dev/outbox?to=ramona@example.com' });
+    expect(sent.json().messages).toHaveLength(5);
+  });
+
   it('limits wrong SMS codes so six digits cannot be guessed', async () => {
     await joinMember(kit, { email: 'hal@example.com', phone: '+15550100902' });
     const browser = await visitor('203.0.113.50');

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { endSessions, findAccount, findOwnersByName, updateAccount } from './accounts.repository.ts';
 import { assertNotLimited, recordFailure } from './attempt-limits.ts';
-import { accessEnded, resetInvalid } from './identity.errors.ts';
+import { accessEnded, RateLimitedError, resetInvalid } from './identity.errors.ts';
 import { link, memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
 import { expiresAt, LOGIN_HELP_TTL_MS, sameName, tokenUsable } from './identity.rules.ts';
 import type { Channel, LoginHelpTokenRecord } from './identity.tables.ts';
@@ -26,6 +26,10 @@ const smsCodeHash = (tokenId: string, code: string): string => codeHash(`reset:$
 export async function requestReset(ctx: IdentityContext, input: { login: string; channel: Channel }, ip: string): Promise<void> {
   await countHelpRequest(ctx, ip);
   const account = await findByLogin(ctx, input.login);
+  // Per login too, from every address; unknown logins are counted the same way, so a 429 tells nothing.
+  const loginKey = account?.id ?? input.login.trim().toLowerCase();
+  await assertNotLimited(ctx, POLICIES.helpRequestsLogin, loginKey);
+  await recordFailure(ctx, POLICIES.helpRequestsLogin, loginKey);
   if (!account || (input.channel === 'sms' && !account.phone)) return;
   const now = ctx.clock.now();
   const id = newId('lgh');
@@ -116,6 +120,14 @@ export async function findAccountByCard(ctx: IdentityContext, input: FindAccount
   }
   const [account] = matches;
   if (matches.length !== 1 || !account) return;
+  // The answer is always the same 202; past the limit the account's mailbox just gets no more lookups.
+  try {
+    await assertNotLimited(ctx, POLICIES.findAccountEmails, account.id);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return;
+    throw error;
+  }
+  await recordFailure(ctx, POLICIES.findAccountEmails, account.id);
   const phone = account.phone ? `\nPhone number on the account: ending in ${account.phone.slice(-2)}.` : '';
   await ctx.mailer.send({
     channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} login`,

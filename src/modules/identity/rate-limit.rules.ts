@@ -16,6 +16,10 @@ export const POLICIES = {
   resetAddress: { scope: 'reset:address', maxFailures: 20, windowMs: FIFTEEN_MINUTES },
   /** Reset and find-account requests per address (each sends a message). */
   helpRequests: { scope: 'help:address', maxFailures: 10, windowMs: FIFTEEN_MINUTES },
+  /** Reset requests for one login (account, or the login string when no account has it), from any address: no mailbox flooded. */
+  helpRequestsLogin: { scope: 'help:login', maxFailures: 5, windowMs: FIFTEEN_MINUTES },
+  /** Find-account emails to one account: beyond this the lookup stays silent (the answer never changes). */
+  findAccountEmails: { scope: 'find_account:account', maxFailures: 3, windowMs: FIFTEEN_MINUTES },
   /** Wrong current passwords when changing email, phone or password. */
   currentPassword: { scope: 'current_password:account', maxFailures: 5, windowMs: FIFTEEN_MINUTES },
   /** Unknown service codes from one address (an agent console). */
