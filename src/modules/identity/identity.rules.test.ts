@@ -3,6 +3,7 @@ import { approximateLocation, describeUserAgent, isUnfamiliarLocation } from './
 import { LOGIN_HELP_TTL_MS, expiresAt, loginHint, parseLogin, sessionAlive, tokenUsable } from './identity.rules.ts';
 import { decideLimit, POLICIES, retryMessage } from './rate-limit.rules.ts';
 import { reviewSecurity } from './security-review.rules.ts';
+import { secureFor } from './session-cookies.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -90,5 +91,17 @@ describe('security review rules', () => {
       billing: [{ date: '2026-02-01', type: 'extra_member_added' }],
     });
     expect(review.signals.map((signal) => [signal.kind, signal.severity])).toEqual([['unfamiliar_device', 'info']]);
+  });
+});
+
+describe('Secure cookies', () => {
+  it('are Secure over https and on public names, not over plain http on this machine or a private network (the demo from a phone)', () => {
+    expect(secureFor({ protocol: 'https', hostname: 'watch.example.com' })).toBe(true);
+    expect(secureFor({ protocol: 'http', hostname: 'watch.example.com' })).toBe(true);
+    expect(secureFor({ protocol: 'https', hostname: '192.168.1.20' })).toBe(true);
+    for (const hostname of ['localhost', '127.0.0.1', '192.168.1.20', '10.0.0.7', '172.20.1.2', 'living-room.local']) {
+      expect(secureFor({ protocol: 'http', hostname }), hostname).toBe(false);
+    }
+    expect(secureFor({ protocol: 'http', hostname: '172.32.0.1' })).toBe(true);
   });
 });

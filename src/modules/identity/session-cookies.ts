@@ -28,10 +28,24 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** `Secure` everywhere except plain http on this machine (the demo on localhost). */
-function secureFor(request: FastifyRequest): boolean {
+/** This machine, or an address of a private network (a demo opened from a phone on the same Wi-Fi). */
+function isLocalOrPrivateHost(hostname: string): boolean {
+  if (LOCAL_HOSTS.has(hostname) || hostname.endsWith('.local')) return true;
+  const octets = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(hostname);
+  if (!octets) return false;
+  const [a, b] = [Number(octets[1]), Number(octets[2])];
+  return a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31);
+}
+
+/**
+ * `Secure` everywhere except plain http on this machine or a private
+ * network: browsers drop Secure cookies sent over http, so the demo on
+ * localhost or a LAN address could not sign in. A public name over plain http
+ * still gets `Secure` and fails closed: production belongs behind https.
+ */
+export function secureFor(request: Pick<FastifyRequest, 'hostname' | 'protocol'>): boolean {
   const hostname = request.hostname.replace(/:\d+$/, '').toLowerCase();
-  return !(request.protocol === 'http' && LOCAL_HOSTS.has(hostname));
+  return !(request.protocol === 'http' && isLocalOrPrivateHost(hostname));
 }
 
 function setCookie(reply: FastifyReply, request: FastifyRequest, name: string, value: string, options: { httpOnly: boolean; maxAgeSeconds: number }): void {
