@@ -1,0 +1,177 @@
+/**
+ * Trains the triage model from data/train.jsonl and writes model/model.json:
+ *   node --import tsx src/modules/triage/train.ts
+ * Deterministic (fixed seed): the same data gives the same file. The
+ * held-out set (data/holdout.jsonl) and the shared sample are never read here.
+ *
+ * 1. Every written line becomes four examples (augment.ts).
+ * 2. 15 % of the written lines (with their variants), per intent, are held
+ *    back; a model fitted on the rest gives their scores, and the temperature
+ *    that minimises their log loss is the calibration.
+ * 3. The shipped model is fitted on all lines with the same settings and
+ *    that temperature.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { seededRandom, variants, type Random } from './augment.ts';
+import { readLabelled, TRAIN_FILE } from './dataset.ts';
+import { extractEntities } from './entities.rules.ts';
+import { DIMENSIONS, extractFeatures, HASH_BITS, newFeatureBuffer } from './features.ts';
+import { INTENTS } from './intents.ts';
+import { MODEL_FILE, softmax, type StoredModel } from './model.ts';
+
+const SEED = 20261127;
+export type Settings = { epochs: number; learningRate: number; decay: number; l2: number };
+export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7 };
+const CALIBRATION_SHARE = 0.15;
+/** Rows whose largest weight is below this are dropped from the file (they cannot change a ranking). */
+const PRUNE_BELOW = 0.01;
+
+type Example = { index: Int32Array; value: Float32Array; label: number; group: number };
+type Weights = { w: Float32Array; b: Float64Array };
+
+const K = INTENTS.length;
+
+function featurise(text: string, label: number, group: number): Example {
+  const x = extractFeatures(text, extractEntities(text), newFeatureBuffer());
+  return { index: x.index.slice(0, x.length), value: x.value.slice(0, x.length), label, group };
+}
+
+function shuffle<T>(list: T[], random: Random): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+}
+
+function logits(model: Weights, x: Example, z: Float64Array): Float64Array {
+  for (let c = 0; c < K; c++) z[c] = model.b[c];
+  for (let f = 0; f < x.index.length; f++) {
+    const v = x.value[f];
+    const base = x.index[f] * K;
+    for (let c = 0; c < K; c++) z[c] += v * model.w[base + c];
+  }
+  return z;
+}
+
+/** Plain SGD on the softmax log loss with a decaying rate and lazy L2 on the rows each example touches. */
+function fit(examples: Example[], random: Random, settings: Settings): Weights {
+  const model: Weights = { w: new Float32Array(DIMENSIONS * K), b: new Float64Array(K) };
+  const z = new Float64Array(K);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    const rate = settings.learningRate / (1 + settings.decay * epoch);
+    for (const i of shuffle(order, random)) {
+      const x = examples[i];
+      const p = softmax(logits(model, x, z));
+      p[x.label] -= 1;
+      for (let c = 0; c < K; c++) model.b[c] -= rate * 0.1 * p[c];
+      for (let f = 0; f < x.index.length; f++) {
+        const v = x.value[f];
+        const base = x.index[f] * K;
+        for (let c = 0; c < K; c++) model.w[base + c] -= rate * (p[c] * v + settings.l2 * model.w[base + c]);
+      }
+    }
+  }
+  return model;
+}
+
+function logLoss(scores: Float64Array[], labels: number[], temperature: number): number {
+  let loss = 0;
+  const z = new Float64Array(K);
+  scores.forEach((s, i) => {
+    z.set(s);
+    loss -= Math.log(Math.max(1e-12, softmax(z, temperature)[labels[i]]));
+  });
+  return loss / scores.length;
+}
+
+/** Golden-section search of the temperature on [0.2, 5]: the log loss is unimodal in it. */
+function fitTemperature(scores: Float64Array[], labels: number[]): number {
+  let lo = 0.2;
+  let hi = 5;
+  const phi = (Math.sqrt(5) - 1) / 2;
+  for (let step = 0; step < 60; step++) {
+    const a = hi - phi * (hi - lo);
+    const b = lo + phi * (hi - lo);
+    if (logLoss(scores, labels, a) < logLoss(scores, labels, b)) hi = b;
+    else lo = a;
+  }
+  return Math.round(((lo + hi) / 2) * 1000) / 1000;
+}
+
+function quantise(model: Weights): Pick<StoredModel, 'rows' | 'scales' | 'weights'> & { kept: number } {
+  const rows: number[] = [];
+  const scales: number[] = [];
+  const weights: number[] = [];
+  for (let r = 0; r < DIMENSIONS; r++) {
+    let max = 0;
+    for (let c = 0; c < K; c++) max = Math.max(max, Math.abs(model.w[r * K + c]));
+    if (max < PRUNE_BELOW) continue;
+    rows.push(r);
+    scales.push(max / 127);
+    for (let c = 0; c < K; c++) weights.push(Math.round((model.w[r * K + c] / max) * 127));
+  }
+  return {
+    rows: Buffer.from(Uint32Array.from(rows).buffer).toString('base64'),
+    scales: Buffer.from(Float32Array.from(scales).buffer).toString('base64'),
+    weights: Buffer.from(Int8Array.from(weights).buffer).toString('base64'),
+    kept: rows.length,
+  };
+}
+
+export function train(settings: Settings = SETTINGS, options: { skipFull?: boolean } = {}): { stored: StoredModel; calibrationAccuracy: number } {
+  const random = seededRandom(SEED);
+  const lines = readLabelled(TRAIN_FILE);
+  const byIntent = new Map<string, number[]>();
+  lines.forEach((line, i) => byIntent.set(line.intent, [...(byIntent.get(line.intent) ?? []), i]));
+  const missing = INTENTS.filter((intent) => !byIntent.has(intent));
+  if (missing.length > 0) throw new Error(`train.jsonl has no line for ${missing.join(', ')}`);
+
+  const calibrationLines = new Set<number>();
+  for (const group of byIntent.values()) shuffle([...group], random).slice(0, Math.round(group.length * CALIBRATION_SHARE)).forEach((i) => calibrationLines.add(i));
+
+  const examples: Example[] = [];
+  lines.forEach((line, group) => {
+    const label = INTENTS.indexOf(line.intent);
+    for (const text of variants(line.text, random)) examples.push(featurise(text, label, group));
+  });
+
+  const fitting = examples.filter((x) => !calibrationLines.has(x.group));
+  const held = examples.filter((x) => calibrationLines.has(x.group));
+  const partial = fit(fitting, seededRandom(SEED + 1), settings);
+  const heldScores = held.map((x) => Float64Array.from(logits(partial, x, new Float64Array(K))));
+  const heldLabels = held.map((x) => x.label);
+  const calibrationAccuracy = heldScores.filter((s, i) => s.indexOf(Math.max(...s)) === heldLabels[i]).length / held.length;
+  const temperature = fitTemperature(heldScores, heldLabels);
+
+  if (options.skipFull) return { stored: { temperature } as StoredModel, calibrationAccuracy };
+  const full = fit(examples, seededRandom(SEED + 1), settings);
+  const { kept, ...packed } = quantise(full);
+  const stored: StoredModel = {
+    version: 1,
+    hashBits: HASH_BITS,
+    classes: [...INTENTS],
+    temperature,
+    bias: Array.from(full.b, (b) => Math.round(b * 1e5) / 1e5),
+    ...packed,
+    training: {
+      seed: SEED,
+      writtenLines: lines.length,
+      examples: examples.length,
+      ...settings,
+      calibrationLines: calibrationLines.size,
+      calibrationAccuracy: Math.round(calibrationAccuracy * 10000) / 10000,
+      featureRows: kept,
+    },
+  };
+  return { stored, calibrationAccuracy };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const { stored } = train();
+  writeFileSync(MODEL_FILE, `${JSON.stringify(stored)}\n`);
+  process.stdout.write(`${JSON.stringify({ model: fileURLToPath(MODEL_FILE), temperature: stored.temperature, ...stored.training, seconds: (Date.now() - started) / 1000 })}\n`);
+}

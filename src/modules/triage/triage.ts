@@ -1,0 +1,43 @@
+import { extractEntities, type Entities } from './entities.rules.ts';
+import { extractFeatures, newFeatureBuffer } from './features.ts';
+import type { Intent } from './intents.ts';
+import { loadModel, scores, softmax, type Model } from './model.ts';
+
+export type ScoredIntent = { intent: Intent; confidence: number };
+export type TriageResult = { intent: Intent; confidence: number; alternatives: ScoredIntent[]; entities: Entities };
+
+/** Alternatives worth showing: the next few intents, if the model gives them any weight. */
+const MAX_ALTERNATIVES = 3;
+const MIN_ALTERNATIVE = 0.01;
+
+const round = (p: number) => Math.round(p * 1000) / 1000;
+
+export type Triage = (text: string) => TriageResult;
+
+/** A triage function bound to one model; pure apart from reusing its scratch buffers. */
+export function createTriage(model: Model): Triage {
+  const buffer = newFeatureBuffer();
+  const z = new Float64Array(model.classes.length);
+  const order = model.classes.map((_, i) => i);
+  return (text) => {
+    const entities = extractEntities(text);
+    const p = softmax(scores(model, extractFeatures(text, entities, buffer), z), model.temperature);
+    order.sort((a, b) => p[b] - p[a]);
+    const alternatives: ScoredIntent[] = [];
+    for (let r = 1; r <= MAX_ALTERNATIVES && p[order[r]] >= MIN_ALTERNATIVE; r++) alternatives.push({ intent: model.classes[order[r]], confidence: round(p[order[r]]) });
+    return { intent: model.classes[order[0]], confidence: round(p[order[0]]), alternatives, entities };
+  };
+}
+
+let shared: Triage | undefined;
+
+/** The shipped model (model/model.json), loaded once on first use. */
+export function triage(text: string): TriageResult {
+  shared ??= createTriage(loadModel());
+  return shared(text);
+}
+
+/** Loads the shipped model now, so the first request does not pay for it. */
+export function warmTriage(): void {
+  shared ??= createTriage(loadModel());
+}
