@@ -6,11 +6,15 @@ import { loadModel, scores, softmax, type Model } from './model.ts';
 export type ScoredIntent = { intent: Intent; confidence: number };
 export type TriageResult = { intent: Intent; confidence: number; alternatives: ScoredIntent[]; entities: Entities };
 
+/** Longest message accepted by the API and the command line (a chat message, not a document). */
+export const MAX_TEXT_LENGTH = 5000;
+
 /** Alternatives worth showing: the next few intents, if the model gives them any weight. */
 const MAX_ALTERNATIVES = 3;
 const MIN_ALTERNATIVE = 0.01;
 
-const round = (p: number) => Math.round(p * 1000) / 1000;
+// Never "certain": a rounded 1 would read as a guarantee.
+const round = (p: number) => Math.min(0.999, Math.round(p * 1000) / 1000);
 
 export type Triage = (text: string) => TriageResult;
 
