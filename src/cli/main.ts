@@ -8,6 +8,7 @@ const commands: Record<string, Command> = {
   simulate: runSimulateCommand,
   bill: runBillCommand,
   seed: runSeedCommand,
+  triage: async (args) => (await import('./triage-command.ts')).runTriageCommand(args),
   serve: async () => {
     await import('../main.ts');
   },
