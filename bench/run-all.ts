@@ -9,6 +9,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const runs: { name: string; args: string[] }[] = [
   { name: 'billing-run on PostgreSQL', args: ['bench/billing-run.bench.ts', '--members', quick ? '100000' : '1000000'] },
   { name: 'billing-run on PGlite', args: ['bench/billing-run.bench.ts', '--pglite', '--members', quick ? '10000' : '100000'] },
+  { name: 'triage --jsonl', args: ['bench/triage.bench.ts', '--lines', quick ? '2000' : '20000'] },
 ];
 
 let failed = 0;
