@@ -19,7 +19,7 @@ export function HouseholdPage() {
       <Section title="Primary connection">
         {primary ? (
           <p>
-            <strong>{primary.name}</strong>
+            <strong>{networkName(primary.id, primary.name)}</strong>
           </p>
         ) : (
           <p>Not set yet. It is set the first time you sign in on a TV at home.</p>

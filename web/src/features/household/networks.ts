@@ -5,7 +5,11 @@ export const NETWORKS = [
   { id: 'net_mobile', name: 'Mobile hotspot' },
 ] as const;
 
-export function networkName(id: string | null): string {
+/**
+ * The name the simulated TV showed for a network, so the household page and the TV agree
+ * ("Holiday flat", not the server's "Away" made from the id); else the server's name.
+ */
+export function networkName(id: string | null, serverName?: string): string {
   if (!id) return 'Unknown network';
-  return NETWORKS.find((network) => network.id === id)?.name ?? id;
+  return NETWORKS.find((network) => network.id === id)?.name ?? serverName ?? id;
 }

@@ -28,7 +28,7 @@ export function TvPage() {
             <div className="tv-panel">
               <h2>Household updated</h2>
               <p>
-                Your household’s connection is now <strong>{step.primary.name}</strong>. This TV is part of your household: enjoy watching.
+                Your household’s connection is now <strong>{networkName(step.primary.id, step.primary.name)}</strong>. This TV is part of your household: enjoy watching.
               </p>
             </div>
           ) : null}
