@@ -1,13 +1,12 @@
-import { runBillCommand, runSeedCommand } from './billing-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError, UsherFailure } from './cli-io.ts';
-import { runSimulateCommand } from './simulate-command.ts';
 
 type Command = (args: readonly string[]) => void | Promise<void>;
 
+// Each command loads only what it needs: `usher triage` must not pay for the database and the server.
 const commands: Record<string, Command> = {
-  simulate: runSimulateCommand,
-  bill: runBillCommand,
-  seed: runSeedCommand,
+  simulate: async (args) => (await import('./simulate-command.ts')).runSimulateCommand(args),
+  bill: async (args) => (await import('./billing-commands.ts')).runBillCommand(args),
+  seed: async (args) => (await import('./billing-commands.ts')).runSeedCommand(args),
   triage: async (args) => (await import('./triage-command.ts')).runTriageCommand(args),
   serve: async () => {
     await import('../main.ts');

@@ -2,6 +2,7 @@ import { createMailer } from '../platform/mail/outbox.ts';
 import type { ModuleDeps, UsherModule } from '../platform/module.ts';
 import { createBillingModule, loadCatalog, type BillingModule } from './billing/index.ts';
 import { createHouseholdModule, type HouseholdModule } from './household/index.ts';
+import { createTriageModule } from './triage/index.ts';
 import { createIdentityModule, type IdentityModule } from './identity/index.ts';
 
 /** How often the server's scheduler runs the day's billing; idempotent, so often is cheap. */
@@ -57,7 +58,7 @@ export function buildModules(deps: ModuleDeps): Modules {
     // Same base as identity's links: without it the invitation email carried a bare `/invitations/…` path.
     publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port ?? 3000}`,
   });
-  return { billing, identity, household, all: [billing, identity, household] };
+  return { billing, identity, household, all: [billing, identity, household, createTriageModule()] };
 }
 
 export function createModules(deps: ModuleDeps): UsherModule[] {
