@@ -17,7 +17,7 @@ function run(...args: string[]) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('bin/usher on the embedded database', () => {
+describe('bin/usher on the embedded database', { timeout: 120_000 }, () => {
   it('seeds synthetic members, then bills a day and the same day again without charging twice', () => {
     const seeded = run('seed', '--members', '400');
     expect(seeded.status, seeded.stderr).toBe(0);
