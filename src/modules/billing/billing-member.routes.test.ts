@@ -66,7 +66,7 @@ describe('member membership routes', () => {
 
   it('states the final service date of a cancellation', async () => {
     const response = await server.inject({ method: 'POST', url: '/api/me/membership/preview', headers: as('acct_b'), payload: { action: { type: 'cancel' } } });
-    expect(response.json().consequence).toContain('28 February 2026');
+    expect(response.json().consequence).toContain('February 28, 2026');
   });
 
   it('acts once per idempotency key, and another member’s same key is theirs alone', async () => {

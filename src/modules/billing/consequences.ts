@@ -7,7 +7,7 @@ import { formatMoney } from './money-format.ts';
 export type Consequence = { consequence: string; charge: { amount: number; tax: number; currency: string; date: string } | null };
 
 const readable = (date: string | null): string =>
-  date ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+  date ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
 
 /**
  * What an action will do, in the member's words, before they confirm it:
