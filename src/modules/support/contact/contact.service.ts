@@ -1,0 +1,137 @@
+import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../../../platform/clock.ts';
+import { newId } from '../../../platform/ids.ts';
+import { isIntent, type Intent, type TriageResult } from '../../triage/index.ts';
+import { contactAvailability, type ContactAvailability } from './availability.rules.ts';
+import type { ContactContent, IntentHelp } from './checklists.ts';
+import { normaliseServiceCode, redactForStorage } from './contact.rules.ts';
+import {
+  findConversation, insertCallbackRequest, insertConversation, listCallbackRequests, listConversations,
+  type CallbackRequest, type ContactDb, type Conversation,
+} from './contact.repository.ts';
+import type { Channel, SupportHours } from './support-hours.ts';
+
+/** Who is signed in, as the contact page needs it (identity, wired by the registry). Never a phone number. */
+export type ContactMember = { accountId: string; country: string; language: string };
+
+export type ContactIdentity = {
+  /** The member signed in on this request, or null. Reads the session only (the page's forms check their origin). */
+  currentMember(request: FastifyRequest): Promise<ContactMember | null>;
+  /** A fresh service code for the member (identity's GET /api/me/service-code). Without it, members type the code like visitors. */
+  issueServiceCode?(accountId: string): Promise<{ code: string; expires_at: string }>;
+};
+
+/** The Help Center's `searchArticles(query, limit)`. */
+export type ArticleHit = { slug: string; title: string; summary?: string; url?: string };
+export type SearchArticles = (query: string, limit: number) => Promise<readonly ArticleHit[]> | readonly ArticleHit[];
+export type FlowLink = { id: string; title: string; summary: string };
+
+export type Where = { country: string; language: string };
+
+export type ContactAdvice = {
+  text: string;
+  triage: TriageResult;
+  help: IntentHelp;
+  /** Other readings worth offering when triage is unsure. */
+  alternatives: IntentHelp[];
+  flows: FlowLink[];
+  articles: ArticleHit[];
+  where: Where;
+  availability: ContactAvailability;
+};
+
+export type ContactRefusal = 'not_offered' | 'closed' | 'code_needed';
+export type ContactResult<T> = { ok: true; value: T } | { ok: false; refusal: ContactRefusal; availability: ContactAvailability };
+
+/** Below this confidence the page also offers the alternatives ("or is it…?"). */
+const UNSURE = 0.6;
+
+export type ContactServiceDeps = {
+  db: ContactDb;
+  clock: Clock;
+  triage: (text: string) => TriageResult;
+  content: ContactContent;
+  hours: SupportHours;
+  flowsForIntent: (intent: Intent) => FlowLink[];
+  searchArticles?: SearchArticles;
+};
+
+export function createContactService(deps: ContactServiceDeps) {
+  const availabilityNow = (where: Where) => contactAvailability(deps.hours, where, deps.clock.now());
+
+  async function articlesFor(help: IntentHelp): Promise<ArticleHit[]> {
+    if (!deps.searchArticles || help.search === '') return [];
+    try {
+      return [...(await deps.searchArticles(help.search, 3))];
+    } catch {
+      // Articles are a help, not a condition: the page still shows the checklist and the ways to reach us.
+      return [];
+    }
+  }
+
+  /** Triage the member's words (or take the reading they picked) and gather the self-help, the checklist and what is open now. */
+  async function adviseOnProblem(options: { text: string; chosenIntent?: string; where: Where }): Promise<ContactAdvice> {
+    const result = deps.triage(options.text);
+    const intent: Intent = options.chosenIntent && isIntent(options.chosenIntent) ? options.chosenIntent : result.intent;
+    const help = deps.content.forIntent(intent);
+    const unsure = intent === result.intent && result.confidence < UNSURE;
+    return {
+      text: options.text,
+      triage: result,
+      help,
+      alternatives: unsure ? result.alternatives.filter((alt) => alt.intent !== intent).map((alt) => deps.content.forIntent(alt.intent)) : [],
+      flows: deps.flowsForIntent(intent),
+      articles: await articlesFor(help),
+      where: options.where,
+      availability: availabilityNow(options.where),
+    };
+  }
+
+  function channelOpen(where: Where, channel: Channel): ContactResult<true> {
+    const availability = availabilityNow(where);
+    const state = availability.channels.find((candidate) => candidate.channel === channel);
+    if (!state?.offered) return { ok: false, refusal: 'not_offered', availability };
+    if (!state.openNow) return { ok: false, refusal: 'closed', availability };
+    return { ok: true, value: true };
+  }
+
+  /** A call-back with the member's service code attached: the agent verifies it and calls the number on that account. */
+  async function requestCallBack(options: { text: string; intent: string; where: Where; member: ContactMember | null; typedCode: string; issueServiceCode?: ContactIdentity['issueServiceCode'] }): Promise<ContactResult<CallbackRequest>> {
+    const open = channelOpen(options.where, 'call');
+    if (!open.ok) return open;
+    let code: string | null;
+    if (options.member && options.issueServiceCode) code = (await options.issueServiceCode(options.member.accountId)).code;
+    else code = normaliseServiceCode(options.typedCode);
+    if (code === null) return { ok: false, refusal: 'code_needed', availability: availabilityNow(options.where) };
+    const request: CallbackRequest = {
+      id: newId('cb'), accountId: options.member?.accountId ?? null, serviceCode: code, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
+      summary: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'requested', createdAt: deps.clock.now(),
+    };
+    await insertCallbackRequest(deps.db, request);
+    return { ok: true, value: request };
+  }
+
+  /** A conversation waiting for an agent; the chat issue picks it up. */
+  async function startChat(options: { text: string; intent: string; where: Where; member: ContactMember | null }): Promise<ContactResult<Conversation>> {
+    const open = channelOpen(options.where, 'chat');
+    if (!open.ok) return open;
+    const conversation: Conversation = {
+      id: newId('conv'), accountId: options.member?.accountId ?? null, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
+      firstMessage: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'waiting', createdAt: deps.clock.now(),
+    };
+    await insertConversation(deps.db, conversation);
+    return { ok: true, value: conversation };
+  }
+
+  return {
+    adviseOnProblem,
+    requestCallBack,
+    startChat,
+    availabilityNow,
+    findConversation: (id: string) => findConversation(deps.db, id),
+    waitingConversations: () => listConversations(deps.db, 'waiting'),
+    pendingCallBacks: () => listCallbackRequests(deps.db, 'requested'),
+  };
+}
+
+export type ContactService = ReturnType<typeof createContactService>;
