@@ -1,0 +1,179 @@
+/**
+ * How article text and members' queries become search terms: the same steps
+ * on both sides (phrases joined, words split, stop words dropped, British
+ * spellings and light stemming), so "cancelled", "canceling" and
+ * "cancellation" meet on one term.
+ */
+
+/** Multi-word expressions members write in several ways, joined into one word before splitting. */
+const PHRASES: [RegExp, string][] = [
+  [/\b(?:log|sign)(?:ged|ging)?[\s-]*(?:in(?:to)?|on)\b|\bsignin\b|\blogon\b/g, ' login '],
+  [/\b(?:log|sign)(?:ged|ging)?[\s-]*(?:out|off)\b|\blogout\b|\bsignout\b/g, ' signout '],
+  [/\be-mail/g, 'email'],
+  [/\bwi-?fi\b/g, 'wifi'],
+  [/\bset[\s-]*top[\s-]*box/g, 'settopbox'],
+  [/\bcustomer (?:service|support|care)\b/g, ' support '],
+  [/\bmoney back\b/g, ' refund '],
+  [/\bout of sync\b/g, ' sync '],
+  [/\bsmart[\s-]*tvs?\b/g, ' tv '],
+  [/\bvoice[\s-]*over\b/g, ' audio '],
+  [/\bcharge[\s-]*back/g, ' dispute '],
+  [/\b(\d+)\s*(?:\.|,)\s*00\b/g, ' $1 '],
+];
+
+/** British spellings and a few variants folded onto one form. */
+const SPELLINGS: Record<string, string> = {
+  recognise: 'recognize', recognised: 'recognized', unrecognised: 'unrecognized', recognising: 'recognizing',
+  authorise: 'authorize', authorised: 'authorized', authorisation: 'authorization', authorisations: 'authorizations',
+  colour: 'color', colours: 'colors', programme: 'program', programmes: 'programs', cheque: 'check',
+  cancelation: 'cancellation', cancelations: 'cancellations', licence: 'license', organise: 'organize',
+  favourite: 'favorite', favourites: 'favorites', centre: 'center', behaviour: 'behavior', apologise: 'apologize',
+  tele: 'tv', telly: 'tv', television: 'tv', televisions: 'tv', tvs: 'tv', ok: 'okay',
+  wont: 'will', cant: 'cannot', doesnt: 'does', isnt: 'is', didnt: 'did', dont: 'do', havent: 'have',
+};
+
+const STOP_WORDS = new Set(
+  ('a an the and or of to in on at for is are was were be been being it its i im ive id my me mine we us our you your yours ' +
+    'this that these those with from by as do does did done not no can could will would should shall may might must ' +
+    'have has had having so if but about just get got gets getting there here their they them he she his her ' +
+    'what why how when where which who whom into out up than then too very also still yet only even any some ' +
+    'please hi hello thanks thank reelhouse help am been okay ok much many lot really again all one ' +
+    'want wanted wants need needs say says said saying tell told like would').split(' '),
+);
+
+/** Letters without accents, lower case; apostrophes dropped so "don't" stays one word. */
+export function normalizeText(text: string): string {
+  let value = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`]/g, '');
+  for (const [pattern, replacement] of PHRASES) value = value.replace(pattern, replacement);
+  return value;
+}
+
+const VOWEL = /[aeiouy]/;
+const CONSONANT = /[^aeiouy]/;
+
+/**
+ * A light English stemmer: plurals, -ing/-ed (undoubling "stopped"),
+ * -ation, -ment, -ly, a final y/e. Not Porter: fewer rules, so fewer
+ * surprises, and both sides of the search go through the same ones.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}i`;
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+
+  for (const suffix of ['ing', 'ed']) {
+    const base = w.slice(0, -suffix.length);
+    // "used", "using" → "use"; "owed" → "owe".
+    if (w.endsWith(suffix) && base.length === 2 && VOWEL.test(base[0] ?? '') && CONSONANT.test(base[1] ?? '')) {
+      w = `${base}e`;
+      break;
+    }
+    if (w.endsWith(suffix) && base.length >= 3 && VOWEL.test(base)) {
+      w = base;
+      const last = w.at(-1) ?? '';
+      if (w.length > 3 && last === w.at(-2) && CONSONANT.test(last) && !'lsz'.includes(last)) w = w.slice(0, -1);
+      break;
+    }
+  }
+  if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -5);
+  else if (w.endsWith('ment') && w.length > 6) w = w.slice(0, -4);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+
+  if (w.endsWith('y') && w.length > 3 && CONSONANT.test(w.at(-2) ?? '')) w = `${w.slice(0, -1)}i`;
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('ll') && w.length > 5) w = w.slice(0, -1);
+  return w;
+}
+
+/** The words of a text, normalised, before stop words and stemming (for vocabulary and display). */
+export function words(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => SPELLINGS[word] ?? word);
+}
+
+/** Search terms of a text: words without stop words, stemmed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (STOP_WORDS.has(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+/**
+ * Words members use for the same thing. A query word brings in the rest of
+ * its groups at a lower weight; the articles are not rewritten.
+ */
+const SYNONYM_GROUPS: string[][] = [
+  ['bill', 'charge', 'payment', 'pay', 'debit', 'invoice', 'fee', 'transaction', 'billed'],
+  ['price', 'cost', 'fee', 'expensive', 'dearer', 'pricier'],
+  ['increase', 'raise', 'rise', 'higher', 'hike', 'went'],
+  ['cancel', 'quit', 'unsubscribe', 'terminate'],
+  ['membership', 'subscription', 'subscribe', 'account'],
+  ['refund', 'reimburse', 'reimbursement', 'repay', 'credit'],
+  ['login', 'signin', 'access'],
+  ['password', 'passcode', 'passwd', 'pwd'],
+  ['forgot', 'forget', 'forgotten', 'lost', 'reset', 'recover', 'remember'],
+  ['hack', 'hacked', 'hacker', 'compromise', 'breach', 'stolen', 'takeover', 'intruder', 'someone'],
+  ['tv', 'telly', 'television', 'smarttv', 'settopbox'],
+  ['phone', 'mobile', 'smartphone', 'cell', 'cellphone', 'iphone', 'android', 'tablet'],
+  ['buffer', 'loading', 'load', 'lag', 'freeze', 'frozen', 'stutter', 'spinning', 'spinner', 'stall', 'stuck'],
+  ['subtitle', 'caption', 'captions', 'cc', 'subs'],
+  ['audio', 'sound', 'dub', 'dubbed', 'voice', 'voices', 'dubbing'],
+  ['household', 'home', 'house'],
+  ['travel', 'trip', 'vacation', 'holiday', 'away', 'abroad', 'hotel', 'travelling', 'traveling'],
+  ['move', 'moving', 'moved', 'relocate', 'relocated'],
+  ['router', 'modem', 'wifi', 'internet', 'network', 'connection', 'broadband'],
+  ['scam', 'phishing', 'phish', 'fraud', 'fake', 'suspicious', 'spam', 'smishing', 'scammer', 'dodgy'],
+  ['email', 'mail', 'inbox'],
+  ['text', 'sms', 'message'],
+  ['extra', 'additional'],
+  ['download', 'offline', 'downloads'],
+  ['picture', 'image', 'resolution', 'blurry', 'pixelated', 'fuzzy', 'grainy', 'quality', 'hd'],
+  ['pause', 'break', 'suspend'],
+  ['restart', 'resume', 'rejoin', 'reactivate', 'comeback', 'reopen'],
+  ['upgrade', 'upgraded'],
+  ['downgrade', 'cheaper'],
+  ['agent', 'human', 'person', 'representative', 'rep', 'staff', 'operator'],
+  ['contact', 'reach', 'speak', 'talk', 'support'],
+  ['call', 'callback', 'ring', 'phoned', 'calling'],
+  ['specialist', 'supervisor', 'manager', 'escalate', 'escalation', 'complaint', 'complain'],
+  ['dispute', 'chargeback', 'contest'],
+  ['tax', 'vat', 'gst', 'hst', 'taxes'],
+  ['unrecognized', 'unknown', 'unfamiliar', 'strange', 'weird', 'mystery', 'random'],
+  ['twice', 'double', 'duplicate', 'two'],
+  ['remove', 'delete', 'kick', 'disconnect', 'revoke'],
+  ['vpn', 'proxy', 'unblocker'],
+  ['movie', 'film', 'title'],
+  ['show', 'series', 'program', 'episode'],
+  ['sync', 'delay', 'delayed', 'late', 'behind', 'ahead'],
+  ['authorization', 'preauthorization', 'pending', 'temporary', 'verification'],
+  ['card', 'creditcard', 'debitcard'],
+  ['carrier', 'partner', 'provider', 'bundle', 'cable'],
+  ['profile', 'profiles'],
+  ['invite', 'invitation', 'invited'],
+  ['stream', 'watch', 'play', 'playback', 'streaming'],
+  ['error', 'code', 'errorcode'],
+  ['expire', 'expired', 'expiry', 'invalid'],
+  ['receipt', 'history', 'statement'],
+  ['date', 'day', 'when'],
+];
+
+/** stem → the other stems of its groups. */
+export const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = [...new Set(group.flatMap((word) => terms(word)))];
+    for (const s of stems) {
+      const others = map.get(s) ?? new Set<string>();
+      for (const other of stems) if (other !== s) others.add(other);
+      map.set(s, others);
+    }
+  }
+  return new Map([...map].map(([key, value]) => [key, [...value]]));
+})();
