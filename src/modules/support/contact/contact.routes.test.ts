@@ -50,7 +50,7 @@ describeEachDatabase('contact pages', (open) => {
   });
   afterAll(() => server.close());
 
-  const page = async (response: { body: string; statusCode: number }) => {
+  const page = async <R extends { body: string }>(response: R): Promise<R> => {
     pages.push(response.body);
     return response;
   };
