@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('a visitor joins, upgrades, cancels and later rest
       await see(page, 'What will happen');
       text = await mainText(page);
       expect(text).toContain('Your plan changes to Premium now. You will be charged');
-      expect(text).toContain('From 27 December 2026 you pay the Premium price each month.');
+      expect(text).toContain('From December 27, 2026 you pay the Premium price each month.');
       const upgradeCharge = /We will charge (\$\d+\.\d\d)/.exec(text)?.[1];
       expect(upgradeCharge).toBeDefined();
       await shot('upgrade-what-will-happen');
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('a visitor joins, upgrades, cancels and later rest
       await page.getByRole('button', { name: 'Cancel membership' }).click();
       await see(page, 'You have paid until December 27, 2026.');
       await page.getByRole('button', { name: 'See what will happen' }).click();
-      await see(page, 'Your membership stays active until 27 December 2026, your final service date.');
+      await see(page, 'Your membership stays active until December 27, 2026, your final service date.');
       expect(await mainText(page)).toContain('No charge for this change.');
       await shot('cancel-what-will-happen');
       await page.getByRole('button', { name: 'Confirm cancellation' }).click();
