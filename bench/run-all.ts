@@ -10,6 +10,7 @@ const runs: { name: string; args: string[] }[] = [
   { name: 'billing-run on PostgreSQL', args: ['bench/billing-run.bench.ts', '--members', quick ? '100000' : '1000000'] },
   { name: 'billing-run on PGlite', args: ['bench/billing-run.bench.ts', '--pglite', '--members', quick ? '10000' : '100000'] },
   { name: 'triage --jsonl', args: ['bench/triage.bench.ts', '--lines', quick ? '2000' : '20000'] },
+  { name: 'help center search', args: ['bench/search.bench.ts', '--rounds', quick ? '20' : '200'] },
 ];
 
 let failed = 0;

@@ -37,7 +37,7 @@ function renderFeedback(slug: string, state: string | undefined, totals: Feedbac
   if (state === 'thanks' || state === 'already') {
     const message = state === 'thanks' ? 'Thank you: your answer helps us improve this article.' : 'Thank you: we already have your answer for this article.';
     return `<section id="feedback" aria-live="polite" class="thanks"><p><strong>${message}</strong></p>
-<p>Still stuck? <a href="/help/categories/contact">Contact us</a>.</p></section>`;
+<p>Still stuck? <a href="/help/contact">Contact us</a>.</p></section>`;
   }
   const count = totals.helpful + totals.notHelpful;
   const shown = count > 0 ? `<p class="muted">${totals.helpful} of ${count} members found this helpful.</p>` : '';
@@ -107,7 +107,7 @@ export function renderErrorPage(code: ErrorCode, related: Article[]): string {
 <h2>Where you may see it</h2><p>${e(code.devices.join(', '))}</p>
 <h2>What to do</h2><ol>${code.steps.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
 ${flow}${more}
-<p class="muted">Still seeing <span class="code">${e(code.code)}</span> after these steps? <a href="/help/categories/contact">Contact us</a> and give the code, the device and when it started.</p></article>`, {
+<p class="muted">Still seeing <span class="code">${e(code.code)}</span> after these steps? <a href="/help/contact">Contact us</a> and give the code, the device and when it started.</p></article>`, {
     description: `${code.code}: ${code.title}`,
     breadcrumbs: [['Help Center', '/help'], ['Error codes', '/help/errors'], [code.code]],
   });
@@ -118,7 +118,7 @@ export function renderUnknownErrorPage(code: string): string {
 <p class="lead">It may be mistyped, or come from your device or another app rather than Reelhouse.</p>
 <ul class="list"><li>Check the code on screen letter by letter (O and 0, I and 1 look alike) and <a href="/help/errors">look it up again</a>.</li>
 <li>Whatever the code, the general steps fix most streaming problems: <a class="button" href="${GENERAL_FLOW_URL}">Start the general streaming steps</a></li>
-<li>Still stuck? <a href="/help/categories/contact">Contact us</a> and tell us the exact code and the device.</li></ul>`, {
+<li>Still stuck? <a href="/help/contact">Contact us</a> and tell us the exact code and the device.</li></ul>`, {
     breadcrumbs: [['Help Center', '/help'], ['Error codes', '/help/errors'], [code]],
   });
 }
