@@ -27,6 +27,8 @@ export type Config = {
   findAccountDisabledCountries: string[];
   /** `x-agent-key` for the agents' service-code checks; in demo mode a demo key is used when unset. */
   agentKey?: string;
+  /** Key of the admin API (articles, title reports); demo mode accepts `demo-admin-key` without one. */
+  adminKey?: string;
   /** Base of links in emails and SMS (`https://watch.example.com`); defaults to `http://localhost:<port>`. */
   publicUrl?: string;
 };
@@ -88,6 +90,7 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((country) => country.trim().toUpperCase()))
     .optional(),
   USHER_AGENT_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  USHER_ADMIN_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   USHER_PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL').optional(),
 });
 
@@ -133,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: values.USHER_TRUST_PROXY,
     findAccountDisabledCountries: values.USHER_FIND_ACCOUNT_DISABLED ?? [],
     ...(values.USHER_AGENT_KEY === undefined ? {} : { agentKey: values.USHER_AGENT_KEY }),
+    ...(values.USHER_ADMIN_KEY === undefined ? {} : { adminKey: values.USHER_ADMIN_KEY }),
     ...(values.USHER_PUBLIC_URL === undefined ? {} : { publicUrl: values.USHER_PUBLIC_URL.replace(/\/+$/, '') }),
   };
 }

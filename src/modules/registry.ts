@@ -3,12 +3,16 @@ import type { ModuleDeps, UsherModule } from '../platform/module.ts';
 import { createBillingModule, loadCatalog, type BillingModule } from './billing/index.ts';
 import { createHouseholdModule, type HouseholdModule } from './household/index.ts';
 import { createTriageModule } from './triage/index.ts';
+import { createHelpCenterModule, renderHelpPage, type HelpCenterModule } from './helpcenter/index.ts';
+import { createGuidedFlowsModule } from './helpcenter/flows/index.ts';
+import { createTitleReportsModule } from './helpcenter/reports/index.ts';
+import { createContactModule } from './support/index.ts';
 import { createIdentityModule, type IdentityModule } from './identity/index.ts';
 
 /** How often the server's scheduler runs the day's billing; idempotent, so often is cheap. */
 const BILLING_SCHEDULER_INTERVAL_MS = 15 * 60 * 1000;
 
-export type Modules = { billing: BillingModule; identity: IdentityModule; household: HouseholdModule; all: UsherModule[] };
+export type Modules = { billing: BillingModule; identity: IdentityModule; household: HouseholdModule; helpcenter: HelpCenterModule; all: UsherModule[] };
 
 /**
  * Every feature module, in dependency order: migrations run, demo data is
@@ -58,7 +62,38 @@ export function buildModules(deps: ModuleDeps): Modules {
     // Same base as identity's links: without it the invitation email carried a bare `/invitations/…` path.
     publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port ?? 3000}`,
   });
-  return { billing, identity, household, all: [billing, identity, household, createTriageModule()] };
+  const helpcenter = createHelpCenterModule({
+    db: deps.database.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    config: { demoMode: deps.config.demoMode, ...(deps.config.adminKey === undefined ? {} : { adminKey: deps.config.adminKey }) },
+  });
+  const adminKey = deps.config.adminKey === undefined ? {} : { adminKey: deps.config.adminKey };
+  const flows = createGuidedFlowsModule({ db: deps.database.db, clock: deps.clock, renderPage: renderHelpPage });
+  const titleReports = createTitleReportsModule({ db: deps.database.db, clock: deps.clock, renderPage: renderHelpPage, demoMode: deps.config.demoMode, ...adminKey });
+  const signedIn = identity;
+  const contact = createContactModule({
+    db: deps.database.db,
+    clock: deps.clock,
+    renderPage: renderHelpPage,
+    flows: flows.catalog,
+    searchArticles: (query, limit) => helpcenter.searchArticles(query, limit),
+    identity: {
+      // The contact form is a plain POST without the app's CSRF header: a failed member check reads as a visitor.
+      currentMember: async (request) => {
+        const member = await signedIn.requireMember(request).catch(() => null);
+        const account = member && (await signedIn.getAccount(member.accountId));
+        return account ? { accountId: account.id, country: account.country, language: account.language } : null;
+      },
+    },
+  });
+  return {
+    billing,
+    identity,
+    household,
+    helpcenter,
+    all: [billing, identity, household, createTriageModule(), helpcenter, flows, titleReports, contact],
+  };
 }
 
 export function createModules(deps: ModuleDeps): UsherModule[] {
