@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, type HttpMethod } from './platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from './platform/testing/test-app.ts';
 
-type Victim = { accountId: string; email: string; membershipId: string; tvDeviceId: string; invitationId: string; extraAccountId: string; extraEmail: string };
+type Victim = { accountId: string; email: string; membershipId: string; tvDeviceId: string; invitationId: string; extraAccountId: string; extraEmail: string; profileId: string };
 type Case = { method: HttpMethod; path: (v: Victim) => string; body?: (v: Victim) => unknown; route: string };
 
 const CARD = { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 2031, cvc: '123' };
@@ -27,6 +27,11 @@ const CASES: Case[] = [
   { route: 'POST /api/me/password', method: 'POST', path: () => '/api/me/password', body: () => ({ new_password: 'another long password', current_password: 'wrong password here' }) },
   { route: 'GET /api/me/security', method: 'GET', path: () => '/api/me/security' },
   { route: 'GET /api/me/service-code', method: 'GET', path: () => '/api/me/service-code' },
+  { route: 'GET /api/me/profiles', method: 'GET', path: () => '/api/me/profiles' },
+  { route: 'POST /api/me/profiles', method: 'POST', path: () => '/api/me/profiles', body: () => ({ name: 'Intruder' }) },
+  { route: 'DELETE /api/me/profiles/{id}', method: 'DELETE', path: (v) => `/api/me/profiles/${v.profileId}` },
+  { route: 'GET /api/me/viewing', method: 'GET', path: () => '/api/me/viewing' },
+  { route: 'POST /api/me/viewing', method: 'POST', path: () => '/api/me/viewing', body: (v) => ({ profile_id: v.profileId, title: 'Stolen Evening', device_id: v.tvDeviceId }) },
   { route: 'GET /api/me/household', method: 'GET', path: () => '/api/me/household' },
   { route: 'POST /api/tv/start', method: 'POST', path: () => '/api/tv/start', body: () => ({ device_name: 'Attic TV', network_id: 'net_away' }) },
   { route: 'POST /api/tv/{deviceId}/household/update', method: 'POST', path: (v) => `/api/tv/${v.tvDeviceId}/household/update`, body: () => ({ channel: 'email' }) },
@@ -62,7 +67,7 @@ describe('authorization battery', () => {
   }
 
   async function victimSnapshot(owner: HttpClient): Promise<string> {
-    const parts = await Promise.all(['/api/me/membership', '/api/me/devices', '/api/me/extra-members', '/api/me/household'].map(async (url) => {
+    const parts = await Promise.all(['/api/me/membership', '/api/me/devices', '/api/me/extra-members', '/api/me/household', '/api/me/profiles', '/api/me/viewing'].map(async (url) => {
       const body = (await owner.get(url)).json();
       // Sessions' last-use times move with every request: compare what matters.
       return JSON.stringify(url === '/api/me/devices' ? body.devices.map((d: { id: string; name: string }) => [d.id, d.name]) : body);
@@ -88,6 +93,9 @@ describe('authorization battery', () => {
     const accepted = await extra.post(`/api/invitations/${token}/accept`, { name: 'Extra Member', password: PASSWORD });
     expect(accepted.statusCode, accepted.body).toBe(201);
     const pending = await owner.post('/api/me/extra-members/invitations', { email: 'pending@members.example', name: 'Pending Friend' });
+    const profile = await owner.post('/api/me/profiles', { name: 'Victim' });
+    expect(profile.statusCode, profile.body).toBe(201);
+    expect((await owner.post('/api/me/viewing', { profile_id: profile.json().id, title: 'Private Evening' })).statusCode).toBe(201);
     victim = {
       accountId,
       email: 'victim@members.example',
@@ -96,6 +104,7 @@ describe('authorization battery', () => {
       invitationId: pending.json().invitation?.id ?? '',
       extraAccountId: (await extra.get('/api/session')).json().member.account_id,
       extraEmail,
+      profileId: profile.json().id,
     };
     expect(victim.invitationId).not.toBe('');
   });
@@ -126,7 +135,7 @@ describe('authorization battery', () => {
       if (who === 'another member') await join(attacker, `attacker${Date.now()}@members.example`, 'standard');
       else await signIn(attacker, victim.extraEmail);
       // What the victim owns; an extra member may know their owner's account id, not the rest.
-      const secrets = [victim.email, victim.membershipId, victim.tvDeviceId, victim.invitationId, 'pending@members.example', ...(who === 'another member' ? [victim.accountId, victim.extraAccountId, victim.extraEmail] : [])];
+      const secrets = [victim.email, victim.membershipId, victim.tvDeviceId, victim.invitationId, 'pending@members.example', victim.profileId, 'Private Evening', ...(who === 'another member' ? [victim.accountId, victim.extraAccountId, victim.extraEmail] : [])];
       const leaks: string[] = [];
       for (const c of CASES) {
         const response = await attacker.request(c.method, c.path(victim), c.body?.(victim));

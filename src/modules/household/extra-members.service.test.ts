@@ -94,7 +94,10 @@ describeEachDatabase('extra members with the billing module', (open) => {
     const { kit, owner, service, accept } = await ownerKit();
     await service.invite({ owner, email: 'sam@example.test', name: 'Sam' });
     const token = tokenSentTo(kit, 'sam@example.test');
-    const member = await accept(token, 'Sam Lee', 'Sam');
+    kit.identity.profiles.set(OWNER, ['Owner', 'Sam']);
+    const member = await accept(token, 'Sam Lee', 'sam');
+    expect(kit.identity.profiles.get(member.account_id)).toEqual(['Sam']);
+    expect(kit.identity.profiles.get(OWNER)).toEqual(['Owner']);
     expect(member).toMatchObject({ name: 'Sam Lee', email: 'sam@example.test', role: 'extra_member', owner_account_id: OWNER });
     expect(kit.identity.accounts.get(member.account_id)).toMatchObject({ role: 'extra_member', ownerAccountId: OWNER });
     expect(kit.identity.securityEvents).toContainEqual(expect.objectContaining({ accountId: OWNER, kind: 'extra_member_added' }));

@@ -239,6 +239,14 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
     }
     await insertExtraMember(db, { id: newId('xm'), owner_account_id: invitation.owner_account_id, member_account_id: accountId, invitation_id: invitation.id, added_at: now });
     if (options.transferProfile) {
+      // Identity moves the profile and its viewing history; the new login exists already, so a failure is logged, not thrown.
+      let transferred = false;
+      try {
+        ({ transferred } = await identity.transferProfile({ fromAccountId: invitation.owner_account_id, toAccountId: accountId, profileName: options.transferProfile }));
+      } catch (error) {
+        deps.logger?.error({ err: error, invitationId: invitation.id, accountId }, 'profile transfer failed');
+      }
+      if (!transferred) deps.logger?.warn({ invitationId: invitation.id, accountId }, 'profile not transferred (no such profile, or no room)');
       await insertProfileTransfer(db, { id: newId('ptr'), ownerAccountId: invitation.owner_account_id, memberAccountId: accountId, profileName: options.transferProfile, at: now });
     }
     await identity.recordSecurityEvent({ accountId: invitation.owner_account_id, kind: 'extra_member_added', summary: `${options.name} (${invitation.email}) accepted your invitation and became an extra member.`, at: now });

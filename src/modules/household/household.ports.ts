@@ -53,6 +53,8 @@ export type IdentityPort = {
   listDevices(accountId: string): Promise<Device[]>;
   registerDevice(options: { accountId: string; type: DeviceType; name: string; networkId: string | null }): Promise<Device>;
   recordSecurityEvent(options: { accountId: string; kind: string; summary: string; at?: Date }): Promise<void>;
+  /** Moves the owner's profile (by name) and its viewing history to the extra member's account; false when nothing moved. */
+  transferProfile(options: { fromAccountId: string; toAccountId: string; profileName: string }): Promise<{ transferred: boolean }>;
 };
 
 export type ExtraMemberAction = { type: 'add_extra_member' } | { type: 'remove_extra_member' };

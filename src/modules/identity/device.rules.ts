@@ -43,6 +43,12 @@ export function approximateLocation(ip: string | undefined): ApproximateLocation
   return CITIES[digest.readUInt32BE(0) % CITIES.length] ?? { label: 'Unknown location', country: null };
 }
 
+/** The country of a location label this module wrote ('Lagos, Nigeria' → 'NG'); null for local or unknown places. */
+export function countryOfLocation(label: string | null): string | null {
+  if (label === null) return null;
+  return CITIES.find((city) => city.label === label)?.country ?? null;
+}
+
 /** A device signing in from another country than the account's is worth a look; local ones never are. */
 export function isUnfamiliarLocation(accountCountry: string, location: ApproximateLocation): boolean {
   return location.country !== null && location.country !== accountCountry;

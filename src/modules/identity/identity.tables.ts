@@ -33,6 +33,22 @@ export type IdentityTables = {
   identity_service_codes: { id: string; account_id: string; code_hash: string; created_at: Timestamp; expires_at: Timestamp; replaced_at: Timestamp | null };
   identity_service_code_checks: { id: string; at: Timestamp; valid: boolean; account_id: string | null; address: string | null };
   identity_attempt_failures: { id: string; scope: string; subject: string; at: Timestamp };
+  identity_profiles: {
+    id: string; account_id: string; name: string; created_at: Timestamp; created_on_device_id: string | null; created_by: ProfileCreator;
+    location: string | null; country: string | null; transferred_at: Timestamp | null;
+  };
+  identity_viewing: {
+    id: string; account_id: string; profile_id: string; title: string; device_id: string | null; country: string | null; location: string | null; watched_at: Timestamp;
+  };
+};
+
+export type ProfileCreator = 'owner' | 'unknown';
+export type ProfileRecord = {
+  id: string; account_id: string; name: string; created_at: Date; created_on_device_id: string | null; created_by: ProfileCreator;
+  location: string | null; country: string | null; transferred_at: Date | null;
+};
+export type ViewingRecord = {
+  id: string; account_id: string; profile_id: string; title: string; device_id: string | null; country: string | null; location: string | null; watched_at: Date;
 };
 
 export type AccountRecord = {

@@ -12,6 +12,8 @@ import type { BillingForIdentity, IdentityContext, IdentityHooks, IdentitySettin
 import { identityRoutes } from './identity.routes.ts';
 import type { IdentityTables } from './identity.tables.ts';
 import { agentRoutes, memberRoutes } from './me.routes.ts';
+import { profileRoutes } from './profiles.routes.ts';
+import { transferProfile } from './profiles.service.ts';
 import { seedDemoLogins } from './seed/seed-demo.ts';
 import { sendMembershipNotices } from './membership-notices.ts';
 import type { MembershipNotice } from '../billing/index.ts';
@@ -25,6 +27,7 @@ export type { MemberContext, Device } from './sessions.service.ts';
 export type { DeviceType, Role } from './identity.tables.ts';
 export type { BillingForIdentity, DeviceSignedIn, ExtraMemberAccess, IdentityHooks, MemberSummary } from './identity-context.ts';
 export type { Signal, SignalKind, Severity } from './security-review.rules.ts';
+export type { Profile, Viewing } from './profiles.service.ts';
 export { DEMO_PASSWORD } from './seed/seed-demo.ts';
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +79,12 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
   /** A device signing in from a network (the simulated TV uses it). */
   registerDevice(options: { accountId: string; type: DeviceType; name: string; networkId: string | null }): Promise<Device>;
   recordSecurityEvent(options: { accountId: string; kind: string; summary: string; at?: Date }): Promise<void>;
+  /**
+   * Moves an owner's profile (by name) and its viewing history to their
+   * extra member's account; `transferred: false` when there is no such
+   * profile or the member's account has no room for it.
+   */
+  transferProfile(options: { fromAccountId: string; toAccountId: string; profileName: string }): Promise<{ transferred: boolean }>;
   /** Emails the owner a confirmation of each membership change billing stored (billing's `onEvents`, wired by the registry). */
   sendMembershipNotices(notices: MembershipNotice[]): Promise<void>;
   /** Logins for the billing demo members (password `reelhouse-demo`) and Karim's takeover story, once. */
@@ -98,7 +107,7 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     hooks: deps.hooks ?? {},
     ...(deps.logger ? { logger: deps.logger } : {}),
   };
-  const routes: RoutesPlugin[] = [identityRoutes(ctx), memberRoutes(ctx), agentRoutes(ctx)];
+  const routes: RoutesPlugin[] = [identityRoutes(ctx), memberRoutes(ctx), profileRoutes(ctx), agentRoutes(ctx)];
   if (ctx.settings.demoMode && deps.database) routes.push(outboxRoutes({ database: deps.database, publicUrl: ctx.settings.publicUrl }));
 
   const account = async (accountId: string) => {
@@ -130,6 +139,9 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
       return toDevice(await registerDevice(ctx, { account: await account(options.accountId), type: options.type, name: options.name, networkId: options.networkId }));
     },
     recordSecurityEvent: (options) => recordSecurityEvent(ctx, options),
+    async transferProfile(options) {
+      return { transferred: (await transferProfile(ctx, options)).transferred };
+    },
     sendMembershipNotices: (notices) => sendMembershipNotices(ctx, notices),
     seedDemo: () => seedDemoLogins(ctx),
   };

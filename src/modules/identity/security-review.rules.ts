@@ -60,12 +60,12 @@ function fromBilling(fact: BillingFact): Signal | null {
 const STEPS: Record<SignalKind, string> = {
   email_changed_unconfirmed: 'If you did not change your email, use the undo link sent to your old address, or contact us.',
   password_changed: 'If you did not change your password, reset it now and sign out of all devices.',
-  unknown_profile: 'Delete profiles you do not recognise.',
+  unknown_profile: 'Remove the profiles you do not recognise (Account, Profiles), then sign out of all devices and change your password.',
   unfamiliar_device: 'Remove devices you do not recognise, then sign out of all devices.',
   plan_changed: 'Check that the plan is the one you chose.',
   extra_member_added: 'Check that you know every extra member on your membership.',
   restarted_after_cancel: 'If nobody in your household restarted the membership, change your password and contact us about the charge.',
-  unfamiliar_viewing: 'Check the viewing activity for titles you did not watch.',
+  unfamiliar_viewing: 'Someone else is watching on your account: sign out of all devices, change your password, and remove any profile you do not recognise.',
 };
 
 const ORDER: Record<Severity, number> = { danger: 0, warning: 1, info: 2 };

@@ -56,7 +56,7 @@ describeEachDatabase('identity: security review and service codes', (open) => {
     const hugo = await review('hugo@demo.reelhouse.example');
     expect(hugo.signals.map((signal) => signal.kind)).toContain('restarted_after_cancel');
     const karim = await review('karim@demo.reelhouse.example');
-    expect(karim.signals.map((signal) => signal.kind)).toEqual(['email_changed_unconfirmed', 'unfamiliar_device', 'unfamiliar_device']);
+    expect(karim.signals.map((signal) => signal.kind)).toEqual(['email_changed_unconfirmed', 'unfamiliar_device', 'unfamiliar_device', 'unfamiliar_viewing', 'unfamiliar_viewing', 'unknown_profile']);
   });
 
   it('issues a 6-digit service code for 10 minutes that an agent verifies, every check audited', async () => {

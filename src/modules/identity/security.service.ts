@@ -3,21 +3,24 @@ import { listDevices } from './accounts.repository.ts';
 import { assertNotLimited, recordFailure } from './attempt-limits.ts';
 import type { IdentityContext } from './identity-context.ts';
 import { expiresAt, SERVICE_CODE_TTL_MS } from './identity.rules.ts';
+import { profileSignalsFor } from './profiles.service.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { codeHash, newCode } from './secrets.ts';
 import { REVIEW_WINDOW_MS, reviewSecurity, type Signal } from './security-review.rules.ts';
 import { findLiveServiceCodes, insertServiceCode, insertServiceCodeCheck, listSecurityEvents, replaceServiceCodes } from './tokens.repository.ts';
 
-/** The takeover signals of an account: its security events and its membership's history. */
+/** The takeover signals of an account: its security events, its profiles and viewing, and its membership's history. */
 export async function securityReview(ctx: IdentityContext, accountId: string, ownerAccountId: string): Promise<{ signals: Signal[]; steps: string[] }> {
   const now = ctx.clock.now();
-  const [events, devices, membership] = await Promise.all([
-    listSecurityEvents(ctx.db, accountId, new Date(now.getTime() - REVIEW_WINDOW_MS)),
+  const since = new Date(now.getTime() - REVIEW_WINDOW_MS);
+  const [events, profileEvents, devices, membership] = await Promise.all([
+    listSecurityEvents(ctx.db, accountId, since),
+    profileSignalsFor(ctx, accountId, since),
     listDevices(ctx.db, accountId, { includeRemoved: true }),
     ctx.billing.findByAccount(ownerAccountId),
   ]);
   return reviewSecurity({
-    events: events.map((event) => ({ kind: event.kind, at: new Date(event.at), summary: event.summary, details: event.details })),
+    events: [...events.map((event) => ({ kind: event.kind, at: new Date(event.at), summary: event.summary, details: event.details })), ...profileEvents],
     billing: membership?.events ?? [],
     removedDeviceIds: new Set(devices.filter((device) => device.removed_at !== null).map((device) => device.id)),
     now,

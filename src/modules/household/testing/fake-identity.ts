@@ -11,6 +11,8 @@ export type FakeIdentity = IdentityPort & {
   accounts: Map<string, AccountSummary>;
   devices: Map<string, Device>;
   securityEvents: { accountId: string; kind: string; summary: string }[];
+  /** Profiles by account, by name: what `transferProfile` moves. */
+  profiles: Map<string, string[]>;
   addOwner(account: { id: string; name: string; email: string; phone?: string | null; country: string }): AccountSummary;
   /** A device that already exists (a phone signed in somewhere). */
   addDevice(device: { accountId: string; type: DeviceType; name: string; networkId: string | null }): Device;
@@ -24,6 +26,7 @@ export function createFakeIdentity(): FakeIdentity {
   const accounts = new Map<string, AccountSummary>();
   const devices = new Map<string, Device>();
   const securityEvents: FakeIdentity['securityEvents'] = [];
+  const profiles = new Map<string, string[]>();
   let sequence = 0;
   const now = () => new Date().toISOString();
 
@@ -50,6 +53,7 @@ export function createFakeIdentity(): FakeIdentity {
     accounts,
     devices,
     securityEvents,
+    profiles,
     contextOf,
     requireMember,
     async requireOwner(request) {
@@ -78,6 +82,14 @@ export function createFakeIdentity(): FakeIdentity {
     },
     async recordSecurityEvent(options) {
       securityEvents.push({ accountId: options.accountId, kind: options.kind, summary: options.summary });
+    },
+    async transferProfile(options) {
+      const from = profiles.get(options.fromAccountId) ?? [];
+      const name = from.find((candidate) => candidate.toLowerCase() === options.profileName.toLowerCase());
+      if (name === undefined) return { transferred: false };
+      profiles.set(options.fromAccountId, from.filter((candidate) => candidate !== name));
+      profiles.set(options.toAccountId, [...(profiles.get(options.toAccountId) ?? []), name]);
+      return { transferred: true };
     },
     addOwner(account) {
       const stored: AccountSummary = { phone: null, language: 'en', ...account, role: 'owner', ownerAccountId: account.id };

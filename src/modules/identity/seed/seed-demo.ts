@@ -2,6 +2,7 @@ import { newId } from '../../../platform/ids.ts';
 import { DEMO_MEMBERS } from '../../billing/index.ts';
 import { findAccount, findDevice, insertAccount, insertDevice } from '../accounts.repository.ts';
 import type { IdentityContext } from '../identity-context.ts';
+import { insertProfile, insertViewing, listProfiles } from '../profiles.repository.ts';
 import { hashPassword } from '../secrets.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 
@@ -30,8 +31,9 @@ export function demoPhone(index: number): string {
 
 /**
  * Karim's story for the security review: two devices he does not know signed
- * in from abroad, then the email was changed without confirmation. His login
- * stays the demo address so the demo can still sign in as him.
+ * in from abroad, then the email was changed without confirmation, a
+ * profile "guest" was made on the Lagos TV and watched from Nigeria. His
+ * login stays the demo address so the demo can still sign in as him.
  */
 async function seedKarimTakeover(ctx: IdentityContext, accountId: string): Promise<void> {
   const now = ctx.clock.now().getTime();
@@ -39,9 +41,11 @@ async function seedKarimTakeover(ctx: IdentityContext, accountId: string): Promi
     { name: 'Android TV', type: 'tv' as const, hoursAgo: 52 },
     { name: 'Chrome on Windows', type: 'computer' as const, hoursAgo: 50 },
   ];
+  const deviceIds: string[] = [];
   for (const stranger of strangers) {
     const at = new Date(now - stranger.hoursAgo * HOUR);
     const id = newId('dev');
+    deviceIds.push(id);
     await insertDevice(ctx.db, { id, account_id: accountId, type: stranger.type, name: stranger.name, network_id: null, location: 'Lagos, Nigeria', created_at: at, last_used_at: at, removed_at: null });
     await recordSecurityEvent(ctx, { accountId, kind: 'new_device', at, summary: `New device signed in: ${stranger.name}, Lagos, Nigeria.`, details: { device_id: id, unfamiliar: true, location: 'Lagos, Nigeria' } });
   }
@@ -50,6 +54,22 @@ async function seedKarimTakeover(ctx: IdentityContext, accountId: string): Promi
     summary: 'The email address was changed to k.haddad.billing@quickmail.example without confirmation.',
     details: { confirmed: false },
   });
+  const tv = deviceIds[0] ?? null;
+  const guest = { id: newId('prf'), account_id: accountId, name: 'guest', created_at: new Date(now - 48 * HOUR), created_on_device_id: tv, created_by: 'unknown' as const, location: 'Lagos, Nigeria', country: 'NG', transferred_at: null };
+  await insertProfile(ctx.db, guest);
+  for (const [title, hoursAgo] of [['The Harbour Lights', 47], ['Night Ferry', 30]] as const) {
+    await insertViewing(ctx.db, { id: newId('vw'), account_id: accountId, profile_id: guest.id, title, device_id: tv, country: 'NG', location: 'Lagos, Nigeria', watched_at: new Date(now - hoursAgo * HOUR) });
+  }
+}
+
+/** Every demo owner watches on a profile of their own and a "Kids" one; only when the account has none yet. */
+async function seedOwnerProfiles(ctx: IdentityContext, accountId: string, ownerName: string): Promise<void> {
+  if ((await listProfiles(ctx.db, accountId)).some((profile) => profile.created_by === 'owner')) return;
+  const account = await findAccount(ctx.db, accountId);
+  const at = account ? new Date(account.created_at) : ctx.clock.now();
+  for (const name of [ownerName.split(' ')[0] ?? ownerName, 'Kids']) {
+    await insertProfile(ctx.db, { id: newId('prf'), account_id: accountId, name, created_at: at, created_on_device_id: null, created_by: 'owner', location: null, country: null, transferred_at: null });
+  }
 }
 
 /** Jonas's login (extra member of Chloé's membership, his own phone number) and Chloé's TV on `net_home`. */
@@ -81,12 +101,16 @@ async function seedChloeHousehold(ctx: IdentityContext): Promise<number> {
 export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: number }> {
   let created = 0;
   for (const [index, member] of DEMO_MEMBERS.entries()) {
-    if (await findAccount(ctx.db, member.accountId)) continue;
+    if (await findAccount(ctx.db, member.accountId)) {
+      await seedOwnerProfiles(ctx, member.accountId, member.name);
+      continue;
+    }
     const now = ctx.clock.now();
     await insertAccount(ctx.db, {
       id: member.accountId, name: member.name, email: member.email, phone: demoPhone(index), password_hash: await hashPassword(DEMO_PASSWORD),
       country: member.country, language: LANGUAGES[member.country] ?? 'en', role: 'owner', owner_account_id: member.accountId, created_at: now, updated_at: now,
     });
+    await seedOwnerProfiles(ctx, member.accountId, member.name);
     if (member.accountId === 'acct_demo_karim') await seedKarimTakeover(ctx, member.accountId);
     created += 1;
   }
