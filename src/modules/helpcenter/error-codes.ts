@@ -39,9 +39,28 @@ export function loadErrorCodes(file: string): ErrorCode[] {
   return parsed.data;
 }
 
-export type ErrorCatalog = { all: readonly ErrorCode[]; find(code: string): ErrorCode | undefined };
+export type ErrorCatalog = {
+  all: readonly ErrorCode[];
+  find(code: string): ErrorCode | undefined;
+  /** A known code typed alone or inside a sentence ("my tv says error ap-310"). */
+  findIn(text: string): ErrorCode | undefined;
+};
 
 export function createErrorCatalog(codes: readonly ErrorCode[]): ErrorCatalog {
   const byCode = new Map(codes.map((entry) => [normalizeErrorCode(entry.code), entry]));
-  return { all: codes, find: (code) => byCode.get(normalizeErrorCode(code)) };
+  const find = (code: string) => byCode.get(normalizeErrorCode(code));
+  return {
+    all: codes,
+    find,
+    findIn: (text) => {
+      const whole = find(text);
+      if (whole) return whole;
+      // Letters then parts with a digit, joined by hyphens, underscores or single spaces: "AP-310", "nt 104", "NW_2_5".
+      for (const [candidate] of text.matchAll(/\b[A-Za-z]+(?:[-_ –—][A-Za-z]*\d[A-Za-z\d]*)+\b/g)) {
+        const entry = find(candidate);
+        if (entry) return entry;
+      }
+      return undefined;
+    },
+  };
 }

@@ -37,7 +37,7 @@ export function helpCenterApiRoutes(service: HelpCenterService, options: { admin
       },
     }, async (request) => {
       const hits = await service.searchArticles(request.query.q, request.query.limit);
-      const code = request.query.q.trim() === '' ? undefined : service.errors.find(request.query.q);
+      const code = request.query.q.trim() === '' ? undefined : service.errors.findIn(request.query.q);
       return {
         query: request.query.q,
         hits: hits.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000, url: `/help/articles/${hit.slug}` })),

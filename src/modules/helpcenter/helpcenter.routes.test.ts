@@ -80,6 +80,9 @@ describeEachDatabase('help center', (open) => {
     expect(json.json().hits[0].slug).toBe('second-account-same-card');
     const code = await server.inject({ url: '/api/help/search?q=nt-104' });
     expect(code.json().error_code).toMatchObject({ code: 'NT-104', url: '/help/errors/NT-104' });
+    const inSentence = await server.inject({ url: '/help/search?q=my+tv+says+error+ap+310' });
+    expect(inSentence.body).toContain('href="/help/errors/AP-310"');
+    expect((await server.inject({ url: '/api/help/search?q=error%20NT-104%20again' })).json().error_code).toMatchObject({ code: 'NT-104' });
     expect((await module.searchArticles('cancel my membership', 1))[0].slug).toBe('cancel-your-membership');
     expect((await module.getArticle('refunds'))?.title).toBe('Refunds');
   });
