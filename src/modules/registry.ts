@@ -79,12 +79,12 @@ export function buildModules(deps: ModuleDeps): Modules {
     flows: flows.catalog,
     searchArticles: (query, limit) => helpcenter.searchArticles(query, limit),
     identity: {
-      // The contact form is a plain POST without the app's CSRF header: a failed member check reads as a visitor.
       currentMember: async (request) => {
-        const member = await signedIn.requireMember(request).catch(() => null);
+        const member = await signedIn.currentMember(request);
         const account = member && (await signedIn.getAccount(member.accountId));
         return account ? { accountId: account.id, country: account.country, language: account.language } : null;
       },
+      issueServiceCode: (accountId) => signedIn.issueServiceCode(accountId),
     },
   });
   return {

@@ -18,7 +18,8 @@ import { seedDemoLogins } from './seed/seed-demo.ts';
 import { sendMembershipNotices } from './membership-notices.ts';
 import type { MembershipNotice } from '../billing/index.ts';
 import { recordSecurityEvent } from './security-events.ts';
-import { registerDevice, requireMember, requireOwner, toDevice, type Device, type MemberContext } from './sessions.service.ts';
+import { currentSession, registerDevice, requireMember, requireOwner, toDevice, type Device, type MemberContext } from './sessions.service.ts';
+import { issueServiceCode } from './security.service.ts';
 import { createExtraMemberLogin } from './sign-in.service.ts';
 import { unauthenticated } from './identity.errors.ts';
 import type { DeviceType } from './identity.tables.ts';
@@ -72,6 +73,14 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
   requireMember(request: FastifyRequest): Promise<MemberContext>;
   /** Same, but only owners (extra members get 403 FORBIDDEN). */
   requireOwner(request: FastifyRequest): Promise<MemberContext>;
+  /**
+   * The signed-in member for a server-rendered form (no CSRF header there),
+   * or null. Only for reads and for requests whose forms refuse a foreign
+   * Origin: the SameSite=Lax cookie already keeps cross-site posts signed out.
+   */
+  currentMember(request: FastifyRequest): Promise<MemberContext | null>;
+  /** A fresh service code for the account, as the member's Help menu shows it. */
+  issueServiceCode(accountId: string): Promise<{ code: string; expires_at: string }>;
   getAccount(accountId: string): Promise<AccountView | null>;
   /** Creates the login of an accepted extra member and signs it in on `reply`. */
   createExtraMemberLogin(options: { ownerAccountId: string; name: string; email: string; password: string; reply: FastifyReply; request: FastifyRequest }): Promise<{ accountId: string }>;
@@ -125,6 +134,8 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
       : [],
     requireMember: (request) => requireMember(ctx, request),
     requireOwner: (request) => requireOwner(ctx, request),
+    currentMember: async (request) => (await currentSession(ctx, request))?.member ?? null,
+    issueServiceCode: (accountId) => issueServiceCode(ctx, accountId),
     async getAccount(accountId) {
       const row = await findAccount(ctx.db, accountId);
       return row
