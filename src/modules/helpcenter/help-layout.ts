@@ -24,6 +24,7 @@ form.search{display:flex;gap:.5rem;flex:1 1 16rem;max-width:28rem;margin-left:au
 form.search input{flex:1;min-width:0;font:inherit;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.5rem;background:var(--bg);color:var(--fg)}
 button,.button{font:inherit;padding:.45rem .9rem;border-radius:.5rem;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary{background:transparent;color:var(--accent)}
+p>button{margin:0 .5rem .4rem 0}
 main{max-width:60rem;margin:0 auto;padding:1.5rem 1.25rem 3rem}
 h1{font-size:clamp(1.6rem,4vw,2.2rem);line-height:1.2;margin:.5rem 0 .75rem;letter-spacing:-.01em}
 h2{font-size:1.25rem;margin:2rem 0 .6rem}h3{font-size:1.08rem;margin:1.5rem 0 .4rem}
