@@ -80,7 +80,8 @@ export function helpCenterPageRoutes(service: HelpCenterService): FastifyPluginA
     app.get('/help/errors', { schema: { hide: true, querystring: z.object({ code: z.string().max(40).optional() }) } }, async (request, reply) => {
       const code = request.query.code?.trim();
       // The look-up form sends ?code=…: a known code goes to its page, an unknown one to the "unknown code" page.
-      if (code) return reply.code(303).header('location', `/help/errors/${encodeURIComponent(code)}`).send();
+      // A known code is addressed as the catalog writes it ("ap 310" → /help/errors/AP-310).
+      if (code) return reply.code(303).header('location', `/help/errors/${encodeURIComponent(service.errors.find(code)?.code ?? code)}`).send();
       return reply.type(HTML).send(renderErrorList(service.errors.all));
     });
 
