@@ -33,7 +33,7 @@ h2{font-size:1.25rem;margin:2rem 0 .6rem}h3{font-size:1.08rem;margin:1.5rem 0 .4
 .crumbs li+li::before{content:"›";margin-right:.35rem}
 ul.cards{list-style:none;margin:0;padding:0;display:grid;gap:.8rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
 .card{display:block;height:100%;padding:.9rem 1rem;border:1px solid var(--line);border-radius:.75rem;background:var(--card);color:inherit;text-decoration:none}
-a.card:hover{border-color:var(--accent)}.card strong{color:var(--accent);display:block}.card span{color:var(--muted);font-size:.95rem}
+a.card:hover{border-color:var(--accent)}a.card strong{color:var(--accent);display:block}a.card span{color:var(--muted);font-size:.95rem}
 ul.list{padding-left:1.2rem}ul.list li{margin:.5rem 0}
 article.body{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.5rem 1.25rem 1rem;overflow-wrap:anywhere}
 article.body li{margin:.3rem 0}
