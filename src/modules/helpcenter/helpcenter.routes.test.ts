@@ -99,8 +99,8 @@ describeEachDatabase('help center', (open) => {
     expect(unknown.body).toContain('href="/help/flows/general-streaming"');
     const lookup = await server.inject({ url: '/help/errors?code=pb%20210' });
     expect(lookup.statusCode).toBe(303);
-    expect(lookup.headers.location).toBe('/help/errors/pb%20210');
-    expect((await server.inject({ url: '/help/errors/pb%20210' })).statusCode).toBe(200);
+    expect(lookup.headers.location).toBe('/help/errors/PB-210');
+    expect((await server.inject({ url: '/help/errors/PB-210' })).statusCode).toBe(200);
   });
 
   it('stores "was this helpful?" answers from a plain form, thanks the member, and limits repeats per address', async () => {
