@@ -8,6 +8,7 @@ const commands: Record<string, Command> = {
   bill: async (args) => (await import('./billing-commands.ts')).runBillCommand(args),
   seed: async (args) => (await import('./billing-commands.ts')).runSeedCommand(args),
   triage: async (args) => (await import('./triage-command.ts')).runTriageCommand(args),
+  redact: async (args) => (await import('./redact-command.ts')).runRedactCommand(args),
   serve: async () => {
     await import('../main.ts');
   },

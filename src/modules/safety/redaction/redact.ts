@@ -1,0 +1,81 @@
+import {
+  findCardExpiries,
+  findCardNumbers,
+  findCardTrailers,
+  findCvvs,
+  findEmails,
+  findOneTimeCodes,
+  findPasswords,
+  findPhones,
+  type FindingKind,
+  type Span,
+} from './detectors.ts';
+
+export type { FindingKind } from './detectors.ts';
+
+/** One removed secret; `start`/`end` are UTF-16 offsets into the INPUT text (`input.slice(start, end)` is what was removed). */
+export type Finding = { kind: FindingKind; start: number; end: number };
+export type Redaction = { text: string; findings: Finding[] };
+
+export type RedactOptions = {
+  /**
+   * The Reelhouse service code ("my service code is 482913") is kept by
+   * default: agents ask for it to verify the member, it lasts 10 minutes and
+   * each new one replaces the last. `'remove'` takes it out too (kind
+   * `one_time_code`), e.g. for a transcript stored after verification.
+   */
+  serviceCodes?: 'keep' | 'remove';
+  /** Email addresses at these domains (and subdomains) are kept, e.g. `['reelhouse.example']`. Default: none. */
+  officialDomains?: readonly string[];
+};
+
+export const REPLACEMENTS: Record<FindingKind, string> = {
+  card_number: '[card number removed]',
+  cvv: '[security code removed]',
+  card_expiry: '[expiry date removed]',
+  password: '[password removed]',
+  one_time_code: '[code removed]',
+  phone: '[phone removed]',
+  email: '[email removed]',
+};
+
+/** When two findings overlap, the more specific one wins. */
+const PRIORITY: Record<FindingKind, number> = { card_number: 7, cvv: 6, card_expiry: 5, email: 4, password: 3, one_time_code: 2, phone: 1 };
+
+function chooseSpans(spans: Span[]): Span[] {
+  const ranked = [...spans].sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of ranked) {
+    if (span.end <= span.start) continue;
+    if (kept.some((k) => span.start < k.end && k.start < span.end)) continue;
+    kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Removes card numbers, card security codes and expiry dates, passwords,
+ * one-time codes, phone numbers and email addresses from a message, each
+ * replaced by a readable token such as `[card number removed]`. Pure.
+ */
+export function redact(text: string, options: RedactOptions = {}): Redaction {
+  const cards = findCardNumbers(text);
+  const spans = chooseSpans([
+    ...cards,
+    ...findCardTrailers(text, cards),
+    ...findCvvs(text),
+    ...findCardExpiries(text, cards),
+    ...findPasswords(text),
+    ...findEmails(text, options.officialDomains ?? []),
+    ...findOneTimeCodes(text, { serviceCodes: options.serviceCodes ?? 'keep' }),
+    ...findPhones(text),
+  ]);
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + (span.label ?? REPLACEMENTS[span.kind]);
+    at = span.end;
+  }
+  out += text.slice(at);
+  return { text: out, findings: spans.map(({ kind, start, end }) => ({ kind, start, end })) };
+}
