@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { memberSummarySchema } from '../identity/index.ts';
 import type { ExtraMemberService } from './extra-members.service.ts';
 import type { IdentityPort } from './household.ports.ts';
 
@@ -19,16 +20,6 @@ const overviewSchema = z.object({
   currency: z.string(),
   invitations: z.array(invitationSchema),
   members: z.array(z.object({ account_id: z.string(), name: z.string(), email: z.string(), access_until: z.string().nullable() })),
-});
-const memberSummarySchema = z.object({
-  account_id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  country: z.string(),
-  language: z.string(),
-  role: z.enum(['owner', 'extra_member']),
-  owner_account_id: z.string().optional(),
 });
 const email = z.string().trim().toLowerCase().email().max(254);
 const invitationParams = z.object({ id: z.string().min(1).max(100) });

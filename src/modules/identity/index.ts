@@ -157,3 +157,6 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     seedDemo: () => seedDemoLogins(ctx),
   };
 }
+
+/** The signed-in member as every module answers it (`{ member }` of sign-in, join, invitation acceptance). */
+export { memberSummarySchema } from './identity-http.ts';
