@@ -30,6 +30,9 @@ export type { BillingForIdentity, DeviceSignedIn, ExtraMemberAccess, IdentityHoo
 export type { Signal, SignalKind, Severity } from './security-review.rules.ts';
 export type { Profile, Viewing } from './profiles.service.ts';
 export { DEMO_PASSWORD } from './seed/seed-demo.ts';
+/** Cookie and CSRF helpers for other modules' sign-ins (the agent desk, chat visitors): one double-submit rule everywhere. */
+export { checkCsrf, ensureCsrfCookie, readCookie, secureFor, CSRF_COOKIE, CSRF_HEADER } from './session-cookies.ts';
+export { serializeSetCookie } from './cookie-header.ts';
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
 
