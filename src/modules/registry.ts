@@ -6,7 +6,7 @@ import { createTriageModule } from './triage/index.ts';
 import { createHelpCenterModule, renderHelpPage, type HelpCenterModule } from './helpcenter/index.ts';
 import { createGuidedFlowsModule } from './helpcenter/flows/index.ts';
 import { createTitleReportsModule } from './helpcenter/reports/index.ts';
-import { createContactModule } from './support/index.ts';
+import { createSupportModule } from './support/index.ts';
 import { createIdentityModule, type IdentityModule } from './identity/index.ts';
 
 /** How often the server's scheduler runs the day's billing; idempotent, so often is cheap. */
@@ -72,9 +72,12 @@ export function buildModules(deps: ModuleDeps): Modules {
   const flows = createGuidedFlowsModule({ db: deps.database.db, clock: deps.clock, renderPage: renderHelpPage });
   const titleReports = createTitleReportsModule({ db: deps.database.db, clock: deps.clock, renderPage: renderHelpPage, demoMode: deps.config.demoMode, ...adminKey });
   const signedIn = identity;
-  const contact = createContactModule({
-    db: deps.database.db,
+  const contact = createSupportModule({
+    database: deps.database,
     clock: deps.clock,
+    logger: deps.logger,
+    mailer,
+    serviceName: 'Reelhouse',
     renderPage: renderHelpPage,
     flows: flows.catalog,
     searchArticles: (query, limit) => helpcenter.searchArticles(query, limit),
@@ -82,10 +85,16 @@ export function buildModules(deps: ModuleDeps): Modules {
       currentMember: async (request) => {
         const member = await signedIn.currentMember(request);
         const account = member && (await signedIn.getAccount(member.accountId));
-        return account ? { accountId: account.id, country: account.country, language: account.language } : null;
+        return account ? { accountId: account.id, country: account.country, language: account.language, name: account.name } : null;
       },
       issueServiceCode: (accountId) => signedIn.issueServiceCode(accountId),
     },
+    member: async (request) => {
+      const member = await signedIn.currentMember(request);
+      const account = member && (await signedIn.getAccount(member.accountId));
+      return account ? { accountId: account.id, name: account.name, email: account.email, country: account.country, language: account.language } : null;
+    },
+    ...(deps.config.publicUrl === undefined ? {} : { allowedOrigins: [new URL(deps.config.publicUrl).origin] }),
   });
   return {
     billing,

@@ -1,18 +1,21 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../platform/clock.ts';
-import { withTables, type Db } from '../../platform/db/database.ts';
+import { withTables, type Database, type Db } from '../../platform/db/database.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { Mailer } from '../../platform/mail/outbox.ts';
+import { createChat, type Chat, type ChatDeps } from './chat/create-chat.ts';
 import type { UsherModule } from '../../platform/module.ts';
 import { plainHelpPage, type FlowCatalog, type RenderHelpPage } from '../helpcenter/flows/index.ts';
 import { triage as defaultTriage, type TriageResult } from '../triage/index.ts';
 import { loadContactContent, type ContactContent } from './contact/checklists.ts';
 import type { ContactTables } from './contact/contact.repository.ts';
 import { contactRoutes } from './contact/contact.routes.ts';
-import { createContactService, type ContactIdentity, type ContactService, type SearchArticles } from './contact/contact.service.ts';
+import { createContactService, type ContactIdentity, type ContactService, type SearchArticles, type StartConversation } from './contact/contact.service.ts';
 import { loadSupportHours, type SupportHours } from './contact/support-hours.ts';
 
 export type { ContactIdentity, ContactMember, SearchArticles, ArticleHit } from './contact/contact.service.ts';
-export type { CallbackRequest, Conversation } from './contact/contact.repository.ts';
+export type { CallbackRequest } from './contact/contact.repository.ts';
 export type { SupportHours } from './contact/support-hours.ts';
 export { loadSupportHours, parseSupportHours, SUPPORT_HOURS_FILE } from './contact/support-hours.ts';
 export { contactAvailability, isOpen, nextOpening } from './contact/availability.rules.ts';
@@ -38,11 +41,13 @@ export type ContactModuleDeps = {
   /** Default content/contact/checklists.json. */
   content?: ContactContent;
   triage?: (text: string) => TriageResult;
+  /** The chat's door for signed-in members; without it every chat starts on the chat page. */
+  startConversation?: StartConversation;
 };
 
 export type ContactModule = UsherModule & {
   /** For the chat issue and the agent desk: conversations waiting, call-backs to make. */
-  contact: Pick<ContactService, 'waitingConversations' | 'pendingCallBacks' | 'findConversation' | 'availabilityNow'>;
+  contact: Pick<ContactService, 'pendingCallBacks' | 'availabilityNow'>;
 };
 
 export function createContactModule(deps: ContactModuleDeps): ContactModule {
@@ -55,6 +60,7 @@ export function createContactModule(deps: ContactModuleDeps): ContactModule {
     hours,
     flowsForIntent: (intent) => (deps.flows?.forIntent(intent) ?? []).map((flow) => ({ id: flow.id, title: flow.title, summary: flow.summary })),
     ...(deps.searchArticles ? { searchArticles: deps.searchArticles } : {}),
+    ...(deps.startConversation ? { startConversation: deps.startConversation } : {}),
   });
   return {
     name: supportMigrations.module,
@@ -62,5 +68,47 @@ export function createContactModule(deps: ContactModuleDeps): ContactModule {
     routes: contactRoutes({ service, identity: deps.identity, hours, renderPage: deps.renderPage ?? plainHelpPage }),
     homeLinks: [{ title: 'Contact us', href: '/help/contact', description: 'Describe the problem: the right help first, what to have ready, then chat or a call-back when open. Never a number to dial.' }],
     contact: service,
+  };
+}
+
+export type SupportModuleDeps = Omit<ContactModuleDeps, 'startConversation' | 'db'> & {
+  database: Database;
+  mailer: Mailer;
+  logger?: Logger;
+  serviceName: string;
+  /** The signed-in member with what the chat shows and where it sends transcripts. */
+  member: ChatDeps['member'];
+  allowedOrigins?: readonly string[];
+};
+
+export type SupportModule = ContactModule & { chat: Chat };
+
+/** Contact, the chat, the assistant and the agent desk: one module, one set of tables. */
+export function createSupportModule(deps: SupportModuleDeps): SupportModule {
+  const hours = deps.supportHours ?? loadSupportHours();
+  const firstCountry = Object.keys(hours.countries)[0] ?? 'US';
+  const chat = createChat({
+    database: deps.database, clock: deps.clock, mailer: deps.mailer, serviceName: deps.serviceName, member: deps.member,
+    visitorWhere: { country: firstCountry, language: 'en' },
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}),
+  });
+  const contact = createContactModule({
+    ...deps, db: deps.database.db, supportHours: hours,
+    startConversation: async (options) => {
+      const { conversation } = await chat.service.startConversation({
+        accountId: options.accountId, visitorEmail: null, author: { kind: 'member', id: options.accountId, name: options.name ?? 'You' },
+        text: options.text, intent: options.intent, country: options.country, language: options.language,
+      });
+      return { id: conversation.id };
+    },
+  });
+  return {
+    ...contact,
+    routes: [contact.routes ?? [], chat.routes].flat(),
+    homeLinks: [...(contact.homeLinks ?? []), { title: 'Chat with us', href: '/chat', description: 'The assistant reads your account and explains charges with the ledger\'s lines; a person takes over when you ask.' }],
+    chat,
+    start: () => chat.hub.start(),
+    stop: () => chat.hub.stop(),
   };
 }

@@ -1,7 +1,7 @@
 import { escape, type RenderHelpPage } from '../../helpcenter/flows/index.ts';
 import { describeHours, formatLocal, type ContactAvailability } from './availability.rules.ts';
 import type { ContactAdvice, ContactMember, ContactRefusal, Where } from './contact.service.ts';
-import type { CallbackRequest, Conversation } from './contact.repository.ts';
+import type { CallbackRequest } from './contact.repository.ts';
 import type { SupportHours } from './support-hours.ts';
 
 /**
@@ -99,13 +99,4 @@ export function renderCallRequested(renderPage: RenderHelpPage, request: Callbac
 <p>When the agent calls, they confirm it's you with your service code: <strong>${escape(request.serviceCode)}</strong>. If it has expired by then, read them the new one from the app.</p>
 <p>Our agents never ask for your password, a one-time code or your full card number, and never give you a number to call back.</p>
 <p><a href="/help">Back to the Help Center</a></p>`);
-}
-
-export function renderChatWaiting(renderPage: RenderHelpPage, conversation: Conversation): string {
-  const words = { waiting: 'Waiting for an agent', active: 'An agent is with you', closed: 'This chat is closed' } as const;
-  return renderPage('Your chat', `<h1>Your chat</h1>
-<section class="card notice" role="status"><p><strong>${escape(words[conversation.status])}.</strong> Reference: ${escape(conversation.id)}.</p>
-<p class="muted">Your first message:</p><blockquote>${escape(conversation.firstMessage)}</blockquote></section>
-<p>Keep this page: its address brings you back to the conversation.</p>
-<p class="muted">We will never ask for your password, a one-time code or your full card number.</p>`);
 }

@@ -1,24 +1,17 @@
 import type { Kysely } from 'kysely';
 
 export type CallbackStatus = 'requested' | 'called' | 'cancelled';
-export type ConversationStatus = 'waiting' | 'active' | 'closed';
 
 export type ContactTables = {
   support_callback_requests: {
     id: string; account_id: string | null; service_code: string; intent: string; summary: string; country: string; language: string;
     status: CallbackStatus; created_at: Date;
   };
-  support_conversations: {
-    id: string; account_id: string | null; intent: string; first_message: string; country: string; language: string; status: ConversationStatus; created_at: Date;
-  };
 };
 export type ContactDb = Kysely<ContactTables>;
 
 export type CallbackRequest = {
   id: string; accountId: string | null; serviceCode: string; intent: string; summary: string; country: string; language: string; status: CallbackStatus; createdAt: Date;
-};
-export type Conversation = {
-  id: string; accountId: string | null; intent: string; firstMessage: string; country: string; language: string; status: ConversationStatus; createdAt: Date;
 };
 
 export async function insertCallbackRequest(db: ContactDb, request: CallbackRequest): Promise<void> {
@@ -28,32 +21,10 @@ export async function insertCallbackRequest(db: ContactDb, request: CallbackRequ
   }).execute();
 }
 
-export async function insertConversation(db: ContactDb, conversation: Conversation): Promise<void> {
-  await db.insertInto('support_conversations').values({
-    id: conversation.id, account_id: conversation.accountId, intent: conversation.intent, first_message: conversation.firstMessage,
-    country: conversation.country, language: conversation.language, status: conversation.status, created_at: conversation.createdAt,
-  }).execute();
-}
-
 export async function listCallbackRequests(db: ContactDb, status: CallbackStatus): Promise<CallbackRequest[]> {
   const rows = await db.selectFrom('support_callback_requests').selectAll().where('status', '=', status).orderBy('created_at').orderBy('id').execute();
   return rows.map((row) => ({
     id: row.id, accountId: row.account_id, serviceCode: row.service_code, intent: row.intent, summary: row.summary, country: row.country,
     language: row.language, status: row.status, createdAt: new Date(row.created_at),
   }));
-}
-
-const toConversation = (row: ContactTables['support_conversations']): Conversation => ({
-  id: row.id, accountId: row.account_id, intent: row.intent, firstMessage: row.first_message, country: row.country, language: row.language,
-  status: row.status, createdAt: new Date(row.created_at),
-});
-
-export async function listConversations(db: ContactDb, status: ConversationStatus): Promise<Conversation[]> {
-  const rows = await db.selectFrom('support_conversations').selectAll().where('status', '=', status).orderBy('created_at').orderBy('id').execute();
-  return rows.map(toConversation);
-}
-
-export async function findConversation(db: ContactDb, id: string): Promise<Conversation | undefined> {
-  const row = await db.selectFrom('support_conversations').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toConversation(row) : undefined;
 }

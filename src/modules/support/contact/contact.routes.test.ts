@@ -24,6 +24,7 @@ describeEachDatabase('contact pages', (open) => {
   let module: ContactModule;
   const pages: string[] = [];
   const issued: string[] = [];
+  const conversationsStarted: unknown[] = [];
   // Tuesday 2026-03-10 12:00 UTC: 08:00 in New York (calls just opened, chat all day), 21:00 in Tokyo (closed).
   const clock = fixedClock('2026-03-10T12:00:00Z');
   const ava: ContactMember = { accountId: 'acct_demo_ava', country: 'US', language: 'en' };
@@ -43,6 +44,10 @@ describeEachDatabase('contact pages', (open) => {
       },
       flows: createFlowCatalog(loadFlows()),
       searchArticles: (query) => [{ slug: 'household-basics', title: `About: ${query}` }],
+      startConversation: async (options) => {
+        conversationsStarted.push(options);
+        return { id: `conv_test_${conversationsStarted.length}` };
+      },
     });
     server = await buildHttpServer({
       config: loadConfig({ USHER_DEMO: 'true' }), logger: createLogger({ level: 'silent' }), database, clock, routes: [module.routes ?? []].flat(), homeLinks: [],
@@ -132,14 +137,20 @@ describeEachDatabase('contact pages', (open) => {
     }
   });
 
-  it('starts a chat as a waiting conversation, keeping the message without the card number', async () => {
+  it('sends a visitor to the chat page to prove an email, taking their words along without the card number', async () => {
     const started = await post('/help/contact/chat', { text: 'charged twice on 4242 4242 4242 4242', intent: 'billing.multiple_charges', country: 'US', language: 'en' });
     expect(started.statusCode).toBe(303);
-    const waiting = await server.inject({ url: started.headers.location as string }).then(page);
-    expect(waiting.body).toContain('Waiting for an agent');
-    const [conversation] = await module.contact.waitingConversations();
-    expect(conversation).toMatchObject({ status: 'waiting', intent: 'billing.multiple_charges', firstMessage: 'charged twice on [card number removed]', accountId: null });
-    expect(started.headers.location).toBe(`/help/contact/chats/${conversation.id}`);
+    const location = new URL(started.headers.location as string, 'http://localhost');
+    expect(location.pathname).toBe('/chat/new');
+    expect(location.searchParams.get('text')).toBe('charged twice on [card number removed]');
+    expect(started.headers.location).not.toContain('4242');
+  });
+
+  it('starts a signed-in member\'s chat at once and opens it', async () => {
+    const started = await post('/help/contact/chat', { text: 'charged twice this month', intent: 'billing.multiple_charges', country: 'US', language: 'en' }, { 'x-test-member': 'ava' });
+    expect(started.statusCode).toBe(303);
+    expect(started.headers.location).toBe('/chat/conv_test_1');
+    expect(conversationsStarted).toEqual([{ accountId: 'acct_demo_ava', text: 'charged twice this month', intent: 'billing.multiple_charges', country: 'US', language: 'en' }]);
   });
 
   it('answers which channels are open as JSON for the apps', async () => {

@@ -5,7 +5,8 @@ import { acceptForms, field, refuseCrossSite, type RenderHelpPage } from '../../
 import { MAX_TEXT_LENGTH } from '../../triage/index.ts';
 import { CHANNELS, type SupportHours } from './support-hours.ts';
 import type { ContactIdentity, ContactMember, ContactService, Where } from './contact.service.ts';
-import { renderAdvice, renderCallRequested, renderChatWaiting, renderContactForm, renderRefusal } from './contact.pages.ts';
+import { redact } from '../../safety/redaction/index.ts';
+import { renderAdvice, renderCallRequested, renderContactForm, renderRefusal } from './contact.pages.ts';
 
 const formBody = z.record(z.string(), z.unknown()).optional();
 const html = (reply: FastifyReply, status: number, page: string) =>
@@ -72,14 +73,14 @@ export function contactRoutes(deps: { service: ContactService; identity: Contact
       const text = field(request.body, 'text').slice(0, MAX_TEXT_LENGTH) || 'Chat started from the contact page.';
       const result = await service.startChat({ text, intent: field(request.body, 'intent'), where, member: signedIn });
       if (!result.ok) return html(reply, 409, renderRefusal(renderPage, result.refusal === 'code_needed' ? 'closed' : result.refusal, 'chat', result.availability));
-      return reply.redirect(`/help/contact/chats/${result.value.id}`, 303);
+      if ('id' in result.value) return reply.redirect(`/chat/${encodeURIComponent(result.value.id)}`, 303);
+      // A visitor proves an email on the chat page first; their words go along, redacted.
+      return reply.redirect(`/chat/new?${new URLSearchParams({ text: redact(text).text })}`, 303);
     });
 
-    app.get('/help/contact/chats/:id', { schema: { hide: true, params: z.object({ id: z.string().max(64) }) } }, async (request, reply) => {
-      const conversation = await service.findConversation(request.params.id);
-      if (!conversation) return html(reply, 404, renderPage('Not found', '<h1>We can\'t find this chat</h1><p><a href="/help/contact">Contact us</a></p>'));
-      return html(reply, 200, renderChatWaiting(renderPage, conversation));
-    });
+    // Links to chats from before the live chat existed.
+    app.get('/help/contact/chats/:id', { schema: { hide: true, params: z.object({ id: z.string().max(64) }) } }, async (request, reply) =>
+      reply.redirect(`/chat/${encodeURIComponent(request.params.id)}`, 301));
 
     app.get('/api/contact/availability', {
       schema: {

@@ -4,15 +4,13 @@ import { newId } from '../../../platform/ids.ts';
 import { isIntent, type Intent, type TriageResult } from '../../triage/index.ts';
 import { contactAvailability, type ContactAvailability } from './availability.rules.ts';
 import type { ContactContent, IntentHelp } from './checklists.ts';
-import { normaliseServiceCode, redactForStorage } from './contact.rules.ts';
-import {
-  findConversation, insertCallbackRequest, insertConversation, listCallbackRequests, listConversations,
-  type CallbackRequest, type ContactDb, type Conversation,
-} from './contact.repository.ts';
+import { redact } from '../../safety/redaction/index.ts';
+import { normaliseServiceCode } from './contact.rules.ts';
+import { insertCallbackRequest, listCallbackRequests, type CallbackRequest, type ContactDb } from './contact.repository.ts';
 import type { Channel, SupportHours } from './support-hours.ts';
 
 /** Who is signed in, as the contact page needs it (identity, wired by the registry). Never a phone number. */
-export type ContactMember = { accountId: string; country: string; language: string };
+export type ContactMember = { accountId: string; country: string; language: string; name?: string };
 
 export type ContactIdentity = {
   /** The member signed in on this request, or null. Reads the session only (the page's forms check their origin). */
@@ -46,6 +44,9 @@ export type ContactResult<T> = { ok: true; value: T } | { ok: false; refusal: Co
 /** Below this confidence the page also offers the alternatives ("or is it…?"). */
 const UNSURE = 0.6;
 
+/** The chat's door: a conversation for a signed-in member, answered first by the assistant. */
+export type StartConversation = (options: { accountId: string; name?: string; text: string; intent: Intent; country: string; language: string }) => Promise<{ id: string }>;
+
 export type ContactServiceDeps = {
   db: ContactDb;
   clock: Clock;
@@ -54,6 +55,7 @@ export type ContactServiceDeps = {
   hours: SupportHours;
   flowsForIntent: (intent: Intent) => FlowLink[];
   searchArticles?: SearchArticles;
+  startConversation?: StartConversation;
 };
 
 export function createContactService(deps: ContactServiceDeps) {
@@ -105,22 +107,22 @@ export function createContactService(deps: ContactServiceDeps) {
     if (code === null) return { ok: false, refusal: 'code_needed', availability: availabilityNow(options.where) };
     const request: CallbackRequest = {
       id: newId('cb'), accountId: options.member?.accountId ?? null, serviceCode: code, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
-      summary: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'requested', createdAt: deps.clock.now(),
+      summary: redact(options.text).text, country: options.where.country, language: options.where.language, status: 'requested', createdAt: deps.clock.now(),
     };
     await insertCallbackRequest(deps.db, request);
     return { ok: true, value: request };
   }
 
-  /** A conversation waiting for an agent; the chat issue picks it up. */
-  async function startChat(options: { text: string; intent: string; where: Where; member: ContactMember | null }): Promise<ContactResult<Conversation>> {
+  /**
+   * A chat for a signed-in member starts at once; a visitor first proves an
+   * email on the chat page (`visitor: true`, the page takes the text along).
+   */
+  async function startChat(options: { text: string; intent: string; where: Where; member: ContactMember | null }): Promise<ContactResult<{ id: string } | { visitor: true }>> {
     const open = channelOpen(options.where, 'chat');
     if (!open.ok) return open;
-    const conversation: Conversation = {
-      id: newId('conv'), accountId: options.member?.accountId ?? null, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
-      firstMessage: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'waiting', createdAt: deps.clock.now(),
-    };
-    await insertConversation(deps.db, conversation);
-    return { ok: true, value: conversation };
+    if (!options.member || !deps.startConversation) return { ok: true, value: { visitor: true } };
+    const intent: Intent = isIntent(options.intent) ? options.intent : deps.triage(options.text).intent;
+    return { ok: true, value: await deps.startConversation({ accountId: options.member.accountId, ...(options.member.name ? { name: options.member.name } : {}), text: options.text, intent, country: options.where.country, language: options.where.language }) };
   }
 
   return {
@@ -128,8 +130,6 @@ export function createContactService(deps: ContactServiceDeps) {
     requestCallBack,
     startChat,
     availabilityNow,
-    findConversation: (id: string) => findConversation(deps.db, id),
-    waitingConversations: () => listConversations(deps.db, 'waiting'),
     pendingCallBacks: () => listCallbackRequests(deps.db, 'requested'),
   };
 }

@@ -1,0 +1,115 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { Logger } from '../../../platform/logger.ts';
+import { redact } from '../../safety/redaction/index.ts';
+import { encodeMessageSignal, type ChatHub, type ChatSignal } from './chat-hub.ts';
+import {
+  appendMessage, findConversation, insertConversation, listConversationsOf, listMessages, listReadMarks, notify, saveReadMark, setConversationStatus,
+  type ChatDb, type ReadMark,
+} from './chat.repository.ts';
+import type { Author, ChatConversation, ChatMessage, ChatPort, ConversationStatus, MessagePayload } from './chat.types.ts';
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+/** Told after a message is stored (the assistant answers members; the desk times agents' first response). */
+export type MessageStored = (conversation: ChatConversation, message: ChatMessage) => Promise<void>;
+
+export type ChatServiceDeps = {
+  db: ChatDb;
+  clock: Clock;
+  logger?: Logger;
+  hub: Pick<ChatHub, 'origin'>;
+  onMessageStored?: MessageStored;
+};
+
+/** Someone in a conversation: the member or visitor, or an agent. */
+export type Participant = { author: Author; reader: string };
+
+export function createChatService(deps: ChatServiceDeps) {
+  const listeners: MessageStored[] = deps.onMessageStored ? [deps.onMessageStored] : [];
+
+  async function requireConversation(id: string): Promise<ChatConversation> {
+    const conversation = await findConversation(deps.db, id);
+    if (!conversation) throw new AppError({ code: 'CONVERSATION_NOT_FOUND', message: 'This conversation does not exist.', status: 404 });
+    return conversation;
+  }
+
+  /**
+   * Stores a message (redacted, next seq) and publishes it. A repeated client
+   * id returns the stored copy: the sender's retry after a dropped connection
+   * is acknowledged again, not stored twice.
+   */
+  async function post(options: { conversationId: string; author: Author; body: string; payload?: MessagePayload | null; clientId?: string | null }): Promise<ChatMessage> {
+    const body = options.body.trim();
+    if (body === '') throw new AppError({ code: 'MESSAGE_EMPTY', message: 'Write something before sending.', field: 'body', status: 400 });
+    if (body.length > MAX_MESSAGE_LENGTH) throw new AppError({ code: 'MESSAGE_TOO_LONG', message: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, field: 'body', status: 400 });
+    const result = await appendMessage(deps.db, {
+      conversationId: options.conversationId, id: newId('msg'), authorKind: options.author.kind, authorId: options.author.id, authorName: options.author.name,
+      body: redact(body).text, payload: options.payload ?? null, clientId: options.clientId ?? null, at: deps.clock.now(),
+    }, encodeMessageSignal);
+    if (!result) throw new AppError({ code: 'CONVERSATION_NOT_FOUND', message: 'This conversation does not exist.', status: 404 });
+    if (!result.duplicate) {
+      const conversation = await findConversation(deps.db, options.conversationId);
+      for (const listener of listeners) {
+        // The message is stored and acknowledged whatever a listener does.
+        if (conversation) listener(conversation, result.message).catch((error: unknown) => deps.logger?.error({ err: error }, 'chat listener failed'));
+      }
+    }
+    return result.message;
+  }
+
+  async function setStatus(conversationId: string, status: ConversationStatus): Promise<void> {
+    await setConversationStatus(deps.db, conversationId, status, deps.clock.now(), JSON.stringify({ t: 'status', c: conversationId, status } satisfies ChatSignal));
+  }
+
+  /** A conversation with the member's first words as message 1 (the assistant answers it). */
+  async function startConversation(options: { accountId: string | null; visitorEmail: string | null; author: Author; text: string; intent: string; country: string; language: string; status?: ConversationStatus }): Promise<{ conversation: ChatConversation; first: ChatMessage | null }> {
+    const id = newId('conv');
+    const text = redact(options.text.trim().slice(0, MAX_MESSAGE_LENGTH)).text;
+    await insertConversation(deps.db, {
+      id, accountId: options.accountId, visitorEmail: options.visitorEmail, intent: options.intent, firstMessage: text, country: options.country,
+      language: options.language, status: options.status ?? 'assistant', at: deps.clock.now(),
+    });
+    const first = text === '' ? null : await post({ conversationId: id, author: options.author, body: text });
+    return { conversation: await requireConversation(id), first };
+  }
+
+  async function markRead(conversationId: string, participant: Participant, seq: number): Promise<void> {
+    const conversation = await requireConversation(conversationId);
+    const upto = Math.min(seq, conversation.lastSeq);
+    if (upto < 1) return;
+    const mark: ReadMark = { reader: participant.reader, readerKind: participant.author.kind, readerName: participant.author.name, seq: upto };
+    if (!(await saveReadMark(deps.db, conversationId, mark, deps.clock.now()))) return;
+    await notify(deps.db, JSON.stringify({ t: 'read', c: conversationId, a: participant.author, s: upto, from: participant.reader } satisfies ChatSignal));
+  }
+
+  /** Typing is never stored: a signal to whoever is connected now. */
+  async function typing(conversationId: string, participant: Participant, on: boolean): Promise<void> {
+    await notify(deps.db, JSON.stringify({ t: 'typing', c: conversationId, a: participant.author, on, from: participant.reader } satisfies ChatSignal));
+  }
+
+  const port: ChatPort = {
+    get: (id) => findConversation(deps.db, id),
+    post,
+    history: (id, afterSeq) => listMessages(deps.db, id, { afterSeq: afterSeq ?? 0, limit: 10_000 }),
+    setStatus,
+  };
+
+  return {
+    ...port,
+    requireConversation,
+    startConversation,
+    markRead,
+    typing,
+    readMarks: (conversationId: string) => listReadMarks(deps.db, conversationId),
+    loadMessages: (conversationId: string, afterSeq: number, uptoSeq?: number) => listMessages(deps.db, conversationId, { afterSeq, ...(uptoSeq === undefined ? {} : { uptoSeq }), limit: 1000 }),
+    conversationsOf: (owner: { accountId: string } | { visitorEmail: string }) => listConversationsOf(deps.db, owner, 50),
+    onMessageStored(listener: MessageStored) {
+      listeners.push(listener);
+    },
+    port,
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { AppError } from '../../../platform/errors.ts';
+import type { Logger } from '../../../platform/logger.ts';
+import { identify, mayJoin, participantOf, sameOrigin, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
+import type { ChatHub, ChatSignal } from './chat-hub.ts';
+import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
+import type { ChatMessage } from './chat.types.ts';
+
+/** Frames a client sends (docs/chat.md). */
+export const clientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), conversation_id: z.string().min(1).max(64), last_seq: z.number().int().min(0).default(0) }),
+  z.object({ type: z.literal('send'), client_id: z.string().min(1).max(64), body: z.string().max(MAX_MESSAGE_LENGTH * 2), choice: z.string().max(64).optional() }),
+  z.object({ type: z.literal('typing'), on: z.boolean() }),
+  z.object({ type: z.literal('read'), seq: z.number().int().min(0) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof clientFrame>;
+
+/** The message as clients see it: snake_case, like the HTTP API. */
+export function messageJson(message: ChatMessage) {
+  return {
+    id: message.id, seq: message.seq, author: message.author, body: message.body, payload: message.payload, client_id: message.clientId, created_at: message.createdAt,
+  };
+}
+
+export type ChatSocketDeps = {
+  chat: ChatService;
+  hub: ChatHub;
+  access: ChatAccessDeps;
+  logger?: Logger;
+  /** Another origin allowed to open sockets (`USHER_PUBLIC_URL`), besides the request's own host. */
+  allowedOrigins?: readonly string[];
+  /** Refuses an agent's message that asks for a password or a code; returns the explanation, or null when it may go. */
+  checkAgentMessage?(body: string): string | null;
+};
+
+/** Per connection: at most this many messages in the window, so one client cannot flood a conversation. */
+const SEND_LIMIT = { count: 30, windowMs: 10_000 };
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * One socket serves one conversation. The handshake carries the cookies;
+ * the first frame (`hello`) names the conversation and the last seq the
+ * client has, and the hub sends everything after it before anything new.
+ */
+export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, request: FastifyRequest): void {
+  const send = (frame: Record<string, unknown>) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const fail = (code: string, message: string, extra: Record<string, unknown> = {}) => send({ type: 'error', code, message, ...extra });
+  if (!sameOrigin(request, deps.allowedOrigins ?? [])) {
+    fail('FORBIDDEN', 'This page may not open the chat.');
+    socket.close(4403, 'origin');
+    return;
+  }
+  const prefer = new URL(request.url, 'http://local').searchParams.get('as') === 'agent' ? 'agent' : 'member';
+  let identity: ChatIdentity | null = null;
+  let conversationId: string | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let alive = true;
+  const sent: number[] = [];
+  let work: Promise<void> = Promise.resolve();
+
+  const heartbeat = setInterval(() => {
+    if (!alive) return socket.terminate();
+    alive = false;
+    socket.ping();
+  }, HEARTBEAT_MS);
+  socket.on('pong', () => {
+    alive = true;
+  });
+  socket.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe?.();
+  });
+
+  async function hello(frame: Extract<ClientFrame, { type: 'hello' }>): Promise<void> {
+    if (conversationId !== null) return fail('ALREADY_JOINED', 'This connection already follows a conversation.');
+    identity = await identify(deps.access, request, prefer);
+    if (!identity) {
+      fail('UNAUTHENTICATED', 'Sign in, or confirm your email address, to chat with us.');
+      socket.close(4401, 'unauthenticated');
+      return;
+    }
+    const conversation = await deps.chat.get(frame.conversation_id);
+    if (!conversation || !(await mayJoin(deps.access, identity, conversation))) {
+      fail('FORBIDDEN', 'This conversation is not yours.');
+      socket.close(4403, 'forbidden');
+      return;
+    }
+    conversationId = conversation.id;
+    const me = participantOf(identity);
+    send({
+      type: 'ready', conversation: { id: conversation.id, status: conversation.status, last_seq: conversation.lastSeq },
+      you: me.author, read_marks: (await deps.chat.readMarks(conversation.id)).filter((mark) => mark.reader !== me.reader).map((mark) => ({ author: { kind: mark.readerKind, name: mark.readerName }, seq: mark.seq })),
+    });
+    unsubscribe = deps.hub.subscribe(conversation.id, {
+      id: randomBytes(6).toString('hex'),
+      lastSeq: frame.last_seq,
+      deliver: (message) => send({ type: 'message', message: messageJson(message) }),
+      signal: (signal: Exclude<ChatSignal, { t: 'message' }>) => {
+        if (signal.t === 'status') return send({ type: 'status', status: signal.status });
+        if (signal.from === me.reader) return;
+        if (signal.t === 'typing') send({ type: 'typing', author: signal.a, on: signal.on });
+        else send({ type: 'read', author: signal.a, seq: signal.s });
+      },
+    });
+  }
+
+  async function post(frame: Extract<ClientFrame, { type: 'send' }>): Promise<void> {
+    if (!identity || conversationId === null) return fail('HELLO_FIRST', 'Open a conversation first.', { client_id: frame.client_id });
+    const now = Date.now();
+    while (sent.length > 0 && now - sent[0]! > SEND_LIMIT.windowMs) sent.shift();
+    if (sent.length >= SEND_LIMIT.count) return fail('RATE_LIMITED', 'You are sending messages very fast; wait a few seconds.', { client_id: frame.client_id });
+    sent.push(now);
+    const conversation = await deps.chat.get(conversationId);
+    if (conversation?.status === 'closed') return fail('CONVERSATION_CLOSED', 'This conversation is closed. Start a new one if you need more help.', { client_id: frame.client_id });
+    if (identity.kind === 'agent') {
+      const refusal = deps.checkAgentMessage?.(frame.body) ?? null;
+      if (refusal !== null) return fail('CREDENTIAL_REQUEST_BLOCKED', refusal, { client_id: frame.client_id });
+    }
+    const message = await deps.chat.post({
+      conversationId, author: participantOf(identity).author, body: frame.body, clientId: frame.client_id,
+      payload: frame.choice === undefined ? null : { kind: 'text', data: { choice: frame.choice } },
+    });
+    send({ type: 'ack', client_id: frame.client_id, seq: message.seq, id: message.id });
+  }
+
+  async function handle(frame: ClientFrame): Promise<void> {
+    switch (frame.type) {
+      case 'hello':
+        return hello(frame);
+      case 'send':
+        return post(frame);
+      case 'ping':
+        return send({ type: 'pong' });
+      case 'typing':
+        if (identity && conversationId !== null) await deps.chat.typing(conversationId, participantOf(identity), frame.on);
+        return;
+      case 'read':
+        if (identity && conversationId !== null) await deps.chat.markRead(conversationId, participantOf(identity), frame.seq);
+        return;
+    }
+  }
+
+  socket.on('message', (data) => {
+    let frame: ClientFrame;
+    try {
+      frame = clientFrame.parse(JSON.parse(String(data)));
+    } catch {
+      return fail('BAD_FRAME', 'That frame is not one the chat understands (see docs/chat.md).');
+    }
+    // Frames are handled one after another: a send is stored before the next frame is read, so the member's order is kept.
+    work = work.then(() => handle(frame)).catch((error: unknown) => {
+      const clientId = frame.type === 'send' ? { client_id: frame.client_id } : {};
+      if (error instanceof AppError) return fail(error.code, error.message, clientId);
+      deps.logger?.error({ err: error }, 'chat frame failed');
+      fail('INTERNAL', 'Something went wrong on our side; your message was not sent. Try again.', clientId);
+    });
+  });
+}
