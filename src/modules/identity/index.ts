@@ -18,8 +18,9 @@ import { seedDemoLogins } from './seed/seed-demo.ts';
 import { sendMembershipNotices } from './membership-notices.ts';
 import type { MembershipNotice } from '../billing/index.ts';
 import { recordSecurityEvent } from './security-events.ts';
-import { currentSession, registerDevice, requireMember, requireOwner, toDevice, type Device, type MemberContext } from './sessions.service.ts';
-import { issueServiceCode } from './security.service.ts';
+import { currentSession, registerDevice, removeDevice, requireMember, requireOwner, signOutEverywhere, toDevice, type Device, type MemberContext } from './sessions.service.ts';
+import { issueServiceCode, securityReview, verifyServiceCode } from './security.service.ts';
+import type { Signal } from './security-review.rules.ts';
 import { createExtraMemberLogin } from './sign-in.service.ts';
 import { unauthenticated } from './identity.errors.ts';
 import type { DeviceType } from './identity.tables.ts';
@@ -97,6 +98,12 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
    * profile or the member's account has no room for it.
    */
   transferProfile(options: { fromAccountId: string; toAccountId: string; profileName: string }): Promise<{ transferred: boolean }>;
+  /** Support's actions and checks (the assistant after the member confirms; an agent after verifying the service code). */
+  signOutEverywhere(accountId: string): Promise<number>;
+  removeDevice(accountId: string, deviceId: string): Promise<void>;
+  securityReview(accountId: string): Promise<{ signals: Signal[]; steps: string[] }>;
+  /** The account a service code belongs to, or null; every check is recorded (identity's audit of service codes). */
+  verifyServiceCode(code: string, address: string): Promise<string | null>;
   /** Emails the owner a confirmation of each membership change billing stored (billing's `onEvents`, wired by the registry). */
   sendMembershipNotices(notices: MembershipNotice[]): Promise<void>;
   /** Logins for the billing demo members (password `reelhouse-demo`) and Karim's takeover story, once. */
@@ -157,6 +164,16 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
       return { transferred: (await transferProfile(ctx, options)).transferred };
     },
     sendMembershipNotices: (notices) => sendMembershipNotices(ctx, notices),
+    signOutEverywhere: (accountId) => signOutEverywhere(ctx, accountId),
+    removeDevice: (accountId, deviceId) => removeDevice(ctx, accountId, deviceId),
+    async securityReview(accountId) {
+      const row = await findAccount(ctx.db, accountId);
+      return row ? securityReview(ctx, row.id, row.owner_account_id) : { signals: [], steps: [] };
+    },
+    async verifyServiceCode(code, address) {
+      const result = await verifyServiceCode(ctx, code, address);
+      return result.valid && result.account_id !== undefined ? result.account_id : null;
+    },
     seedDemo: () => seedDemoLogins(ctx),
   };
 }
