@@ -1,0 +1,116 @@
+import { AppError } from '../../../platform/errors.ts';
+import { formatMoney, type MembershipView } from '../../billing/index.ts';
+import { redact } from '../../safety/redaction/index.ts';
+import type { AccountSnapshot } from '../support.ports.ts';
+import { findAuditByKey, refundedOnCase } from './case-records.repository.ts';
+import type { DeskCase } from './cases.repository.ts';
+import { audit, caseForAgent, firstName, oneAtATime, recordStep, tellChat, type Actor, type DeskContext } from './desk-context.ts';
+import { notOnCase, notSameCard, ownerOnly, verificationRequired } from './desk.errors.ts';
+import { decideRefund, findCharge, isLatestOnItsDate } from './refund.rules.ts';
+
+/** The case, verified, with the verified account as it is now. Every account action starts here. */
+async function verifiedCase(ctx: DeskContext, agent: Actor, caseId: string): Promise<{ deskCase: DeskCase; accountId: string; snapshot: AccountSnapshot }> {
+  const deskCase = await caseForAgent(ctx, agent, caseId, { open: true });
+  if (deskCase.verifiedAccountId === null) throw verificationRequired();
+  const snapshot = await ctx.account.snapshot(deskCase.verifiedAccountId);
+  if (!snapshot) throw new AppError({ code: 'ACCOUNT_NOT_FOUND', message: 'The verified account can no longer be found.', status: 404 });
+  return { deskCase, accountId: deskCase.verifiedAccountId, snapshot };
+}
+
+async function tellMember(ctx: DeskContext, deskCase: DeskCase, body: string, action: string): Promise<void> {
+  await tellChat(ctx, action, () => ctx.chat.post({
+    conversationId: deskCase.conversationId, author: { kind: 'system', id: null, name: 'Support' }, body,
+    payload: { kind: 'action_done', data: { action, case_id: deskCase.id } },
+  }));
+}
+
+/** The verified account's membership, or a second one paid with the same card. */
+function membershipOnCase(snapshot: AccountSnapshot, membershipId: string | undefined): MembershipView {
+  const own = snapshot.membership;
+  if (membershipId === undefined || own?.id === membershipId) {
+    if (!own) throw new AppError({ code: 'NO_CHARGE', message: 'This account has no membership, so nothing was charged.', status: 422 });
+    return own;
+  }
+  const other = snapshot.sameCard.find((item) => item.membershipId === membershipId);
+  if (!other) throw notOnCase('That membership');
+  return other.membership;
+}
+
+export type RefundRequest = { caseId: string; membershipId?: string; chargeId?: string; chargeDate?: string; amount: number; reason: string; idempotencyKey: string };
+
+/**
+ * A refund within the agent's or supervisor's limit (refund.rules.ts). A
+ * repeated request with the same key answers what the first one did and
+ * refunds once (billing is idempotent with the key as well).
+ */
+export async function refundCharge(ctx: DeskContext, agent: Actor, request: RefundRequest) {
+  return oneAtATime(`desk-case:${request.caseId}`, async () => {
+    const { deskCase, snapshot } = await verifiedCase(ctx, agent, request.caseId);
+    const previous = await findAuditByKey(ctx.db, deskCase.id, 'refund', request.idempotencyKey);
+    if (previous) return { ...(previous.details as { membership_id: string; charge_id: string; charge_date: string; amount: number; currency: string }), repeated: true };
+    const membership = membershipOnCase(snapshot, request.membershipId);
+    const charge = findCharge(membership.ledger, request.chargeId !== undefined ? { chargeId: request.chargeId } : { chargeDate: request.chargeDate as string });
+    if (!charge) throw new AppError({ code: 'NO_CHARGE', field: request.chargeId !== undefined ? 'charge_id' : 'charge_date', message: 'There is no such charge on this membership.', status: 422 });
+    if (!isLatestOnItsDate(membership.ledger, charge)) {
+      throw new AppError({ code: 'REFUND_CHARGE_AMBIGUOUS', field: 'charge_id', status: 422, message: `Two charges were taken on ${charge.date}; the desk can refund only the later one. Ask a supervisor about the earlier one.` });
+    }
+    const decision = decideRefund({
+      role: agent.role, ledger: membership.ledger, charge, amount: request.amount, today: ctx.clock.today(), refundedOnCase: await refundedOnCase(ctx.db, deskCase.id),
+    });
+    if (!decision.ok) {
+      await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'refund_refused', details: { code: decision.code, membership_id: membership.id, charge_id: charge.id, amount: request.amount } });
+      throw new AppError({ code: decision.code, message: decision.message, field: 'amount', status: decision.status });
+    }
+    const reason = redact(request.reason.trim()).text;
+    await ctx.account.refund({ membershipId: membership.id, chargeDate: charge.date, amount: request.amount, reason, idempotencyKey: `desk:${deskCase.id}:${request.idempotencyKey}` });
+    const details = { membership_id: membership.id, charge_id: charge.id, charge_date: charge.date, amount: request.amount, currency: charge.currency };
+    const first = await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'refund', details: { ...details, reason }, idempotencyKey: request.idempotencyKey });
+    if (first) {
+      const money = formatMoney(request.amount, charge.currency);
+      await recordStep(ctx, { caseId: deskCase.id, kind: 'refund', agentId: agent.id, summary: `Refunded ${money} of the charge of ${charge.date} (${reason}) by ${agent.name}.` });
+      await tellMember(ctx, deskCase, `${firstName(agent.name)} refunded ${money} of the charge of ${charge.date}. Your bank usually shows it within 5 to 10 working days.`, 'refund');
+    }
+    return { ...details, repeated: !first };
+  });
+}
+
+/** The "second account on the same card" fix: cancels the other membership paid with the verified account's card. */
+export async function cancelDuplicate(ctx: DeskContext, agent: Actor, options: { caseId: string; membershipId: string }) {
+  return oneAtATime(`desk-case:${options.caseId}`, async () => {
+    const { deskCase, snapshot } = await verifiedCase(ctx, agent, options.caseId);
+    const duplicate = snapshot.sameCard.find((item) => item.membershipId === options.membershipId);
+    if (!duplicate) throw notSameCard();
+    const view = await ctx.account.cancelMembership({ membershipId: duplicate.membershipId, idempotencyKey: `desk:${deskCase.id}:cancel:${duplicate.membershipId}` });
+    const accessUntil = view.state.access_until;
+    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'cancel_duplicate', details: { membership_id: duplicate.membershipId, account_id: duplicate.accountId, access_until: accessUntil } });
+    await recordStep(ctx, { caseId: deskCase.id, kind: 'cancel_duplicate', agentId: agent.id, summary: `Cancelled the second membership on the same card (${duplicate.maskedEmail}) by ${agent.name}.` });
+    const until = accessUntil === null ? '' : ` It stays usable until ${accessUntil}.`;
+    await tellMember(ctx, deskCase, `The second membership paid with your card (${duplicate.maskedEmail}) is cancelled and won't be charged again.${until}`, 'cancel_duplicate');
+    return { membership_id: duplicate.membershipId, status: view.state.status, access_until: accessUntil };
+  });
+}
+
+export async function removeExtraMember(ctx: DeskContext, agent: Actor, options: { caseId: string; memberAccountId: string }) {
+  return oneAtATime(`desk-case:${options.caseId}`, async () => {
+    const { deskCase, snapshot } = await verifiedCase(ctx, agent, options.caseId);
+    if (snapshot.account.role !== 'owner') throw ownerOnly();
+    const member = snapshot.extraMembers.find((item) => item.accountId === options.memberAccountId);
+    if (!member) throw notOnCase('That extra member');
+    const result = await ctx.account.removeExtraMember({ ownerAccountId: snapshot.account.id, memberAccountId: member.accountId });
+    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'remove_extra_member', details: { member_account_id: member.accountId, access_until: result.access_until } });
+    await recordStep(ctx, { caseId: deskCase.id, kind: 'remove_extra_member', agentId: agent.id, summary: `Removed the extra member ${member.name} by ${agent.name}; access ends ${result.access_until}.` });
+    await tellMember(ctx, deskCase, `${member.name} is no longer an extra member on your account. Their access ends on ${result.access_until}.`, 'remove_extra_member');
+    return { member_account_id: member.accountId, access_until: result.access_until };
+  });
+}
+
+export async function signOutAllDevices(ctx: DeskContext, agent: Actor, options: { caseId: string }) {
+  return oneAtATime(`desk-case:${options.caseId}`, async () => {
+    const { deskCase, accountId } = await verifiedCase(ctx, agent, options.caseId);
+    const count = await ctx.account.signOutEverywhere(accountId);
+    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'sign_out_devices', details: { account_id: accountId, signed_out: count } });
+    await recordStep(ctx, { caseId: deskCase.id, kind: 'sign_out_devices', agentId: agent.id, summary: `Signed out every device (${count}) by ${agent.name}.` });
+    await tellMember(ctx, deskCase, 'Every device signed in to your account has been signed out. Sign in again with your password; if someone else might know it, change it first.', 'sign_out_devices');
+    return { signed_out: count };
+  });
+}

@@ -1,0 +1,130 @@
+import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../../../platform/clock.ts';
+import { withTables, type Db } from '../../../platform/db/database.ts';
+import type { RoutesPlugin } from '../../../platform/http/server.ts';
+import type { Logger } from '../../../platform/logger.ts';
+import type { ChatConversation, ChatMessage, ChatPort } from '../chat/chat.types.ts';
+import type { SupportAccountPort } from '../support.ports.ts';
+import { checkAgentMessage } from './agent-message.ts';
+import { currentAgent, requireAgent } from './agent-auth.service.ts';
+import { findAgent, type Agent } from './agents.repository.ts';
+import { assignWaiting, createHandOff } from './assignment.service.ts';
+import type { HandOff, Queue } from './case-file.ts';
+import { recordAgentReply } from './case-workflow.service.ts';
+import { findOpenCaseOfConversation } from './cases.repository.ts';
+import { firstName, type DeskContext } from './desk-context.ts';
+import { seedDemoAgents } from './desk-demo.ts';
+import { deskCaseRoutes } from './desk-cases.routes.ts';
+import { deskRoutes, type MemberAuth } from './desk.routes.ts';
+import type { DeskTables } from './desk.tables.ts';
+import { slaTargetsFrom, type SlaTarget } from './sla.rules.ts';
+
+export type { Agent } from './agents.repository.ts';
+export type { MemberAuth } from './desk.routes.ts';
+export type { SlaTarget, SlaTargets } from './sla.rules.ts';
+export type { CaseOutcome, AgentRole } from './desk.tables.ts';
+export { checkAgentMessage } from './agent-message.ts';
+export { DEMO_AGENTS } from './desk-demo.ts';
+export { DEFAULT_SLAS } from './sla.rules.ts';
+export { AGENT_SESSION_COOKIE } from './agent-auth.service.ts';
+
+/** How often waiting cases are offered again to agents who came free (besides resolve, transfer and sign-in). */
+export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
+
+export type DeskDeps = {
+  db: Db;
+  clock: Clock;
+  chat: ChatPort;
+  account: SupportAccountPort;
+  /** The signed-in member, for `GET /api/me/support/cases`. */
+  memberAuth: MemberAuth;
+  logger?: Logger;
+  /** Per-queue targets in milliseconds; what is not given keeps DEFAULT_SLAS. */
+  slas?: Partial<Record<Queue, Partial<SlaTarget>>>;
+  /** `USHER_ADMIN_KEY`: enables `POST /api/desk/admin/agents`. */
+  adminKey?: string | null;
+  /** 0 turns the periodic assignment off (tests); default 30 s. */
+  sweepIntervalMs?: number;
+};
+
+/** The agent as the chat sees it: members see the first name. */
+export type ChatAgent = { agentId: string; name: string; role: Agent['role'] };
+
+export type Desk = {
+  routes: RoutesPlugin;
+  /** The assistant's door: opens a case in a queue and assigns it when an agent is free. */
+  handOff: HandOff;
+  /** The signed-in agent (usher_agent_session cookie) or 401; state-changing requests also need the CSRF header. */
+  requireAgent(request: FastifyRequest): Promise<Agent>;
+  /** The signed-in agent for the chat's WebSocket handshake, or null. */
+  currentAgent(request: FastifyRequest): Promise<ChatAgent | null>;
+  /** Agents join the conversations of their open cases; supervisors any. */
+  mayAgentJoin(agentId: string, conversationId: string): Promise<boolean>;
+  /** The explanation when an agent's message asks for a password or a code, else null (the chat's WebSocket uses it). */
+  checkAgentMessage(body: string): string | null;
+  /** For the chat's `onMessageStored`: an agent's message stops the case's first-response clock. */
+  onMessageStored(conversation: ChatConversation, message: ChatMessage): Promise<void>;
+  /** Offers waiting cases to free agents now; the number assigned. */
+  assignWaiting(): Promise<number>;
+  /** The demo agents (Sam, Priya, Morgan; password `reelhouse-demo`), once. */
+  seedDemo(): Promise<{ created: number }>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export function createDesk(deps: DeskDeps): Desk {
+  const ctx: DeskContext = {
+    db: withTables<DeskTables>(deps.db), clock: deps.clock, chat: deps.chat, account: deps.account, slas: slaTargetsFrom(deps.slas),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
+  const intervalMs = deps.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let sweeping = false;
+
+  const sweep = async (): Promise<number> => (await assignWaiting(ctx)).length;
+  const tick = () => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep().catch((error: unknown) => ctx.logger?.error({ err: error }, 'assigning waiting cases failed')).finally(() => {
+      sweeping = false;
+    });
+  };
+
+  const routes: RoutesPlugin = async (app) => {
+    await app.register(deskRoutes(ctx, { memberAuth: deps.memberAuth, adminKey: deps.adminKey ?? null }));
+    await app.register(deskCaseRoutes(ctx));
+  };
+
+  return {
+    routes,
+    handOff: createHandOff(ctx),
+    requireAgent: (request) => requireAgent(ctx, request),
+    async currentAgent(request) {
+      const agent = await currentAgent(ctx, request);
+      return agent ? { agentId: agent.id, name: firstName(agent.name), role: agent.role } : null;
+    },
+    async mayAgentJoin(agentId, conversationId) {
+      const agent = await findAgent(ctx.db, agentId);
+      if (!agent?.active) return false;
+      if (agent.role === 'supervisor') return true;
+      return (await findOpenCaseOfConversation(ctx.db, conversationId))?.assignedAgentId === agentId;
+    },
+    checkAgentMessage,
+    async onMessageStored(conversation, message) {
+      if (message.author.kind !== 'agent' || message.author.id === null) return;
+      await recordAgentReply(ctx, { conversationId: conversation.id, agentId: message.author.id, at: new Date(message.createdAt) });
+    },
+    assignWaiting: sweep,
+    seedDemo: () => seedDemoAgents(ctx),
+    async start() {
+      if (intervalMs > 0 && !timer) {
+        timer = setInterval(tick, intervalMs);
+        timer.unref();
+      }
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
