@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { TriageResult } from '../../triage/index.ts';
+import type { AccountSnapshot } from '../support.ports.ts';
+import { concludeAction } from './action-results.rules.ts';
+import { decideTurn } from './assistant.rules.ts';
+import { initialState, type AssistantState, type TurnDecision } from './assistant.types.ts';
+import { extraMemberSnapshot, fakeExplainer, inputOf, membershipView, snapshotOf, toolsWith, triageAs } from './testing/assistant-fixtures.ts';
+
+const text = (decision: TurnDecision) => decision.replies.map((reply) => reply.body).join('\n');
+const choiceIds = (decision: TurnDecision) => decision.replies.flatMap((reply) => reply.payload.choices ?? []).map((choice) => choice.id);
+
+function turn(state: AssistantState, message: string, options: { triage?: TriageResult | null; snapshot?: AccountSnapshot | null; choice?: string } = {}) {
+  const snapshot = options.snapshot === undefined ? snapshotOf() : options.snapshot;
+  return decideTurn(state, inputOf(message, options.choice ?? null), { snapshot, triage: options.triage ?? null, tools: toolsWith(fakeExplainer()) });
+}
+
+describe('confirm before acting', () => {
+  it('proposes a cancellation with the final service date and runs it only on confirm, keyed by conversation and message', () => {
+    const proposal = turn(initialState(), 'I want to cancel my membership', { triage: triageAs('membership.cancel') });
+    expect(proposal.run).toBeNull();
+    expect(proposal.replies[0]?.payload).toMatchObject({ kind: 'confirm_action', choices: [{ id: 'confirm' }, { id: 'decline' }], data: { action: { kind: 'cancel_membership', membershipId: 'mem_ben', finalServiceDate: '2026-04-15' } } });
+    expect(text(proposal)).toContain('you can keep watching until 2026-04-15');
+    const confirmed = turn(proposal.state, 'Yes, cancel it', { choice: 'confirm' });
+    expect(confirmed.run?.action.kind).toBe('cancel_membership');
+    expect(confirmed.run?.idempotencyKey).toBe(`assistant:conv_1:${proposal.state.lastSeq}:cancel_membership`);
+    expect(confirmed.state.pending).toBeNull();
+  });
+
+  it('never runs on decline, and a second confirm finds nothing open', () => {
+    const proposal = turn(initialState(), 'please sign me out of all devices', { triage: triageAs('security.unknown_user') });
+    const declined = turn(proposal.state, 'No, leave it', { choice: 'decline' });
+    expect(declined.run).toBeNull();
+    expect(text(declined)).toContain('haven’t changed anything');
+    const late = turn(declined.state, 'Yes', { choice: 'confirm' });
+    expect(late.run).toBeNull();
+    expect(text(late)).toContain('no longer open');
+  });
+
+  it('takes a typed "yes" as the confirmation, and anything else as dropping the proposal', () => {
+    const proposal = turn(initialState(), 'sign out all devices', { triage: triageAs('security.unknown_user') });
+    expect(turn(proposal.state, 'yes please').run?.action).toEqual({ kind: 'sign_out_everywhere', accountId: 'acct_ben' });
+    const moved = turn(proposal.state, 'actually, why was I charged?', { triage: triageAs('billing.unexpected_charge') });
+    expect(moved.run).toBeNull();
+    expect(moved.state.pending).toBeNull();
+    expect(text(moved)).toContain('nothing was changed');
+    expect(moved.replies.some((reply) => reply.payload.kind === 'charge_explanation')).toBe(true);
+  });
+
+  it('removes a device named in the message, after confirmation', () => {
+    const proposal = turn(initialState(), 'remove the Living room TV please', { triage: triageAs('streaming.app_error', {}, 0.56) });
+    expect(proposal.state.pending?.action).toEqual({ kind: 'remove_device', accountId: 'acct_ben', deviceId: 'dev_tv', deviceName: 'Living room TV' });
+    expect(turn(proposal.state, '', { choice: 'confirm' }).run?.action.kind).toBe('remove_device');
+  });
+
+  it('asks which device when none is named', () => {
+    const decision = turn(initialState(), 'remove a device', { triage: triageAs('security.unknown_user') });
+    expect(choiceIds(decision)).toEqual(['remove_device:dev_tv', 'remove_device:dev_phone']);
+    const picked = turn(decision.state, 'Pixel phone', { choice: 'remove_device:dev_phone' });
+    expect(picked.state.pending?.action).toMatchObject({ kind: 'remove_device', deviceId: 'dev_phone' });
+  });
+
+  it('removes an extra member named by first name, after confirmation', () => {
+    const proposal = turn(initialState(), 'please remove Jonas from my account', { triage: triageAs('security.unknown_user') });
+    expect(proposal.state.pending?.action).toEqual({ kind: 'remove_extra_member', ownerAccountId: 'acct_ben', memberAccountId: 'acct_jonas', memberName: 'Jonas Weber' });
+    expect(text(proposal)).toContain('access ends when your current paid period does (2026-04-15)');
+  });
+
+  it('says the resend is the extra-member invitation', () => {
+    const proposal = turn(initialState(), 'can you resend the invitation?', { triage: triageAs('extra_member.invite') });
+    expect(proposal.state.pending?.action).toMatchObject({ kind: 'resend_invitation', invitationId: 'inv_mia' });
+    expect(text(proposal)).toContain('extra-member invitation');
+  });
+
+  it('pauses for the months in the message, offers 1 to 3 months otherwise, and refuses more than billing allows', () => {
+    const two = turn(initialState(), 'please pause my membership for 2 months', { triage: triageAs('membership.pause') });
+    expect(two.state.pending?.action).toEqual({ kind: 'pause_membership', membershipId: 'mem_ben', months: 2, startsOn: '2026-04-15' });
+    const open = turn(initialState(), 'I want to pause', { triage: triageAs('membership.pause') });
+    expect(choiceIds(open)).toEqual(['pause:1', 'pause:2', 'pause:3']);
+    expect(open.state.pending).toBeNull();
+    expect(turn(open.state, '3 months', { choice: 'pause:3' }).state.pending?.action).toMatchObject({ months: 3 });
+    const long = turn(initialState(), 'pause for 6 months please', { triage: triageAs('membership.pause') });
+    expect(text(long)).toContain('A pause can last 1 to 3 months');
+    expect(long.state.pending).toBeNull();
+  });
+
+  it('tells an extra member they cannot cancel or pause the owner’s membership', () => {
+    for (const [message, intent] of [['I want to cancel my membership', 'membership.cancel'], ['pause my membership for a month', 'membership.pause']] as const) {
+      const decision = turn(initialState(), message, { triage: triageAs(intent), snapshot: extraMemberSnapshot() });
+      expect(text(decision)).toContain('only the account owner can');
+      expect(decision.state.pending).toBeNull();
+    }
+  });
+
+  it('does not propose a second cancellation when one is pending', () => {
+    const snapshot = snapshotOf({ membership: membershipView({ state: { status: 'canceled_pending', plan: 'standard', anchor: '2026-01-15', next_billing_date: null, access_until: '2026-04-15', extra_members: 0 } }) });
+    const decision = turn(initialState(), 'cancel my membership please', { triage: triageAs('membership.cancel'), snapshot });
+    expect(text(decision)).toContain('already cancelled. You can keep watching until 2026-04-15');
+    expect(decision.state.pending).toBeNull();
+  });
+});
+
+describe('after an action', () => {
+  const run = { action: { kind: 'sign_out_everywhere', accountId: 'acct_ben' } as const, idempotencyKey: 'k' };
+  const tools = toolsWith();
+
+  it('reports what was done and records it as tried', () => {
+    const decision = concludeAction({ state: initialState(), run, outcome: { ok: true, signedOut: 3 }, snapshot: snapshotOf(), tools });
+    expect(decision.replies[0]).toMatchObject({ payload: { kind: 'action_done' } });
+    expect(decision.replies[0]?.body).toContain('3 devices are signed out');
+    expect(decision.state.tried).toContain('Done: sign out all devices');
+  });
+
+  it('counts a refusal as a failure and hands off on the second one', () => {
+    const once = concludeAction({ state: initialState(), run, outcome: { ok: false, message: 'Not now.' }, snapshot: snapshotOf(), tools });
+    expect(once.replies[0]?.body).toBe('I couldn’t sign out all devices: Not now.');
+    expect(once.handOff).toBeNull();
+    const twice = concludeAction({ state: once.state, run, outcome: { ok: false, message: null }, snapshot: snapshotOf(), tools });
+    expect(twice.handOff?.caseFile.reason).toBe('assistant_failed_twice');
+  });
+});

@@ -1,0 +1,225 @@
+import type { Intent } from '../../triage/index.ts';
+import type { HandOffReason, Queue } from '../desk/case-file.ts';
+import type { AccountSnapshot } from '../support.ports.ts';
+import {
+  cancellationStatus, describeDevices, describeHousehold, devicesTopic, explainChargesTopic, FEEDBACK_CHOICES, HANDOFF_CHOICES, invitationsTopic, isChargeIntent,
+  partnerOf, say, whoBills, type TopicOutcome,
+} from './account-topics.rules.ts';
+import { describeAction } from './action-results.rules.ts';
+import { detectActionRequest, proposeAction, requestFromChoice, type ActionRequest } from './actions.rules.ts';
+import type { AssistantState, Reply, TurnContext, TurnDecision, TurnInput } from './assistant.types.ts';
+import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from './flow-chat.rules.ts';
+import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
+import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
+import { asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
+
+/**
+ * One turn of the assistant, decided without I/O: the state so far, the
+ * member's message (text or a tapped choice), the account snapshot and the
+ * triage of the text in; replies, at most one confirmed action, the new
+ * state and an optional hand-off out. Account changes only ever run on the
+ * turn that answers their confirmation.
+ */
+
+/** Below this the assistant would be guessing: it asks again instead, and that counts as a failure. */
+export const MIN_CONFIDENCE = 0.5;
+
+type Turn = { state: AssistantState; replies: Reply[]; run: TurnDecision['run']; handOff: { queue: Queue; reason: HandOffReason } | null };
+
+function apply(turn: Turn, outcome: TopicOutcome): Turn {
+  const state = { ...turn.state };
+  if (outcome.tried) state.tried = [...state.tried, ...outcome.tried];
+  if (outcome.findings) state.findings = [...new Set([...state.findings, ...outcome.findings])];
+  if (outcome.evidence) state.evidence = outcome.evidence;
+  if (outcome.offer !== undefined) state.offer = outcome.offer;
+  if (outcome.pending !== undefined) state.pending = outcome.pending;
+  if (outcome.flow !== undefined) state.flow = outcome.flow;
+  const next = { ...turn, state, replies: [...turn.replies, ...outcome.replies] };
+  return outcome.handOff ? handOff(next, outcome.handOff.queue, outcome.handOff.reason) : next;
+}
+
+function handOff(turn: Turn, queue: Queue, reason: HandOffReason): Turn {
+  return { ...turn, state: { ...turn.state, offer: null, flow: null }, replies: [...turn.replies, handOffOpening(reason, queue)], handOff: { queue, reason } };
+}
+
+const problemQueue = (state: AssistantState): Queue => queueForIntent(state.intent);
+
+function fail(turn: Turn, why: 'not_understood' | 'not_helped'): Turn {
+  const failures = turn.state.failures + 1;
+  const state = { ...turn.state, failures, offer: null, tried: why === 'not_helped' ? [...turn.state.tried, 'The member said the answer did not help'] : turn.state.tried };
+  if (failures >= FAILURES_BEFORE_HANDOFF) return handOff({ ...turn, state }, problemQueue(state), 'assistant_failed_twice');
+  const body = why === 'not_understood'
+    ? 'I’m not sure I understood. Could you tell me in a sentence what’s wrong? For example: “I was charged twice”, “my TV says it isn’t part of my household” or “I want to pause”.'
+    : 'I’m sorry that didn’t help. Could you tell me a bit more about what you see, or what you expected?';
+  return { ...turn, state, replies: [...turn.replies, say(body, [{ id: 'handoff', label: 'Talk to a person' }])] };
+}
+
+/** Member-only topics by intent; null when the intent has no account answer (the caller falls back). */
+function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnContext, snapshot: AccountSnapshot): TopicOutcome | null {
+  const { tools } = ctx;
+  if (isChargeIntent(intent) && snapshot.account.role === 'extra_member') return ownerPaysTopic();
+  if (isChargeIntent(intent)) return explainChargesTopic({ intent, state: turn.state, snapshot, tools, today: input.today, text: input.text });
+  switch (intent) {
+    case 'billing.third_party':
+      return { replies: [say(whoBills(snapshot), FEEDBACK_CHOICES)], offer: { kind: 'feedback' }, tried: ['Checked who bills the membership'], findings: [whoBills(snapshot)] };
+    case 'membership.cancel':
+    case 'membership.cannot_cancel': {
+      const status = cancellationStatus(snapshot);
+      const canCancelHere = snapshot.account.role === 'owner' && !partnerOf(snapshot) && ['active', 'paused', 'on_hold'].includes(snapshot.membership?.state.status ?? '');
+      const choices = canCancelHere ? [{ id: 'cancel_membership', label: 'Cancel it here' }, FEEDBACK_CHOICES[0]] : FEEDBACK_CHOICES;
+      return { replies: [say(status, choices)], offer: { kind: 'feedback' }, tried: ['Checked the cancellation status'], findings: [status] };
+    }
+    case 'membership.pause': {
+      const pause = snapshot.membership?.pause;
+      const body = pause ? `Your membership pauses on ${pause.starts}${pause.resumes ? ` and restarts by itself on ${pause.resumes}` : ''}.` : cancellationStatus(snapshot);
+      return { replies: [say(body, FEEDBACK_CHOICES)], offer: { kind: 'feedback' }, tried: ['Checked the pause'], findings: [body] };
+    }
+    case 'security.unknown_user':
+      return devicesTopic(snapshot);
+    case 'extra_member.invite':
+      return invitationsTopic(snapshot);
+    case 'household.not_in_household': {
+      const about = `${describeHousehold(snapshot)}\n\n${describeDevices(snapshot)}`;
+      const guide = guideFor(intent, turn, ctx);
+      return { ...guide, replies: [say(about), ...guide.replies], findings: [describeHousehold(snapshot)], tried: ['Described the household and its devices', ...(guide.tried ?? [])] };
+    }
+    default:
+      return null;
+  }
+}
+
+/** An extra member never sees the owner's ledger or card: the owner pays, and billing can talk to them. */
+function ownerPaysTopic(): TopicOutcome {
+  return {
+    replies: [say('The account owner pays for the membership, including your extra member place, so their charges aren’t shown in your chat. The owner can see them on their account page, or I can pass your question to our billing team.', HANDOFF_CHOICES)],
+    offer: { kind: 'handoff', queue: 'billing', reason: 'needs_agent' },
+    tried: ['Explained that the owner’s charges are not shown to an extra member'],
+  };
+}
+
+function guideFor(intent: Intent, turn: Turn, ctx: TurnContext): TopicOutcome {
+  const flows = flowsFor(intent, turn.state.entities, ctx.tools);
+  if (flows.length === 0) return { replies: [] };
+  if (flows.length > 1) return { replies: [offerGuides(flows)] };
+  const started = startFlow(flows[0]);
+  return { replies: started.replies, flow: started.flow, tried: [`Started the guide “${flows[0].title}”`] };
+}
+
+function onFlowChoice(turn: Turn, choice: string, ctx: TurnContext): Turn {
+  const progress = turn.state.flow;
+  const flow = progress ? ctx.tools.flow(progress.flowId) : undefined;
+  if (!progress || !flow) return { ...turn, state: { ...turn.state, flow: null }, replies: [...turn.replies, say('That guide has finished. Tell me what’s still not working and I’ll help from there.')] };
+  const step = advanceFlow(flow, progress, choice);
+  const next = { ...turn, state: { ...turn.state, flow: step.flow }, replies: [...turn.replies, ...step.replies] };
+  if (!step.ended) return next;
+  const where = `Walked through the guide “${flow.title}” up to “${step.ended.stepTitle}”`;
+  if (step.ended.outcome === 'solved') return apply(next, { replies: [], tried: [`${where}: solved`], offer: null });
+  // Troubleshooting guides go to the technical team; the billing guides to their own queue.
+  const queue = flow.intents.some((intent) => queueForIntent(intent) === 'technical') ? 'technical' : queueForIntent(flow.intents[0] ?? null);
+  return apply(next, { replies: [], tried: [`${where}: not solved`], findings: [`The guide “${flow.title}” did not solve it (last step: “${step.ended.stepTitle}”).`], handOff: { queue, reason: 'needs_agent' } });
+}
+
+function onActionRequest(turn: Turn, request: ActionRequest, input: TurnInput, snapshot: AccountSnapshot | null): Turn {
+  if (!snapshot) return handOff({ ...turn, replies: [...turn.replies, say('I can’t see an account in this chat, so a person will help with that.')] }, problemQueue(turn.state), 'needs_agent');
+  const proposal = proposeAction(request, snapshot, input);
+  return apply(turn, { replies: proposal.replies, pending: proposal.pending, tried: proposal.tried ? [proposal.tried] : [], offer: null });
+}
+
+function onChoice(turn: Turn, choice: string, input: TurnInput, ctx: TurnContext): Turn {
+  const { state } = turn;
+  if (choice === 'confirm' || choice === 'decline') return { ...turn, replies: [...turn.replies, say('That request is no longer open, so nothing was changed. Tell me what you’d like to do.')] };
+  if (choice === 'helped') return apply(turn, { replies: [say('Glad that helped. Is there anything else?')], tried: ['The member said the answer helped'], offer: null });
+  if (choice === 'not_helped') return fail(turn, 'not_helped');
+  if (choice === 'handoff') {
+    const offer = state.offer?.kind === 'handoff' ? state.offer : { queue: problemQueue(state), reason: 'member_asked' as const };
+    return handOff(turn, offer.queue, offer.reason);
+  }
+  if (choice === 'no_handoff') return apply(turn, { replies: [say('All right. Is there anything else I can help with?')], offer: null });
+  if (choice.startsWith('guide:')) {
+    const flow = ctx.tools.flow(choice.slice('guide:'.length));
+    if (!flow) return turn;
+    const started = startFlow(flow);
+    return apply(turn, { replies: started.replies, flow: started.flow, tried: [`Started the guide “${flow.title}”`], offer: null });
+  }
+  if (choice.startsWith('flow')) return onFlowChoice(turn, choice, ctx);
+  const request = requestFromChoice(choice);
+  if (request) return onActionRequest(turn, request, input, ctx.snapshot);
+  return turn;
+}
+
+function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
+  const text = input.text.trim();
+  const { snapshot, triage } = ctx;
+  if (asksForPerson(text) || triage?.intent === 'contact.agent') return handOff(turn, problemQueue(turn.state), 'member_asked');
+  if (turn.state.flow) {
+    const flow = ctx.tools.flow(turn.state.flow.flowId);
+    const option = flow ? optionFromText(flow, turn.state.flow, text) : null;
+    if (option) return onFlowChoice(turn, option, ctx);
+    // Typing something else leaves the guide; what it covered stays in "tried".
+    turn = apply(turn, { replies: [], flow: null, tried: [`Left the guide “${flow?.title ?? turn.state.flow.flowId}” part-way`] });
+  }
+  if (saysNotHelped(text) && turn.state.tried.length > 0) return fail(turn, 'not_helped');
+  const offer = turn.state.offer;
+  if (offer && (isYes(text) || isNo(text))) {
+    if (offer.kind === 'handoff') return isYes(text) ? handOff(turn, offer.queue, offer.reason) : onChoice(turn, 'no_handoff', input, ctx);
+    return onChoice(turn, isYes(text) ? 'helped' : 'not_helped', input, ctx);
+  }
+  const pleasantry = smallTalk(text);
+  if (pleasantry) return apply(turn, { replies: [say(pleasantry === 'thanks' ? 'You’re welcome. If anything else comes up, I’m here.' : 'Hello! What can I help you with?')], offer: null });
+  if (!triage) return turn;
+  const confident = triage.intent !== 'out_of_scope' && triage.confidence >= MIN_CONFIDENCE;
+  const state = confident ? { ...turn.state, intent: triage.intent, confidence: triage.confidence } : turn.state;
+  turn = { ...turn, state };
+  const intent = triage.intent;
+
+  if (intent === 'security.account_takeover' || (dangerSignals(snapshot).length > 0 && !state.securityRaised)) {
+    const security = takeoverTopic(snapshot, input);
+    return apply({ ...turn, state: { ...state, securityRaised: true, intent: 'security.account_takeover', confidence: intent === 'security.account_takeover' ? triage.confidence : 1 } }, security);
+  }
+  const request = detectActionRequest(text, confident ? intent : null, snapshot);
+  if (request) return onActionRequest(turn, request, input, snapshot);
+  if (!confident) return fail(turn, 'not_understood');
+  if (intent.startsWith('streaming.') || (!snapshot && intent === 'household.not_in_household')) {
+    const guide = guideFor(intent, turn, ctx);
+    return guide.replies.length > 0 ? apply(turn, { ...guide, offer: null }) : apply(turn, infoTopic(intent, snapshot, ctx.tools));
+  }
+  if (isInfoIntent(intent)) return apply(turn, infoTopic(intent, snapshot, ctx.tools));
+  if (!snapshot) {
+    const lead = say('I can’t see an account in this chat, so I can’t check that myself. A person can, once they’ve confirmed it’s your account.');
+    return handOff({ ...turn, replies: [...turn.replies, lead] }, queueForIntent(intent), 'needs_agent');
+  }
+  const topic = accountTopic(intent, turn, input, ctx, snapshot);
+  return topic ? apply(turn, topic) : apply(turn, infoTopic(intent, snapshot, ctx.tools));
+}
+
+/** Answers an open confirmation: the action runs only on "confirm" (or a plain "yes"). */
+function onPending(turn: Turn, input: TurnInput): { turn: Turn; done: boolean } {
+  const pending = turn.state.pending;
+  if (!pending) return { turn, done: false };
+  const state = { ...turn.state, pending: null };
+  const what = describeAction(pending.action);
+  if (input.choice === 'confirm' || (input.choice === null && isYes(input.text))) {
+    return { turn: { ...turn, state: { ...state, tried: [...state.tried, `The member confirmed: ${what}`] }, run: { action: pending.action, idempotencyKey: pending.idempotencyKey } }, done: true };
+  }
+  const declined = input.choice === 'decline' || (input.choice === null && isNo(input.text));
+  const reply = say(declined ? 'All right, I haven’t changed anything.' : `I’ve left that as it is: nothing was changed (${what}).`);
+  return { turn: { ...turn, state: { ...state, tried: [...state.tried, `The member did not confirm: ${what}`] }, replies: [...turn.replies, reply] }, done: declined };
+}
+
+export function decideTurn(prior: AssistantState, input: TurnInput, ctx: TurnContext): TurnDecision {
+  if (input.seq <= prior.lastSeq) return { state: prior, replies: [], run: null, handOff: null };
+  let turn: Turn = { state: { ...prior, lastSeq: input.seq }, replies: [], run: null, handOff: null };
+  if (prior.handedOff) {
+    // After a hand-off the agent speaks; only a confirmation the assistant asked for is still its to answer.
+    const answered = prior.pending && (input.choice === 'confirm' || input.choice === 'decline') ? onPending(turn, input).turn : turn;
+    return { state: answered.state, replies: answered.replies, run: answered.run, handOff: null };
+  }
+  const text = input.text.trim();
+  if (turn.state.problem === null && input.choice === null && text && !smallTalk(text)) turn.state.problem = text;
+  if (ctx.triage && input.choice === null) turn.state.entities = { ...turn.state.entities, ...ctx.triage.entities };
+  const pending = onPending(turn, input);
+  turn = pending.turn;
+  if (!pending.done) turn = input.choice !== null ? onChoice(turn, input.choice, input, ctx) : text ? onText(turn, input, ctx) : turn;
+  const caseFile = turn.handOff ? buildCaseFile({ state: turn.state, reason: turn.handOff.reason, snapshot: ctx.snapshot, tools: ctx.tools }) : null;
+  return { state: turn.state, replies: turn.replies, run: turn.run, handOff: turn.handOff && caseFile ? { queue: turn.handOff.queue, caseFile } : null };
+}
