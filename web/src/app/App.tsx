@@ -20,6 +20,10 @@ const HouseholdPage = lazy(() => import('../features/household/household-page.ts
 const SecurityPage = lazy(() => import('../features/identity/security-page.tsx').then((module) => ({ default: module.SecurityPage })));
 const ServiceCodePage = lazy(() => import('../features/identity/service-code-page.tsx').then((module) => ({ default: module.ServiceCodePage })));
 const TvPage = lazy(() => import('../features/household/tv-page.tsx').then((module) => ({ default: module.TvPage })));
+const ChatHomePage = lazy(() => import('../features/chat/chat-pages.tsx').then((module) => ({ default: module.ChatHomePage })));
+const NewChatPage = lazy(() => import('../features/chat/chat-pages.tsx').then((module) => ({ default: module.NewChatPage })));
+const ConversationPage = lazy(() => import('../features/chat/conversation-page.tsx').then((module) => ({ default: module.ConversationPage })));
+const DeskApp = lazy(() => import('../features/desk/desk-app.tsx').then((module) => ({ default: module.DeskApp })));
 const InvitationPage = lazy(() => import('../features/household/invitation-page.tsx').then((module) => ({ default: module.InvitationPage })));
 
 type Route = { path: string; render: (params: Record<string, string>) => ReactNode; member?: 'owner' | 'any' };
@@ -40,6 +44,10 @@ const routes: Route[] = [
   { path: '/account/service-code', member: 'any', render: () => <ServiceCodePage /> },
   { path: '/tv', render: () => <TvPage /> },
   { path: '/invitations/:token', render: (params) => <InvitationPage token={params.token ?? ''} /> },
+  // Members and visitors with a verified email both chat: the pages decide, not the guard.
+  { path: '/chat', render: () => <ChatHomePage /> },
+  { path: '/chat/new', render: () => <NewChatPage /> },
+  { path: '/chat/:id', render: (params) => <ConversationPage key={params.id} id={params.id ?? ''} /> },
 ];
 
 function Redirect({ to }: { to: string }) {
@@ -68,6 +76,14 @@ function Guarded({ route, children }: { route: Route; children: ReactNode }) {
 
 export function App() {
   const { pathname } = useLocation();
+  // The agent desk has its own header and sign-in: it does not live in the members' shell.
+  if (pathname === '/desk' || pathname.startsWith('/desk/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DeskApp />
+      </Suspense>
+    );
+  }
   let found: { route: Route; params: Record<string, string> } | null = null;
   for (const route of routes) {
     const params = matchPath(route.path, pathname);

@@ -9,12 +9,14 @@ const ownerLinks = [
   ['/account/household', 'Household'],
   ['/account/security', 'Security'],
   ['/account/service-code', 'Service code'],
+  ['/chat', 'Chat with us'],
 ] as const;
 
 const memberLinks = [
   ['/account', 'Membership'],
   ['/account/security', 'Security'],
   ['/account/service-code', 'Service code'],
+  ['/chat', 'Chat with us'],
 ] as const;
 
 export function AccountLayout({ children }: { children: ReactNode }) {

@@ -23,6 +23,9 @@ export function Shell({ children }: { children: ReactNode }) {
                   <a href="/help">Help Center</a>
                 </li>
                 <li>
+                  <Link to="/chat">Chat with us</Link>
+                </li>
+                <li>
                   <Link to="/account/service-code">Service code for support</Link>
                 </li>
                 <li>
