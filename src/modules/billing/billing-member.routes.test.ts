@@ -16,7 +16,8 @@ const headerAuth = {
   async requireOwner(request: FastifyRequest) {
     const accountId = request.headers['x-test-account'];
     if (typeof accountId !== 'string') throw new AppError({ code: 'UNAUTHENTICATED', message: 'Sign in first.', status: 401 });
-    return { accountId, ownerAccountId: accountId };
+    const deviceId = request.headers['x-test-device'];
+    return { accountId, ownerAccountId: accountId, deviceId: typeof deviceId === 'string' ? deviceId : null };
   },
 };
 
@@ -98,5 +99,13 @@ describe('member membership routes', () => {
     expect(response.body).not.toContain('5555555555554444');
     const declined = await server.inject({ method: 'POST', url: '/api/me/payment-method', headers: as('acct_b'), payload: { card: { number: '4000000000000002', exp_month: 4, exp_year: 2031 } } });
     expect(declined.statusCode).toBe(402);
+  });
+
+  it('keeps the signed-in device on the events of an action, for "who restarted my membership?"', async () => {
+    await server.inject({ method: 'POST', url: '/api/me/membership/actions', headers: as('acct_a'), payload: { action: { type: 'cancel' } } });
+    const response = await server.inject({ method: 'POST', url: '/api/me/membership/actions', headers: { ...as('acct_a'), 'x-test-device': 'dev_tv_1' }, payload: { action: { type: 'restart' } } });
+    expect(response.statusCode).toBe(200);
+    const withdrawn = response.json().events.find((event: { type: string }) => event.type === 'cancellation_withdrawn');
+    expect(withdrawn.details).toEqual({ actor: { device_id: 'dev_tv_1', account_id: 'acct_a', via: 'member_app' } });
   });
 });

@@ -6,8 +6,11 @@ import type { MembershipService } from './membership.service.ts';
 import type { Catalog } from './rules/catalog.ts';
 import { describeCatalog } from './billing.routes.ts';
 
-/** Who is asking: the identity module answers, billing only needs the owner's account. */
-export type MemberAuth = { requireOwner(request: FastifyRequest): Promise<{ accountId: string; ownerAccountId: string }> };
+/**
+ * Who is asking: the identity module answers. Billing needs the owner's
+ * account, and keeps the signed-in device's id on the events of an action.
+ */
+export type MemberAuth = { requireOwner(request: FastifyRequest): Promise<{ accountId: string; ownerAccountId: string; deviceId?: string | null }> };
 
 const months = z.number().int();
 export const membershipActionSchema = z.discriminatedUnion('type', [
@@ -32,12 +35,13 @@ const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(1
 /** The signed-in owner's membership: read it, preview an action, act, update the card. */
 export function billingMemberRoutes(options: { service: MembershipService; catalog: Catalog; auth: MemberAuth }): FastifyPluginAsyncZod {
   const { service, auth } = options;
-  const ownMembership = async (request: FastifyRequest) => {
+  const ownMembershipAndMember = async (request: FastifyRequest) => {
     const member = await auth.requireOwner(request);
     const view = await service.findByAccount(member.ownerAccountId);
     if (!view) throw new AppError({ code: 'NOT_FOUND', message: 'This account has no membership yet.', status: 404 });
-    return view;
+    return { view, member };
   };
+  const ownMembership = async (request: FastifyRequest) => (await ownMembershipAndMember(request)).view;
   const country = (code: string) => describeCatalog(options.catalog).find((c) => c.country === code);
 
   return async (app) => {
@@ -57,8 +61,10 @@ export function billingMemberRoutes(options: { service: MembershipService; catal
     app.post('/api/me/membership/actions', {
       schema: { tags: ['membership'], summary: 'Change plan, pause, unpause, cancel or restart', body: z.object({ action: membershipActionSchema }), headers: idempotencyHeaders },
     }, async (request) => {
-      const view = await ownMembership(request);
-      return service.act({ membershipId: view.id, action: request.body.action, idempotencyKey: request.headers['idempotency-key'] });
+      const { view, member } = await ownMembershipAndMember(request);
+      // The device's name is identity's to tell; billing keeps only what the session gives it.
+      const actor = { accountId: member.accountId, deviceId: member.deviceId ?? undefined, via: 'member_app' };
+      return service.act({ membershipId: view.id, action: request.body.action, idempotencyKey: request.headers['idempotency-key'], actor });
     });
 
     app.post('/api/me/payment-method', {

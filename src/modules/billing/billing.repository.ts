@@ -179,6 +179,26 @@ export async function findPaymentMethods(db: BillingDb, ids: readonly string[]):
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/**
+ * The other memberships whose current payment method has the same card
+ * fingerprint as this membership's current one, oldest first. A replaced
+ * method no longer counts on either side.
+ */
+export async function listMembershipIdsSharingCard(db: BillingDb, membershipId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('billing_memberships as mine')
+    .innerJoin('billing_payment_methods as my_card', (join) => join.onRef('my_card.id', '=', 'mine.payment_method_id').on('my_card.replaced_at', 'is', null))
+    .innerJoin('billing_payment_methods as their_card', (join) => join.onRef('their_card.fingerprint', '=', 'my_card.fingerprint').on('their_card.replaced_at', 'is', null))
+    .innerJoin('billing_memberships as theirs', 'theirs.payment_method_id', 'their_card.id')
+    .select('theirs.id')
+    .where('mine.id', '=', membershipId)
+    .where('theirs.id', '<>', membershipId)
+    .where('my_card.fingerprint', 'is not', null)
+    .orderBy('their_card.created_at')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function markPaymentMethodReplaced(db: BillingDb, id: string): Promise<void> {
   await db.updateTable('billing_payment_methods').set({ replaced_at: new Date() }).where('id', '=', id).execute();
 }
@@ -235,9 +255,9 @@ export async function insertPaymentMethodsInBulk(db: BillingDb, rows: readonly N
   if (rows.length === 0) return;
   const col = <K extends keyof NewPaymentMethod>(key: K) => rows.map((r) => r[key]);
   await sql`
-    INSERT INTO billing_payment_methods (id, membership_id, provider, token, brand, last4, exp_month, exp_year)
+    INSERT INTO billing_payment_methods (id, membership_id, provider, token, brand, last4, exp_month, exp_year, fingerprint)
     SELECT * FROM unnest(${col('id')}::text[], ${col('membership_id')}::text[], ${col('provider')}::text[], ${col('token')}::text[],
-      ${col('brand')}::text[], ${col('last4')}::text[], ${col('exp_month')}::int[], ${col('exp_year')}::int[])`.execute(db);
+      ${col('brand')}::text[], ${col('last4')}::text[], ${col('exp_month')}::int[], ${col('exp_year')}::int[], ${col('fingerprint')}::text[])`.execute(db);
 }
 
 export async function countMemberships(db: BillingDb): Promise<number> {

@@ -42,6 +42,8 @@ export type PaymentMethodRow = {
   last4: string;
   exp_month: number;
   exp_year: number;
+  /** The provider's card fingerprint; null on rows from before it was kept. */
+  fingerprint: string | null;
   replaced_at: Date | null;
 } & Timestamps;
 

@@ -21,7 +21,7 @@ import { seedSyntheticMembers } from './seed/synthetic-members.ts';
 import { countMemberships } from './billing.repository.ts';
 
 export type { MembershipView } from './membership-view.ts';
-export type { MembershipService, MembershipAction, JoinRequest } from './membership.service.ts';
+export type { MembershipService, MembershipAction, JoinRequest, ActionActor } from './membership.service.ts';
 export type { BillingRunTotals } from './billing-run.ts';
 export type { MemberAuth } from './billing-member.routes.ts';
 export type { Consequence } from './consequences.ts';

@@ -16,6 +16,7 @@ import {
   listChargesWithRefunds,
   listEvents,
   listLedger,
+  listMembershipIdsSharingCard,
   listPriceChanges,
   recordPriceChangeNotices,
   markPaymentMethodReplaced,
@@ -49,6 +50,9 @@ export type BillingServiceDeps = {
 
 /** Actions a member (or an agent for them) takes on a running membership. */
 export type MembershipAction = Exclude<MemberAction, { type: 'signup' } | { type: 'update_payment_method' }>;
+
+/** Who took an action, as far as the caller knows; kept in the event's details as `actor`. */
+export type ActionActor = { deviceName?: string; deviceId?: string; accountId?: string; via?: string };
 
 export type JoinRequest = {
   accountId: string;
@@ -111,6 +115,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
     membershipId: string,
     idempotencyKey: string | undefined,
     decide: (membership: Membership, trx: BillingDb, book: PriceBook, row: StoredMembership, token: string | null) => Promise<{ outcome: Outcome; attempts: AnsweredAttempt[]; paymentMethodId?: string; providerReference?: string }>,
+    actor?: ActionActor,
   ): Promise<MembershipView> {
     // Keys are the client's: scoped to the membership, one member's key never answers for another.
     const scopedKey = idempotencyKey ? `${membershipId}:${idempotencyKey}` : undefined;
@@ -140,7 +145,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
           paymentMethodId: paymentMethodId ?? row.payment_method_id,
           providerReference,
         }));
-        await insertEventRows(trx, toEventRows(membershipId, outcome.events));
+        await insertEventRows(trx, toEventRows(membershipId, outcome.events, actorDetails(actor)));
         stored.events.push(...outcome.events);
       }
       const saved = await updateMembership(trx, { id: membershipId, version: row.version, columns: membershipToColumns(next), paymentMethodId });
@@ -186,7 +191,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (card && paymentMethodId) {
         await insertPaymentMethod(trx, {
           id: paymentMethodId, membership_id: membershipId, provider: provider.name, token: card.token,
-          brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear,
+          brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear, fingerprint: card.fingerprint,
         });
       }
       await insertLedgerRows(trx, toLedgerRows({ membershipId, lines: outcome.lines, attempts, keyFor: (_l, i) => `join:${membershipId}:${i}`, paymentMethodId }));
@@ -196,7 +201,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
     return view(db, membershipId);
   }
 
-  async function act(options: { membershipId: string; action: MembershipAction; idempotencyKey?: string }): Promise<MembershipView> {
+  async function act(options: { membershipId: string; action: MembershipAction; idempotencyKey?: string; actor?: ActionActor }): Promise<MembershipView> {
     return change(options.membershipId, options.idempotencyKey, async (membership, _trx, book, _row, token) => {
       const requestKey = options.idempotencyKey ? `${options.membershipId}:${options.idempotencyKey}` : newId('req');
       const { result, attempts } = await runWithProvider({
@@ -207,7 +212,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
         rule: (ctx) => applyMemberAction(membership, options.action, clock.today(), ctx),
       });
       return { outcome: result, attempts };
-    });
+    }, options.actor);
   }
 
   async function updatePaymentMethod(options: { membershipId: string; card: CardDetails; idempotencyKey?: string }): Promise<MembershipView> {
@@ -235,7 +240,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
       const card = tokenized.card;
       await insertPaymentMethod(trx, {
         id: paymentMethodId, membership_id: row.id, provider: provider.name, token: card.token,
-        brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear,
+        brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear, fingerprint: card.fingerprint,
       });
       if (row.payment_method_id) await markPaymentMethodReplaced(trx, row.payment_method_id);
       return { outcome, attempts, paymentMethodId, providerReference: check.reference };
@@ -316,6 +321,9 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (row) await refreshCard(row.id);
     },
     get: (membershipId: string) => view(db, membershipId),
+    /** The other memberships (any status) whose current card has this one's fingerprint. */
+    membershipsSharingCard: async (membershipId: string): Promise<MembershipView[]> =>
+      Promise.all((await listMembershipIdsSharingCard(db, membershipId)).map((id) => view(db, id))),
     findByAccount: async (accountId: string) => {
       const row = await findMembershipByAccount(db, accountId);
       return row ? view(db, row.id) : null;
@@ -325,3 +333,11 @@ export function createMembershipService(deps: BillingServiceDeps) {
 }
 
 export type MembershipService = ReturnType<typeof createMembershipService>;
+
+/** Only what is known is kept, in the snake_case of the other event details. */
+function actorDetails(actor: ActionActor | undefined): Record<string, unknown> | undefined {
+  if (!actor) return undefined;
+  const known = Object.entries({ device_id: actor.deviceId, device_name: actor.deviceName, account_id: actor.accountId, via: actor.via })
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+  return known.length ? { actor: Object.fromEntries(known) } : undefined;
+}

@@ -39,8 +39,9 @@ export function toLedgerRows(options: {
   });
 }
 
-export function toEventRows(membershipId: string, events: readonly MembershipEvent[]): NewEventRow[] {
-  return events.map((event) => ({ id: newId('mev'), membership_id: membershipId, date: event.date, type: event.type, details: event.details ?? {} }));
+/** `extra`: details the rules do not know, such as who acted (`actor`), added to every event. */
+export function toEventRows(membershipId: string, events: readonly MembershipEvent[], extra?: Record<string, unknown>): NewEventRow[] {
+  return events.map((event) => ({ id: newId('mev'), membership_id: membershipId, date: event.date, type: event.type, details: { ...event.details, ...extra } }));
 }
 
 /**

@@ -6,8 +6,12 @@
  */
 export type CardDetails = { number: string; expMonth: number; expYear: number; cvc?: string };
 
-/** What Usher keeps of a card: never the full number. */
-export type StoredCard = { token: string; brand: string; last4: string; expMonth: number; expYear: number };
+/**
+ * What Usher keeps of a card: never the full number. `fingerprint` is the
+ * provider's stable keyed hash of the number: the same card gives the same
+ * fingerprint on every membership, and the number cannot be recovered from it.
+ */
+export type StoredCard = { token: string; brand: string; last4: string; expMonth: number; expYear: number; fingerprint: string };
 
 export type ProviderCharge = { token: string; amount: number; currency: string; idempotencyKey: string };
 export type ProviderResult = { status: 'succeeded' | 'declined'; reference: string; declineCode?: string };

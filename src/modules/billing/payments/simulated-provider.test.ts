@@ -18,6 +18,18 @@ describe('simulated payment provider', () => {
     expect(JSON.stringify(result)).not.toContain('4242424242424242');
   });
 
+  it('fingerprints the same card the same way, whatever the spacing, and different cards differently', async () => {
+    const first = await provider.tokenizeCard(card('4242 4242 4242 4242'));
+    const second = await provider.tokenizeCard(card('4242-4242-4242-4242'));
+    const other = await provider.tokenizeCard(card('5555555555554444'));
+    if (first.status !== 'ok' || second.status !== 'ok' || other.status !== 'ok') throw new Error('expected the cards to be accepted');
+    expect(first.card.token).not.toBe(second.card.token);
+    expect(first.card.fingerprint).toMatch(/^fp_[0-9a-f]{32}$/);
+    expect(second.card.fingerprint).toBe(first.card.fingerprint);
+    expect(other.card.fingerprint).not.toBe(first.card.fingerprint);
+    expect(first.card.fingerprint).not.toContain('4242');
+  });
+
   it('declines the decline test card and invalid numbers when added', async () => {
     expect(await provider.tokenizeCard(card('4000000000000002'))).toMatchObject({ status: 'declined' });
     expect(await provider.tokenizeCard(card('1234567812345678'))).toMatchObject({ status: 'declined', declineCode: 'invalid_number' });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { CardDetails, PaymentProvider, ProviderCharge, ProviderResult, StoredCard } from './payment-provider.ts';
 
 type Behaviour = 'pays' | 'declines_charges' | 'reissued';
@@ -51,6 +51,17 @@ function reference(prefix: string, idempotencyKey: string): string {
   return `sim_${prefix}_${(hash >>> 0).toString(16).padStart(8, '0')}${idempotencyKey.length.toString(16)}`;
 }
 
+/**
+ * The simulated provider's own key: a real processor keeps its key to itself,
+ * so a fingerprint recognises a card without being a way back to its number.
+ */
+const FINGERPRINT_KEY = 'usher-simulated-provider:card-fingerprint:v1';
+
+/** HMAC-SHA256 of the card's digits, truncated: same card, same fingerprint. */
+export function cardFingerprint(digits: string): string {
+  return `fp_${createHmac('sha256', FINGERPRINT_KEY).update(digits).digest('hex').slice(0, 32)}`;
+}
+
 /** Token for a card with a given behaviour, for seeding synthetic members without card numbers. */
 export function simulatedToken(behaviour: Behaviour): string {
   return `tok_sim_${tokenKind(behaviour)}_${randomBytes(8).toString('hex')}`;
@@ -75,6 +86,7 @@ export function createSimulatedProvider(): PaymentProvider {
         last4: digits.slice(-4),
         expMonth: card.expMonth,
         expYear: card.expYear,
+        fingerprint: cardFingerprint(digits),
       };
       return { status: 'ok', card: stored };
     },

@@ -1,5 +1,5 @@
 import { addDays, addMonthsClamped, type IsoDate } from '../rules/calendar.ts';
-import type { MembershipAction } from '../membership.service.ts';
+import type { ActionActor, MembershipAction } from '../membership.service.ts';
 import type { CardDetails } from '../payments/payment-provider.ts';
 
 /**
@@ -11,7 +11,7 @@ type When = { daysAgo: number; monthsAgo?: number };
 export type DemoStep = When &
   (
     | { do: 'join'; plan: string; card?: CardDetails; partner?: string }
-    | { do: 'act'; action: MembershipAction }
+    | { do: 'act'; action: MembershipAction; actor?: ActionActor }
     | { do: 'update_card'; card: CardDetails }
     | { do: 'price_change'; plan: string; price: number; effectiveInDays: number }
     | { do: 'refund'; chargeDaysAgo: number; amount: number; reason: string }
@@ -30,9 +30,21 @@ export type DemoMember = {
 
 const card = (number: string): CardDetails => ({ number, expMonth: 9, expYear: 2029 });
 const VISA = card('4242424242424242');
+/**
+ * Every other Visa member has a card of their own (still a Visa ending 4242,
+ * as the demo screens show): the card fingerprint must link only the accounts
+ * that really share a card, Ben's two.
+ */
+const ownVisa = (middle: string): CardDetails => card(`40000000${middle}4242`);
 const MASTERCARD = card('5555555555554444');
 const DECLINES_LATER = card('4000000000000341');
 const REISSUED = card('4000000000000119');
+
+/**
+ * The device that restarted Hugo's membership. Identity owns devices; a demo
+ * seed there that wants this TV in Hugo's device list uses the same id.
+ */
+export const HUGO_LIVING_ROOM_TV: ActionActor = { deviceId: 'dev_demo_hugo_tv', deviceName: 'Living room TV', accountId: 'acct_demo_hugo', via: 'tv_app' };
 
 /** The Reelhouse demo: one member for each state a support conversation needs. */
 export const DEMO_MEMBERS: DemoMember[] = [
@@ -54,13 +66,13 @@ export const DEMO_MEMBERS: DemoMember[] = [
   {
     accountId: 'acct_demo_chloe', name: 'Chloé Brandt', email: 'chloe@demo.reelhouse.example', country: 'DE', region: 'BE',
     story: 'Added an extra member last week: a prorated slot charge, then the slot on every renewal (tax included in the price).',
-    steps: [{ daysAgo: 200, do: 'join', plan: 'premium', card: VISA }, { daysAgo: 8, do: 'act', action: { type: 'add_extra_member' } }],
+    steps: [{ daysAgo: 200, do: 'join', plan: 'premium', card: ownVisa('0002') }, { daysAgo: 8, do: 'act', action: { type: 'add_extra_member' } }],
   },
   {
     accountId: 'acct_demo_dev', name: 'Dev Raman', email: 'dev@demo.reelhouse.example', country: 'CA', region: 'ON',
     story: 'Pays more since the Standard price change announced ten weeks ago, with 30 days’ notice.',
     steps: [
-      { daysAgo: 150, do: 'join', plan: 'standard', card: VISA },
+      { daysAgo: 150, do: 'join', plan: 'standard', card: ownVisa('0010') },
       { daysAgo: 70, do: 'price_change', plan: 'standard', price: 2099, effectiveInDays: 20 },
     ],
   },
@@ -72,26 +84,27 @@ export const DEMO_MEMBERS: DemoMember[] = [
   {
     accountId: 'acct_demo_finn', name: 'Finn Gallagher', email: 'finn@demo.reelhouse.example', country: 'GB', region: 'ENG',
     story: 'Paused for two months; billing restarts by itself on the resume date.',
-    steps: [{ daysAgo: 100, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 40, do: 'act', action: { type: 'pause', months: 2 } }],
+    steps: [{ daysAgo: 100, do: 'join', plan: 'standard', card: ownVisa('0028') }, { daysAgo: 40, do: 'act', action: { type: 'pause', months: 2 } }],
   },
   {
     accountId: 'acct_demo_grace', name: 'Grace Liu', email: 'grace@demo.reelhouse.example', country: 'US', region: 'TX',
     story: 'On hold: the card started declining; retries at +1, +3 and +7 days.',
-    steps: [{ monthsAgo: 2, daysAgo: 2, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 20, do: 'update_card', card: DECLINES_LATER }],
+    steps: [{ monthsAgo: 2, daysAgo: 2, do: 'join', plan: 'standard', card: ownVisa('0036') }, { daysAgo: 20, do: 'update_card', card: DECLINES_LATER }],
   },
   {
     accountId: 'acct_demo_hugo', name: 'Hugo Lambert', email: 'hugo@demo.reelhouse.example', country: 'CA', region: 'QC',
     story: 'Cancelled, then charged again: someone in the household restarted the membership.',
     steps: [
-      { daysAgo: 160, do: 'join', plan: 'premium', card: VISA },
+      { daysAgo: 160, do: 'join', plan: 'premium', card: ownVisa('0044') },
       { daysAgo: 75, do: 'act', action: { type: 'cancel' } },
-      { daysAgo: 6, do: 'act', action: { type: 'restart' } },
+      // Not Hugo: the household's TV, still signed in to his account.
+      { daysAgo: 6, do: 'act', action: { type: 'restart' }, actor: HUGO_LIVING_ROOM_TV },
     ],
   },
   {
     accountId: 'acct_demo_ines', name: 'Inês Costa', email: 'ines@demo.reelhouse.example', country: 'BR', region: 'SP',
     story: 'Cancelled with time left: keeps watching until the end of the paid period. Extra members are not offered in her country.',
-    steps: [{ daysAgo: 50, do: 'join', plan: 'standard', card: VISA }, { daysAgo: 3, do: 'act', action: { type: 'cancel' } }],
+    steps: [{ daysAgo: 50, do: 'join', plan: 'standard', card: ownVisa('0051') }, { daysAgo: 3, do: 'act', action: { type: 'cancel' } }],
   },
   {
     accountId: 'acct_demo_jade', name: 'Jade Whitfield', email: 'jade@demo.reelhouse.example', country: 'US', region: 'IL',
@@ -102,7 +115,7 @@ export const DEMO_MEMBERS: DemoMember[] = [
     accountId: 'acct_demo_karim', name: 'Karim Haddad', email: 'karim@demo.reelhouse.example', country: 'GB', region: 'SCT',
     story: 'Refunded in part after a streaming outage.',
     steps: [
-      { daysAgo: 90, do: 'join', plan: 'premium', card: VISA },
+      { daysAgo: 90, do: 'join', plan: 'premium', card: ownVisa('0069') },
       { daysAgo: 10, do: 'refund', chargeDaysAgo: 90, amount: 500, reason: 'Service outage goodwill' },
     ],
   },

@@ -51,7 +51,7 @@ async function playStep(service: MembershipService, member: DemoMember, step: De
       return;
     }
     case 'act':
-      await service.act({ membershipId, action: step.action });
+      await service.act({ membershipId, action: step.action, actor: step.actor });
       return;
     case 'update_card':
       await service.updatePaymentMethod({ membershipId, card: step.card });

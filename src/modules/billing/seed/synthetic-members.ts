@@ -96,6 +96,8 @@ export function syntheticMember(index: number, today: IsoDate, catalog: Catalog,
       id: methodId, membership_id: id, provider: 'simulated', token: simulatedToken(rnd() < 0.02 ? 'declines_charges' : 'pays'),
       brand: pick(rnd, ['visa', 'mastercard', 'amex']), last4: String(Math.floor(rnd() * 10000)).padStart(4, '0'),
       exp_month: 1 + Math.floor(rnd() * 12), exp_year: 2027 + Math.floor(rnd() * 5),
+      // Synthetic members have no card number to fingerprint; a made-up one would match nothing anyway.
+      fingerprint: null,
     } : null,
     charge,
   };
