@@ -28,7 +28,7 @@ export type { Consequence } from './consequences.ts';
 export type { Catalog } from './rules/catalog.ts';
 export type { MembershipEventType, MembershipNotice, OnMembershipEvents } from './rules/membership.ts';
 export { formatMoney } from './money-format.ts';
-export { DEMO_MEMBERS } from './seed/demo-members.ts';
+export { DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from './seed/demo-members.ts';
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(moduleDir, '../../..');
