@@ -7,6 +7,7 @@ import { createHelpCenterModule, renderHelpPage, type HelpCenterModule } from '.
 import { createGuidedFlowsModule } from './helpcenter/flows/index.ts';
 import { createTitleReportsModule } from './helpcenter/reports/index.ts';
 import { createSupportModule } from './support/index.ts';
+import { createSupportAccountPort } from './support-account-port.ts';
 import { createIdentityModule, type IdentityModule } from './identity/index.ts';
 
 /** How often the server's scheduler runs the day's billing; idempotent, so often is cheap. */
@@ -80,6 +81,13 @@ export function buildModules(deps: ModuleDeps): Modules {
     serviceName: 'Reelhouse',
     renderPage: renderHelpPage,
     flows: flows.catalog,
+    flowCatalog: flows.catalog,
+    catalog: billing.catalog,
+    account: createSupportAccountPort({ billing, identity, household, clock: deps.clock }),
+    memberAuth: { requireMember: (request) => signedIn.requireMember(request) },
+    adminKey: deps.config.adminKey ?? null,
+    // The scheduler setting also stands for "background work on": tests turn both off.
+    ...(deps.config.schedulerEnabled ? {} : { sweepIntervalMs: 0 }),
     searchArticles: (query, limit) => helpcenter.searchArticles(query, limit),
     identity: {
       currentMember: async (request) => {

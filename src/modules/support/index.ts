@@ -5,6 +5,12 @@ import { withTables, type Database, type Db } from '../../platform/db/database.t
 import type { Logger } from '../../platform/logger.ts';
 import type { Mailer } from '../../platform/mail/outbox.ts';
 import { createChat, type Chat, type ChatDeps } from './chat/create-chat.ts';
+import { createAssistant, createAssistantStore, type Assistant, type AssistantStateTables } from './assistant/index.ts';
+import { explainCharges } from './assistant/charges/charge-explainer.ts';
+import { createDesk, type Desk, type MemberAuth } from './desk/index.ts';
+import type { SupportAccountPort } from './support.ports.ts';
+import type { Catalog } from '../billing/index.ts';
+import type { Flow } from '../helpcenter/flows/index.ts';
 import type { UsherModule } from '../../platform/module.ts';
 import { plainHelpPage, type FlowCatalog, type RenderHelpPage } from '../helpcenter/flows/index.ts';
 import { triage as defaultTriage, type TriageResult } from '../triage/index.ts';
@@ -78,20 +84,55 @@ export type SupportModuleDeps = Omit<ContactModuleDeps, 'startConversation' | 'd
   serviceName: string;
   /** The signed-in member with what the chat shows and where it sends transcripts. */
   member: ChatDeps['member'];
+  /** Billing, identity and household as support needs them (src/modules/support-account-port.ts). */
+  account: SupportAccountPort;
+  memberAuth: MemberAuth;
+  /** Billing's catalog, so that explanations name plans, prices and tax rates. */
+  catalog?: Catalog;
+  flowCatalog?: Pick<FlowCatalog, 'forIntent'> & { get?(id: string): Flow | undefined };
+  adminKey?: string | null;
   allowedOrigins?: readonly string[];
+  /** 0 turns the desk's periodic assignment off (tests); default 30 s. */
+  sweepIntervalMs?: number;
 };
 
-export type SupportModule = ContactModule & { chat: Chat };
+export type SupportModule = ContactModule & { chat: Chat; desk: Desk; assistant: Assistant };
 
 /** Contact, the chat, the assistant and the agent desk: one module, one set of tables. */
 export function createSupportModule(deps: SupportModuleDeps): SupportModule {
   const hours = deps.supportHours ?? loadSupportHours();
   const firstCountry = Object.keys(hours.countries)[0] ?? 'US';
+  const logger = deps.logger ? { logger: deps.logger } : {};
+  // The desk and the chat need each other (agents join chats; hand-offs post in them): the chat is built first, the desk bound late.
+  let desk: Desk | undefined;
   const chat = createChat({
     database: deps.database, clock: deps.clock, mailer: deps.mailer, serviceName: deps.serviceName, member: deps.member,
     visitorWhere: { country: firstCountry, language: 'en' },
-    ...(deps.logger ? { logger: deps.logger } : {}),
+    desk: {
+      agent: (request) => (desk as Desk).currentAgent(request),
+      mayAgentJoin: (agentId, conversationId) => (desk as Desk).mayAgentJoin(agentId, conversationId),
+      checkAgentMessage: (body) => (desk as Desk).checkAgentMessage(body),
+    },
+    ...logger,
     ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}),
+  });
+  desk = createDesk({
+    db: deps.database.db, clock: deps.clock, chat: chat.service.port, account: deps.account, memberAuth: deps.memberAuth,
+    adminKey: deps.adminKey ?? null, ...logger,
+    ...(deps.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: deps.sweepIntervalMs }),
+  });
+  const assistant = createAssistant({
+    chat: chat.service.port, account: deps.account, handOff: desk.handOff, triage: deps.triage ?? defaultTriage, clock: deps.clock,
+    flows: deps.flowCatalog ?? deps.flows ?? { forIntent: () => [] },
+    checklists: deps.content ?? loadContactContent(),
+    explainCharges: (input) => explainCharges({ ...input, ...(deps.catalog ? { catalog: deps.catalog } : {}) }),
+    store: createAssistantStore(withTables<AssistantStateTables>(deps.database.db)),
+    ...logger,
+  });
+  const staffed = desk;
+  chat.service.onMessageStored(async (conversation, message) => {
+    if (message.author.kind === 'member' || message.author.kind === 'visitor') await assistant.onMemberMessage({ conversation, message });
+    else await staffed.onMessageStored(conversation, message);
   });
   const contact = createContactModule({
     ...deps, db: deps.database.db, supportHours: hours,
@@ -105,10 +146,23 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
   });
   return {
     ...contact,
-    routes: [contact.routes ?? [], chat.routes].flat(),
-    homeLinks: [...(contact.homeLinks ?? []), { title: 'Chat with us', href: '/chat', description: 'The assistant reads your account and explains charges with the ledger\'s lines; a person takes over when you ask.' }],
+    routes: [contact.routes ?? [], chat.routes, staffed.routes].flat(),
+    homeLinks: [
+      ...(contact.homeLinks ?? []),
+      { title: 'Chat with us', href: '/chat', description: 'The assistant reads your account and explains charges with the ledger\'s lines; a person takes over when you ask.' },
+      { title: 'Agent desk', href: '/desk', description: 'For Reelhouse agents and supervisors: queues, cases with the whole story, verification by service code, actions within limits.' },
+    ],
     chat,
-    start: () => chat.hub.start(),
-    stop: () => chat.hub.stop(),
+    desk: staffed,
+    assistant,
+    seedDemo: () => staffed.seedDemo(),
+    async start() {
+      await chat.hub.start();
+      await staffed.start();
+    },
+    async stop() {
+      await staffed.stop();
+      await chat.hub.stop();
+    },
   };
 }

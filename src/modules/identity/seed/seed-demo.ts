@@ -1,5 +1,5 @@
 import { newId } from '../../../platform/ids.ts';
-import { DEMO_MEMBERS } from '../../billing/index.ts';
+import { DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from '../../billing/index.ts';
 import { findAccount, findDevice, insertAccount, insertDevice } from '../accounts.repository.ts';
 import type { IdentityContext } from '../identity-context.ts';
 import { insertProfile, insertViewing, listProfiles } from '../profiles.repository.ts';
@@ -97,6 +97,17 @@ async function seedChloeHousehold(ctx: IdentityContext): Promise<number> {
   return created;
 }
 
+/** The TV that restarted Hugo's membership (billing's demo records it as the restart's actor), so his devices list it too. */
+async function seedHugoTv(ctx: IdentityContext): Promise<void> {
+  const tv = HUGO_LIVING_ROOM_TV;
+  if (!tv.deviceId || !tv.accountId || (await findDevice(ctx.db, tv.deviceId)) || !(await findAccount(ctx.db, tv.accountId))) return;
+  const now = ctx.clock.now().getTime();
+  await insertDevice(ctx.db, {
+    id: tv.deviceId, account_id: tv.accountId, type: 'tv', name: tv.deviceName ?? 'TV', network_id: 'net_hugo_home',
+    location: 'Montréal, Canada', created_at: new Date(now - 400 * DAY), last_used_at: new Date(now - 6 * DAY), removed_at: null,
+  });
+}
+
 /** Logins for the billing demo members (same account ids), once; a second call changes nothing. */
 export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: number }> {
   let created = 0;
@@ -115,5 +126,6 @@ export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: n
     created += 1;
   }
   created += await seedChloeHousehold(ctx);
+  await seedHugoTv(ctx);
   return { created };
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
 import { checkCsrf, secureFor, serializeSetCookie } from '../../identity/index.ts';
 import { triage } from '../../triage/index.ts';
-import { identify, mayJoin, notAllowed, signInNeeded, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
+import { identify, mayJoin, notAllowed, participantOf, signInNeeded, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
 import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
 import { handleChatSocket, messageJson, type ChatSocketDeps } from './chat.socket.ts';
 import type { ChatConversation } from './chat.types.ts';
@@ -112,6 +112,23 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
     }, async (request) => {
       const { conversation } = await ownConversation(request, request.params.id);
       return { conversation: conversationJson(conversation), messages: (await deps.chat.history(conversation.id, request.query.after_seq)).map(messageJson) };
+    });
+
+    app.post('/api/chat/conversations/:id/messages', {
+      schema: {
+        tags: ['chat'], summary: 'Send a message without a socket (same rules: stored before the answer, a repeated client_id is stored once)',
+        params: idParams,
+        body: z.object({ body: z.string().min(1).max(MAX_MESSAGE_LENGTH * 2), client_id: z.string().min(1).max(64).optional(), choice: z.string().max(64).optional() }),
+        response: { 201: z.object({ message: messageSchema }) },
+      },
+    }, async (request, reply) => {
+      const { identity, conversation } = await ownConversation(request, request.params.id);
+      if (conversation.status === 'closed') throw new AppError({ code: 'CONVERSATION_CLOSED', message: 'This conversation is closed. Start a new one if you need more help.', status: 409 });
+      const message = await deps.chat.post({
+        conversationId: conversation.id, author: participantOf(identity).author, body: request.body.body, clientId: request.body.client_id ?? null,
+        payload: request.body.choice === undefined ? null : { kind: 'text', data: { choice: request.body.choice } },
+      });
+      return reply.code(201).send({ message: messageJson(message) });
     });
 
     const transcriptOf = async (conversation: ChatConversation) =>

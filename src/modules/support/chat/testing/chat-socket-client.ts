@@ -7,6 +7,17 @@ export type MessageFrame = { type: 'message'; message: { id: string; seq: number
  * A chat socket for tests and benchmarks: keeps every frame it receives and
  * waits for the one a test expects.
  */
+export type ChatSocketClient = {
+  socket: WebSocket;
+  frames: Frame[];
+  send(frame: Record<string, unknown>): void;
+  messages(): MessageFrame['message'][];
+  waitFor<T extends Frame = Frame>(match: (frame: Frame) => boolean, timeoutMs?: number, from?: number): Promise<T>;
+  waitForMessages(count: number, timeoutMs?: number): Promise<MessageFrame['message'][]>;
+  close(): void;
+  closed(): Promise<{ code: number }>;
+};
+
 export async function openChatSocket(options: { url: string; cookies?: Map<string, string> | string; origin?: string }): Promise<ChatSocketClient> {
   const cookie = typeof options.cookies === 'string' ? options.cookies : options.cookies ? [...options.cookies].map(([name, value]) => `${name}=${value}`).join('; ') : undefined;
   const socket = new WebSocket(options.url, { headers: { ...(cookie ? { cookie } : {}), ...(options.origin ? { origin: options.origin } : {}) } });
@@ -23,7 +34,7 @@ export async function openChatSocket(options: { url: string; cookies?: Map<strin
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  const client = {
+  const client: ChatSocketClient = {
     socket,
     frames,
     send(frame: Record<string, unknown>) {
@@ -66,4 +77,3 @@ export async function openChatSocket(options: { url: string; cookies?: Map<strin
   return client;
 }
 
-export type ChatSocketClient = Awaited<ReturnType<typeof openChatSocket>>;
