@@ -17,7 +17,7 @@ export function MessageItem({ message, mine, seen, choices }: { message: ChatMes
   const kind = message.payload?.kind ?? 'text';
   if (message.author.kind === 'system' && kind !== 'summary' && kind !== 'action_done') {
     return (
-      <li className="msg msg-system">
+      <li className="msg msg-note">
         <p>
           {message.body} <span className="msg-time">{messageTime(message.created_at)}</span>
         </p>

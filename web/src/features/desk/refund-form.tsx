@@ -34,7 +34,9 @@ export function RefundForm({ caseId, snapshot, policy, disputedId, disabled, onD
     ...(snapshot.membership ? chargesOf(snapshot.membership, 'this account') : []),
     ...snapshot.sameCard.flatMap((other) => chargesOf(other.membership, other.email)),
   ], [snapshot]);
-  const first = options.find((option) => option.chargeId === disputedId && option.left > 0) ?? options.find((option) => option.left > 0) ?? options[0];
+  // The charge the member asked about; else, with a second account on the same card, that account's latest charge (the usual duplicate); else the latest.
+  const open = options.filter((option) => option.left > 0);
+  const first = open.find((option) => option.chargeId === disputedId) ?? open.find((option) => option.whose !== 'this account') ?? open[0] ?? options[0];
   const [key, setKey] = useState(first?.key ?? '');
   const chosen = options.find((option) => option.key === key) ?? first;
   const [amount, setAmount] = useState(chosen ? toMajor(chosen.left, chosen.currency) : '');
