@@ -25,7 +25,7 @@ export function MessageItem({ message, mine, seen, choices }: { message: ChatMes
     );
   }
   const who = mine ? 'You' : message.author.name;
-  const classes = ['msg', mine ? 'msg-mine' : 'msg-theirs', `msg-${message.author.kind}`, kind === 'summary' ? 'msg-summary' : '', kind === 'action_done' ? 'msg-done' : ''];
+  const classes = ['msg', mine ? 'msg-mine' : 'msg-theirs', `msg-${message.author.kind}`, kind === 'summary' ? 'msg-summary' : '', kind === 'action_done' ? 'msg-done' : '', kind === 'notice' ? 'msg-info' : ''];
   return (
     <li className={classes.join(' ').replace(/\s+/g, ' ').trim()}>
       <p className="msg-meta">

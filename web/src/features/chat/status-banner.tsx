@@ -14,12 +14,15 @@ export function agentName(messages: ChatMessage[]): string | null {
   return null;
 }
 
-function waitingTeam(messages: ChatMessage[]): string {
+/** The team named by the latest hand-off; after a transfer or escalation (whose note names no queue) just "a person". */
+function waitingFor(messages: ChatMessage[]): string {
   for (let index = messages.length - 1; index >= 0; index -= 1) {
-    const queue = messages[index]!.payload?.kind === 'handoff' ? messages[index]!.payload?.data?.queue : undefined;
-    if (typeof queue === 'string') return TEAMS[queue] ?? 'support team';
+    const payload = messages[index]!.payload;
+    if (payload?.kind === 'notice' && (payload.data?.event === 'transferred' || payload.data?.event === 'escalated')) return 'a person from our team';
+    const queue = payload?.kind === 'handoff' ? payload.data?.queue : undefined;
+    if (typeof queue === 'string') return `a person from our ${TEAMS[queue] ?? 'support team'}`;
   }
-  return 'support team';
+  return 'a person from our team';
 }
 
 /** Who the member is talking to now, and whether the line is up. Announced politely when it changes. */
@@ -28,7 +31,7 @@ export function StatusBanner({ state, viewer }: { state: ChatState; viewer: 'mem
   let text = '';
   let tone = 'info';
   if (status === 'assistant') text = viewer === 'member' ? 'You’re chatting with the Reelhouse assistant. It can read your account. Ask for a person at any time.' : 'The assistant is answering.';
-  if (status === 'waiting') text = viewer === 'member' ? `Waiting for a person from our ${waitingTeam(messages)}. You can leave this page: your place in the queue is kept.` : 'Waiting in the queue for an agent.';
+  if (status === 'waiting') text = viewer === 'member' ? `Waiting for ${waitingFor(messages)}. You can leave this page: your place in the queue is kept.` : 'Waiting in the queue for an agent.';
   if (status === 'active') {
     const name = agentName(messages);
     text = viewer === 'member' ? `${name ?? 'A Reelhouse agent'} joined the chat.` : `${name ?? 'An agent'} is in the chat.`;

@@ -1,18 +1,20 @@
 import { useCallback, useRef } from 'react';
 import type { ConversationStatus } from '../../api/chat.ts';
 import { getCase } from '../../api/desk.ts';
-import { Link } from '../../app/router.tsx';
+import { Link, navigate } from '../../app/router.tsx';
 import { LoadError, Loading, Page } from '../../ui/components.tsx';
 import { intentWords } from '../chat/intent-words.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { ActionsPanel } from './actions-panel.tsx';
 import { CaseFilePanel } from './case-file-panel.tsx';
 import { DeskChat } from './desk-chat.tsx';
+import { useDeskSession } from './desk-session.tsx';
 import { QUEUE_NAMES, STATUS_NAMES } from './desk-words.ts';
 import { NotesPanel } from './notes-panel.tsx';
 import { ResolvePanel } from './resolve-panel.tsx';
 import { RoutePanel } from './route-panel.tsx';
 import { SlaClocks } from './sla-timer.tsx';
+import { StepsPanel } from './steps-panel.tsx';
 import { usePolling } from './use-polling.ts';
 import { VerifyBox } from './verify-box.tsx';
 
@@ -20,6 +22,7 @@ const REFRESH_MS = 10_000;
 
 /** `/desk/cases/:id`: the live chat on the left, everything about the case on the right. */
 export function CasePage({ id }: { id: string }) {
+  const { agent } = useDeskSession();
   const detail = usePolling(useCallback(() => getCase(id), [id]), REFRESH_MS);
   const { reload } = detail;
   const lastStatus = useRef<ConversationStatus | null>(null);
@@ -31,6 +34,9 @@ export function CasePage({ id }: { id: string }) {
     },
     [reload],
   );
+
+  // An agent loses a case they pass on; a supervisor keeps seeing it.
+  const afterMove = () => (agent?.role === 'supervisor' ? reload() : navigate('/desk'));
 
   if (!detail.data) {
     return (
@@ -65,8 +71,9 @@ export function CasePage({ id }: { id: string }) {
           {data.account ? <AccountPanel snapshot={data.account} /> : null}
           <ActionsPanel detail={data} onDone={reload} />
           <NotesPanel detail={data} onAdded={reload} />
-          {item.status !== 'resolved' ? <RoutePanel detail={data} onMoved={reload} /> : null}
+          {item.status !== 'resolved' ? <RoutePanel detail={data} onMoved={afterMove} /> : null}
           <ResolvePanel detail={data} onResolved={reload} />
+          <StepsPanel steps={data.steps} />
         </div>
       </div>
     </Page>
