@@ -44,7 +44,13 @@ describe('support, wired: a member charged twice by a second account on the same
 
     // The member asks for a person: the chat is handed off to billing with the whole story.
     expect((await ben.post(`/api/chat/conversations/${conversationId}/messages`, { body: 'I want to talk to a person', client_id: 'ask-person' })).statusCode).toBe(201);
-    await messagesUntil(ben, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'handoff'));
+    const handedOff = await messagesUntil(ben, conversationId, (messages) => messages.some((message) => message.author.kind === 'system'));
+    // The member reads the hand-off first, then that a person joined.
+    const handoffAt = handedOff.findIndex((message) => message.payload?.kind === 'handoff');
+    const joinedAt = handedOff.findIndex((message) => message.author.kind === 'system');
+    expect(handoffAt).toBeGreaterThan(-1);
+    expect(joinedAt).toBeGreaterThan(handoffAt);
+    expect(handedOff[joinedAt]!.body).toMatch(/Sam .*joined/);
 
     const mine = await sam.get('/api/desk/cases');
     expect(mine.statusCode).toBe(200);

@@ -140,8 +140,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     if (handOff) {
       try {
-        const result = await deps.handOff({ conversationId, accountId: conversation.accountId, queue: handOff.queue, caseFile: handOff.caseFile });
-        await post(conversationId, handOffReply(result, handOff.caseFile.reason));
+        const reason = handOff.caseFile.reason;
+        let announced = false;
+        const result = await deps.handOff({
+          conversationId, accountId: conversation.accountId, queue: handOff.queue, caseFile: handOff.caseFile,
+          // Told before an agent is assigned, so the member reads the hand-off before "Sam has joined".
+          announce: async (placed) => {
+            announced = true;
+            await post(conversationId, handOffReply(placed, reason));
+          },
+        });
+        if (!announced) await post(conversationId, handOffReply(result, reason));
         state = { ...state, handedOff: { caseId: result.caseId, queue: result.queue } };
       } catch (error) {
         deps.logger?.error({ err: error, conversationId }, 'assistant could not hand off');

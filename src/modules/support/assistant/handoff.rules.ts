@@ -100,7 +100,7 @@ export function handOffOpening(reason: HandOffReason, queue: Queue): Reply {
 
 /** Posted after the desk accepted the case: which team, no need to repeat, the place in the queue. */
 export function handOffReply(result: { caseId: string; queue: Queue; position: number }, reason: HandOffReason): Reply {
-  const place = result.position <= 1 ? 'You’re next in the queue.' : `You’re number ${result.position} in the queue.`;
+  const place = result.position === 0 ? 'Someone from the team already has your conversation.' : result.position === 1 ? 'You’re next in the queue.' : `You’re number ${result.position} in the queue.`;
   return {
     body: `Your conversation is now with our ${TEAM[result.queue]}. The agent will see everything we’ve said here and what I found on your account, so you won’t need to repeat yourself. ${place}`,
     payload: { kind: 'handoff', data: { caseId: result.caseId, queue: result.queue, position: result.position, reason } },

@@ -119,6 +119,11 @@ export function createHandOff(ctx: DeskContext): HandOff {
       return { caseId: winner.id, queue: winner.queue, position: await waitingPosition(ctx, winner) };
     }
     await tellChat(ctx, 'hand-off', () => ctx.chat.setStatus(options.conversationId, 'waiting'));
+    if (options.announce) {
+      const announce = options.announce;
+      const placed = { caseId: deskCase.id, queue: options.queue, position: await waitingPosition(ctx, deskCase) };
+      await tellChat(ctx, 'hand-off announcement', () => announce(placed));
+    }
     await assignWaiting(ctx);
     if (!(await anyoneServes(ctx, options.queue))) ctx.logger?.warn({ queue: options.queue, caseId: deskCase.id }, 'no active agent has the skill for this queue');
     return { caseId: deskCase.id, queue: options.queue, position: await waitingPosition(ctx, deskCase) };

@@ -40,4 +40,6 @@ export type HandOff = (options: {
   accountId: string | null;
   queue: Queue;
   caseFile: CaseFile;
+  /** Called once the case waits in its queue and before an agent is assigned: the assistant tells the member first. */
+  announce?: (placed: { caseId: string; queue: Queue; position: number }) => Promise<void>;
 }) => Promise<{ caseId: string; queue: Queue; position: number }>;
