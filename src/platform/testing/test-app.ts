@@ -16,6 +16,8 @@ export async function openTestApp(options: { today: string; demo?: boolean; data
   const app = await createApp({ config, clock, database, logger: createLogger({ level: 'silent' }) });
   await runMigrations(database, migrationSources(app.modules));
   if (config.demoMode) for (const module of app.modules) await module.seedDemo?.();
+  // As main.ts: background work (the chat's LISTEN, the desk's assignment) runs; schedulers stay off (USHER_SCHEDULER=false).
+  for (const module of app.modules) await module.start?.();
   return {
     app,
     database,

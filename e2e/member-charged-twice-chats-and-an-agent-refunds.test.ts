@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.ts';
+import { openJourney, shooter, type Journey } from './journey.ts';
+
+const PASSWORD = 'reelhouse-demo';
+
+async function signInMember(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email or mobile number').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/account`);
+}
+
+/**
+ * Two browsers at once: Ben, charged twice because a forgotten second
+ * account pays with his card, and Sam at the agent desk.
+ */
+describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refunds the duplicate', () => {
+  let journey: Journey;
+  beforeAll(async () => {
+    // Friday 10:00 in New York: the chat is open.
+    journey = await openJourney('2026-11-27T15:00:00Z');
+  }, 120_000);
+  afterAll(async () => {
+    await journey?.close();
+  });
+
+  it('shows the two accounts on one card, hands off on request, and the agent verifies, refunds and closes with a summary the member downloads', async () => {
+    // Sam is on duty at the agent desk, in another browser.
+    const agent = await journey.newPage('desktop');
+    const agentShot = shooter(agent, 'chat-double-charge-agent', 'desktop');
+    await agent.goto(`${journey.base}/desk/sign-in`);
+    await agent.getByLabel('Work email').fill('sam@agents.reelhouse.example');
+    await agent.getByLabel('Password').fill(PASSWORD);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.waitForURL(`${journey.base}/desk`);
+
+    const member = await journey.newPage('desktop');
+    const memberShot = shooter(member, 'chat-double-charge-member', 'desktop');
+    await signInMember(member, journey.base, 'ben@demo.reelhouse.example');
+    await member.goto(`${journey.base}/chat`);
+    await member.getByLabel('What can we help with?').fill('I was charged twice this month for my membership');
+    await member.getByRole('button', { name: 'Start chatting' }).click();
+    await member.waitForURL(/\/chat\/conv_/);
+
+    // The assistant reads the ledger: the second account on the same card, with its masked login.
+    const log = member.getByRole('log', { name: 'Chat history' });
+    await log.getByText(/same card/i).first().waitFor({ timeout: 15_000 });
+    expect(await log.innerText()).toContain('be…@demo.reelhouse.example');
+    await memberShot('explained');
+
+    await member.getByRole('button', { name: 'Talk to a person' }).click();
+    await log.getByText(/Your conversation is now with our billing team/i).waitFor();
+    await log.getByText(/Sam .*joined/).waitFor({ timeout: 15_000 });
+    await memberShot('handed-off');
+
+    const myCases = agent.getByRole('region', { name: 'My open cases' });
+    await myCases.getByRole('link').first().click();
+    await agent.waitForURL(/\/desk\/cases\/case_/);
+    // The case file carries the story: the member need not repeat it.
+    const main = agent.locator('main');
+    await main.getByText('I was charged twice this month for my membership').first().waitFor();
+    expect(await main.innerText()).toMatch(/same card/i);
+    expect(await agent.getByRole('button', { name: 'Refund' }).first().isDisabled()).toBe(true);
+    await agentShot('case-before-verification');
+
+    // The agent says hello; an ask for a password is refused before it reaches the member.
+    const composer = agent.getByRole('textbox', { name: 'Message' });
+    await composer.fill('Hi Ben, I can see the second account. What is your password so I can check?');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await agent.getByText(/never ask/i).first().waitFor();
+    await composer.fill('Hi Ben, I can see the second account on your card. Could you read me the service code from your app (Help, Service code)?');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await log.getByText(/read me the service code/).waitFor();
+    expect(await log.innerText()).not.toContain('What is your password');
+
+    // Ben reads the code from his account page; Sam types it.
+    const codePage = await journey.newPage('desktop');
+    await signInMember(codePage, journey.base, 'ben@demo.reelhouse.example');
+    await codePage.goto(`${journey.base}/account/service-code`);
+    const label = await codePage.locator('[aria-label^="Your service code is"]').getAttribute('aria-label');
+    const code = (label ?? '').replace(/\D/g, '');
+    expect(code).toMatch(/^\d{6}$/);
+    await agent.getByLabel('Service code').fill(code);
+    await agent.getByRole('button', { name: 'Verify' }).click();
+    await agent.getByRole('button', { name: 'Refund' }).first().waitFor();
+    await expect.poll(() => agent.getByRole('button', { name: 'Refund' }).first().isEnabled()).toBe(true);
+    await agentShot('verified');
+
+    // The refund form starts on the duplicate's latest charge; the agent gives the reason and confirms.
+    await agent.getByLabel('Reason for the refund').fill('Charged by a second account on the same card');
+    await agent.getByRole('button', { name: 'Refund' }).first().click();
+    await agent.getByRole('button', { name: /^Yes, refund/ }).click();
+    await agent.getByText(/^Refunded /).waitFor();
+    await agentShot('refunded');
+
+    await agent.getByLabel('Outcome').selectOption({ label: 'Refund given' });
+    await agent.getByLabel('Summary for the member').fill('We refunded the charge made by your second account (the one created on a TV). Cancel that account, or ask us to, so it is not billed again.');
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await agent.getByRole('heading', { name: 'Resolved' }).waitFor();
+
+    // Ben keeps the summary, and downloads the transcript.
+    await log.getByText(/We refunded the charge made by your second account/).waitFor();
+    await memberShot('summary');
+    const [download] = await Promise.all([member.waitForEvent('download'), member.getByRole('link', { name: 'Download transcript' }).click()]);
+    const transcript = fs.readFileSync((await download.path()) as string, 'utf8');
+    expect(transcript).toContain('I was charged twice this month for my membership');
+    expect(transcript).toContain('We refunded the charge made by your second account');
+    expect(transcript).not.toContain('What is your password');
+    expect(transcript).not.toContain(code);
+  }, 120_000);
+});
