@@ -8,6 +8,8 @@ import { extraMemberSnapshot, fakeExplainer, inputOf, membershipView, snapshotOf
 
 const text = (decision: TurnDecision) => decision.replies.map((reply) => reply.body).join('\n');
 const choiceIds = (decision: TurnDecision) => decision.replies.flatMap((reply) => reply.payload.choices ?? []).map((choice) => choice.id);
+/** The id of a proposal's "yes" or "no" button, as the member would tap it. */
+const button = (decision: TurnDecision, answer: 'confirm' | 'decline') => choiceIds(decision).find((id) => id.startsWith(`${answer}:`)) ?? 'none';
 
 function turn(state: AssistantState, message: string, options: { triage?: TriageResult | null; snapshot?: AccountSnapshot | null; choice?: string } = {}) {
   const snapshot = options.snapshot === undefined ? snapshotOf() : options.snapshot;
@@ -18,9 +20,11 @@ describe('confirm before acting', () => {
   it('proposes a cancellation with the final service date and runs it only on confirm, keyed by conversation and message', () => {
     const proposal = turn(initialState(), 'I want to cancel my membership', { triage: triageAs('membership.cancel') });
     expect(proposal.run).toBeNull();
-    expect(proposal.replies[0]?.payload).toMatchObject({ kind: 'confirm_action', choices: [{ id: 'confirm' }, { id: 'decline' }], data: { action: { kind: 'cancel_membership', membershipId: 'mem_ben', finalServiceDate: '2026-04-15' } } });
+    const seq = proposal.state.lastSeq;
+    expect(proposal.replies[0]?.payload).toMatchObject({ kind: 'confirm_action', choices: [{ id: `confirm:${seq}`, label: 'Yes, cancel it' }, { id: `decline:${seq}` }], data: { action: { kind: 'cancel_membership', membershipId: 'mem_ben', finalServiceDate: '2026-04-15' } } });
+    expect(proposal.state.pending?.proposedAt).toBe(seq);
     expect(text(proposal)).toContain('you can keep watching until 2026-04-15');
-    const confirmed = turn(proposal.state, 'Yes, cancel it', { choice: 'confirm' });
+    const confirmed = turn(proposal.state, 'Yes, cancel it', { choice: `confirm:${seq}` });
     expect(confirmed.run?.action.kind).toBe('cancel_membership');
     expect(confirmed.run?.idempotencyKey).toBe(`assistant:conv_1:${proposal.state.lastSeq}:cancel_membership`);
     expect(confirmed.state.pending).toBeNull();
@@ -28,10 +32,10 @@ describe('confirm before acting', () => {
 
   it('never runs on decline, and a second confirm finds nothing open', () => {
     const proposal = turn(initialState(), 'please sign me out of all devices', { triage: triageAs('security.unknown_user') });
-    const declined = turn(proposal.state, 'No, leave it', { choice: 'decline' });
+    const declined = turn(proposal.state, 'No, leave it', { choice: button(proposal, 'decline') });
     expect(declined.run).toBeNull();
     expect(text(declined)).toContain('haven’t changed anything');
-    const late = turn(declined.state, 'Yes', { choice: 'confirm' });
+    const late = turn(declined.state, 'Yes', { choice: button(proposal, 'confirm') });
     expect(late.run).toBeNull();
     expect(text(late)).toContain('no longer open');
   });
@@ -49,7 +53,7 @@ describe('confirm before acting', () => {
   it('removes a device named in the message, after confirmation', () => {
     const proposal = turn(initialState(), 'remove the Living room TV please', { triage: triageAs('streaming.app_error', {}, 0.56) });
     expect(proposal.state.pending?.action).toEqual({ kind: 'remove_device', accountId: 'acct_ben', deviceId: 'dev_tv', deviceName: 'Living room TV' });
-    expect(turn(proposal.state, '', { choice: 'confirm' }).run?.action.kind).toBe('remove_device');
+    expect(turn(proposal.state, '', { choice: button(proposal, 'confirm') }).run?.action.kind).toBe('remove_device');
   });
 
   it('asks which device when none is named', () => {
@@ -96,6 +100,55 @@ describe('confirm before acting', () => {
     const decision = turn(initialState(), 'cancel my membership please', { triage: triageAs('membership.cancel'), snapshot });
     expect(text(decision)).toContain('already cancelled. You can keep watching until 2026-04-15');
     expect(decision.state.pending).toBeNull();
+  });
+});
+
+describe('a button answers only the proposal it was shown with', () => {
+  function twoProposals() {
+    const signOut = turn(initialState(), 'sign out all devices', { triage: triageAs('security.unknown_user') });
+    const cancel = turn(signOut.state, 'I want to cancel my membership', { triage: triageAs('membership.cancel') });
+    return { signOut, cancel };
+  }
+
+  it('runs nothing on an older proposal’s "yes", keeps the open one, and does not count a failure', () => {
+    const { signOut, cancel } = twoProposals();
+    expect(text(cancel)).toContain('nothing was changed (sign out all devices)');
+    expect(button(signOut, 'confirm')).not.toBe(button(cancel, 'confirm'));
+    const stale = turn(cancel.state, 'Yes, sign out everywhere', { choice: button(signOut, 'confirm') });
+    expect(stale.run).toBeNull();
+    expect(text(stale)).toContain('That request is no longer open, so nothing was changed.');
+    expect(text(stale)).toContain('shall I cancel the membership?');
+    expect(stale.state.pending).toEqual(cancel.state.pending);
+    expect(stale.state.failures).toBe(0);
+    expect(stale.handOff).toBeNull();
+    // The open proposal's buttons come again, so it can be answered from the newest message.
+    expect(choiceIds(stale)).toEqual([button(cancel, 'confirm'), button(cancel, 'decline')]);
+    const right = turn(stale.state, 'Yes, cancel it', { choice: button(cancel, 'confirm') });
+    expect(right.run).toEqual({ action: { kind: 'cancel_membership', membershipId: 'mem_ben', finalServiceDate: '2026-04-15' }, idempotencyKey: `assistant:conv_1:${cancel.state.lastSeq}:cancel_membership` });
+  });
+
+  it('keeps the open proposal on an older proposal’s "no" too', () => {
+    const { signOut, cancel } = twoProposals();
+    const stale = turn(cancel.state, 'No, leave it', { choice: button(signOut, 'decline') });
+    expect(stale.run).toBeNull();
+    expect(stale.state.pending?.action.kind).toBe('cancel_membership');
+    expect(text(stale)).not.toContain('haven’t changed anything');
+  });
+
+  it('answers nothing for a bare "confirm" or a proposal that never existed', () => {
+    const { cancel } = twoProposals();
+    for (const choice of ['confirm', 'decline', 'confirm:0', 'confirm:soon', `confirm:${cancel.state.lastSeq + 1}`]) {
+      const decision = turn(cancel.state, 'Yes', { choice });
+      expect(decision.run).toBeNull();
+      expect(decision.state.pending).toEqual(cancel.state.pending);
+      expect(text(decision)).toContain('no longer open');
+    }
+  });
+
+  it('takes a typed plain "yes" as the answer to the latest proposal', () => {
+    const { cancel } = twoProposals();
+    expect(turn(cancel.state, 'yes').run?.action.kind).toBe('cancel_membership');
+    expect(turn(cancel.state, 'no').state.pending).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import { monthsIn } from './message-reading.rules.ts';
 /**
  * The account actions the assistant may take: spotting a request, checking
  * it is allowed, and the confirmation that says exactly what will happen.
- * Nothing runs here; a proposal becomes an action only on "confirm".
+ * Nothing runs here; a proposal becomes an action only on its own "confirm".
  */
 
 /** Billing's limit (MAX_PAUSE_MONTHS): a pause lasts 1 to 3 months in total. */
@@ -64,13 +64,35 @@ export function paidUntil(membership: MembershipView): string | null {
   return ends.length === 0 ? (membership.state.next_billing_date ?? null) : ends.sort().at(-1) ?? null;
 }
 
-const CONFIRM_CHOICES = (yes: string): Choice[] => [{ id: 'confirm', label: yes }, { id: 'decline', label: 'No, leave it' }];
+/**
+ * A proposal's buttons carry the seq it was proposed at (`confirm:12`,
+ * `decline:12`), so a tap on an older confirmation can never answer the one
+ * open now.
+ */
+export const confirmChoices = (yes: string, proposedAt: number): Choice[] => [{ id: `confirm:${proposedAt}`, label: yes }, { id: `decline:${proposedAt}`, label: 'No, leave it' }];
+
+export type ConfirmTap = { answer: 'confirm' | 'decline'; proposedAt: number | null };
+
+/**
+ * A tapped confirmation button and the proposal it belongs to; null when the
+ * choice is not one. A bare or malformed one (`confirm`, `confirm:x`) names no
+ * proposal, so it answers none.
+ */
+export function readConfirmTap(choice: string | null): ConfirmTap | null {
+  const match = choice === null ? null : /^(confirm|decline)(?::(.*))?$/.exec(choice);
+  if (!match) return null;
+  const seq = match[2] !== undefined && /^\d{1,15}$/.test(match[2]) ? Number(match[2]) : null;
+  return { answer: match[1] === 'decline' ? 'decline' : 'confirm', proposedAt: seq };
+}
+
+/** Whether a tap was on the open proposal's own buttons. */
+export const tapIsFor = (tap: ConfirmTap, pending: PendingAction): boolean => tap.proposedAt === pending.proposedAt;
 
 function confirm(body: string, action: AssistantAction, yes: string, input: TurnInput): { reply: Reply; pending: PendingAction } {
   // The request's message seq keys the action: a confirm delivered twice, or replayed after a crash, runs it once.
   const idempotencyKey = `assistant:${input.conversationId}:${input.seq}:${action.kind}`;
   return {
-    reply: { body, payload: { kind: 'confirm_action', choices: CONFIRM_CHOICES(yes), data: { action } } },
+    reply: { body, payload: { kind: 'confirm_action', choices: confirmChoices(yes, input.seq), data: { action } } },
     pending: { action, idempotencyKey, proposedAt: input.seq },
   };
 }

@@ -6,8 +6,8 @@ import {
   partnerOf, say, whoBills, type TopicOutcome,
 } from './account-topics.rules.ts';
 import { describeAction } from './action-results.rules.ts';
-import { detectActionRequest, proposeAction, requestFromChoice, type ActionRequest } from './actions.rules.ts';
-import type { AssistantState, Reply, TurnContext, TurnDecision, TurnInput } from './assistant.types.ts';
+import { confirmChoices, detectActionRequest, proposeAction, readConfirmTap, requestFromChoice, tapIsFor, type ActionRequest } from './actions.rules.ts';
+import type { AssistantState, PendingAction, Reply, TurnContext, TurnDecision, TurnInput } from './assistant.types.ts';
 import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from './flow-chat.rules.ts';
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
@@ -127,7 +127,7 @@ function onActionRequest(turn: Turn, request: ActionRequest, input: TurnInput, s
 
 function onChoice(turn: Turn, choice: string, input: TurnInput, ctx: TurnContext): Turn {
   const { state } = turn;
-  if (choice === 'confirm' || choice === 'decline') return { ...turn, replies: [...turn.replies, say('That request is no longer open, so nothing was changed. Tell me what you’d like to do.')] };
+  if (readConfirmTap(choice)) return notOpen(turn, null);
   if (choice === 'helped') return apply(turn, { replies: [say('Glad that helped. Is there anything else?')], tried: ['The member said the answer helped'], offer: null });
   if (choice === 'not_helped') return fail(turn, 'not_helped');
   if (choice === 'handoff') {
@@ -192,16 +192,27 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   return topic ? apply(turn, topic) : apply(turn, infoTopic(intent, snapshot, ctx.tools));
 }
 
-/** Answers an open confirmation: the action runs only on "confirm" (or a plain "yes"). */
+/** A button of a proposal that is no longer open: nothing runs, it is not a failure, and the open one (if any) stays open. */
+function notOpen(turn: Turn, open: PendingAction | null): Turn {
+  const lead = 'That request is no longer open, so nothing was changed.';
+  if (!open) return { ...turn, replies: [...turn.replies, say(`${lead} Tell me what you’d like to do.`)] };
+  // The open proposal's own buttons again, so the member can still answer it from the newest message.
+  const what = describeAction(open.action);
+  return { ...turn, replies: [...turn.replies, say(`${lead} My latest question is still open: shall I ${what}?`, confirmChoices(`Yes, ${what}`, open.proposedAt))] };
+}
+
+/** Answers an open confirmation: the action runs only on its own "confirm" button (or a typed plain "yes", which answers the latest). */
 function onPending(turn: Turn, input: TurnInput): { turn: Turn; done: boolean } {
   const pending = turn.state.pending;
   if (!pending) return { turn, done: false };
+  const tap = readConfirmTap(input.choice);
+  if (tap && !tapIsFor(tap, pending)) return { turn: notOpen(turn, pending), done: true };
   const state = { ...turn.state, pending: null };
   const what = describeAction(pending.action);
-  if (input.choice === 'confirm' || (input.choice === null && isYes(input.text))) {
+  if (tap?.answer === 'confirm' || (input.choice === null && isYes(input.text))) {
     return { turn: { ...turn, state: { ...state, tried: [...state.tried, `The member confirmed: ${what}`] }, run: { action: pending.action, idempotencyKey: pending.idempotencyKey } }, done: true };
   }
-  const declined = input.choice === 'decline' || (input.choice === null && isNo(input.text));
+  const declined = tap?.answer === 'decline' || (input.choice === null && isNo(input.text));
   const reply = say(declined ? 'All right, I haven’t changed anything.' : `I’ve left that as it is: nothing was changed (${what}).`);
   return { turn: { ...turn, state: { ...state, tried: [...state.tried, `The member did not confirm: ${what}`] }, replies: [...turn.replies, reply] }, done: declined };
 }
@@ -210,8 +221,9 @@ export function decideTurn(prior: AssistantState, input: TurnInput, ctx: TurnCon
   if (input.seq <= prior.lastSeq) return { state: prior, replies: [], run: null, handOff: null };
   let turn: Turn = { state: { ...prior, lastSeq: input.seq }, replies: [], run: null, handOff: null };
   if (prior.handedOff) {
-    // After a hand-off the agent speaks; only a confirmation the assistant asked for is still its to answer.
-    const answered = prior.pending && (input.choice === 'confirm' || input.choice === 'decline') ? onPending(turn, input).turn : turn;
+    // After a hand-off the agent speaks; only the open confirmation's own buttons are still the assistant's to answer.
+    const tap = readConfirmTap(input.choice);
+    const answered = prior.pending && tap && tapIsFor(tap, prior.pending) ? onPending(turn, input).turn : turn;
     return { state: answered.state, replies: answered.replies, run: answered.run, handOff: null };
   }
   const text = input.text.trim();

@@ -25,6 +25,9 @@ function setUp(options: { snapshot?: AccountSnapshot | null; accountId?: string 
 }
 
 const lastKinds = (chat: ReturnType<typeof fakeChat>, count: number) => chat.assistantTexts().slice(-count).map((message) => message.payload?.kind);
+/** The "yes" (or "no") button of the latest confirmation, as the member's app would send it. */
+const confirmButton = (chat: ReturnType<typeof fakeChat>, answer: 'confirm' | 'decline' = 'confirm') =>
+  chat.assistantTexts().filter((message) => message.payload?.kind === 'confirm_action').at(-1)?.payload?.choices?.find((choice) => choice.id.startsWith(`${answer}:`))?.id ?? 'none';
 
 describe('the assistant in a conversation', () => {
   it('greets once, saying what it never asks for', async () => {
@@ -42,16 +45,17 @@ describe('the assistant in a conversation', () => {
     await send('I want to cancel my membership');
     expect(account.actions()).toEqual([]);
     expect(lastKinds(chat, 1)).toEqual(['confirm_action']);
-    await send('Yes, cancel it', 'confirm');
+    expect(confirmButton(chat)).toBe('confirm:1');
+    await send('Yes, cancel it', confirmButton(chat));
     expect(account.calls).toEqual([{ name: 'cancelMembership', args: { membershipId: 'mem_ben', idempotencyKey: 'assistant:conv_1:1:cancel_membership' } }]);
     expect(chat.assistantTexts().at(-1)).toMatchObject({ payload: { kind: 'action_done' } });
     expect(chat.assistantTexts().at(-1)?.body).toContain('You can keep watching until 2026-04-15');
   });
 
   it('never acts on a decline', async () => {
-    const { account, send } = setUp();
+    const { chat, account, send } = setUp();
     await send('please sign me out of all devices');
-    await send('No, leave it', 'decline');
+    await send('No, leave it', confirmButton(chat, 'decline'));
     await send('yes');
     expect(account.actions()).toEqual([]);
   });
@@ -69,8 +73,20 @@ describe('the assistant in a conversation', () => {
     const before = chat.assistantTexts().length;
     await send('hello? anyone?');
     expect(chat.assistantTexts()).toHaveLength(before);
-    await send('Yes, sign out everywhere', 'confirm');
+    await send('Yes, sign out everywhere', confirmButton(chat));
     expect(account.actions()).toEqual(['signOutEverywhere']);
+  });
+
+  it('runs nothing when an older confirmation’s button is tapped, and the open one still works', async () => {
+    const { chat, account, send } = setUp();
+    await send('sign out all devices');
+    const signOut = confirmButton(chat);
+    await send('I want to cancel my membership');
+    await send('Yes, sign out everywhere', signOut);
+    expect(account.actions()).toEqual([]);
+    expect(chat.assistantTexts().at(-1)?.body).toContain('That request is no longer open');
+    await send('Yes, cancel it', confirmButton(chat));
+    expect(account.actions()).toEqual(['cancelMembership']);
   });
 
   it('hands off after failing twice, to the general queue with what was tried', async () => {
@@ -96,7 +112,7 @@ describe('the assistant in a conversation', () => {
     const refusal = new AppError({ code: 'BILLING_NOT_ELIGIBLE', message: 'Only an active membership can be paused.' });
     const { chat, desk, send } = setUp({ fail: { pauseMembership: refusal } });
     await send('please pause my membership for 2 months');
-    await send('yes', 'confirm');
+    await send('yes', confirmButton(chat));
     expect(chat.assistantTexts().at(-1)?.body).toBe('I couldn’t pause the membership for 2 month(s): Only an active membership can be paused.');
     expect(desk.cases).toEqual([]);
     await send('asdf qwerty');
@@ -117,7 +133,7 @@ describe('the assistant in a conversation', () => {
     const { chat, account, assistant } = setUp();
     const first = chat.say('I want to cancel my membership');
     const second = chat.say('Yes, cancel it');
-    await assistant.onMemberMessage({ conversation: chat.conversation, message: second, choice: 'confirm' });
+    await assistant.onMemberMessage({ conversation: chat.conversation, message: second, choice: `confirm:${first.seq}` });
     await assistant.onMemberMessage({ conversation: chat.conversation, message: first });
     expect(account.actions()).toEqual(['cancelMembership']);
     expect(chat.assistantTexts().map((message) => message.payload?.kind)).toEqual(['text', 'confirm_action', 'action_done']);
@@ -127,7 +143,7 @@ describe('the assistant in a conversation', () => {
     const { chat, account, assistant, send } = setUp();
     await send('sign out all devices');
     const tap = chat.say('Sign out everywhere');
-    await assistant.onMemberMessage({ conversation: chat.conversation, message: { ...tap, payload: { kind: 'text', data: { choice: 'confirm' } } } });
+    await assistant.onMemberMessage({ conversation: chat.conversation, message: { ...tap, payload: { kind: 'text', data: { choice: confirmButton(chat) } } } });
     expect(account.actions()).toEqual(['signOutEverywhere']);
   });
 
@@ -142,7 +158,8 @@ describe('the assistant in a conversation', () => {
         active -= 1;
       },
     });
-    await Promise.all([send('I want to cancel my membership'), send('yes', 'confirm')]);
+    // The proposal will be answered to the first message (seq 1), so its button is `confirm:1`.
+    await Promise.all([send('I want to cancel my membership'), send('yes', 'confirm:1')]);
     expect(most).toBe(1);
     expect(chat.assistantTexts().map((message) => message.payload?.kind)).toEqual(['text', 'confirm_action', 'action_done']);
   });

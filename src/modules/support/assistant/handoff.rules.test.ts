@@ -41,7 +41,15 @@ describe('a takeover', () => {
     const first = turn(initialState(), 'I think I was hacked', { triage: triageAs('security.account_takeover') });
     const handedOff = { ...first.state, handedOff: { caseId: 'case_1', queue: 'security' as const } };
     expect(turn(handedOff, 'hello?', { triage: triageAs('out_of_scope') }).replies).toEqual([]);
-    expect(turn(handedOff, '', { choice: 'confirm' }).run?.action.kind).toBe('sign_out_everywhere');
+    expect(turn(handedOff, '', { choice: `confirm:${first.state.lastSeq}` }).run?.action.kind).toBe('sign_out_everywhere');
+    expect(turn(handedOff, '', { choice: `decline:${first.state.lastSeq}` }).state.pending).toBeNull();
+    // Another proposal's button (or a bare one) is not the assistant's to answer once a person has the chat.
+    for (const choice of ['confirm', `confirm:${first.state.lastSeq - 1}`]) {
+      const stale = turn(handedOff, '', { choice });
+      expect(stale.run).toBeNull();
+      expect(stale.replies).toEqual([]);
+      expect(stale.state.pending).toEqual(first.state.pending);
+    }
   });
 });
 
