@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, type HttpMethod } from './platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from './platform/testing/test-app.ts';
 
-type Victim = { accountId: string; email: string; membershipId: string; tvDeviceId: string; invitationId: string; extraAccountId: string; extraEmail: string; profileId: string };
+type Victim = { accountId: string; email: string; membershipId: string; tvDeviceId: string; invitationId: string; extraAccountId: string; extraEmail: string; profileId: string; conversationId: string };
 type Case = { method: HttpMethod; path: (v: Victim) => string; body?: (v: Victim) => unknown; route: string };
 
 const CARD = { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 2031, cvc: '123' };
@@ -42,12 +42,19 @@ const CASES: Case[] = [
   { route: 'POST /api/me/extra-members/invitations/{id}/cancel', method: 'POST', path: (v) => `/api/me/extra-members/invitations/${v.invitationId}/cancel` },
   { route: 'PATCH /api/me/extra-members/invitations/{id}', method: 'PATCH', path: (v) => `/api/me/extra-members/invitations/${v.invitationId}`, body: () => ({ email: 'stolen@attacker.example' }) },
   { route: 'DELETE /api/me/extra-members/{accountId}', method: 'DELETE', path: (v) => `/api/me/extra-members/${v.extraAccountId}` },
+  { route: 'GET /api/me/support/cases', method: 'GET', path: () => '/api/me/support/cases' },
+  { route: 'POST /api/chat/conversations', method: 'POST', path: () => '/api/chat/conversations', body: () => ({ text: 'Where is my refund?' }) },
+  { route: 'GET /api/chat/conversations', method: 'GET', path: () => '/api/chat/conversations' },
+  { route: 'GET /api/chat/conversations/{id}', method: 'GET', path: (v) => `/api/chat/conversations/${v.conversationId}` },
+  { route: 'POST /api/chat/conversations/{id}/messages', method: 'POST', path: (v) => `/api/chat/conversations/${v.conversationId}/messages`, body: () => ({ body: 'Cancel my membership', client_id: 'intruder-1' }) },
+  { route: 'GET /api/chat/conversations/{id}/transcript', method: 'GET', path: (v) => `/api/chat/conversations/${v.conversationId}/transcript` },
+  { route: 'POST /api/chat/conversations/{id}/transcript/email', method: 'POST', path: (v) => `/api/chat/conversations/${v.conversationId}/transcript/email` },
   // Last: it ends the caller's own sessions.
   { route: 'POST /api/me/sign-out-everywhere', method: 'POST', path: () => '/api/me/sign-out-everywhere' },
 ];
 
-/** Routes that act for a signed-in member: everything under /api/me and the simulated TV. */
-const isMemberRoute = (path: string) => path.startsWith('/api/me/') || path.startsWith('/api/tv/');
+/** Routes that act for a signed-in member: everything under /api/me, the simulated TV and the member's chats. */
+const isMemberRoute = (path: string) => path.startsWith('/api/me/') || path.startsWith('/api/tv/') || path.startsWith('/api/chat/conversations');
 
 describe('authorization battery', () => {
   let t: TestApp;
@@ -96,6 +103,8 @@ describe('authorization battery', () => {
     const profile = await owner.post('/api/me/profiles', { name: 'Victim' });
     expect(profile.statusCode, profile.body).toBe(201);
     expect((await owner.post('/api/me/viewing', { profile_id: profile.json().id, title: 'Private Evening' })).statusCode).toBe(201);
+    const chat = await owner.post('/api/chat/conversations', { text: 'Private Question about my bill' });
+    expect(chat.statusCode, chat.body).toBe(201);
     victim = {
       accountId,
       email: 'victim@members.example',
@@ -105,6 +114,7 @@ describe('authorization battery', () => {
       extraAccountId: (await extra.get('/api/session')).json().member.account_id,
       extraEmail,
       profileId: profile.json().id,
+      conversationId: chat.json().conversation.id,
     };
     expect(victim.invitationId).not.toBe('');
   });
@@ -135,7 +145,7 @@ describe('authorization battery', () => {
       if (who === 'another member') await join(attacker, `attacker${Date.now()}@members.example`, 'standard');
       else await signIn(attacker, victim.extraEmail);
       // What the victim owns; an extra member may know their owner's account id, not the rest.
-      const secrets = [victim.email, victim.membershipId, victim.tvDeviceId, victim.invitationId, 'pending@members.example', victim.profileId, 'Private Evening', ...(who === 'another member' ? [victim.accountId, victim.extraAccountId, victim.extraEmail] : [])];
+      const secrets = [victim.email, victim.membershipId, victim.tvDeviceId, victim.invitationId, 'pending@members.example', victim.profileId, 'Private Evening', 'Private Question', ...(who === 'another member' ? [victim.accountId, victim.extraAccountId, victim.extraEmail] : [])];
       const leaks: string[] = [];
       for (const c of CASES) {
         const response = await attacker.request(c.method, c.path(victim), c.body?.(victim));
