@@ -54,6 +54,10 @@ export async function mayJoin(deps: ChatAccessDeps, identity: ChatIdentity, conv
   }
 }
 
+/** Who an identity is, as one string: to tell whether the cookies still name the same person, and to key rate limits. */
+export const principalOf = (identity: ChatIdentity): string =>
+  identity.kind === 'member' ? `member:${identity.accountId}` : identity.kind === 'visitor' ? `visitor:${identity.email}` : `agent:${identity.agentId}`;
+
 export function participantOf(identity: ChatIdentity): Participant {
   switch (identity.kind) {
     case 'member':

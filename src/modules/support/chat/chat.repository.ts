@@ -98,6 +98,21 @@ export async function listMessages(db: ChatDb, conversationId: string, range: { 
   return rows.map(toMessage);
 }
 
+/** Replaces stored bodies (a stricter redaction), and the conversation's copy of its first message, in one transaction. */
+export async function rewriteMemberText(db: ChatDb, conversationId: string, bodies: readonly { seq: number; body: string }[], firstMessage: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const { seq, body } of bodies) {
+      await trx.updateTable('support_messages').set({ body }).where('conversation_id', '=', conversationId).where('seq', '=', seq).execute();
+    }
+    if (firstMessage !== null) await trx.updateTable('support_conversations').set({ first_message: firstMessage }).where('id', '=', conversationId).execute();
+  });
+}
+
+export async function findFirstMessage(db: ChatDb, conversationId: string): Promise<string | null> {
+  const row = await db.selectFrom('support_conversations').select('first_message').where('id', '=', conversationId).executeTakeFirst();
+  return row?.first_message ?? null;
+}
+
 export async function setConversationStatus(db: ChatDb, id: string, status: ConversationStatus, at: Date, notification: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const result = await trx.updateTable('support_conversations').set({ status, updated_at: at }).where('id', '=', id).where('status', '!=', status).executeTakeFirst();

@@ -7,10 +7,12 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
 import { checkCsrf, secureFor, serializeSetCookie } from '../../identity/index.ts';
 import { triage } from '../../triage/index.ts';
-import { identify, mayJoin, notAllowed, participantOf, signInNeeded, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
+import { identify, mayJoin, notAllowed, participantOf, principalOf, signInNeeded, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
 import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
 import { handleChatSocket, messageJson, type ChatSocketDeps } from './chat.socket.ts';
 import type { ChatConversation } from './chat.types.ts';
+import { MAX_SEQ, refuseNulCharacters } from './request-guards.ts';
+import { createSendLimiter, SEND_LIMIT, sendingTooFast, START_LIMIT, startingTooMany } from './send-limits.ts';
 import { renderTranscript } from './transcript.ts';
 import { VISITOR_SESSION_TTL_MS, type VisitorSessions } from './visitor-sessions.ts';
 
@@ -41,6 +43,7 @@ export type ChatRoutesDeps = Omit<ChatSocketDeps, 'access'> & {
 };
 
 export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
+  const limiter = deps.limiter ?? createSendLimiter();
   const who = async (request: FastifyRequest): Promise<ChatIdentity> => {
     checkCsrf(request);
     const identity = await identify(deps.access, request);
@@ -57,8 +60,9 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
 
   return async (app) => {
     await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+    app.addHook('preValidation', refuseNulCharacters);
 
-    app.get('/api/chat/ws', { websocket: true, schema: { hide: true } }, (socket, request) => handleChatSocket(deps, socket, request));
+    app.get('/api/chat/ws', { websocket: true, schema: { hide: true } }, (socket, request) => handleChatSocket({ ...deps, limiter }, socket, request));
 
     app.post('/api/chat/visitor/code', {
       schema: { tags: ['chat'], summary: 'Email a visitor a code to chat without signing in', body: z.object({ email: z.string().trim().email().max(254) }), response: { 200: z.object({ expires_at: z.string() }) } },
@@ -86,6 +90,7 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
       },
     }, async (request, reply) => {
       const identity = await who(request);
+      if (!limiter.take(`start:${principalOf(identity)}`, START_LIMIT)) throw startingTooMany();
       const where = await deps.whereOf(identity);
       const author = identity.kind === 'member' ? { kind: 'member' as const, id: identity.accountId, name: identity.name } : { kind: 'visitor' as const, id: null, name: 'You' };
       const { conversation } = await deps.chat.startConversation({
@@ -106,7 +111,7 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
     app.get('/api/chat/conversations/:id', {
       schema: {
         tags: ['chat'], summary: 'A conversation and its messages after a seq (the socket is the live path; this is the fallback)',
-        params: idParams, querystring: z.object({ after_seq: z.coerce.number().int().min(0).default(0) }),
+        params: idParams, querystring: z.object({ after_seq: z.coerce.number().int().min(0).max(MAX_SEQ).default(0) }),
         response: { 200: z.object({ conversation: conversationSchema, messages: z.array(messageSchema) }) },
       },
     }, async (request) => {
@@ -124,8 +129,10 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
     }, async (request, reply) => {
       const { identity, conversation } = await ownConversation(request, request.params.id);
       if (conversation.status === 'closed') throw new AppError({ code: 'CONVERSATION_CLOSED', message: 'This conversation is closed. Start a new one if you need more help.', status: 409 });
+      const me = participantOf(identity);
+      if (!limiter.take(`${conversation.id}:${me.reader}`, SEND_LIMIT)) throw sendingTooFast();
       const message = await deps.chat.post({
-        conversationId: conversation.id, author: participantOf(identity).author, body: request.body.body, clientId: request.body.client_id ?? null,
+        conversationId: conversation.id, author: me.author, body: request.body.body, clientId: request.body.client_id ?? null,
         payload: request.body.choice === undefined ? null : { kind: 'text', data: { choice: request.body.choice } },
       });
       return reply.code(201).send({ message: messageJson(message) });

@@ -5,8 +5,8 @@ import type { Logger } from '../../../platform/logger.ts';
 import { redact } from '../../safety/redaction/index.ts';
 import { encodeMessageSignal, type ChatHub, type ChatSignal } from './chat-hub.ts';
 import {
-  appendMessage, findConversation, insertConversation, listConversationsOf, listMessages, listReadMarks, notify, saveReadMark, setConversationStatus,
-  type ChatDb, type ReadMark,
+  appendMessage, findConversation, findFirstMessage, insertConversation, listConversationsOf, listMessages, listReadMarks, notify, rewriteMemberText, saveReadMark,
+  setConversationStatus, type ChatDb, type ReadMark,
 } from './chat.repository.ts';
 import type { Author, ChatConversation, ChatMessage, ChatPort, ConversationStatus, MessagePayload } from './chat.types.ts';
 
@@ -89,11 +89,27 @@ export function createChatService(deps: ChatServiceDeps) {
     await notify(deps.db, JSON.stringify({ t: 'typing', c: conversationId, a: participant.author, on, from: participant.reader } satisfies ChatSignal));
   }
 
+  /** Once the desk has checked the member's service code, no stored copy of it is needed: their messages lose it. */
+  async function forgetServiceCodes(conversationId: string): Promise<number> {
+    const scrub = (text: string) => redact(text, { serviceCodes: 'remove' }).text;
+    const messages = await listMessages(deps.db, conversationId, { limit: 10_000 });
+    const changed = messages
+      .filter((message) => message.author.kind === 'member' || message.author.kind === 'visitor')
+      .map((message) => ({ seq: message.seq, body: scrub(message.body), before: message.body }))
+      .filter((message) => message.body !== message.before)
+      .map(({ seq, body }) => ({ seq, body }));
+    const first = await findFirstMessage(deps.db, conversationId);
+    const firstScrubbed = first === null ? null : scrub(first);
+    await rewriteMemberText(deps.db, conversationId, changed, firstScrubbed !== first ? firstScrubbed : null);
+    return changed.length;
+  }
+
   const port: ChatPort = {
     get: (id) => findConversation(deps.db, id),
     post,
     history: (id, afterSeq) => listMessages(deps.db, id, { afterSeq: afterSeq ?? 0, limit: 10_000 }),
     setStatus,
+    forgetServiceCodes,
   };
 
   return {

@@ -4,17 +4,19 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
 import type { Logger } from '../../../platform/logger.ts';
-import { identify, mayJoin, participantOf, sameOrigin, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
+import { identify, mayJoin, participantOf, principalOf, sameOrigin, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
 import type { ChatHub, ChatSignal } from './chat-hub.ts';
 import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
+import { MAX_SEQ, nulCharacterAt } from './request-guards.ts';
+import { createSendLimiter, SEND_LIMIT, sendingTooFast, type SendLimiter } from './send-limits.ts';
 import type { ChatMessage } from './chat.types.ts';
 
 /** Frames a client sends (docs/chat.md). */
 export const clientFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), conversation_id: z.string().min(1).max(64), last_seq: z.number().int().min(0).default(0) }),
+  z.object({ type: z.literal('hello'), conversation_id: z.string().min(1).max(64), last_seq: z.number().int().min(0).max(MAX_SEQ).default(0) }),
   z.object({ type: z.literal('send'), client_id: z.string().min(1).max(64), body: z.string().max(MAX_MESSAGE_LENGTH * 2), choice: z.string().max(64).optional() }),
   z.object({ type: z.literal('typing'), on: z.boolean() }),
-  z.object({ type: z.literal('read'), seq: z.number().int().min(0) }),
+  z.object({ type: z.literal('read'), seq: z.number().int().min(0).max(MAX_SEQ) }),
   z.object({ type: z.literal('ping') }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrame>;
@@ -35,10 +37,10 @@ export type ChatSocketDeps = {
   allowedOrigins?: readonly string[];
   /** Refuses an agent's message that asks for a password or a code; returns the explanation, or null when it may go. */
   checkAgentMessage?(body: string): string | null;
+  /** Shared with the HTTP routes, so a sender's limit holds over every socket and route (chat.routes.ts passes it). */
+  limiter?: SendLimiter;
 };
 
-/** Per connection: at most this many messages in the window, so one client cannot flood a conversation. */
-const SEND_LIMIT = { count: 30, windowMs: 10_000 };
 const HEARTBEAT_MS = 30_000;
 
 /**
@@ -61,13 +63,34 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
   let conversationId: string | null = null;
   let unsubscribe: (() => void) | null = null;
   let alive = true;
-  const sent: number[] = [];
+  const limiter = deps.limiter ?? createSendLimiter();
   let work: Promise<void> = Promise.resolve();
+
+  /**
+   * Rights are checked again, not only at `hello`: a member signed out
+   * everywhere (say, after a takeover) or an agent whose case went to
+   * someone else loses the conversation, and the socket is closed.
+   */
+  async function stillAllowed(): Promise<boolean> {
+    if (identity === null || conversationId === null) return true;
+    const now = await identify(deps.access, request, prefer);
+    const conversation = await deps.chat.get(conversationId);
+    if (now && conversation && principalOf(now) === principalOf(identity) && (await mayJoin(deps.access, now, conversation))) return true;
+    if (now) fail('FORBIDDEN', 'This conversation is not yours.');
+    else fail('UNAUTHENTICATED', 'Sign in, or confirm your email address, to chat with us.');
+    unsubscribe?.();
+    unsubscribe = null;
+    identity = null;
+    conversationId = null;
+    socket.close(now ? 4403 : 4401, now ? 'forbidden' : 'unauthenticated');
+    return false;
+  }
 
   const heartbeat = setInterval(() => {
     if (!alive) return socket.terminate();
     alive = false;
     socket.ping();
+    work = work.then(async () => void (await stillAllowed())).catch((error: unknown) => deps.logger?.error({ err: error }, 'chat rights check failed'));
   }, HEARTBEAT_MS);
   socket.on('pong', () => {
     alive = true;
@@ -112,18 +135,17 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
 
   async function post(frame: Extract<ClientFrame, { type: 'send' }>): Promise<void> {
     if (!identity || conversationId === null) return fail('HELLO_FIRST', 'Open a conversation first.', { client_id: frame.client_id });
-    const now = Date.now();
-    while (sent.length > 0 && now - sent[0]! > SEND_LIMIT.windowMs) sent.shift();
-    if (sent.length >= SEND_LIMIT.count) return fail('RATE_LIMITED', 'You are sending messages very fast; wait a few seconds.', { client_id: frame.client_id });
-    sent.push(now);
+    const me = participantOf(identity);
+    if (!limiter.take(`${conversationId}:${me.reader}`, SEND_LIMIT)) return fail('RATE_LIMITED', sendingTooFast().message, { client_id: frame.client_id });
     const conversation = await deps.chat.get(conversationId);
     if (conversation?.status === 'closed') return fail('CONVERSATION_CLOSED', 'This conversation is closed. Start a new one if you need more help.', { client_id: frame.client_id });
+    if (!(await stillAllowed())) return;
     if (identity.kind === 'agent') {
       const refusal = deps.checkAgentMessage?.(frame.body) ?? null;
       if (refusal !== null) return fail('CREDENTIAL_REQUEST_BLOCKED', refusal, { client_id: frame.client_id });
     }
     const message = await deps.chat.post({
-      conversationId, author: participantOf(identity).author, body: frame.body, clientId: frame.client_id,
+      conversationId, author: me.author, body: frame.body, clientId: frame.client_id,
       payload: frame.choice === undefined ? null : { kind: 'text', data: { choice: frame.choice } },
     });
     send({ type: 'ack', client_id: frame.client_id, seq: message.seq, id: message.id });
@@ -150,6 +172,8 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
     let frame: ClientFrame;
     try {
       frame = clientFrame.parse(JSON.parse(String(data)));
+      // PostgreSQL text cannot hold a NUL character: the frame is refused rather than failing its query.
+      if (nulCharacterAt(frame, 'frame') !== null) throw new Error('NUL character');
     } catch {
       return fail('BAD_FRAME', 'That frame is not one the chat understands (see docs/chat.md).');
     }

@@ -64,4 +64,10 @@ export type ChatPort = {
   history(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   /** Changes the status and tells the participants (a `status` frame). */
   setStatus(conversationId: string, status: ConversationStatus): Promise<void>;
+  /**
+   * Takes service codes out of the member's stored messages (kept until
+   * then, so the agent could read the code out): the desk calls it once the
+   * code has verified them. The number of messages changed.
+   */
+  forgetServiceCodes?(conversationId: string): Promise<number>;
 };

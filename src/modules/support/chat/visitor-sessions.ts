@@ -22,14 +22,17 @@ export function createVisitorSessions(deps: { db: ChatDb; clock: Clock; mailer: 
   async function sendCode(rawEmail: string): Promise<{ expires_at: string }> {
     const email = normalise(rawEmail);
     const now = deps.clock.now();
-    const recent = await deps.db.selectFrom('support_visitor_codes').select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('email', '=', email).where('created_at', '>', new Date(now.getTime() - 60 * 60 * 1000)).executeTakeFirstOrThrow();
-    if (Number(recent.count) >= CODES_PER_HOUR) {
-      throw new AppError({ code: 'TOO_MANY_CODES', message: 'We have sent several codes to this address in the last hour. Use the latest one, or try again later.', status: 429 });
-    }
     const code = newCode();
     const expires = new Date(now.getTime() + CODE_TTL_MS);
-    await deps.db.insertInto('support_visitor_codes').values({ id: newId('vcode'), email, code_hash: codeHash(purpose(email), code), expires_at: expires, created_at: now }).execute();
+    const id = newId('vcode');
+    // Stored first, then counted with the others: requests sent all at once see each other, so no more than the limit go out.
+    await deps.db.insertInto('support_visitor_codes').values({ id, email, code_hash: codeHash(purpose(email), code), expires_at: expires, created_at: now }).execute();
+    const recent = await deps.db.selectFrom('support_visitor_codes').select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('email', '=', email).where('created_at', '>', new Date(now.getTime() - 60 * 60 * 1000)).executeTakeFirstOrThrow();
+    if (Number(recent.count) > CODES_PER_HOUR) {
+      await deps.db.deleteFrom('support_visitor_codes').where('id', '=', id).execute();
+      throw new AppError({ code: 'TOO_MANY_CODES', message: 'We have sent several codes to this address in the last hour. Use the latest one, or try again later.', status: 429 });
+    }
     await deps.mailer.send({
       channel: 'email', to: email, subject: `Your ${deps.serviceName} chat code`,
       body: `Your code to start a chat with ${deps.serviceName} support is ${code}. It works for 10 minutes.\n\nType it only on the chat page you opened. We will never ask you for it in the chat, by phone or by email.`,
