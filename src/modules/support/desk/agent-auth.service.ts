@@ -3,7 +3,7 @@ import { newId } from '../../../platform/ids.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from '../../../platform/secrets.ts';
 import { checkCsrf, readCookie, secureFor, serializeSetCookie } from '../../identity/index.ts';
 import {
-  clearFailures, deleteExpiredSessions, deleteSession, findAgentLogin, findSessionAgent, insertAgent, insertFailure, insertSession, listFailures, type Agent,
+  clearFailures, deleteExpiredSessions, deleteFailure, deleteSession, findAgentLogin, findSessionAgent, insertAgent, insertFailure, insertSession, listFailures, type Agent,
 } from './agents.repository.ts';
 import type { Queue } from './case-file.ts';
 import { audit, type DeskContext } from './desk-context.ts';
@@ -15,13 +15,39 @@ export const AGENT_SESSION_COOKIE = 'usher_agent_session';
 export const AGENT_SESSION_MS = 12 * 60 * 60 * 1000;
 /** Wrong passwords for one email from one address before a pause. */
 export const SIGN_IN_POLICY = { maxFailures: 5, windowMs: 15 * 60 * 1000 } as const;
+/** Wrong passwords from one address, whatever the email (trying one password on many agents), before a pause. */
+export const SIGN_IN_ADDRESS_POLICY = { maxFailures: 20, windowMs: 15 * 60 * 1000 } as const;
 
 /** Free again when the failure that filled the window leaves it; null when not limited. Pure. */
-export function signInRetryAfter(failures: readonly Date[], now: Date, policy = SIGN_IN_POLICY): number | null {
+export function signInRetryAfter(failures: readonly Date[], now: Date, policy: { maxFailures: number; windowMs: number } = SIGN_IN_POLICY): number | null {
   const recent = failures.map((at) => at.getTime()).filter((at) => at > now.getTime() - policy.windowMs).sort((a, b) => b - a);
   if (recent.length < policy.maxFailures) return null;
   const filling = recent[policy.maxFailures - 1] ?? now.getTime();
   return Math.max(1, Math.ceil((filling + policy.windowMs - now.getTime()) / 1000));
+}
+
+type Attempt = { id: string; subject: string; policy: { maxFailures: number; windowMs: number } };
+
+/**
+ * Counts the attempt before the password is checked (hashing takes a while):
+ * requests sent all at once then see each other, so no more than the limit
+ * get a password checked. A refused attempt is taken back.
+ */
+async function reserveAttempts(ctx: DeskContext, attempts: readonly Attempt[], now: Date): Promise<void> {
+  for (const attempt of attempts) {
+    await insertFailure(ctx.db, { id: attempt.id, subject: attempt.subject, at: now }, new Date(now.getTime() - 24 * 60 * 60 * 1000));
+  }
+  let retryAfter: number | null = null;
+  for (const attempt of attempts) {
+    const counted = await listFailures(ctx.db, attempt.subject, new Date(now.getTime() - attempt.policy.windowMs));
+    if (counted.length <= attempt.policy.maxFailures) continue;
+    const mine = counted.findIndex((at) => at.getTime() === now.getTime());
+    const others = counted.filter((_, index) => index !== mine);
+    retryAfter = Math.max(retryAfter ?? 0, signInRetryAfter(others, now, attempt.policy) ?? 1);
+  }
+  if (retryAfter === null) return;
+  for (const attempt of attempts) await deleteFailure(ctx.db, attempt.id);
+  throw tooManySignIns(retryAfter);
 }
 
 function setAgentCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
@@ -35,16 +61,15 @@ export async function signInAgent(
 ): Promise<Agent> {
   const now = ctx.clock.now();
   const email = options.email.trim().toLowerCase();
-  const subject = sha256(`desk_sign_in:${email}|${options.request.ip}`);
-  const retryAfter = signInRetryAfter(await listFailures(ctx.db, subject, new Date(now.getTime() - SIGN_IN_POLICY.windowMs)), now);
-  if (retryAfter !== null) throw tooManySignIns(retryAfter);
+  const byEmail: Attempt = { id: newId('dsf'), subject: sha256(`desk_sign_in:${email}|${options.request.ip}`), policy: SIGN_IN_POLICY };
+  const byAddress: Attempt = { id: newId('dsf'), subject: sha256(`desk_sign_in_address:${options.request.ip}`), policy: SIGN_IN_ADDRESS_POLICY };
+  await reserveAttempts(ctx, [byEmail, byAddress], now);
   const login = await findAgentLogin(ctx.db, email);
   const matches = await verifyPassword(login?.active ? login.passwordHash : null, options.password);
-  if (!login || !login.active || !matches) {
-    await insertFailure(ctx.db, { id: newId('dsf'), subject, at: now }, new Date(now.getTime() - 24 * 60 * 60 * 1000));
-    throw wrongAgentCredentials();
-  }
-  await clearFailures(ctx.db, subject);
+  // A wrong password leaves the reserved attempts in place: they are the failures counted.
+  if (!login || !login.active || !matches) throw wrongAgentCredentials();
+  await clearFailures(ctx.db, byEmail.subject);
+  await deleteFailure(ctx.db, byAddress.id);
   await deleteExpiredSessions(ctx.db, login.id, now);
   const token = newToken();
   await insertSession(ctx.db, { tokenHash: sha256(token), agentId: login.id, createdAt: now, expiresAt: new Date(now.getTime() + AGENT_SESSION_MS) });

@@ -77,6 +77,10 @@ export async function insertFailure(db: DeskDb, failure: { id: string; subject: 
   await db.deleteFrom('desk_sign_in_failures').where('at', '<', forgetBefore).execute();
 }
 
+export async function deleteFailure(db: DeskDb, id: string): Promise<void> {
+  await db.deleteFrom('desk_sign_in_failures').where('id', '=', id).execute();
+}
+
 export async function clearFailures(db: DeskDb, subject: string): Promise<void> {
   await db.deleteFrom('desk_sign_in_failures').where('subject', '=', subject).execute();
 }

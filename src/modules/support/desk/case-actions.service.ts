@@ -17,6 +17,19 @@ async function verifiedCase(ctx: DeskContext, agent: Actor, caseId: string): Pro
   return { deskCase, accountId: deskCase.verifiedAccountId, snapshot };
 }
 
+/**
+ * The action's audit entry and its step on the case, together or not at all.
+ * False when the idempotency key was already used: nothing is recorded again.
+ */
+async function recordAction(ctx: DeskContext, entry: Parameters<typeof audit>[1], step: Parameters<typeof recordStep>[1]): Promise<boolean> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx = { ...ctx, db: trx };
+    if (!(await audit(tx, entry))) return false;
+    await recordStep(tx, step);
+    return true;
+  });
+}
+
 async function tellMember(ctx: DeskContext, deskCase: DeskCase, body: string, action: string): Promise<void> {
   await tellChat(ctx, action, () => ctx.chat.post({
     conversationId: deskCase.conversationId, author: { kind: 'system', id: null, name: 'Support' }, body,
@@ -48,6 +61,8 @@ export async function refundCharge(ctx: DeskContext, agent: Actor, request: Refu
     const { deskCase, snapshot } = await verifiedCase(ctx, agent, request.caseId);
     const previous = await findAuditByKey(ctx.db, deskCase.id, 'refund', request.idempotencyKey);
     if (previous) return { ...(previous.details as { membership_id: string; charge_id: string; charge_date: string; amount: number; currency: string }), repeated: true };
+    // An extra member's snapshot carries the owner's membership and card: the money is the owner's to discuss.
+    if (snapshot.account.role !== 'owner') throw ownerOnly('ask for a refund');
     const membership = membershipOnCase(snapshot, request.membershipId);
     const charge = findCharge(membership.ledger, request.chargeId !== undefined ? { chargeId: request.chargeId } : { chargeDate: request.chargeDate as string });
     if (!charge) throw new AppError({ code: 'NO_CHARGE', field: request.chargeId !== undefined ? 'charge_id' : 'charge_date', message: 'There is no such charge on this membership.', status: 422 });
@@ -61,13 +76,14 @@ export async function refundCharge(ctx: DeskContext, agent: Actor, request: Refu
       await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'refund_refused', details: { code: decision.code, membership_id: membership.id, charge_id: charge.id, amount: request.amount } });
       throw new AppError({ code: decision.code, message: decision.message, field: 'amount', status: decision.status });
     }
-    const reason = redact(request.reason.trim()).text;
+    const reason = redact(request.reason.trim(), { serviceCodes: 'remove' }).text;
     await ctx.account.refund({ membershipId: membership.id, chargeDate: charge.date, amount: request.amount, reason, idempotencyKey: `desk:${deskCase.id}:${request.idempotencyKey}` });
     const details = { membership_id: membership.id, charge_id: charge.id, charge_date: charge.date, amount: request.amount, currency: charge.currency };
-    const first = await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'refund', details: { ...details, reason }, idempotencyKey: request.idempotencyKey });
+    const money = formatMoney(request.amount, charge.currency);
+    const first = await recordAction(ctx,
+      { agentId: agent.id, caseId: deskCase.id, action: 'refund', details: { ...details, reason }, idempotencyKey: request.idempotencyKey },
+      { caseId: deskCase.id, kind: 'refund', agentId: agent.id, summary: `Refunded ${money} of the charge of ${charge.date} (${reason}) by ${agent.name}.` });
     if (first) {
-      const money = formatMoney(request.amount, charge.currency);
-      await recordStep(ctx, { caseId: deskCase.id, kind: 'refund', agentId: agent.id, summary: `Refunded ${money} of the charge of ${charge.date} (${reason}) by ${agent.name}.` });
       await tellMember(ctx, deskCase, `${firstName(agent.name)} refunded ${money} of the charge of ${charge.date}. Your bank usually shows it within 5 to 10 working days.`, 'refund');
     }
     return { ...details, repeated: !first };
@@ -78,12 +94,14 @@ export async function refundCharge(ctx: DeskContext, agent: Actor, request: Refu
 export async function cancelDuplicate(ctx: DeskContext, agent: Actor, options: { caseId: string; membershipId: string }) {
   return oneAtATime(`desk-case:${options.caseId}`, async () => {
     const { deskCase, snapshot } = await verifiedCase(ctx, agent, options.caseId);
+    if (snapshot.account.role !== 'owner') throw ownerOnly('cancel another membership paid with their card');
     const duplicate = snapshot.sameCard.find((item) => item.membershipId === options.membershipId);
     if (!duplicate) throw notSameCard();
     const view = await ctx.account.cancelMembership({ membershipId: duplicate.membershipId, idempotencyKey: `desk:${deskCase.id}:cancel:${duplicate.membershipId}` });
     const accessUntil = view.state.access_until;
-    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'cancel_duplicate', details: { membership_id: duplicate.membershipId, account_id: duplicate.accountId, access_until: accessUntil } });
-    await recordStep(ctx, { caseId: deskCase.id, kind: 'cancel_duplicate', agentId: agent.id, summary: `Cancelled the second membership on the same card (${duplicate.maskedEmail}) by ${agent.name}.` });
+    await recordAction(ctx,
+      { agentId: agent.id, caseId: deskCase.id, action: 'cancel_duplicate', details: { membership_id: duplicate.membershipId, account_id: duplicate.accountId, access_until: accessUntil } },
+      { caseId: deskCase.id, kind: 'cancel_duplicate', agentId: agent.id, summary: `Cancelled the second membership on the same card (${duplicate.maskedEmail}) by ${agent.name}.` });
     const until = accessUntil === null ? '' : ` It stays usable until ${accessUntil}.`;
     await tellMember(ctx, deskCase, `The second membership paid with your card (${duplicate.maskedEmail}) is cancelled and won't be charged again.${until}`, 'cancel_duplicate');
     return { membership_id: duplicate.membershipId, status: view.state.status, access_until: accessUntil };
@@ -97,8 +115,9 @@ export async function removeExtraMember(ctx: DeskContext, agent: Actor, options:
     const member = snapshot.extraMembers.find((item) => item.accountId === options.memberAccountId);
     if (!member) throw notOnCase('That extra member');
     const result = await ctx.account.removeExtraMember({ ownerAccountId: snapshot.account.id, memberAccountId: member.accountId });
-    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'remove_extra_member', details: { member_account_id: member.accountId, access_until: result.access_until } });
-    await recordStep(ctx, { caseId: deskCase.id, kind: 'remove_extra_member', agentId: agent.id, summary: `Removed the extra member ${member.name} by ${agent.name}; access ends ${result.access_until}.` });
+    await recordAction(ctx,
+      { agentId: agent.id, caseId: deskCase.id, action: 'remove_extra_member', details: { member_account_id: member.accountId, access_until: result.access_until } },
+      { caseId: deskCase.id, kind: 'remove_extra_member', agentId: agent.id, summary: `Removed the extra member ${member.name} by ${agent.name}; access ends ${result.access_until}.` });
     await tellMember(ctx, deskCase, `${member.name} is no longer an extra member on your account. Their access ends on ${result.access_until}.`, 'remove_extra_member');
     return { member_account_id: member.accountId, access_until: result.access_until };
   });
@@ -108,8 +127,9 @@ export async function signOutAllDevices(ctx: DeskContext, agent: Actor, options:
   return oneAtATime(`desk-case:${options.caseId}`, async () => {
     const { deskCase, accountId } = await verifiedCase(ctx, agent, options.caseId);
     const count = await ctx.account.signOutEverywhere(accountId);
-    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'sign_out_devices', details: { account_id: accountId, signed_out: count } });
-    await recordStep(ctx, { caseId: deskCase.id, kind: 'sign_out_devices', agentId: agent.id, summary: `Signed out every device (${count}) by ${agent.name}.` });
+    await recordAction(ctx,
+      { agentId: agent.id, caseId: deskCase.id, action: 'sign_out_devices', details: { account_id: accountId, signed_out: count } },
+      { caseId: deskCase.id, kind: 'sign_out_devices', agentId: agent.id, summary: `Signed out every device (${count}) by ${agent.name}.` });
     await tellMember(ctx, deskCase, 'Every device signed in to your account has been signed out. Sign in again with your password; if someone else might know it, change it first.', 'sign_out_devices');
     return { signed_out: count };
   });

@@ -7,12 +7,15 @@ import { assignWaiting } from './assignment.service.ts';
 import type { Queue } from './case-file.ts';
 import { insertNote } from './case-records.repository.ts';
 import { findOpenCaseOfConversation, setFirstResponse, updateCase, type DeskCase } from './cases.repository.ts';
-import { audit, caseForAgent, firstName, recordStep, teamName, tellChat, type Actor, type DeskContext } from './desk-context.ts';
+import { audit, caseForAgent, firstName, recordStep, teamName, tellChat, withCaseLocked, type Actor, type DeskContext } from './desk-context.ts';
 import { sameQueue, serviceCodeInvalid, serviceCodeOtherAccount } from './desk.errors.ts';
 import type { CaseOutcome } from './desk.tables.ts';
 import { dueDates } from './sla.rules.ts';
 
 const SYSTEM = { kind: 'system', id: null, name: 'Support' } as const;
+
+/** What an agent writes that is kept (reasons, summaries): redacted, the service code the member read out included. */
+const redacted = (text: string): string => redact(text.trim(), { serviceCodes: 'remove' }).text;
 
 /**
  * Checks the code the member reads out. It must belong to the case's
@@ -23,29 +26,45 @@ export async function verifyMember(ctx: DeskContext, agent: Actor, options: { ca
   const deskCase = await caseForAgent(ctx, agent, options.caseId, { open: true });
   const accountId = await ctx.account.verifyServiceCode({ code: options.code, address: options.address });
   const refuse = async (why: 'unknown_code' | 'other_account') => {
-    await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'verify_failed', details: { why } });
-    await recordStep(ctx, { caseId: deskCase.id, kind: 'verification_failed', agentId: agent.id, summary: why === 'unknown_code' ? 'A service code did not match.' : 'A service code of another account was given.' });
+    await ctx.db.transaction().execute(async (trx) => {
+      const tx = { ...ctx, db: trx };
+      await audit(tx, { agentId: agent.id, caseId: deskCase.id, action: 'verify_failed', details: { why } });
+      await recordStep(tx, { caseId: deskCase.id, kind: 'verification_failed', agentId: agent.id, summary: why === 'unknown_code' ? 'A service code did not match.' : 'A service code of another account was given.' });
+    });
     return why === 'unknown_code' ? serviceCodeInvalid() : serviceCodeOtherAccount();
   };
   if (accountId === null) throw await refuse('unknown_code');
-  if (deskCase.accountId !== null && deskCase.accountId !== accountId) throw await refuse('other_account');
-  const now = ctx.clock.now();
-  await updateCase(ctx.db, deskCase.id, { accountId: deskCase.accountId ?? accountId, verifiedAccountId: accountId, verifiedAt: now, verifiedBy: agent.id, updatedAt: now });
-  await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'verify', details: { account_id: accountId, linked_visitor_case: deskCase.accountId === null } });
-  await recordStep(ctx, {
-    caseId: deskCase.id, kind: 'verified', agentId: agent.id,
-    summary: deskCase.accountId === null ? 'Visitor verified with a service code; the case is now linked to their account.' : 'Member verified with a service code.',
+  // Identity is asked outside the transaction (another module); the case is read again, locked, before it changes.
+  const verified = await withCaseLocked(ctx, agent, options.caseId, { open: true }, async (tx, locked) => {
+    if (locked.accountId !== null && locked.accountId !== accountId) return null;
+    const now = ctx.clock.now();
+    await updateCase(tx.db, locked.id, { accountId: locked.accountId ?? accountId, verifiedAccountId: accountId, verifiedAt: now, verifiedBy: agent.id, updatedAt: now });
+    await audit(tx, { agentId: agent.id, caseId: locked.id, action: 'verify', details: { account_id: accountId, linked_visitor_case: locked.accountId === null } });
+    await recordStep(tx, {
+      caseId: locked.id, kind: 'verified', agentId: agent.id,
+      summary: locked.accountId === null ? 'Visitor verified with a service code; the case is now linked to their account.' : 'Member verified with a service code.',
+    });
+    return { verified: true as const, account_id: accountId, verified_at: now.toISOString() };
   });
-  return { verified: true as const, account_id: accountId, verified_at: now.toISOString() };
+  if (!verified) throw await refuse('other_account');
+  await forgetServiceCodes(ctx, deskCase.conversationId);
+  return verified;
+}
+
+/** The code did its job: the chat keeps no copy of it (the member typed it for the agent to read). */
+async function forgetServiceCodes(ctx: DeskContext, conversationId: string): Promise<void> {
+  await tellChat(ctx, 'forget service codes', async () => ctx.chat.forgetServiceCodes?.(conversationId));
 }
 
 /** An internal note, stored redacted (service codes too): never shown to the member. */
 export async function addNote(ctx: DeskContext, agent: Actor, options: { caseId: string; body: string }) {
-  const deskCase = await caseForAgent(ctx, agent, options.caseId, { open: false });
-  const redacted = redact(options.body.trim(), { serviceCodes: 'remove' });
-  const note = { id: newId('note'), caseId: deskCase.id, agentId: agent.id, body: redacted.text, createdAt: ctx.clock.now() };
-  await insertNote(ctx.db, note);
-  await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'note_added', details: { note_id: note.id, removed: redacted.findings.map((finding) => finding.kind) } });
+  const clean = redact(options.body.trim(), { serviceCodes: 'remove' });
+  const note = await withCaseLocked(ctx, agent, options.caseId, { open: false }, async (tx, deskCase) => {
+    const written = { id: newId('note'), caseId: deskCase.id, agentId: agent.id, body: clean.text, createdAt: ctx.clock.now() };
+    await insertNote(tx.db, written);
+    await audit(tx, { agentId: agent.id, caseId: deskCase.id, action: 'note_added', details: { note_id: written.id, removed: clean.findings.map((finding) => finding.kind) } });
+    return written;
+  });
   return { id: note.id, agent: { id: agent.id, name: agent.name }, body: note.body, created_at: note.createdAt.toISOString() };
 }
 
@@ -94,19 +113,21 @@ async function backToWaiting(ctx: DeskContext, deskCase: DeskCase, notice: strin
 
 /** To another queue, waiting again; the SLA clocks take the new queue's targets, still from the hand-off. */
 export async function transferCase(ctx: DeskContext, agent: Actor, options: { caseId: string; queue: Queue; reason: string }) {
-  const deskCase = await caseForAgent(ctx, agent, options.caseId, { open: true });
-  if (deskCase.queue === options.queue) throw sameQueue();
-  const now = ctx.clock.now();
-  const reason = redact(options.reason.trim()).text;
-  const due = dueDates(deskCase.createdAt, options.queue, ctx.slas);
-  // An escalated case stays with supervisors, now those of the new queue.
-  const status: 'escalated' | 'queued' = deskCase.status === 'escalated' ? 'escalated' : 'queued';
-  await updateCase(ctx.db, deskCase.id, {
-    queue: options.queue, status, assignedAgentId: null, assignedAt: null, queuedAt: now,
-    firstResponseDue: due.firstResponseDue, resolutionDue: due.resolutionDue, updatedAt: now,
+  const reason = redacted(options.reason);
+  const { deskCase, status } = await withCaseLocked(ctx, agent, options.caseId, { open: true }, async (tx, locked) => {
+    if (locked.queue === options.queue) throw sameQueue();
+    const now = ctx.clock.now();
+    const due = dueDates(locked.createdAt, options.queue, ctx.slas);
+    // An escalated case stays with supervisors, now those of the new queue.
+    const next: 'escalated' | 'queued' = locked.status === 'escalated' ? 'escalated' : 'queued';
+    await updateCase(tx.db, locked.id, {
+      queue: options.queue, status: next, assignedAgentId: null, assignedAt: null, queuedAt: now,
+      firstResponseDue: due.firstResponseDue, resolutionDue: due.resolutionDue, updatedAt: now,
+    });
+    await recordStep(tx, { caseId: locked.id, kind: 'transferred', agentId: agent.id, summary: `Transferred from the ${locked.queue} queue to the ${options.queue} queue by ${agent.name}: ${reason}` });
+    await audit(tx, { agentId: agent.id, caseId: locked.id, action: 'transfer', details: { from: locked.queue, to: options.queue, reason } });
+    return { deskCase: locked, status: next };
   });
-  await recordStep(ctx, { caseId: deskCase.id, kind: 'transferred', agentId: agent.id, summary: `Transferred from the ${deskCase.queue} queue to the ${options.queue} queue by ${agent.name}: ${reason}` });
-  await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'transfer', details: { from: deskCase.queue, to: options.queue, reason } });
   await backToWaiting(ctx, { ...deskCase, queue: options.queue },
     `${firstName(agent.name)} has passed your chat to our ${teamName(options.queue)}, who know this area best. Someone will join shortly and can see everything so far.`, 'transferred');
   return { id: deskCase.id, queue: options.queue, status };
@@ -114,13 +135,15 @@ export async function transferCase(ctx: DeskContext, agent: Actor, options: { ca
 
 /** To a supervisor (one with the queue's skill when possible), one level up. */
 export async function escalateCase(ctx: DeskContext, agent: Actor, options: { caseId: string; reason: string }) {
-  const deskCase = await caseForAgent(ctx, agent, options.caseId, { open: true });
-  const now = ctx.clock.now();
-  const reason = redact(options.reason.trim()).text;
-  const level = deskCase.escalationLevel + 1;
-  await updateCase(ctx.db, deskCase.id, { status: 'escalated', escalationLevel: level, assignedAgentId: null, assignedAt: null, queuedAt: now, updatedAt: now });
-  await recordStep(ctx, { caseId: deskCase.id, kind: 'escalated', agentId: agent.id, summary: `Escalated to a supervisor (level ${level}) by ${agent.name}: ${reason}` });
-  await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'escalate', details: { level, reason } });
+  const reason = redacted(options.reason);
+  const { deskCase, level } = await withCaseLocked(ctx, agent, options.caseId, { open: true }, async (tx, locked) => {
+    const now = ctx.clock.now();
+    const next = locked.escalationLevel + 1;
+    await updateCase(tx.db, locked.id, { status: 'escalated', escalationLevel: next, assignedAgentId: null, assignedAt: null, queuedAt: now, updatedAt: now });
+    await recordStep(tx, { caseId: locked.id, kind: 'escalated', agentId: agent.id, summary: `Escalated to a supervisor (level ${next}) by ${agent.name}: ${reason}` });
+    await audit(tx, { agentId: agent.id, caseId: locked.id, action: 'escalate', details: { level: next, reason } });
+    return { deskCase: locked, level: next };
+  });
   await backToWaiting(ctx, deskCase,
     `${firstName(agent.name)} has asked a supervisor to take over your case. They will join shortly and can see everything so far.`, 'escalated');
   return { id: deskCase.id, status: 'escalated' as const, escalation_level: level };
@@ -132,15 +155,18 @@ export async function escalateCase(ctx: DeskContext, agent: Actor, options: { ca
  * kept on the case for their account's list.
  */
 export async function resolveCase(ctx: DeskContext, agent: Actor, options: { caseId: string; outcome: CaseOutcome; summary: string }) {
-  const deskCase = await caseForAgent(ctx, agent, options.caseId, { open: true });
+  await caseForAgent(ctx, agent, options.caseId, { open: true });
   const refusal = checkAgentMessage(options.summary);
   if (refusal !== null) throw credentialRequestBlocked(refusal);
   const now = ctx.clock.now();
-  const summary = redact(options.summary.trim()).text;
-  await updateCase(ctx.db, deskCase.id, { status: 'resolved', outcome: options.outcome, summary, resolvedAt: now, updatedAt: now });
-  await noteFirstResponse(ctx, deskCase, agent, now);
-  await recordStep(ctx, { caseId: deskCase.id, kind: 'resolved', agentId: agent.id, summary: `Resolved by ${agent.name} (outcome: ${options.outcome.replace('_', ' ')}).` });
-  await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'resolve', details: { outcome: options.outcome } });
+  const summary = redacted(options.summary);
+  const deskCase = await withCaseLocked(ctx, agent, options.caseId, { open: true }, async (tx, locked) => {
+    await updateCase(tx.db, locked.id, { status: 'resolved', outcome: options.outcome, summary, resolvedAt: now, updatedAt: now });
+    await noteFirstResponse(tx, locked, agent, now);
+    await recordStep(tx, { caseId: locked.id, kind: 'resolved', agentId: agent.id, summary: `Resolved by ${agent.name} (outcome: ${options.outcome.replace('_', ' ')}).` });
+    await audit(tx, { agentId: agent.id, caseId: locked.id, action: 'resolve', details: { outcome: options.outcome } });
+    return locked;
+  });
   await tellChat(ctx, 'resolved', async () => {
     await ctx.chat.post({
       conversationId: deskCase.conversationId, author: { kind: 'agent', id: agent.id, name: firstName(agent.name) }, body: summary,
@@ -148,6 +174,7 @@ export async function resolveCase(ctx: DeskContext, agent: Actor, options: { cas
     });
     await ctx.chat.setStatus(deskCase.conversationId, 'closed');
   });
+  await forgetServiceCodes(ctx, deskCase.conversationId);
   await assignWaiting(ctx);
   return { id: deskCase.id, status: 'resolved' as const, outcome: options.outcome, summary, resolved_at: now.toISOString() };
 }

@@ -73,6 +73,12 @@ export async function findOpenCaseOfConversation(db: DeskDb, conversationId: str
   return row ? toCase(row) : undefined;
 }
 
+/** Whether the conversation was ever handed to the desk (a case, open or resolved). */
+export async function conversationHasCase(db: DeskDb, conversationId: string): Promise<boolean> {
+  const row = await db.selectFrom('desk_cases').select('id').where('conversation_id', '=', conversationId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function updateCase(db: DeskDb, id: string, patch: CasePatch): Promise<void> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {

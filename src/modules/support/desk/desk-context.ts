@@ -6,7 +6,7 @@ import type { SupportAccountPort } from '../support.ports.ts';
 import type { Agent } from './agents.repository.ts';
 import type { Queue } from './case-file.ts';
 import { insertAudit, insertStep } from './case-records.repository.ts';
-import { findCase, type DeskCase } from './cases.repository.ts';
+import { findCase, lockCase, type DeskCase } from './cases.repository.ts';
 import { caseNotFound, caseResolved, notYourCase } from './desk.errors.ts';
 import type { DeskDb } from './desk.tables.ts';
 import type { SlaTargets } from './sla.rules.ts';
@@ -46,11 +46,28 @@ export async function audit(ctx: DeskContext, entry: { agentId: string | null; c
  * supervisor. `open`: refused once resolved.
  */
 export async function caseForAgent(ctx: DeskContext, agent: Actor, caseId: string, options: { open: boolean }): Promise<DeskCase> {
-  const found = await findCase(ctx.db, caseId);
+  return mayWorkOn(agent, await findCase(ctx.db, caseId), options);
+}
+
+function mayWorkOn(agent: Actor, found: DeskCase | undefined, options: { open: boolean }): DeskCase {
   if (!found) throw caseNotFound();
   if (agent.role !== 'supervisor' && found.assignedAgentId !== agent.id) throw notYourCase();
   if (options.open && found.status === 'resolved') throw caseResolved();
   return found;
+}
+
+/**
+ * The desk's own writes for one step of a case (the case row, its story, the
+ * audit log) in one transaction, with the row locked and the agent's right
+ * to it checked again: two agents acting at once take turns, and a failure
+ * leaves nothing half-written. `work` must write through `tx` only; the chat
+ * and other modules are told after the commit.
+ */
+export async function withCaseLocked<T>(ctx: DeskContext, agent: Actor, caseId: string, options: { open: boolean }, work: (tx: DeskContext, deskCase: DeskCase) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx: DeskContext = { ...ctx, db: trx };
+    return work(tx, mayWorkOn(agent, await lockCase(trx, caseId), options));
+  });
 }
 
 /** The chat is another module's transport: a failure there is logged, never undoes what the desk stored. */

@@ -53,8 +53,9 @@ export const notSameCard = (): AppError =>
     message: 'Only a second membership paid with the same card as the verified account can be cancelled from the desk.',
   });
 
-export const ownerOnly = (): AppError =>
-  new AppError({ code: 'OWNER_ONLY', message: 'Only the account owner can remove an extra member. The verified account is an extra member\'s.', status: 422 });
+/** `what`: the action, as in "Only the account owner can remove an extra member." */
+export const ownerOnly = (what = 'remove an extra member'): AppError =>
+  new AppError({ code: 'OWNER_ONLY', message: `Only the account owner can ${what}. The verified account is an extra member's.`, status: 422 });
 
 export const adminKeyNeeded = (): AppError =>
   new AppError({ code: 'UNAUTHENTICATED', message: 'Adding agents needs the admin key (header x-admin-key).', status: 401 });

@@ -11,7 +11,7 @@ import { findAgent, type Agent } from './agents.repository.ts';
 import { assignWaiting, createHandOff } from './assignment.service.ts';
 import type { HandOff, Queue } from './case-file.ts';
 import { recordAgentReply } from './case-workflow.service.ts';
-import { findOpenCaseOfConversation } from './cases.repository.ts';
+import { conversationHasCase, findOpenCaseOfConversation } from './cases.repository.ts';
 import { firstName, type DeskContext } from './desk-context.ts';
 import { seedDemoAgents } from './desk-demo.ts';
 import { deskCaseRoutes } from './desk-cases.routes.ts';
@@ -58,7 +58,7 @@ export type Desk = {
   requireAgent(request: FastifyRequest): Promise<Agent>;
   /** The signed-in agent for the chat's WebSocket handshake, or null. */
   currentAgent(request: FastifyRequest): Promise<ChatAgent | null>;
-  /** Agents join the conversations of their open cases; supervisors any. */
+  /** Agents join the conversations of their open cases; supervisors those of any case. */
   mayAgentJoin(agentId: string, conversationId: string): Promise<boolean>;
   /** The explanation when an agent's message asks for a password or a code, else null (the chat's WebSocket uses it). */
   checkAgentMessage(body: string): string | null;
@@ -106,7 +106,8 @@ export function createDesk(deps: DeskDeps): Desk {
     async mayAgentJoin(agentId, conversationId) {
       const agent = await findAgent(ctx.db, agentId);
       if (!agent?.active) return false;
-      if (agent.role === 'supervisor') return true;
+      // A conversation the assistant never handed off is the member's alone, supervisors included.
+      if (agent.role === 'supervisor') return conversationHasCase(ctx.db, conversationId);
       return (await findOpenCaseOfConversation(ctx.db, conversationId))?.assignedAgentId === agentId;
     },
     checkAgentMessage,
