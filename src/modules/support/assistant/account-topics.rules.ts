@@ -6,6 +6,9 @@ import type { AccountSnapshot } from '../support.ports.ts';
 import { paidUntil } from './actions.rules.ts';
 import type { AssistantState, AssistantTools, FlowProgress, Offer, PendingAction, Reply } from './assistant.types.ts';
 import { amountToMinor, normaliseDate } from './message-reading.rules.ts';
+import { longDate } from './charges/charge-dates.ts';
+
+const longDateOr = (date: string | null | undefined, otherwise: string) => (date ? longDate(date) : otherwise);
 
 /**
  * What the assistant says about the account itself: charges from the ledger,
@@ -44,11 +47,11 @@ export function cancellationStatus(snapshot: AccountSnapshot): string {
   const via = partner ? ` ${partner} bills your membership, so cancelling it and any charges go through ${partner}.` : '';
   switch (status) {
     case 'canceled_pending':
-      return `Your cancellation went through. You can keep watching until ${accessUntil ?? paidUntil(membership) ?? 'the end of the paid period'}, and nothing more will be charged.${via}`;
+      return `Your cancellation went through. You can keep watching until ${longDateOr(accessUntil ?? paidUntil(membership), 'the end of the paid period')}, and nothing more will be charged.${via}`;
     case 'canceled':
-      return `Your membership is cancelled${accessUntil ? ` and ended on ${accessUntil}` : ''}. Nothing more will be charged.${via}`;
+      return `Your membership is cancelled${accessUntil ? ` and ended on ${longDate(accessUntil)}` : ''}. Nothing more will be charged.${via}`;
     case 'paused':
-      return `Your membership is not cancelled: it’s paused${membership.pause?.resumes ? ` and restarts on ${membership.pause.resumes}` : ''}.${via}`;
+      return `Your membership is not cancelled: it’s paused${membership.pause?.resumes ? ` and restarts on ${longDate(membership.pause.resumes)}` : ''}.${via}`;
     case 'on_hold':
       return `Your membership is not cancelled: it’s on hold because a payment didn’t go through.${via}`;
     default:
@@ -103,7 +106,7 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
     return { ...outcome, findings: [...(outcome.findings ?? []), 'The ledger does not explain the charge the member asked about.'], handOff: { queue: 'billing', reason: 'unexplained_charge' } };
   }
   if (snapshot.sameCard.length > 0) {
-    const others = snapshot.sameCard.map((other) => `${other.maskedEmail} (joined ${other.createdAt.slice(0, 10)})`).join(', ');
+    const others = snapshot.sameCard.map((other) => `${other.maskedEmail} (joined ${longDate(other.createdAt.slice(0, 10))})`).join(', ');
     const one = snapshot.sameCard.length === 1;
     // The explainer may already have named the other account; then only the offer is new.
     const told = explanation.findings.some((finding) => finding.cause === 'second_account_same_card');

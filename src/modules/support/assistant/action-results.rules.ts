@@ -1,6 +1,7 @@
 import type { MembershipView } from '../../billing/index.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
 import { say } from './account-topics.rules.ts';
+import { longDate } from './charges/charge-dates.ts';
 import type { ActionToRun, AssistantAction, AssistantState, AssistantTools, Reply, TurnDecision } from './assistant.types.ts';
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 
@@ -27,12 +28,12 @@ function doneText(action: AssistantAction, outcome: Extract<ActionOutcome, { ok:
   switch (action.kind) {
     case 'cancel_membership': {
       const until = outcome.membership?.state.access_until ?? action.finalServiceDate;
-      return `Done: your membership is cancelled.${until ? ` You can keep watching until ${until}.` : ''} There are no further charges, and you can restart any time from your account page.`;
+      return `Done: your membership is cancelled.${until ? ` You can keep watching until ${longDate(until)}.` : ''} There are no further charges, and you can restart any time from your account page.`;
     }
     case 'pause_membership': {
       const pause = outcome.membership?.pause;
       return pause
-        ? `Done: your membership pauses on ${pause.starts}${pause.resumes ? ` and restarts by itself on ${pause.resumes}` : ''}. You won’t be charged while it’s paused.`
+        ? `Done: your membership pauses on ${longDate(pause.starts)}${pause.resumes ? ` and restarts by itself on ${longDate(pause.resumes)}` : ''}. You won’t be charged while it’s paused.`
         : `Done: your membership is set to pause for ${action.months} month(s).`;
     }
     case 'sign_out_everywhere': {
@@ -42,7 +43,7 @@ function doneText(action: AssistantAction, outcome: Extract<ActionOutcome, { ok:
     case 'remove_device':
       return `Done: “${action.deviceName}” is removed from your account and signed out.`;
     case 'remove_extra_member':
-      return `Done: ${action.memberName} is no longer an extra member on your account.${outcome.accessUntil ? ` Their access ends on ${outcome.accessUntil}.` : ''}`;
+      return `Done: ${action.memberName} is no longer an extra member on your account.${outcome.accessUntil ? ` Their access ends on ${longDate(outcome.accessUntil)}.` : ''}`;
     case 'resend_invitation':
       return `Done: I’ve resent the extra-member invitation to ${action.name} (${action.maskedEmail}), with a fresh link. They verify their email and join from it.`;
   }

@@ -23,7 +23,7 @@ describe('confirm before acting', () => {
     const seq = proposal.state.lastSeq;
     expect(proposal.replies[0]?.payload).toMatchObject({ kind: 'confirm_action', choices: [{ id: `confirm:${seq}`, label: 'Yes, cancel it' }, { id: `decline:${seq}` }], data: { action: { kind: 'cancel_membership', membershipId: 'mem_ben', finalServiceDate: '2026-04-15' } } });
     expect(proposal.state.pending?.proposedAt).toBe(seq);
-    expect(text(proposal)).toContain('you can keep watching until 2026-04-15');
+    expect(text(proposal)).toContain('you can keep watching until April 15, 2026');
     const confirmed = turn(proposal.state, 'Yes, cancel it', { choice: `confirm:${seq}` });
     expect(confirmed.run?.action.kind).toBe('cancel_membership');
     expect(confirmed.run?.idempotencyKey).toBe(`assistant:conv_1:${proposal.state.lastSeq}:cancel_membership`);
@@ -66,7 +66,7 @@ describe('confirm before acting', () => {
   it('removes an extra member named by first name, after confirmation', () => {
     const proposal = turn(initialState(), 'please remove Jonas from my account', { triage: triageAs('security.unknown_user') });
     expect(proposal.state.pending?.action).toEqual({ kind: 'remove_extra_member', ownerAccountId: 'acct_ben', memberAccountId: 'acct_jonas', memberName: 'Jonas Weber' });
-    expect(text(proposal)).toContain('access ends when your current paid period does (2026-04-15)');
+    expect(text(proposal)).toContain('access ends when your current paid period does (April 15, 2026)');
   });
 
   it('says the resend is the extra-member invitation', () => {
@@ -98,7 +98,7 @@ describe('confirm before acting', () => {
   it('does not propose a second cancellation when one is pending', () => {
     const snapshot = snapshotOf({ membership: membershipView({ state: { status: 'canceled_pending', plan: 'standard', anchor: '2026-01-15', next_billing_date: null, access_until: '2026-04-15', extra_members: 0 } }) });
     const decision = turn(initialState(), 'cancel my membership please', { triage: triageAs('membership.cancel'), snapshot });
-    expect(text(decision)).toContain('already cancelled. You can keep watching until 2026-04-15');
+    expect(text(decision)).toContain('already cancelled. You can keep watching until April 15, 2026');
     expect(decision.state.pending).toBeNull();
   });
 });

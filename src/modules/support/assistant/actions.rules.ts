@@ -5,6 +5,7 @@ import type { Choice } from '../chat/chat.types.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
 import type { AssistantAction, PendingAction, Reply, TurnInput } from './assistant.types.ts';
 import { monthsIn } from './message-reading.rules.ts';
+import { longDate } from './charges/charge-dates.ts';
 
 /**
  * The account actions the assistant may take: spotting a request, checking
@@ -120,16 +121,16 @@ function proposeMembershipChange(request: { kind: 'cancel' } | { kind: 'pause'; 
   const until = paidUntil(membership);
   const { status } = membership.state;
   if (request.kind === 'cancel') {
-    if (status === 'canceled_pending') return only(`Your membership is already cancelled. You can keep watching until ${membership.state.access_until ?? until}, and there are no further charges.`, 'Checked: cancellation already pending');
-    if (status === 'canceled') return only(`Your membership is already cancelled${membership.state.access_until ? `; access ended on ${membership.state.access_until}` : ''}. There are no further charges.`, 'Checked: membership already cancelled');
+    if (status === 'canceled_pending') return only(`Your membership is already cancelled. You can keep watching until ${membership.state.access_until ?? until ? longDate((membership.state.access_until ?? until) as string) : 'the end of the paid period'}, and there are no further charges.`, 'Checked: cancellation already pending');
+    if (status === 'canceled') return only(`Your membership is already cancelled${membership.state.access_until ? `; access ended on ${longDate(membership.state.access_until)}` : ''}. There are no further charges.`, 'Checked: membership already cancelled');
     const ending = status === 'active' && until !== null && until > today
-      ? `your membership stops renewing, you can keep watching until ${until}, and there are no further charges`
+      ? `your membership stops renewing, you can keep watching until ${longDate(until)}, and there are no further charges`
       : `your membership ends straight away (it is ${status === 'paused' ? 'paused' : 'on hold'}), and there are no further charges`;
     const action: AssistantAction = { kind: 'cancel_membership', membershipId: membership.id, finalServiceDate: status === 'active' ? until : today };
     const { reply, pending } = confirm(`Here’s what cancelling does: ${ending}. You can restart any time. Shall I cancel your membership?`, action, 'Yes, cancel it', input);
     return { replies: [reply], pending, tried: 'Proposed cancelling the membership' };
   }
-  if (membership.pause) return only(`A pause is already set: it starts on ${membership.pause.starts}${membership.pause.resumes ? ` and your membership restarts on ${membership.pause.resumes}` : ''}.`, 'Checked: a pause is already scheduled');
+  if (membership.pause) return only(`A pause is already set: it starts on ${longDate(membership.pause.starts)}${membership.pause.resumes ? ` and your membership restarts on ${longDate(membership.pause.resumes)}` : ''}.`, 'Checked: a pause is already scheduled');
   if (status !== 'active') return only('Only an active membership can be paused, and yours isn’t active right now.', `Checked: membership is ${status}, cannot pause`);
   const months = request.months;
   if (months === null || months < 1 || months > MAX_PAUSE_MONTHS) {
@@ -181,7 +182,7 @@ export function proposeAction(request: ActionRequest, snapshot: AccountSnapshot,
       const until = snapshot.membership ? paidUntil(snapshot.membership) : null;
       const action: AssistantAction = { kind: 'remove_extra_member', ownerAccountId: account.ownerAccountId, memberAccountId: member.accountId, memberName: member.name };
       const { reply, pending } = confirm(
-        `This removes ${member.name} as an extra member: their access ends${snapshot.membership?.state.status === 'active' && until ? ` when your current paid period does (${until})` : ' right away'}, and their own sign-in stays theirs. Shall I remove ${member.name}?`,
+        `This removes ${member.name} as an extra member: their access ends${snapshot.membership?.state.status === 'active' && until ? ` when your current paid period does (${longDate(until)})` : ' right away'}, and their own sign-in stays theirs. Shall I remove ${member.name}?`,
         action, `Yes, remove ${firstName(member.name)}`, input,
       );
       return { replies: [reply], pending, tried: `Proposed removing the extra member ${member.name}` };

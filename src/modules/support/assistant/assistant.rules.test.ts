@@ -79,7 +79,7 @@ describe('charges', () => {
   it('opens a charged-after-cancel answer with where the cancellation stands', () => {
     const snapshot = snapshotOf({ membership: membershipView({ state: { status: 'canceled_pending', plan: 'standard', anchor: '2026-01-15', next_billing_date: null, access_until: '2026-04-15', extra_members: 0 } }) });
     const decision = turn(initialState(), 'I cancelled but you still charged me', { triage: triageAs('billing.charged_after_cancel'), snapshot });
-    expect(decision.replies[0]?.body).toMatch(/^Your cancellation went through\. You can keep watching until 2026-04-15/);
+    expect(decision.replies[0]?.body).toMatch(/^Your cancellation went through\. You can keep watching until April 15, 2026/);
   });
 });
 
@@ -87,7 +87,7 @@ describe('cancellation, billing partner, household and devices', () => {
   it('says a pending cancellation went through, with the final service date', () => {
     const snapshot = snapshotOf({ membership: membershipView({ state: { status: 'canceled_pending', plan: 'standard', anchor: '2026-01-15', next_billing_date: null, access_until: '2026-04-15', extra_members: 0 } }) });
     const decision = turn(initialState(), 'did my cancellation go through?', { triage: triageAs('membership.cannot_cancel'), snapshot });
-    expect(text(decision)).toContain('Your cancellation went through. You can keep watching until 2026-04-15');
+    expect(text(decision)).toContain('Your cancellation went through. You can keep watching until April 15, 2026');
   });
 
   it('says a running membership is not cancelled and offers to cancel it here', () => {

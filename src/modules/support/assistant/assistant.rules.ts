@@ -12,6 +12,7 @@ import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from '.
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
 import { asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
+import { longDate } from './charges/charge-dates.ts';
 
 /**
  * One turn of the assistant, decided without I/O: the state so far, the
@@ -71,7 +72,7 @@ function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnCon
     }
     case 'membership.pause': {
       const pause = snapshot.membership?.pause;
-      const body = pause ? `Your membership pauses on ${pause.starts}${pause.resumes ? ` and restarts by itself on ${pause.resumes}` : ''}.` : cancellationStatus(snapshot);
+      const body = pause ? `Your membership pauses on ${longDate(pause.starts)}${pause.resumes ? ` and restarts by itself on ${longDate(pause.resumes)}` : ''}.` : cancellationStatus(snapshot);
       return { replies: [say(body, FEEDBACK_CHOICES)], offer: { kind: 'feedback' }, tried: ['Checked the pause'], findings: [body] };
     }
     case 'security.unknown_user':

@@ -49,7 +49,7 @@ describe('the assistant in a conversation', () => {
     await send('Yes, cancel it', confirmButton(chat));
     expect(account.calls).toEqual([{ name: 'cancelMembership', args: { membershipId: 'mem_ben', idempotencyKey: 'assistant:conv_1:1:cancel_membership' } }]);
     expect(chat.assistantTexts().at(-1)).toMatchObject({ payload: { kind: 'action_done' } });
-    expect(chat.assistantTexts().at(-1)?.body).toContain('You can keep watching until 2026-04-15');
+    expect(chat.assistantTexts().at(-1)?.body).toContain('You can keep watching until April 15, 2026');
   });
 
   it('never acts on a decline', async () => {
