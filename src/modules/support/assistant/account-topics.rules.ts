@@ -55,7 +55,7 @@ export function cancellationStatus(snapshot: AccountSnapshot): string {
     case 'on_hold':
       return `Your membership is not cancelled: it’s on hold because a payment didn’t go through.${via}`;
     default:
-      return `Your membership is not cancelled: it’s active${next ? ` and renews on ${next}` : ''}.${via}`;
+      return `Your membership is not cancelled: it’s active${next ? ` and renews on ${longDate(next)}` : ''}.${via}`;
   }
 }
 

@@ -38,7 +38,7 @@ function doneText(action: AssistantAction, outcome: Extract<ActionOutcome, { ok:
     }
     case 'sign_out_everywhere': {
       const count = outcome.signedOut ?? 0;
-      return `Done: ${count === 1 ? '1 device is' : `${count} devices are`} signed out. Sign in again on the devices you use; if you think someone else knew your password, change it from your account page now.`;
+      return `Done: every device is signed out (${count === 1 ? '1 sign-in session' : `${count} sign-in sessions`} ended). Sign in again on the devices you use; if you think someone else knew your password, change it from your account page now.`;
     }
     case 'remove_device':
       return `Done: “${action.deviceName}” is removed from your account and signed out.`;

@@ -159,7 +159,7 @@ describe('after an action', () => {
   it('reports what was done and records it as tried', () => {
     const decision = concludeAction({ state: initialState(), run, outcome: { ok: true, signedOut: 3 }, snapshot: snapshotOf(), tools });
     expect(decision.replies[0]).toMatchObject({ payload: { kind: 'action_done' } });
-    expect(decision.replies[0]?.body).toContain('3 devices are signed out');
+    expect(decision.replies[0]?.body).toContain('every device is signed out (3 sign-in sessions ended)');
     expect(decision.state.tried).toContain('Done: sign out all devices');
   });
 

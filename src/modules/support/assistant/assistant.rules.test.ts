@@ -92,7 +92,7 @@ describe('cancellation, billing partner, household and devices', () => {
 
   it('says a running membership is not cancelled and offers to cancel it here', () => {
     const decision = turn(initialState(), 'is my membership cancelled?', { triage: triageAs('membership.cancel') });
-    expect(text(decision)).toContain('not cancelled: it’s active and renews on 2026-04-15');
+    expect(text(decision)).toContain('not cancelled: it’s active and renews on April 15, 2026');
     expect(choiceIds(decision)).toContain('cancel_membership');
   });
 
