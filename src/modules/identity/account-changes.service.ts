@@ -1,6 +1,6 @@
 import { newId } from '../../platform/ids.ts';
 import { endSessions, findAccount, findAccountByEmail, findAccountByPhone, isUniqueViolation, updateAccount } from './accounts.repository.ts';
-import { assertNotLimited, forgetFailures, recordFailure } from './attempt-limits.ts';
+import { countAttempt, forgetFailures } from './attempt-limits.ts';
 import { emailTaken, phoneTaken, undoInvalid, unauthenticated, wrongCurrentPassword } from './identity.errors.ts';
 import { link, type IdentityContext } from './identity-context.ts';
 import { expiresAt, normalizeEmail, normalizePhone, tokenUsable, UNDO_TTL_MS } from './identity.rules.ts';
@@ -16,11 +16,9 @@ export type AccountChange = { field: 'email'; value: string } | { field: 'phone'
 const WHAT: Record<ChangeField, string> = { email: 'email address', phone: 'phone number', password: 'password' };
 
 async function checkCurrentPassword(ctx: IdentityContext, account: AccountRecord, password: string): Promise<void> {
-  await assertNotLimited(ctx, POLICIES.currentPassword, account.id);
-  if (!(await verifyPassword(account.password_hash, password))) {
-    await recordFailure(ctx, POLICIES.currentPassword, account.id);
-    throw wrongCurrentPassword();
-  }
+  // Counted before the check: guesses sent all at once get no more than the limit checked.
+  await countAttempt(ctx, [{ policy: POLICIES.currentPassword, subject: account.id }]);
+  if (!(await verifyPassword(account.password_hash, password))) throw wrongCurrentPassword();
   await forgetFailures(ctx, POLICIES.currentPassword, account.id);
 }
 

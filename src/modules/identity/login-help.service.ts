@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { endSessions, findAccount, findOwnersByName, updateAccount } from './accounts.repository.ts';
-import { assertNotLimited, recordFailure } from './attempt-limits.ts';
+import { countAttempt, giveBackAttempt } from './attempt-limits.ts';
 import { accessEnded, RateLimitedError, resetInvalid } from './identity.errors.ts';
 import { link, memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
 import { expiresAt, LOGIN_HELP_TTL_MS, sameName, tokenUsable } from './identity.rules.ts';
@@ -16,8 +16,7 @@ import { findLoginHelpByHash, insertLoginHelp, latestLoginHelp, supersedeLoginHe
 
 /** Each help request counts against the address, known login or not, so nothing tells them apart. */
 async function countHelpRequest(ctx: IdentityContext, ip: string): Promise<void> {
-  await assertNotLimited(ctx, POLICIES.helpRequests, ip);
-  await recordFailure(ctx, POLICIES.helpRequests, ip);
+  await countAttempt(ctx, [{ policy: POLICIES.helpRequests, subject: ip }]);
 }
 
 const smsCodeHash = (tokenId: string, code: string): string => codeHash(`reset:${tokenId}`, code);
@@ -28,8 +27,7 @@ export async function requestReset(ctx: IdentityContext, input: { login: string;
   const account = await findByLogin(ctx, input.login);
   // Per login too, from every address; unknown logins are counted the same way, so a 429 tells nothing.
   const loginKey = account?.id ?? input.login.trim().toLowerCase();
-  await assertNotLimited(ctx, POLICIES.helpRequestsLogin, loginKey);
-  await recordFailure(ctx, POLICIES.helpRequestsLogin, loginKey);
+  await countAttempt(ctx, [{ policy: POLICIES.helpRequestsLogin, subject: loginKey }]);
   if (!account || (input.channel === 'sms' && !account.phone)) return;
   const now = ctx.clock.now();
   const id = newId('lgh');
@@ -54,17 +52,14 @@ export async function requestReset(ctx: IdentityContext, input: { login: string;
 }
 
 async function tokenFromCode(ctx: IdentityContext, login: string, code: string, ip: string): Promise<LoginHelpTokenRecord> {
-  await assertNotLimited(ctx, POLICIES.resetAddress, ip);
   const account = await findByLogin(ctx, login);
   const loginKey = account?.id ?? login.trim().toLowerCase();
-  await assertNotLimited(ctx, POLICIES.resetCode, loginKey);
+  // Counted before the code is compared, given back when it is right: codes sent all at once get no more than the limit compared.
+  const counted = await countAttempt(ctx, [{ policy: POLICIES.resetAddress, subject: ip }, { policy: POLICIES.resetCode, subject: loginKey }]);
   // Only the newest issued token can match: an older code is refused even if right.
   const latest = account ? await latestLoginHelp(ctx.db, account.id) : undefined;
-  if (!latest || latest.channel !== 'sms' || !sameSecret(latest.token_hash, smsCodeHash(latest.id, code))) {
-    await recordFailure(ctx, POLICIES.resetCode, loginKey);
-    await recordFailure(ctx, POLICIES.resetAddress, ip);
-    throw resetInvalid();
-  }
+  if (!latest || latest.channel !== 'sms' || !sameSecret(latest.token_hash, smsCodeHash(latest.id, code))) throw resetInvalid();
+  await giveBackAttempt(ctx, counted);
   return latest;
 }
 
@@ -122,12 +117,11 @@ export async function findAccountByCard(ctx: IdentityContext, input: FindAccount
   if (matches.length !== 1 || !account) return;
   // The answer is always the same 202; past the limit the account's mailbox just gets no more lookups.
   try {
-    await assertNotLimited(ctx, POLICIES.findAccountEmails, account.id);
+    await countAttempt(ctx, [{ policy: POLICIES.findAccountEmails, subject: account.id }]);
   } catch (error) {
     if (error instanceof RateLimitedError) return;
     throw error;
   }
-  await recordFailure(ctx, POLICIES.findAccountEmails, account.id);
   const phone = account.phone ? `\nPhone number on the account: ending in ${account.phone.slice(-2)}.` : '';
   await ctx.mailer.send({
     channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} login`,

@@ -1,6 +1,6 @@
 import { newId } from '../../platform/ids.ts';
 import { listDevices } from './accounts.repository.ts';
-import { assertNotLimited, recordFailure } from './attempt-limits.ts';
+import { countAttempt, giveBackAttempt } from './attempt-limits.ts';
 import type { IdentityContext } from './identity-context.ts';
 import { expiresAt, SERVICE_CODE_TTL_MS } from './identity.rules.ts';
 import { profileSignalsFor } from './profiles.service.ts';
@@ -49,15 +49,14 @@ export async function issueServiceCode(ctx: IdentityContext, accountId: string):
 
 /** An agent checks the code a caller reads out. Every check is audited; wrong guesses are limited per address. */
 export async function verifyServiceCode(ctx: IdentityContext, code: string, address: string): Promise<{ valid: boolean; account_id?: string }> {
-  await assertNotLimited(ctx, POLICIES.serviceCode, address);
+  // Counted before the check, given back when the code is right: codes sent all at once get no more than the limit checked.
+  const counted = await countAttempt(ctx, [{ policy: POLICIES.serviceCode, subject: address }]);
   const now = ctx.clock.now();
   const live = await findLiveServiceCodes(ctx.db, serviceCodeHash(code), now);
   const accountId = live.length === 1 ? live[0]?.account_id : undefined;
   await insertServiceCodeCheck(ctx.db, { id: newId('chk'), at: now, valid: accountId !== undefined, account_id: accountId ?? null, address });
-  if (accountId === undefined) {
-    await recordFailure(ctx, POLICIES.serviceCode, address);
-    return { valid: false };
-  }
+  if (accountId === undefined) return { valid: false };
+  await giveBackAttempt(ctx, counted);
   ctx.logger?.info({ accountId }, 'service code verified');
   return { valid: true, account_id: accountId };
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../platform/ids.ts';
 import { deleteAccount, findAccountByEmail, findAccountByPhone, insertAccount, isUniqueViolation } from './accounts.repository.ts';
-import { assertNotLimited, forgetFailures, recordFailure } from './attempt-limits.ts';
+import { countAttempt, forgetFailures, giveBackAttempt } from './attempt-limits.ts';
 import { emailTaken, invalidCredentials, phoneTaken, weakPassword } from './identity.errors.ts';
 import { memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, normalizePhone, parseLogin } from './identity.rules.ts';
@@ -89,19 +89,18 @@ export async function createExtraMemberLogin(ctx: IdentityContext, options: { ow
 /**
  * Email or phone and password. A wrong password and an unknown login get the
  * same answer, after the same work (a decoy hash is verified), and both count
- * towards the limits per login and per address.
+ * towards the limits per login and per address. The attempt is counted before
+ * the password is checked, so wrong passwords sent all at once cannot get
+ * more checked than the limit; a right one is given back.
  */
 export async function signIn(ctx: IdentityContext, input: { login: string; password: string; device?: { type: DeviceType; name: string }; network_id?: string }, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
   const account = await findByLogin(ctx, input.login);
   const loginKey = account?.id ?? input.login.trim().toLowerCase();
-  await assertNotLimited(ctx, POLICIES.signInAddress, request.ip);
-  await assertNotLimited(ctx, POLICIES.signInLogin, loginKey);
-  if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
-    await recordFailure(ctx, POLICIES.signInLogin, loginKey);
-    await recordFailure(ctx, POLICIES.signInAddress, request.ip);
-    throw invalidCredentials();
-  }
+  const counted = await countAttempt(ctx, [{ policy: POLICIES.signInAddress, subject: request.ip }, { policy: POLICIES.signInLogin, subject: loginKey }]);
+  // A wrong password leaves the counted attempts in place: they are the failures.
+  if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) throw invalidCredentials();
   await forgetFailures(ctx, POLICIES.signInLogin, loginKey);
+  await giveBackAttempt(ctx, counted);
   await assertMayWatch(ctx, account);
   await startSession(ctx, { account, request, reply, ...(input.device ? { device: input.device } : {}), ...(input.network_id ? { networkId: input.network_id } : {}) });
   return memberSummary(account);

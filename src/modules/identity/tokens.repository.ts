@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { IdentityDb } from './accounts.repository.ts';
 import type { Channel, LoginHelpTokenRecord, SecurityEventRecord, UndoTokenRecord } from './identity.tables.ts';
 
@@ -76,6 +77,21 @@ export async function insertFailure(db: IdentityDb, failure: { id: string; scope
   // Rows older than any window are useless: each insert clears its subject's old ones.
   await db.deleteFrom('identity_attempt_failures').where('scope', '=', failure.scope).where('subject', '=', failure.subject).where('at', '<', pruneBefore).execute();
   await db.insertInto('identity_attempt_failures').values(failure).execute();
+}
+
+/**
+ * Until the end of the transaction, one counter at a time per (scope,
+ * subject) across every process: taken in a fixed order, so two attempts
+ * needing the same counters never wait on each other in a circle.
+ */
+export async function lockAttemptSubjects(trx: IdentityDb, subjects: readonly { scope: string; subject: string }[]): Promise<void> {
+  const keys = [...new Set(subjects.map((item) => `${item.scope}|${item.subject}`))].sort();
+  for (const key of keys) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+export async function deleteFailures(db: IdentityDb, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('identity_attempt_failures').where('id', 'in', [...ids]).execute();
 }
 
 export async function listFailures(db: IdentityDb, scope: string, subject: string, since: Date): Promise<Date[]> {

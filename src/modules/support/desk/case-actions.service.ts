@@ -1,12 +1,13 @@
 import { AppError } from '../../../platform/errors.ts';
-import { formatMoney, type MembershipView } from '../../billing/index.ts';
+import type { MembershipView } from '../../billing/index.ts';
 import { redact } from '../../safety/redaction/index.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
-import { findAuditByKey, refundedOnCase } from './case-records.repository.ts';
+import { findAuditByKey } from './case-records.repository.ts';
 import type { DeskCase } from './cases.repository.ts';
-import { audit, caseForAgent, firstName, oneAtATime, recordStep, tellChat, type Actor, type DeskContext } from './desk-context.ts';
+import { audit, caseForAgent, oneAtATime, recordStep, type Actor, type DeskContext } from './desk-context.ts';
 import { notOnCase, notSameCard, ownerOnly, verificationRequired } from './desk.errors.ts';
 import { decideRefund, findCharge, isLatestOnItsDate } from './refund.rules.ts';
+import { carryOutRefund, detailsOf, reserveRefund, settleStaleRefunds, tellMember, type RefundDetails } from './refund-reservations.service.ts';
 
 /** The case, verified, with the verified account as it is now. Every account action starts here. */
 async function verifiedCase(ctx: DeskContext, agent: Actor, caseId: string): Promise<{ deskCase: DeskCase; accountId: string; snapshot: AccountSnapshot }> {
@@ -30,13 +31,6 @@ async function recordAction(ctx: DeskContext, entry: Parameters<typeof audit>[1]
   });
 }
 
-async function tellMember(ctx: DeskContext, deskCase: DeskCase, body: string, action: string): Promise<void> {
-  await tellChat(ctx, action, () => ctx.chat.post({
-    conversationId: deskCase.conversationId, author: { kind: 'system', id: null, name: 'Support' }, body,
-    payload: { kind: 'action_done', data: { action, case_id: deskCase.id } },
-  }));
-}
-
 /** The verified account's membership, or a second one paid with the same card. */
 function membershipOnCase(snapshot: AccountSnapshot, membershipId: string | undefined): MembershipView {
   const own = snapshot.membership;
@@ -52,41 +46,41 @@ function membershipOnCase(snapshot: AccountSnapshot, membershipId: string | unde
 export type RefundRequest = { caseId: string; membershipId?: string; chargeId?: string; chargeDate?: string; amount: number; reason: string; idempotencyKey: string };
 
 /**
- * A refund within the agent's or supervisor's limit (refund.rules.ts). A
- * repeated request with the same key answers what the first one did and
- * refunds once (billing is idempotent with the key as well).
+ * A refund within the agent's or supervisor's limit (refund.rules.ts). The
+ * limit is checked and the amount reserved with the case locked, then
+ * billing refunds, so requests on several server processes cannot together
+ * pass the limit (refund-reservations.service.ts). A repeated request with
+ * the same key answers what the first one did and refunds once (billing is
+ * idempotent with the key as well).
  */
 export async function refundCharge(ctx: DeskContext, agent: Actor, request: RefundRequest) {
   return oneAtATime(`desk-case:${request.caseId}`, async () => {
     const { deskCase, snapshot } = await verifiedCase(ctx, agent, request.caseId);
     const previous = await findAuditByKey(ctx.db, deskCase.id, 'refund', request.idempotencyKey);
-    if (previous) return { ...(previous.details as { membership_id: string; charge_id: string; charge_date: string; amount: number; currency: string }), repeated: true };
+    if (previous) return { ...(previous.details as RefundDetails), repeated: true };
     // An extra member's snapshot carries the owner's membership and card: the money is the owner's to discuss.
     if (snapshot.account.role !== 'owner') throw ownerOnly('ask for a refund');
+    // A refund left half-done by a stopped process is settled first, so the limit counts it as it is.
+    await settleStaleRefunds(ctx, { caseId: deskCase.id });
     const membership = membershipOnCase(snapshot, request.membershipId);
     const charge = findCharge(membership.ledger, request.chargeId !== undefined ? { chargeId: request.chargeId } : { chargeDate: request.chargeDate as string });
     if (!charge) throw new AppError({ code: 'NO_CHARGE', field: request.chargeId !== undefined ? 'charge_id' : 'charge_date', message: 'There is no such charge on this membership.', status: 422 });
     if (!isLatestOnItsDate(membership.ledger, charge)) {
       throw new AppError({ code: 'REFUND_CHARGE_AMBIGUOUS', field: 'charge_id', status: 422, message: `Two charges were taken on ${charge.date}; the desk can refund only the later one. Ask a supervisor about the earlier one.` });
     }
-    const decision = decideRefund({
-      role: agent.role, ledger: membership.ledger, charge, amount: request.amount, today: ctx.clock.today(), refundedOnCase: await refundedOnCase(ctx.db, deskCase.id),
-    });
-    if (!decision.ok) {
-      await audit(ctx, { agentId: agent.id, caseId: deskCase.id, action: 'refund_refused', details: { code: decision.code, membership_id: membership.id, charge_id: charge.id, amount: request.amount } });
-      throw new AppError({ code: decision.code, message: decision.message, field: 'amount', status: decision.status });
-    }
     const reason = redact(request.reason.trim(), { serviceCodes: 'remove' }).text;
-    await ctx.account.refund({ membershipId: membership.id, chargeDate: charge.date, amount: request.amount, reason, idempotencyKey: `desk:${deskCase.id}:${request.idempotencyKey}` });
-    const details = { membership_id: membership.id, charge_id: charge.id, charge_date: charge.date, amount: request.amount, currency: charge.currency };
-    const money = formatMoney(request.amount, charge.currency);
-    const first = await recordAction(ctx,
-      { agentId: agent.id, caseId: deskCase.id, action: 'refund', details: { ...details, reason }, idempotencyKey: request.idempotencyKey },
-      { caseId: deskCase.id, kind: 'refund', agentId: agent.id, summary: `Refunded ${money} of the charge of ${charge.date} (${reason}) by ${agent.name}.` });
-    if (first) {
-      await tellMember(ctx, deskCase, `${firstName(agent.name)} refunded ${money} of the charge of ${charge.date}. Your bank usually shows it within 5 to 10 working days.`, 'refund');
-    }
-    return { ...details, repeated: !first };
+    const held = await reserveRefund(ctx, agent, {
+      deskCase, idempotencyKey: request.idempotencyKey,
+      terms: { membershipId: membership.id, chargeId: charge.id, chargeDate: charge.date, amount: request.amount, currency: charge.currency, reason },
+      decide: (onCase) => decideRefund({
+        role: agent.role, ledger: membership.ledger, charge, amount: request.amount, today: ctx.clock.today(), refundedOnCase: onCase.refunded, reservedOnCase: onCase.reserved,
+      }),
+    });
+    if (held.kind === 'done') return { ...held.details, repeated: true };
+    if (held.kind === 'refused') throw new AppError({ code: held.decision.code, message: held.decision.message, field: 'amount', status: held.decision.status });
+    await carryOutRefund(ctx, deskCase, held, agent.name);
+    // Only the request that made the reservation is the first; one that joined it answers as a repeat.
+    return { ...detailsOf(held.reservation), repeated: !held.created };
   });
 }
 

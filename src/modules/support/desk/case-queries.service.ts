@@ -3,6 +3,7 @@ import type { AccountSnapshot } from '../support.ports.ts';
 import { agentsOnDutyIds, listAgents, type Agent } from './agents.repository.ts';
 import { QUEUES } from './case-file.ts';
 import { listAudit, listNotes, listSteps, refundedOnCase } from './case-records.repository.ts';
+import { reservedOnCase } from './refund-reservations.repository.ts';
 import { auditView, agentView, caseFileView, caseSummaryView, messageView, noteView, stepView } from './case-view.ts';
 import { caseIdsOfAgent, countLoads, listAllCases, listCasesOfAccount, listCasesOfAgent, listWaitingCases, type DeskCase } from './cases.repository.ts';
 import { caseForAgent, type Actor, type DeskContext } from './desk-context.ts';
@@ -56,7 +57,7 @@ async function historyOf(ctx: DeskContext, conversationId: string): Promise<Chat
 }
 
 /** What the desk may refund on this case, drawn beside the ledger (the limits themselves are checked on every refund). */
-function refundPolicy(deskCase: DeskCase, snapshot: AccountSnapshot | null, refunded: number, today: string, viewer: Actor) {
+function refundPolicy(deskCase: DeskCase, snapshot: AccountSnapshot | null, onCase: { refunded: number; reserved: number }, today: string, viewer: Actor) {
   const membership = snapshot?.membership;
   if (!membership) return null;
   const period = onePeriodCharge(membership.ledger, today);
@@ -65,9 +66,10 @@ function refundPolicy(deskCase: DeskCase, snapshot: AccountSnapshot | null, refu
     membership_id: membership.id,
     currency: membership.currency,
     one_period_charge: period,
-    refunded_on_case: refunded,
+    refunded_on_case: onCase.refunded,
     refundable_last_12_months: year,
-    your_limit_left: viewer.role === 'supervisor' ? year : Math.max(0, Math.min(year, period - refunded)),
+    // Refunds still waiting for billing's answer count against the agent's limit already.
+    your_limit_left: viewer.role === 'supervisor' ? year : Math.max(0, Math.min(year, period - onCase.refunded - onCase.reserved)),
     case_id: deskCase.id,
   };
 }
@@ -81,9 +83,9 @@ export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string
   const deskCase = await caseForAgent(ctx, viewer, caseId, { open: false });
   const now = ctx.clock.now();
   const verified = deskCase.verifiedAccountId !== null;
-  const [messages, notes, steps, trail, agents, refunded] = await Promise.all([
+  const [messages, notes, steps, trail, agents, refunded, reserved] = await Promise.all([
     historyOf(ctx, deskCase.conversationId), listNotes(ctx.db, caseId), listSteps(ctx.db, caseId),
-    listAudit(ctx.db, { caseId, limit: 500 }), agentMap(ctx), refundedOnCase(ctx.db, caseId),
+    listAudit(ctx.db, { caseId, limit: 500 }), agentMap(ctx), refundedOnCase(ctx.db, caseId), reservedOnCase(ctx.db, caseId),
   ]);
   const account = verified ? await ctx.account.snapshot(deskCase.verifiedAccountId as string) : null;
   const verifier = deskCase.verifiedBy === null ? null : agents.get(deskCase.verifiedBy);
@@ -97,7 +99,7 @@ export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string
       verified_by: verifier ? { id: verifier.id, name: verifier.name } : null,
     },
     account,
-    refund_policy: verified ? refundPolicy(deskCase, account, refunded, ctx.clock.today(), viewer) : null,
+    refund_policy: verified ? refundPolicy(deskCase, account, { refunded, reserved }, ctx.clock.today(), viewer) : null,
     messages: messages.map(messageView),
     notes: notes.map(noteView),
     steps: steps.map(stepView),

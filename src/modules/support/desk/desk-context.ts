@@ -80,9 +80,10 @@ export async function tellChat(ctx: DeskContext, what: string, action: () => Pro
 }
 
 /**
- * Account actions on one case run one at a time in this process, so two
- * clicks cannot both pass a limit. The actions call other modules, which
- * cannot run inside the desk's transaction (one embedded connection).
+ * Account actions on one case run one at a time in this process. The
+ * actions call other modules, which cannot run inside the desk's
+ * transaction (one embedded connection); across processes a refund's limit
+ * is held by a reservation in the database (refund-reservations.service.ts).
  */
 const running = new Map<string, Promise<unknown>>();
 export async function oneAtATime<T>(key: string, action: () => Promise<T>): Promise<T> {

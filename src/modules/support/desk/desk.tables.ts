@@ -64,6 +64,21 @@ export type AuditRow = {
   at: Date;
 };
 
+/** An agent's refund between its limit check and billing's answer (0005_desk_refund_reservations.sql). */
+export type RefundReservationRow = {
+  id: string;
+  case_id: string;
+  agent_id: string;
+  idempotency_key: string;
+  membership_id: string;
+  charge_id: string;
+  charge_date: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  created_at: Date;
+};
+
 export type DeskTables = {
   desk_agents: AgentRow;
   desk_agent_sessions: AgentSessionRow;
@@ -72,5 +87,6 @@ export type DeskTables = {
   desk_case_steps: CaseStepRow;
   desk_notes: NoteRow;
   desk_audit_log: AuditRow;
+  desk_refund_reservations: RefundReservationRow;
 };
 export type DeskDb = Kysely<DeskTables>;

@@ -17,6 +17,7 @@ import { seedDemoAgents } from './desk-demo.ts';
 import { deskCaseRoutes } from './desk-cases.routes.ts';
 import { deskRoutes, type MemberAuth } from './desk.routes.ts';
 import type { DeskTables } from './desk.tables.ts';
+import { settleStaleRefunds } from './refund-reservations.service.ts';
 import { slaTargetsFrom, type SlaTarget } from './sla.rules.ts';
 
 export type { Agent } from './agents.repository.ts';
@@ -66,6 +67,13 @@ export type Desk = {
   onMessageStored(conversation: ChatConversation, message: ChatMessage): Promise<void>;
   /** Offers waiting cases to free agents now; the number assigned. */
   assignWaiting(): Promise<number>;
+  /**
+   * Refunds a stopped process left between the limit check and billing's
+   * answer (older than a couple of minutes): billing is asked again with the
+   * same key and the refund recorded, or the amount freed. The number settled.
+   * Runs on start, with the sweep, and before every refund on the case.
+   */
+  settleRefunds(): Promise<number>;
   /** The demo agents (Sam, Priya, Morgan; password `reelhouse-demo`), once. */
   seedDemo(): Promise<{ created: number }>;
   start(): Promise<void>;
@@ -82,10 +90,13 @@ export function createDesk(deps: DeskDeps): Desk {
   let sweeping = false;
 
   const sweep = async (): Promise<number> => (await assignWaiting(ctx)).length;
+  const settle = async (): Promise<void> => {
+    await settleStaleRefunds(ctx).catch((error: unknown) => ctx.logger?.error({ err: error }, 'settling left-behind refunds failed'));
+  };
   const tick = () => {
     if (sweeping) return;
     sweeping = true;
-    sweep().catch((error: unknown) => ctx.logger?.error({ err: error }, 'assigning waiting cases failed')).finally(() => {
+    sweep().catch((error: unknown) => ctx.logger?.error({ err: error }, 'assigning waiting cases failed')).then(settle).finally(() => {
       sweeping = false;
     });
   };
@@ -116,8 +127,10 @@ export function createDesk(deps: DeskDeps): Desk {
       await recordAgentReply(ctx, { conversationId: conversation.id, agentId: message.author.id, at: new Date(message.createdAt) });
     },
     assignWaiting: sweep,
+    settleRefunds: () => settleStaleRefunds(ctx),
     seedDemo: () => seedDemoAgents(ctx),
     async start() {
+      await settle();
       if (intervalMs > 0 && !timer) {
         timer = setInterval(tick, intervalMs);
         timer.unref();

@@ -41,6 +41,13 @@ describe('refund limits', () => {
     expect(refusal.ok ? '' : refusal.message).toContain('supervisor');
   });
 
+  it('counts refunds still waiting for billing on the case against an agent\'s limit, and says so', () => {
+    expect(decideRefund({ role: 'agent', ledger, charge: march, amount: 549, today, refundedOnCase: 0, reservedOnCase: 1000 })).toEqual({ ok: true });
+    const refusal = decideRefund({ role: 'agent', ledger, charge: march, amount: 550, today, refundedOnCase: 400, reservedOnCase: 600 });
+    expect(refusal).toMatchObject({ ok: false, code: 'REFUND_LIMIT' });
+    expect(refusal.ok ? '' : refusal.message).toContain('($4.00 is already refunded on this case, and $6.00 is being refunded right now)');
+  });
+
   it('lets a supervisor go beyond one period, up to what was charged in the last 12 months and not refunded', () => {
     expect(decideRefund({ role: 'supervisor', ledger, charge: march, amount: 1549, today, refundedOnCase: 1549 })).toEqual({ ok: true });
     expect(refundableInLastYear([...ledger, refundLine('led_r', '2026-03-06', 549, 'led_jan')], today)).toBe(1549 * 3 + 300 - 549);

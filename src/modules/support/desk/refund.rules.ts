@@ -61,7 +61,7 @@ export function refundableInLastYear(ledger: readonly LedgerLine[], today: strin
 
 /**
  * An agent refunds at most one period's charge per case (all the desk's
- * refunds on the case together); a supervisor at most what was charged in
+ * refunds on the case together, those still in progress included); a supervisor at most what was charged in
  * the last 12 months and not refunded yet. For everyone: a charge of the
  * last 12 months, and never more than is left of it.
  */
@@ -73,6 +73,8 @@ export function decideRefund(options: {
   today: string;
   /** What the desk already refunded on this case. */
   refundedOnCase: number;
+  /** Refunds on this case decided and reserved, still waiting for billing's answer (another request, maybe another process). */
+  reservedOnCase?: number;
 }): RefundDecision {
   const { ledger, charge, amount, today } = options;
   const money = (minor: number) => formatMoney(minor, charge.currency);
@@ -86,8 +88,13 @@ export function decideRefund(options: {
   }
   if (options.role === 'agent') {
     const limit = onePeriodCharge(ledger, today);
-    if (amount + options.refundedOnCase > limit) {
-      const already = options.refundedOnCase > 0 ? ` (${money(options.refundedOnCase)} is already refunded on this case)` : '';
+    const reserved = options.reservedOnCase ?? 0;
+    if (amount + options.refundedOnCase + reserved > limit) {
+      const parts = [
+        ...(options.refundedOnCase > 0 ? [`${money(options.refundedOnCase)} is already refunded on this case`] : []),
+        ...(reserved > 0 ? [`${money(reserved)} is being refunded right now`] : []),
+      ];
+      const already = parts.length > 0 ? ` (${parts.join(', and ')})` : '';
       return {
         ok: false, code: 'REFUND_LIMIT', status: 403,
         message: `An agent can refund up to one period's charge, ${money(limit)}, per case${already}. A supervisor must do a larger refund: escalate the case.`,

@@ -47,13 +47,17 @@ export type DeskTestApp = {
 
 let conversations = 0;
 
-/** `accounts` and `codes` (service code → account) are added to the demo ones. */
-export async function openDeskTestApp(database: Database, options: { migrate?: boolean; accounts?: Map<string, AccountSnapshot>; codes?: Record<string, string> } = {}): Promise<DeskTestApp> {
+/**
+ * `accounts` and `codes` (service code → account) are added to the demo ones.
+ * `account`: another app's fake billing, for two desks (two processes) that
+ * share one billing.
+ */
+export async function openDeskTestApp(database: Database, options: { migrate?: boolean; accounts?: Map<string, AccountSnapshot>; codes?: Record<string, string>; account?: ReturnType<typeof fakeAccount> } = {}): Promise<DeskTestApp> {
   if (options.migrate !== false) await runMigrations(database, [platformMigrations, supportMigrations]);
   const clock = fixedClock('2026-03-10T12:00:00Z');
   const chat = fakeChat();
   const accounts = new Map([...demoAccounts(), ...(options.accounts ?? [])]);
-  const account = fakeAccount(accounts, new Map([[CODES.ava, 'acct_ava'], [CODES.ben, 'acct_ben'], ...Object.entries(options.codes ?? {})]));
+  const account = options.account ?? fakeAccount(accounts, new Map([[CODES.ava, 'acct_ava'], [CODES.ben, 'acct_ben'], ...Object.entries(options.codes ?? {})]));
   const desk = createDesk({
     db: database.db, clock, chat: chat.port, account: account.port, sweepIntervalMs: 0, adminKey: ADMIN_KEY,
     // A signed-in member is simulated by a header; the registry wires identity's session.
