@@ -69,7 +69,7 @@ describeEachDatabase('agent desk: working a case', (open) => {
     expect(first.json()).toMatchObject({ charge_id: 'led_mar', charge_date: '2026-03-05', amount: 1549, repeated: false });
     expect((await sam.post(`${url}/actions/refund`, refund())).json().repeated).toBe(true);
     expect(app.account.calls.filter((call) => call.action === 'refund')).toHaveLength(1);
-    expect(app.chat.messages.at(-1)?.body).toContain('refunded $15.49 of the charge of 2026-03-05');
+    expect(app.chat.messages.at(-1)?.body).toContain('refunded $15.49 of the charge of March 5, 2026');
 
     const over = await sam.post(`${url}/actions/refund`, refund({ charge_id: 'led_up', amount: 300, idempotency_key: 'refund-key-0002' }));
     expect(over.statusCode).toBe(403);

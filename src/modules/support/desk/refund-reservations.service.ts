@@ -7,6 +7,7 @@ import { findCase, lockCase, type DeskCase } from './cases.repository.ts';
 import { audit, firstName, recordStep, tellChat, withCaseLocked, type Actor, type DeskContext } from './desk-context.ts';
 import { verificationRequired } from './desk.errors.ts';
 import type { RefundDecision } from './refund.rules.ts';
+import { longDate } from '../assistant/charges/charge-dates.ts';
 import {
   deleteReservation, findReservationByKey, insertReservation, listReservationsBefore, reservedOnCase, type RefundReservation,
 } from './refund-reservations.repository.ts';
@@ -93,7 +94,7 @@ async function tellRefunded(ctx: DeskContext, reservation: RefundReservation, ag
   const target = deskCase ?? (await findCase(ctx.db, reservation.caseId));
   if (!target) return;
   const money = formatMoney(reservation.amount, reservation.currency);
-  await tellMember(ctx, target, `${firstName(agentName)} refunded ${money} of the charge of ${reservation.chargeDate}. Your bank usually shows it within 5 to 10 working days.`, 'refund');
+  await tellMember(ctx, target, `${firstName(agentName)} refunded ${money} of the charge of ${longDate(reservation.chargeDate)}. Your bank usually shows it within 5 to 10 working days.`, 'refund');
 }
 
 const callBilling = (ctx: DeskContext, reservation: RefundReservation) => ctx.account.refund({

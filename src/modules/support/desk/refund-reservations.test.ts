@@ -113,7 +113,7 @@ describeEachDatabase('agent desk: refund limits across processes', (open) => {
     expect(await pending()).toEqual([]);
     const detail = (await sam.get(url)).json();
     expect(detail.audit.find((entry: { action: string }) => entry.action === 'refund')).toMatchObject({ details: expect.objectContaining({ amount: 1000 }) });
-    expect(app.chat.messages.at(-1)?.body).toContain('Sam refunded $10.00 of the charge of 2026-03-05');
+    expect(app.chat.messages.at(-1)?.body).toContain('Sam refunded $10.00 of the charge of March 5, 2026');
   });
 
   it('settles left-behind refunds when the desk starts, never one that is still young', async () => {

@@ -1,5 +1,6 @@
 import { formatMoney, type MembershipView } from '../../billing/index.ts';
 import type { AgentRole } from './desk.tables.ts';
+import { longDate } from '../assistant/charges/charge-dates.ts';
 
 type LedgerLine = MembershipView['ledger'][number];
 
@@ -84,7 +85,7 @@ export function decideRefund(options: {
   const left = charge.amount - refundedOf(ledger, charge.id);
   if (left <= 0) return { ok: false, code: 'NO_CHARGE', status: 422, message: `The charge of ${charge.date} has already been refunded in full.` };
   if (amount > left) {
-    return { ok: false, code: 'REFUND_EXCEEDS_CHARGE', status: 422, message: `At most ${money(left)} of the charge of ${charge.date} is left to refund.` };
+    return { ok: false, code: 'REFUND_EXCEEDS_CHARGE', status: 422, message: `At most ${money(left)} of the charge of ${longDate(charge.date)} is left to refund.` };
   }
   if (options.role === 'agent') {
     const limit = onePeriodCharge(ledger, today);
