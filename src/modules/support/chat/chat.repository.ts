@@ -56,35 +56,44 @@ export async function listConversationsOf(db: ChatDb, owner: { accountId: string
   return rows.map(toConversation);
 }
 
+type AppendOutcome =
+  | { outcome: 'missing' }
+  | { outcome: 'closed' }
+  | { outcome: 'stored' | 'duplicate'; message: MessageRow; conversation: Selectable<ChatTables['support_conversations']> };
+
 /**
- * Stores a message as the conversation's next seq. The conversation row is
- * locked first, so seqs have no gaps and a resend with the same client id
- * finds the first copy instead of a second one. The notification is sent in
- * the same transaction: PostgreSQL delivers it at commit, never before.
+ * Stores a message as the conversation's next seq, in one round trip
+ * (migrations/0006: the conversation row is locked, so seqs have no gaps; a
+ * resend with the same client id finds the first copy; a closed
+ * conversation takes nothing). Nothing is published here: see
+ * `notifyAfterCommit`.
  */
 export async function appendMessage(
   db: ChatDb,
   message: { conversationId: string; id: string; authorKind: AuthorKind; authorId: string | null; authorName: string; body: string; payload: MessagePayload | null; clientId: string | null; at: Date },
-  notification: (stored: ChatMessage) => string,
-): Promise<{ message: ChatMessage; duplicate: boolean } | null> {
-  return db.transaction().execute(async (trx) => {
-    const locked = await trx.selectFrom('support_conversations').select(['id', 'last_seq']).where('id', '=', message.conversationId).forUpdate().executeTakeFirst();
-    if (!locked) return null;
-    if (message.clientId !== null) {
-      const existing = await trx.selectFrom('support_messages').selectAll().where('conversation_id', '=', message.conversationId).where('client_id', '=', message.clientId).executeTakeFirst();
-      if (existing) return { message: toMessage(existing), duplicate: true };
-    }
-    const seq = locked.last_seq + 1;
-    await trx.updateTable('support_conversations').set({ last_seq: seq, updated_at: message.at }).where('id', '=', message.conversationId).execute();
-    const row = {
-      conversation_id: message.conversationId, seq, id: message.id, author_kind: message.authorKind, author_id: message.authorId, author_name: message.authorName,
-      body: message.body, client_id: message.clientId, created_at: message.at,
-    };
-    await trx.insertInto('support_messages').values({ ...row, payload: message.payload === null ? null : JSON.stringify(message.payload) }).execute();
-    const stored = toMessage({ ...row, payload: message.payload });
-    await notify(trx, notification(stored));
-    return { message: stored, duplicate: false };
-  });
+): Promise<{ message: ChatMessage; conversation: ChatConversation; duplicate: boolean } | 'missing' | 'closed'> {
+  const input = {
+    conversation_id: message.conversationId, id: message.id, author_kind: message.authorKind, author_id: message.authorId, author_name: message.authorName,
+    body: message.body, payload: message.payload, client_id: message.clientId, at: message.at.toISOString(),
+  };
+  const { rows } = await sql<{ result: AppendOutcome }>`SELECT support_append_message(${JSON.stringify(input)}::jsonb) AS result`.execute(db);
+  const result = rows[0]?.result;
+  if (!result || result.outcome === 'missing') return 'missing';
+  if (result.outcome === 'closed') return 'closed';
+  return { message: toMessage(result.message), conversation: toConversation(result.conversation), duplicate: result.outcome === 'duplicate' };
+}
+
+/**
+ * Publishes after the message is committed, in a transaction of its own
+ * with asynchronous commit: the message is already durable, and a NOTIFY in
+ * the storing transaction would make every commit wait for the one before
+ * (PostgreSQL serialises the commits of notifying transactions). Should the
+ * process stop in between, the next notification of the conversation, or the
+ * sender's resend with the same client id, brings the message (the hub fills
+ * gaps from the table).
+ */
+export async function notifyAfterCommit(db: ChatDb, payload: string): Promise<void> {
+  await sql`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${CHAT_CHANNEL}, ${payload})`.execute(db);
 }
 
 export async function notify(db: ChatDb | Transaction<ChatTables>, payload: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Logger } from '../../../platform/logger.ts';
 import { redact } from '../../safety/redaction/index.ts';
 import { encodeMessageSignal, type ChatHub, type ChatSignal } from './chat-hub.ts';
 import {
-  appendMessage, findConversation, findFirstMessage, insertConversation, listConversationsOf, listMessages, listReadMarks, notify, rewriteMemberText, saveReadMark,
+  appendMessage, notifyAfterCommit, findConversation, findFirstMessage, insertConversation, listConversationsOf, listMessages, listReadMarks, notify, rewriteMemberText, saveReadMark,
   setConversationStatus, type ChatDb, type ReadMark,
 } from './chat.repository.ts';
 import type { Author, ChatConversation, ChatMessage, ChatPort, ConversationStatus, MessagePayload } from './chat.types.ts';
@@ -47,13 +47,15 @@ export function createChatService(deps: ChatServiceDeps) {
     const result = await appendMessage(deps.db, {
       conversationId: options.conversationId, id: newId('msg'), authorKind: options.author.kind, authorId: options.author.id, authorName: options.author.name,
       body: redact(body).text, payload: options.payload ?? null, clientId: options.clientId ?? null, at: deps.clock.now(),
-    }, encodeMessageSignal);
-    if (!result) throw new AppError({ code: 'CONVERSATION_NOT_FOUND', message: 'This conversation does not exist.', status: 404 });
+    });
+    if (result === 'missing') throw new AppError({ code: 'CONVERSATION_NOT_FOUND', message: 'This conversation does not exist.', status: 404 });
+    if (result === 'closed') throw new AppError({ code: 'CONVERSATION_CLOSED', message: 'This conversation is closed. Start a new one if you need more help.', status: 409 });
+    // A resend is published again: if the first copy's notification was lost with its process, this one brings it.
+    await notifyAfterCommit(deps.db, encodeMessageSignal(result.message));
     if (!result.duplicate) {
-      const conversation = await findConversation(deps.db, options.conversationId);
       for (const listener of listeners) {
         // The message is stored and acknowledged whatever a listener does.
-        if (conversation) listener(conversation, result.message).catch((error: unknown) => deps.logger?.error({ err: error }, 'chat listener failed'));
+        listener(result.conversation, result.message).catch((error: unknown) => deps.logger?.error({ err: error }, 'chat listener failed'));
       }
     }
     return result.message;

@@ -9,7 +9,7 @@ import type { ChatHub, ChatSignal } from './chat-hub.ts';
 import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
 import { MAX_SEQ, nulCharacterAt } from './request-guards.ts';
 import { createSendLimiter, SEND_LIMIT, sendingTooFast, type SendLimiter } from './send-limits.ts';
-import type { ChatMessage } from './chat.types.ts';
+import type { ChatConversation, ChatMessage } from './chat.types.ts';
 
 /** Frames a client sends (docs/chat.md). */
 export const clientFrame = z.discriminatedUnion('type', [
@@ -61,6 +61,7 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
   const prefer = new URL(request.url, 'http://local').searchParams.get('as') === 'agent' ? 'agent' : 'member';
   let identity: ChatIdentity | null = null;
   let conversationId: string | null = null;
+  let joined: ChatConversation | null = null;
   let unsubscribe: (() => void) | null = null;
   let alive = true;
   const limiter = deps.limiter ?? createSendLimiter();
@@ -74,7 +75,8 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
   async function stillAllowed(): Promise<boolean> {
     if (identity === null || conversationId === null) return true;
     const now = await identify(deps.access, request, prefer);
-    const conversation = await deps.chat.get(conversationId);
+    // Whose conversation it is never changes: the one read at hello serves (an agent's right is the desk's, read fresh).
+    const conversation = joined;
     if (now && conversation && principalOf(now) === principalOf(identity) && (await mayJoin(deps.access, now, conversation))) return true;
     if (now) fail('FORBIDDEN', 'This conversation is not yours.');
     else fail('UNAUTHENTICATED', 'Sign in, or confirm your email address, to chat with us.');
@@ -115,6 +117,7 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
       return;
     }
     conversationId = conversation.id;
+    joined = conversation;
     const me = participantOf(identity);
     send({
       type: 'ready', conversation: { id: conversation.id, status: conversation.status, last_seq: conversation.lastSeq },
@@ -137,8 +140,7 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
     if (!identity || conversationId === null) return fail('HELLO_FIRST', 'Open a conversation first.', { client_id: frame.client_id });
     const me = participantOf(identity);
     if (!limiter.take(`${conversationId}:${me.reader}`, SEND_LIMIT)) return fail('RATE_LIMITED', sendingTooFast().message, { client_id: frame.client_id });
-    const conversation = await deps.chat.get(conversationId);
-    if (conversation?.status === 'closed') return fail('CONVERSATION_CLOSED', 'This conversation is closed. Start a new one if you need more help.', { client_id: frame.client_id });
+    // A closed conversation is refused by the store itself (CONVERSATION_CLOSED), in the same round trip.
     if (!(await stillAllowed())) return;
     if (identity.kind === 'agent') {
       const refusal = deps.checkAgentMessage?.(frame.body) ?? null;
