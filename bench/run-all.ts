@@ -12,8 +12,8 @@ const runs: { name: string; args: string[] }[] = [
   { name: 'triage --jsonl', args: ['bench/triage.bench.ts', '--lines', quick ? '2000' : '20000'] },
   { name: 'help center search', args: ['bench/search.bench.ts', '--rounds', quick ? '20' : '200'] },
   { name: 'chat on PostgreSQL', args: ['bench/chat.bench.ts', '--connections', quick ? '1000' : '10000', '--seconds', quick ? '5' : '20'] },
-  // The embedded database cannot take 1,000 messages/s (docs/performance.md): measured at a rate it sustains.
-  { name: 'chat on PGlite', args: ['bench/chat.bench.ts', '--pglite', '--connections', quick ? '1000' : '10000', '--seconds', quick ? '5' : '20', '--rate', '100'] },
+  // The embedded database keeps up with about 500 messages/s (docs/performance.md): measured at that rate.
+  { name: 'chat on PGlite', args: ['bench/chat.bench.ts', '--pglite', '--connections', quick ? '1000' : '10000', '--seconds', quick ? '5' : '20', '--rate', '500'] },
 ];
 
 let failed = 0;
