@@ -131,7 +131,11 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
   });
   const staffed = desk;
   chat.service.onMessageStored(async (conversation, message) => {
-    if (message.author.kind === 'member' || message.author.kind === 'visitor') await assistant.onMemberMessage({ conversation, message });
+    if (message.author.kind === 'member' || message.author.kind === 'visitor') {
+      // Once handed off, the assistant only answers a tap on a confirmation it asked for; the rest is the agent's.
+      const tapped = message.payload?.data?.choice !== undefined;
+      if (conversation.status === 'assistant' || tapped) await assistant.onMemberMessage({ conversation, message });
+    }
     else await staffed.onMessageStored(conversation, message);
   });
   const contact = createContactModule({
