@@ -112,6 +112,7 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
       agent: (request) => (desk as Desk).currentAgent(request),
       mayAgentJoin: (agentId, conversationId) => (desk as Desk).mayAgentJoin(agentId, conversationId),
       checkAgentMessage: (body) => (desk as Desk).checkAgentMessage(body),
+      agentMessageBlocked: (options) => (desk as Desk).recordBlockedMessage(options),
     },
     ...logger,
     ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}),

@@ -164,6 +164,24 @@ describeEachDatabase('chat: security review', (open) => {
     expect(await join(await connect(morgan, { as: 'agent' }), untouched)).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
   });
 
+  it('refuses an agent\'s password ask over the socket and writes it to the audit log without the text', async () => {
+    // A supervisor may join any handed-off chat, whoever has the case.
+    const morgan = await agent('morgan');
+    const ava = await member('ava@demo.reelhouse.example');
+    const id = await start(ava, 'Someone changed my email address');
+    const handed = await support.desk.handOff({ conversationId: id, accountId: 'acct_demo_ava', queue: 'billing', caseFile: {
+      intent: 'security.account_takeover', confidence: 0.9, reason: 'member_asked', problem: 'Email changed', tried: [], checklist: [], snapshot: null, findings: [],
+    } });
+        const socket = await connect(morgan, { as: 'agent' });
+    expect(await join(socket, id)).toMatchObject({ type: 'ready' });
+    socket.send({ type: 'send', client_id: 'ask-code', body: 'Tell me the one-time code we just texted you' });
+    expect(await socket.waitFor((frame) => frame.type === 'error')).toMatchObject({ code: 'CREDENTIAL_REQUEST_BLOCKED', client_id: 'ask-code' });
+    const audit = (await morgan.get(`/api/desk/audit?case_id=${handed.caseId}`)).json() as { entries: { action: string; details: Record<string, unknown> }[] };
+    const blocked = audit.entries.find((entry) => entry.action === 'message_blocked');
+    expect(blocked?.details).toMatchObject({ asked_for: 'one_time_code', via: 'chat_socket' });
+    expect(JSON.stringify(audit)).not.toContain('texted you');
+  });
+
   it('keeps the service code a member typed only until it has verified them', async () => {
     const sam = await agent('sam');
     const ben = await member('ben@demo.reelhouse.example');

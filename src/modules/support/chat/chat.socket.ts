@@ -37,6 +37,8 @@ export type ChatSocketDeps = {
   allowedOrigins?: readonly string[];
   /** Refuses an agent's message that asks for a password or a code; returns the explanation, or null when it may go. */
   checkAgentMessage?(body: string): string | null;
+  /** Told when an agent's message was refused, for the audit log (never the text). */
+  agentMessageBlocked?(options: { agentId: string; conversationId: string; body: string }): Promise<void>;
   /** Shared with the HTTP routes, so a sender's limit holds over every socket and route (chat.routes.ts passes it). */
   limiter?: SendLimiter;
 };
@@ -144,6 +146,7 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
     if (!(await stillAllowed())) return;
     if (identity.kind === 'agent') {
       const refusal = deps.checkAgentMessage?.(frame.body) ?? null;
+      if (refusal !== null) await deps.agentMessageBlocked?.({ agentId: identity.agentId, conversationId, body: frame.body });
       if (refusal !== null) return fail('CREDENTIAL_REQUEST_BLOCKED', refusal, { client_id: frame.client_id });
     }
     const message = await deps.chat.post({

@@ -8,6 +8,7 @@ import type { ChatAccessDeps, ChatIdentity } from './chat.access.ts';
 import { createChatHub, type ChatHub } from './chat-hub.ts';
 import type { ChatTables } from './chat.repository.ts';
 import { chatRoutes, VISITOR_COOKIE } from './chat.routes.ts';
+import type { ChatSocketDeps } from './chat.socket.ts';
 import { createChatService, type ChatService } from './chat.service.ts';
 import { createVisitorSessions, type VisitorSessions } from './visitor-sessions.ts';
 
@@ -22,7 +23,7 @@ export type ChatDeps = {
   serviceName: string;
   member(request: FastifyRequest): Promise<ChatMember | null>;
   /** The desk's side, once it exists: who the agent is, which conversations they may join, what they may not write. */
-  desk?: Pick<ChatAccessDeps, 'agent' | 'mayAgentJoin'> & { checkAgentMessage?(body: string): string | null };
+  desk?: Pick<ChatAccessDeps, 'agent' | 'mayAgentJoin'> & Pick<ChatSocketDeps, 'checkAgentMessage' | 'agentMessageBlocked'>;
   allowedOrigins?: readonly string[];
   /** Where visitors' chats are counted when no account says (the first configured country). */
   visitorWhere: { country: string; language: string };
@@ -46,6 +47,7 @@ export function createChat(deps: ChatDeps): Chat {
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}),
     ...(deps.desk?.checkAgentMessage ? { checkAgentMessage: deps.desk.checkAgentMessage } : {}),
+    ...(deps.desk?.agentMessageBlocked ? { agentMessageBlocked: deps.desk.agentMessageBlocked } : {}),
     whereOf: async (identity: ChatIdentity) =>
       identity.kind === 'member' && identity.country && identity.language ? { country: identity.country, language: identity.language } : deps.visitorWhere,
     emailOf: async (identity: ChatIdentity) => (identity.kind === 'agent' ? null : (identity.email ?? null)),

@@ -5,14 +5,14 @@ import type { RoutesPlugin } from '../../../platform/http/server.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { ChatConversation, ChatMessage, ChatPort } from '../chat/chat.types.ts';
 import type { SupportAccountPort } from '../support.ports.ts';
-import { checkAgentMessage } from './agent-message.ts';
+import { askedCredential, checkAgentMessage } from './agent-message.ts';
 import { currentAgent, requireAgent } from './agent-auth.service.ts';
 import { findAgent, type Agent } from './agents.repository.ts';
 import { assignWaiting, createHandOff } from './assignment.service.ts';
 import type { HandOff, Queue } from './case-file.ts';
 import { recordAgentReply } from './case-workflow.service.ts';
 import { conversationHasCase, findOpenCaseOfConversation } from './cases.repository.ts';
-import { firstName, type DeskContext } from './desk-context.ts';
+import { audit, firstName, type DeskContext } from './desk-context.ts';
 import { seedDemoAgents } from './desk-demo.ts';
 import { deskCaseRoutes } from './desk-cases.routes.ts';
 import { deskRoutes, type MemberAuth } from './desk.routes.ts';
@@ -63,6 +63,8 @@ export type Desk = {
   mayAgentJoin(agentId: string, conversationId: string): Promise<boolean>;
   /** The explanation when an agent's message asks for a password or a code, else null (the chat's WebSocket uses it). */
   checkAgentMessage(body: string): string | null;
+  /** The chat's WebSocket refused an agent's message (checkAgentMessage): the audit log keeps what kind was asked for, never the text. */
+  recordBlockedMessage(options: { agentId: string; conversationId: string; body: string }): Promise<void>;
   /** For the chat's `onMessageStored`: an agent's message stops the case's first-response clock. */
   onMessageStored(conversation: ChatConversation, message: ChatMessage): Promise<void>;
   /** Offers waiting cases to free agents now; the number assigned. */
@@ -122,6 +124,10 @@ export function createDesk(deps: DeskDeps): Desk {
       return (await findOpenCaseOfConversation(ctx.db, conversationId))?.assignedAgentId === agentId;
     },
     checkAgentMessage,
+    async recordBlockedMessage(options) {
+      const deskCase = await findOpenCaseOfConversation(ctx.db, options.conversationId);
+      await audit(ctx, { agentId: options.agentId, caseId: deskCase?.id ?? null, action: 'message_blocked', details: { asked_for: askedCredential(options.body), via: 'chat_socket' } });
+    },
     async onMessageStored(conversation, message) {
       if (message.author.kind !== 'agent' || message.author.id === null) return;
       await recordAgentReply(ctx, { conversationId: conversation.id, agentId: message.author.id, at: new Date(message.createdAt) });
