@@ -96,7 +96,7 @@ export function createHandOff(ctx: DeskContext): HandOff {
     const existing = await findOpenCaseOfConversation(ctx.db, options.conversationId);
     if (existing) return { caseId: existing.id, queue: existing.queue, position: await waitingPosition(ctx, existing) };
     const now = ctx.clock.now();
-    const caseFile: CaseFile = { ...options.caseFile, problem: redact(options.caseFile.problem).text };
+    const caseFile: CaseFile = { ...options.caseFile, problem: redact(options.caseFile.problem, { serviceCodes: 'remove' }).text };
     const due = dueDates(now, options.queue, ctx.slas);
     const deskCase: DeskCase = {
       id: newId('case'), conversationId: options.conversationId, accountId: options.accountId, queue: options.queue, status: 'queued', caseFile,

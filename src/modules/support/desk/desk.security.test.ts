@@ -130,6 +130,18 @@ describeEachDatabase('agent desk: security review', (open) => {
     const moved = await (await other.app.agent('morgan')).get(other.url);
     expect(moved.statusCode).toBe(200);
     expect(moved.body).not.toContain('482913');
+
+    // The member's own words in the case file lose it too.
+    const third = await fresh();
+    const samAgain = await third.app.agent('sam');
+    const placed = await third.app.desk.handOff({ conversationId: 'conv_with_code', accountId: 'acct_ava', queue: 'billing', caseFile: {
+      intent: 'billing.multiple_charges', confidence: 0.9, reason: 'member_asked', problem: 'My service code is 482913 and I was charged twice', tried: [], checklist: [], snapshot: null, findings: [],
+    } });
+    await third.app.desk.assignWaiting();
+    const view = await samAgain.get(`/api/desk/cases/${placed.caseId}`);
+    expect(view.statusCode).toBe(200);
+    expect(view.body).toContain('I was charged twice');
+    expect(view.body).not.toContain('482913');
   });
 
   it('leaves a case as it was when recording a step fails half-way, for a transfer and a resolution', async () => {
