@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import type { ApiError } from '../api/client.ts';
 import { navigationCount } from '../app/router.tsx';
 
@@ -22,13 +22,14 @@ export function Page({ title, intro, children, width = 'normal' }: { title: stri
   );
 }
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: ReactNode; error?: string | undefined };
+type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-/** A labelled input with its hint and its error, both announced with the input. */
-export function Field({ label, name, hint, error, className, ...input }: FieldProps) {
+/** The frame every form control shares: label, hint and error, the last two announced with the control. */
+function FieldFrame({ label, hint, error, className, control }: { label: string; hint?: ReactNode; error?: string | undefined; className?: string | undefined; control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].join(' ').trim()}>
       <label htmlFor={id}>{label}</label>
@@ -37,7 +38,7 @@ export function Field({ label, name, hint, error, className, ...input }: FieldPr
           {hint}
         </p>
       ) : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...input} />
+      {control({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {error ? (
         <p className="field-error" id={errorId}>
           {error}
@@ -47,30 +48,31 @@ export function Field({ label, name, hint, error, className, ...input }: FieldPr
   );
 }
 
-type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; hint?: ReactNode; error?: string | undefined; children: ReactNode };
+type Labelled = { label: string; name: string; hint?: ReactNode; error?: string | undefined };
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & Labelled;
+
+/** A labelled input with its hint and its error, both announced with the input. */
+export function Field({ label, name, hint, error, className, ...input }: FieldProps) {
+  return <FieldFrame label={label} hint={hint} error={error} className={className} control={(props) => <input {...props} name={name} {...input} />} />;
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & Labelled & { children: ReactNode };
 
 export function SelectField({ label, name, hint, error, children, ...select }: SelectProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...select}>
+    <FieldFrame label={label} hint={hint} error={error} control={(props) => (
+      <select {...props} name={name} {...select}>
         {children}
       </select>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    )} />
   );
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled;
+
+/** A labelled textarea with hint and error, like `Field` for inputs. */
+export function TextAreaField({ label, name, hint, error, className, ...textarea }: TextAreaProps) {
+  return <FieldFrame label={label} hint={hint} error={error} control={(props) => <textarea {...props} name={name} className={className} {...textarea} />} />;
 }
 
 export function Checkbox({ label, name, checked, onChange, hint }: { label: ReactNode; name: string; checked: boolean; onChange: (value: boolean) => void; hint?: ReactNode }) {

@@ -1,36 +1,11 @@
-import { useId, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
-import { Button } from '../../ui/components.tsx';
+import { useState, type ReactNode } from 'react';
+import { Button, TextAreaField as UiTextAreaField } from '../../ui/components.tsx';
 
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; hint?: ReactNode; error?: string | undefined };
+type TextAreaProps = Parameters<typeof UiTextAreaField>[0];
 
-/** A labelled textarea with hint and error, like `Field` for inputs. */
-export function TextAreaField({ label, name, hint, error, ...textarea }: TextAreaProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        className="desk-textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...textarea}
-      />
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+/** The desk's textarea: the shared field with the desk's taller box. */
+export function TextAreaField(props: TextAreaProps) {
+  return <UiTextAreaField className="desk-textarea" {...props} />;
 }
 
 type ConfirmProps = {

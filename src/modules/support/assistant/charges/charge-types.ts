@@ -38,18 +38,9 @@ export type ChargeCause =
   | 'none_found';
 
 /** One ledger line, as evidence. `account` says whose membership it is on. */
-export type EvidenceLine = {
-  id: string;
+export type EvidenceLine = Omit<MembershipView['ledger'][number], 'refund_of'> & {
   membershipId: string;
   account: 'this' | 'other';
-  date: string;
-  type: string;
-  reason: string | null;
-  amount: number;
-  tax: number | null;
-  currency: string;
-  period_start: string | null;
-  period_end: string | null;
   /** What has been refunded of this charge so far, when anything has. */
   refunded?: number;
 };

@@ -124,18 +124,6 @@ export function readMembership(view: MembershipView, options: { today: string; c
 }
 
 export function toEvidence(line: LedgerLine, membershipId: string, account: 'this' | 'other', refunded?: number): EvidenceLine {
-  return {
-    id: line.id,
-    membershipId,
-    account,
-    date: line.date,
-    type: line.type,
-    reason: line.reason,
-    amount: line.amount,
-    tax: line.tax,
-    currency: line.currency,
-    period_start: line.period_start,
-    period_end: line.period_end,
-    ...(refunded ? { refunded } : {}),
-  };
+  const { refund_of: _refundOf, ...entry } = line;
+  return { ...entry, membershipId, account, ...(refunded ? { refunded } : {}) };
 }
