@@ -111,5 +111,11 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     expect(transcript).toContain('We refunded the charge made by your second account');
     expect(transcript).not.toContain('What is your password');
     expect(transcript).not.toContain(code);
+
+    // The summary stays with his conversations.
+    await member.goto(`${journey.base}/chat`);
+    const kept = member.getByRole('region', { name: 'What our team did' });
+    await kept.getByText('Refund given').waitFor();
+    expect(await kept.innerText()).toContain('We refunded the charge made by your second account');
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { request } from './client.ts';
 import type { IsoDateTime } from './types.ts';
+import type { CaseOutcome } from './desk.ts';
 
 /** The shapes of docs/chat.md, as the web app reads them. */
 
@@ -74,3 +75,10 @@ export function chatSocketUrl(as: 'member' | 'agent'): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${window.location.host}/api/chat/ws${as === 'agent' ? '?as=agent' : ''}`;
 }
+
+/** A support case of mine as the member sees it: never the agents' notes. */
+export type MySupportCase = {
+  id: string; conversation_id: string; queue: 'billing' | 'security' | 'technical' | 'general'; status: 'open' | 'resolved';
+  outcome: CaseOutcome | null; summary: string | null; opened_at: IsoDateTime; resolved_at: IsoDateTime | null;
+};
+export const listMyCases = () => request<{ cases: MySupportCase[] }>('GET', '/api/me/support/cases');

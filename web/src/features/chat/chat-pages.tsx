@@ -3,6 +3,7 @@ import { Link, useSearchParam } from '../../app/router.tsx';
 import { LoadError, Loading, Page, Section } from '../../ui/components.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useChatAccess } from './chat-access.ts';
+import { CaseSummaries } from './case-summaries.tsx';
 import { intentWords } from './intent-words.ts';
 import { StartForm } from './start-form.tsx';
 import { VisitorVerify } from './visitor-verify.tsx';
@@ -28,6 +29,7 @@ export function ChatHomePage() {
           <Section title="Start a new conversation">
             <StartForm />
           </Section>
+          {access.kind === 'member' ? <CaseSummaries /> : null}
           <ConversationList conversations={access.conversations} />
         </>
       ) : null}
