@@ -91,15 +91,13 @@ export function buildModules(deps: ModuleDeps): Modules {
     searchArticles: (query, limit) => helpcenter.searchArticles(query, limit),
     identity: {
       currentMember: async (request) => {
-        const member = await signedIn.currentMember(request);
-        const account = member && (await signedIn.getAccount(member.accountId));
+        const account = await signedIn.currentAccount(request);
         return account ? { accountId: account.id, country: account.country, language: account.language, name: account.name } : null;
       },
       issueServiceCode: (accountId) => signedIn.issueServiceCode(accountId),
     },
     member: async (request) => {
-      const member = await signedIn.currentMember(request);
-      const account = member && (await signedIn.getAccount(member.accountId));
+      const account = await signedIn.currentAccount(request);
       return account ? { accountId: account.id, name: account.name, email: account.email, country: account.country, language: account.language } : null;
     },
     ...(deps.config.publicUrl === undefined ? {} : { allowedOrigins: [new URL(deps.config.publicUrl).origin] }),

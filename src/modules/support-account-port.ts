@@ -35,10 +35,13 @@ export function createSupportAccountPort(deps: { billing: BillingModule; identit
       const view = await household.household.describeHousehold(asOwner(ownerAccountId));
       return { primaryNetwork: view.primary_network?.name ?? null, devicesOutside: view.devices.filter((device) => !device.in_household).length };
     },
-    extraMembers: async (ownerAccountId) => (await household.extraMembers.overview(asOwner(ownerAccountId))).members
-      .map((member) => ({ accountId: member.account_id, name: member.name, email: member.email, accessUntil: member.access_until })),
-    invitations: async (ownerAccountId) => (await household.extraMembers.overview(asOwner(ownerAccountId))).invitations
-      .map((invitation) => ({ id: invitation.id, name: invitation.name, email: invitation.email, status: invitation.status })),
+    extraMembers: async (ownerAccountId) => {
+      const overview = await household.extraMembers.overview(asOwner(ownerAccountId));
+      return {
+        members: overview.members.map((member) => ({ accountId: member.account_id, name: member.name, email: member.email, accessUntil: member.access_until })),
+        invitations: overview.invitations.map((invitation) => ({ id: invitation.id, name: invitation.name, email: invitation.email, status: invitation.status })),
+      };
+    },
     security: (accountId) => identity.securityReview(accountId),
   });
 

@@ -23,7 +23,7 @@ import { issueServiceCode, securityReview, verifyServiceCode } from './security.
 import type { Signal } from './security-review.rules.ts';
 import { createExtraMemberLogin } from './sign-in.service.ts';
 import { unauthenticated } from './identity.errors.ts';
-import type { DeviceType } from './identity.tables.ts';
+import type { AccountRecord, DeviceType } from './identity.tables.ts';
 
 export type { MemberContext, Device } from './sessions.service.ts';
 export type { DeviceType, Role } from './identity.tables.ts';
@@ -86,6 +86,8 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
   /** A fresh service code for the account, as the member's Help menu shows it. */
   issueServiceCode(accountId: string): Promise<{ code: string; expires_at: string }>;
   getAccount(accountId: string): Promise<AccountView | null>;
+  /** The signed-in account itself (the session's read, not a second one), or null; same rules as `currentMember`. */
+  currentAccount(request: FastifyRequest): Promise<AccountView | null>;
   /** Creates the login of an accepted extra member and signs it in on `reply`. */
   createExtraMemberLogin(options: { ownerAccountId: string; name: string; email: string; password: string; reply: FastifyReply; request: FastifyRequest }): Promise<{ accountId: string }>;
   listDevices(accountId: string): Promise<Device[]>;
@@ -109,6 +111,10 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
   /** Logins for the billing demo members (password `reelhouse-demo`) and Karim's takeover story, once. */
   seedDemo(): Promise<{ created: number }>;
 };
+
+function accountView(row: AccountRecord): AccountView {
+  return { id: row.id, name: row.name, email: row.email, phone: row.phone, country: row.country, language: row.language, role: row.role, ownerAccountId: row.owner_account_id };
+}
 
 function settingsFrom(config: IdentityConfig): IdentitySettings {
   return {
@@ -148,9 +154,11 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     issueServiceCode: (accountId) => issueServiceCode(ctx, accountId),
     async getAccount(accountId) {
       const row = await findAccount(ctx.db, accountId);
-      return row
-        ? { id: row.id, name: row.name, email: row.email, phone: row.phone, country: row.country, language: row.language, role: row.role, ownerAccountId: row.owner_account_id }
-        : null;
+      return row ? accountView(row) : null;
+    },
+    async currentAccount(request) {
+      const session = await currentSession(ctx, request);
+      return session ? accountView(session.account) : null;
     },
     async createExtraMemberLogin(options) {
       return createExtraMemberLogin(ctx, { ...options, owner: await account(options.ownerAccountId) });

@@ -30,7 +30,7 @@ describe('account snapshot', () => {
         { id: 'dev_old', accountId: 'acct_ben', type: 'phone', name: 'Old phone', networkId: null, location: null, lastUsedAt: '2025-01-01T00:00:00.000Z', removedAt: '2025-02-01T00:00:00.000Z' },
       ],
       household: async () => ({ primaryNetwork: 'net_home', devicesOutside: 1 }),
-      extraMembers: async () => [{ accountId: 'acct_jonas', name: 'Jonas Weber', email: 'jonas@demo.reelhouse.example', accessUntil: null }],
+      extraMembers: async () => ({ members: [{ accountId: 'acct_jonas', name: 'Jonas Weber', email: 'jonas@demo.reelhouse.example', accessUntil: null }], invitations: [] }),
       security: async () => ({ signals: [], steps: ['Nothing unusual in the last 90 days.'] }),
     });
     const snapshot = await read('acct_ben');
@@ -53,8 +53,10 @@ describe('account snapshot', () => {
         asked.push(id);
         return membershipView();
       },
-      extraMembers: async () => [{ accountId: 'acct_other', name: 'Someone', email: 's@example.com', accessUntil: null }],
-      invitations: async () => [{ id: 'inv_1', name: 'Mia', email: 'mia@example.com', status: 'pending' }],
+      extraMembers: async () => ({
+        members: [{ accountId: 'acct_other', name: 'Someone', email: 's@example.com', accessUntil: null }],
+        invitations: [{ id: 'inv_1', name: 'Mia', email: 'mia@example.com', status: 'pending' }],
+      }),
     });
     const snapshot = await read('acct_jonas');
     expect(asked).toEqual(['acct_ben']);

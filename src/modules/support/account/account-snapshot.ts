@@ -19,8 +19,8 @@ export type SnapshotSources = {
   sameCard?(membership: MembershipView): Promise<(Omit<SameCardMembership, 'maskedEmail'> & { maskedEmail?: string })[]>;
   devices?(accountId: string): Promise<Device[]>;
   household?(ownerAccountId: string): Promise<{ primaryNetwork: string | null; devicesOutside: number }>;
-  extraMembers?(ownerAccountId: string): Promise<ExtraMemberBrief[]>;
-  invitations?(ownerAccountId: string): Promise<InvitationBrief[]>;
+  /** The owner's extra members and pending invitations: household answers both in one read. */
+  extraMembers?(ownerAccountId: string): Promise<{ members: ExtraMemberBrief[]; invitations: InvitationBrief[] }>;
   security?(accountId: string): Promise<{ signals: Signal[]; steps: string[] }>;
 };
 
@@ -42,13 +42,12 @@ export function createAccountSnapshotReader(sources: SnapshotSources): AccountSn
     const owner = account.ownerAccountId;
     const isOwner = account.role === 'owner';
     const membership = await sources.membership(owner);
-    const [sameCard, devices, household, extraMembers, invitations, security] = await Promise.all([
+    const [sameCard, devices, household, extras, security] = await Promise.all([
       membership && sources.sameCard ? sources.sameCard(membership) : Promise.resolve([]),
       sources.devices ? sources.devices(accountId) : Promise.resolve([]),
       sources.household ? sources.household(owner) : Promise.resolve({ primaryNetwork: null, devicesOutside: 0 }),
       // An extra member sees neither the owner's other members nor their invitations.
-      isOwner && sources.extraMembers ? sources.extraMembers(owner) : Promise.resolve([]),
-      isOwner && sources.invitations ? sources.invitations(owner) : Promise.resolve([]),
+      isOwner && sources.extraMembers ? sources.extraMembers(owner) : Promise.resolve({ members: [], invitations: [] }),
       sources.security ? sources.security(accountId) : Promise.resolve({ signals: [], steps: [] }),
     ]);
     return {
@@ -60,8 +59,8 @@ export function createAccountSnapshotReader(sources: SnapshotSources): AccountSn
         .map((other) => ({ ...other, maskedEmail: other.maskedEmail ?? maskEmail(other.email) })),
       devices: devices.filter((device) => device.removedAt === null),
       household,
-      extraMembers,
-      invitations,
+      extraMembers: extras.members,
+      invitations: extras.invitations,
       security,
     };
   };

@@ -148,7 +148,7 @@ function History({ membership }: { membership: MyMembership }) {
   const events = [...membership.events].reverse().slice(0, 12);
   return (
     <Section title="Membership history">
-      <ul className="timeline-list">
+      <ul className="plain-list">
         {events.map((event, index) => (
           <li key={`${event.date}-${event.type}-${index}`}>
             <span className="muted">{formatDate(event.date)}</span> {describeEvent(event, membership)}

@@ -19,7 +19,7 @@ export function CaseSummaries() {
   if (!cases || cases.length === 0) return null;
   return (
     <Section title="What our team did">
-      <ul className="case-summaries">
+      <ul className="plain-list case-summaries">
         {cases.map((item) => (
           <li key={item.id}>
             <p>

@@ -62,7 +62,7 @@ function ConversationList({ conversations }: { conversations: ChatConversation[]
       {conversations.length === 0 ? (
         <p className="muted">No conversations yet. The ones you start are kept here with their transcripts.</p>
       ) : (
-        <ul className="conversation-list">
+        <ul className="plain-list conversation-list">
           {conversations.map((conversation) => (
             <li key={conversation.id}>
               <Link to={`/chat/${encodeURIComponent(conversation.id)}`}>{intentWords(conversation.intent)}</Link>

@@ -55,7 +55,7 @@ export function AccountPanel({ snapshot }: { snapshot: AccountSnapshot }) {
       {snapshot.sameCard.length > 0 ? (
         <>
           <h3>Other memberships on the same card</h3>
-          <ul className="desk-items">
+          <ul className="plain-list desk-items">
             {snapshot.sameCard.map((other) => (
               <li key={other.membershipId}>
                 <p>
@@ -72,7 +72,7 @@ export function AccountPanel({ snapshot }: { snapshot: AccountSnapshot }) {
       ) : null}
       <h3>Devices ({snapshot.devices.length})</h3>
       {snapshot.devices.length > 0 ? (
-        <ul className="desk-items">
+        <ul className="plain-list desk-items">
           {snapshot.devices.map((device) => (
             <li key={device.id}>
               {device.name} <span className="muted">· {device.type}{device.location ? ` · ${device.location}` : ''} · last used {formatDateTime(device.lastUsedAt)}</span>
@@ -84,7 +84,7 @@ export function AccountPanel({ snapshot }: { snapshot: AccountSnapshot }) {
       )}
       <h3>Extra members ({snapshot.extraMembers.length})</h3>
       {snapshot.extraMembers.length > 0 ? (
-        <ul className="desk-items">
+        <ul className="plain-list desk-items">
           {snapshot.extraMembers.map((member) => (
             <li key={member.accountId}>
               {member.name} <span className="muted">· {member.email}{member.accessUntil ? ` · access until ${formatDate(member.accessUntil)}` : ''}</span>
@@ -97,7 +97,7 @@ export function AccountPanel({ snapshot }: { snapshot: AccountSnapshot }) {
       {snapshot.security.signals.length > 0 ? (
         <>
           <h3>Security signals</h3>
-          <ul className="desk-items">
+          <ul className="plain-list desk-items">
             {snapshot.security.signals.map((signal) => (
               <li key={`${signal.kind}-${signal.at}`} className={`desk-signal desk-signal-${signal.severity}`}>
                 {signal.summary} <span className="muted">· {formatDateTime(signal.at)}</span>
