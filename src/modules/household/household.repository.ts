@@ -79,11 +79,11 @@ export async function listDeviceCodes(db: HouseholdDb, accountId: string, device
     .execute();
 }
 
-/** Marks a code used unless someone else used it first; false then. */
+/** Marks a code used unless someone else used it first; false then. The right guess's counted attempt is given back. */
 export async function useUpdateCode(db: HouseholdDb, id: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('household_update_codes')
-    .set({ used_at: now })
+    .set((eb) => ({ used_at: now, failed_attempts: eb('failed_attempts', '-', 1) }))
     .where('id', '=', id)
     .where('used_at', 'is', null)
     .where('superseded_at', 'is', null)
@@ -91,6 +91,21 @@ export async function useUpdateCode(db: HouseholdDb, id: string, now: Date): Pro
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function countFailedAttempt(db: HouseholdDb, id: string): Promise<void> {
-  await db.updateTable('household_update_codes').set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) })).where('id', '=', id).execute();
+export type CodeAttemptClaim = { counted: true; before: number } | { counted: false; reason: 'exhausted' | 'gone' };
+
+/**
+ * Counts one guess at a live code before it is compared, with the code's row
+ * locked: guesses sent all at once (to one process or several) take turns,
+ * and once `max` are counted the rest are refused uncompared. `gone`: the
+ * code was used or replaced meanwhile.
+ */
+export async function claimCodeAttempt(db: HouseholdDb, id: string, max: number): Promise<CodeAttemptClaim> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('household_update_codes').select(['failed_attempts', 'used_at', 'superseded_at'])
+      .where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row || row.used_at !== null || row.superseded_at !== null) return { counted: false, reason: 'gone' } as const;
+    if (row.failed_attempts >= max) return { counted: false, reason: 'exhausted' } as const;
+    await trx.updateTable('household_update_codes').set({ failed_attempts: row.failed_attempts + 1 }).where('id', '=', id).execute();
+    return { counted: true, before: row.failed_attempts } as const;
+  });
 }

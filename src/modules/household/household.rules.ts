@@ -48,7 +48,7 @@ export type UpdateCodeFacts = {
   failedAttempts: number;
 };
 
-export type UpdateCodeVerdict = { ok: true } | { ok: false; reason: 'expired' | 'used' | 'superseded' | 'wrong' };
+export type UpdateCodeVerdict = { ok: true } | { ok: false; reason: 'expired' | 'used' | 'superseded' | 'wrong' | 'too_many_attempts' };
 
 export function updateCodeExpiry(issuedAt: Date): Date {
   return new Date(issuedAt.getTime() + UPDATE_CODE_TTL_MS);
@@ -62,7 +62,7 @@ export function judgeUpdateCode(code: UpdateCodeFacts | null, now: Date): Update
   if (code === null) return { ok: false, reason: 'wrong' };
   if (code.usedAt !== null) return { ok: false, reason: 'used' };
   if (code.supersededAt !== null) return { ok: false, reason: 'superseded' };
-  if (code.failedAttempts >= UPDATE_CODE_MAX_ATTEMPTS) return { ok: false, reason: 'superseded' };
+  if (code.failedAttempts >= UPDATE_CODE_MAX_ATTEMPTS) return { ok: false, reason: 'too_many_attempts' };
   if (now.getTime() >= code.expiresAt.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true };
 }
@@ -72,4 +72,5 @@ export const UPDATE_CODE_REFUSALS: Record<Exclude<UpdateCodeVerdict, { ok: true 
   expired: 'That code has expired (codes last 15 minutes). Ask for a new one from the TV.',
   used: 'That code has already been used. Ask for a new one from the TV if you need to update again.',
   superseded: 'A newer code was sent; only the most recent one works. Use the latest message.',
+  too_many_attempts: 'Too many wrong codes were entered, so this code no longer works. Ask for a new one from the TV.',
 };

@@ -4,7 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import { householdError, notFound } from './household.errors.ts';
 import type { Device, IdentityPort, Mailer, MemberContext } from './household.ports.ts';
 import {
-  countFailedAttempt,
+  claimCodeAttempt,
   createHouseholdIfMissing,
   devicesSeenOn,
   ensureNetwork,
@@ -16,7 +16,7 @@ import {
   useUpdateCode,
   type Network,
 } from './household.repository.ts';
-import { isInHousehold, judgeUpdateCode, tvStartMessage, UPDATE_CODE_REFUSALS, updateCodeExpiry } from './household.rules.ts';
+import { isInHousehold, judgeUpdateCode, tvStartMessage, UPDATE_CODE_MAX_ATTEMPTS, UPDATE_CODE_REFUSALS, updateCodeExpiry, type UpdateCodeVerdict } from './household.rules.ts';
 import { codeMatches, hashCode, newSixDigitCode } from './household.secrets.ts';
 import type { HouseholdDb } from './household.tables.ts';
 
@@ -124,25 +124,49 @@ export function createHouseholdService(deps: HouseholdServiceDeps) {
     return { channel: options.channel, expires_at: updateCodeExpiry(now).toISOString() };
   }
 
+  const refuseCode = (reason: Exclude<UpdateCodeVerdict, { ok: true }>['reason']): never => {
+    throw householdError('HOUSEHOLD_CODE_INVALID', UPDATE_CODE_REFUSALS[reason], { status: 400, field: 'body.code' });
+  };
+
+  /**
+   * The guess is counted against the newest live code before it is compared
+   * (row locked), so guesses sent all at once cannot get more than five
+   * compared; past five nothing is compared. Only the newest code works.
+   */
+  async function judgeGuess(accountId: string, deviceId: string, guess: string) {
+    for (let round = 0; ; round += 1) {
+      const codes = await listDeviceCodes(db, accountId, deviceId);
+      const now = clock.now();
+      const newest = codes.find((candidate) => candidate.used_at === null && candidate.superseded_at === null) ?? null;
+      let attemptsBefore = newest?.failed_attempts ?? 0;
+      if (newest && now.getTime() < new Date(newest.expires_at).getTime()) {
+        const claim = await claimCodeAttempt(db, newest.id, UPDATE_CODE_MAX_ATTEMPTS);
+        // Used or replaced between the read and the lock: read the codes again.
+        if (!claim.counted && claim.reason === 'gone' && round < 2) continue;
+        if (!claim.counted) return refuseCode(claim.reason === 'exhausted' ? 'too_many_attempts' : 'superseded');
+        attemptsBefore = claim.before;
+      }
+      const matched = codes.find((candidate) => codeMatches(candidate.id, guess, candidate.code_hash)) ?? null;
+      const isNewest = matched !== null && matched.id === newest?.id;
+      const verdict = judgeUpdateCode(
+        matched && {
+          createdAt: matched.created_at, expiresAt: matched.expires_at, usedAt: matched.used_at,
+          // A live code that is not the newest (two requests issued at once) is treated as replaced.
+          supersededAt: matched.superseded_at ?? (matched.used_at === null && !isNewest ? matched.created_at : null),
+          failedAttempts: isNewest ? attemptsBefore : matched.failed_attempts,
+        },
+        now,
+      );
+      if (!verdict.ok) return refuseCode(verdict.reason);
+      return { code: matched as NonNullable<typeof matched>, now };
+    }
+  }
+
   async function confirmUpdate(options: { member: MemberContext; deviceId: string; code: string }): Promise<{ primary_network: Network }> {
     const { member } = options;
     const device = await activeDevice(member.accountId, options.deviceId);
-    const codes = await listDeviceCodes(db, member.accountId, device.id);
-    const matched = codes.find((candidate) => codeMatches(candidate.id, options.code, candidate.code_hash)) ?? null;
-    const now = clock.now();
-    const verdict = judgeUpdateCode(
-      matched && { createdAt: matched.created_at, expiresAt: matched.expires_at, usedAt: matched.used_at, supersededAt: matched.superseded_at, failedAttempts: matched.failed_attempts },
-      now,
-    );
-    if (!verdict.ok) {
-      const live = codes.find((candidate) => candidate.used_at === null && candidate.superseded_at === null);
-      if (verdict.reason === 'wrong' && live) await countFailedAttempt(db, live.id);
-      throw householdError('HOUSEHOLD_CODE_INVALID', UPDATE_CODE_REFUSALS[verdict.reason], { status: 400, field: 'body.code' });
-    }
-    const code = matched as NonNullable<typeof matched>;
-    if (!(await useUpdateCode(db, code.id, now))) {
-      throw householdError('HOUSEHOLD_CODE_INVALID', UPDATE_CODE_REFUSALS.used, { status: 400, field: 'body.code' });
-    }
+    const { code, now } = await judgeGuess(member.accountId, device.id, options.code);
+    if (!(await useUpdateCode(db, code.id, now))) refuseCode('used');
     await setPrimaryNetwork(db, member.accountId, code.network_id, now);
     await recordSighting(db, { deviceId: device.id, accountId: member.accountId, networkId: code.network_id, at: now });
     const household = await findHousehold(db, member.accountId);
