@@ -176,6 +176,8 @@ const DIGIT_GROUPS = /(?<![\w$€£#+.,/:-])\d{2,8}(?:[ -]\d{2,4}){0,3}(?![\w%�
 const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|ep|season|series|chapter|part|model|version|step|page|room|flat|apt|apartment|suite|unit|account|member|error|year)(?:\s+(?:number|no\.?|#|id))?\s*[:#]?\s*$/i;
 
 export type CodeOptions = { serviceCodes: 'keep' | 'remove' };
+/** The token a removed service code leaves (its kind is `one_time_code`, whose own token is `[code removed]`). */
+export const SERVICE_CODE_REPLACEMENT = '[service code removed]';
 
 /** One-time, verification, reset, household and login codes: 4–8 digits near a code word, in the same sentence. */
 export function findOneTimeCodes(text: string, options: CodeOptions): Span[] {
@@ -203,7 +205,7 @@ export function findOneTimeCodes(text: string, options: CodeOptions): Span[] {
     if (!nearest) continue;
     if (nearest.service) {
       if (options.serviceCodes === 'keep') continue;
-      spans.push({ kind: 'one_time_code', start, end, label: '[service code removed]' });
+      spans.push({ kind: 'one_time_code', start, end, label: SERVICE_CODE_REPLACEMENT });
       continue;
     }
     if (!nearest.secret) continue; // an error, promo or zip code

@@ -7,6 +7,7 @@ import {
   findOneTimeCodes,
   findPasswords,
   findPhones,
+  SERVICE_CODE_REPLACEMENT,
   type FindingKind,
   type Span,
 } from './detectors.ts';
@@ -39,6 +40,25 @@ export const REPLACEMENTS: Record<FindingKind, string> = {
   email: '[email removed]',
 };
 
+/** Every token `redact` writes, the service code's own label included. */
+const PLACEHOLDERS = [...new Set([...Object.values(REPLACEMENTS), SERVICE_CODE_REPLACEMENT])];
+const PLACEHOLDER = new RegExp(PLACEHOLDERS.map((token) => token.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
+
+/**
+ * Text that was redacted before ("my password is [password removed]") is
+ * read with each token masked (same length, so offsets hold): its words
+ * ("code", "phone", "security code") are no cue for a secret, and nothing
+ * inside a token is ever taken as one. Redacting twice changes nothing.
+ */
+function maskPlaceholders(text: string): { masked: string; tokens: { start: number; end: number }[] } {
+  const tokens: { start: number; end: number }[] = [];
+  const masked = text.replace(PLACEHOLDER, (token: string, start: number) => {
+    tokens.push({ start, end: start + token.length });
+    return `[${'_'.repeat(token.length - 2)}]`;
+  });
+  return { masked, tokens };
+}
+
 /** When two findings overlap, the more specific one wins. */
 const PRIORITY: Record<FindingKind, number> = { card_number: 7, cvv: 6, card_expiry: 5, email: 4, password: 3, one_time_code: 2, phone: 1 };
 
@@ -59,17 +79,18 @@ function chooseSpans(spans: Span[]): Span[] {
  * replaced by a readable token such as `[card number removed]`. Pure.
  */
 export function redact(text: string, options: RedactOptions = {}): Redaction {
-  const cards = findCardNumbers(text);
+  const { masked, tokens } = maskPlaceholders(text);
+  const cards = findCardNumbers(masked);
   const spans = chooseSpans([
     ...cards,
-    ...findCardTrailers(text, cards),
-    ...findCvvs(text),
-    ...findCardExpiries(text, cards),
-    ...findPasswords(text),
-    ...findEmails(text, options.officialDomains ?? []),
-    ...findOneTimeCodes(text, { serviceCodes: options.serviceCodes ?? 'keep' }),
-    ...findPhones(text),
-  ]);
+    ...findCardTrailers(masked, cards),
+    ...findCvvs(masked),
+    ...findCardExpiries(masked, cards),
+    ...findPasswords(masked),
+    ...findEmails(masked, options.officialDomains ?? []),
+    ...findOneTimeCodes(masked, { serviceCodes: options.serviceCodes ?? 'keep' }),
+    ...findPhones(masked),
+  ].filter((span) => !tokens.some((token) => span.start < token.end && token.start < span.end)));
   let out = '';
   let at = 0;
   for (const span of spans) {
