@@ -17,6 +17,8 @@ import { registerWebApp } from './web-app.ts';
 import type { HomeLink } from './home-page.ts';
 import { createMetricsRegistry, observeRequests } from './http-metrics.ts';
 import { platformRoutes } from './platform.routes.ts';
+import { recordRoutes } from './route-catalog.ts';
+import { refuseBadText } from './text-guard.ts';
 
 export type { HomeLink } from './home-page.ts';
 
@@ -50,6 +52,9 @@ export async function buildHttpServer(options: BuildHttpServerOptions): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  recordRoutes(app);
+  // Once, for every route: NUL characters and lone surrogates are a 400 naming the field, never a 500 from the database.
+  app.addHook('preValidation', refuseBadText);
 
   const { registry, requestDuration } = createMetricsRegistry();
   observeRequests(app, requestDuration);

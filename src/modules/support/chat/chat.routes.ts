@@ -11,7 +11,7 @@ import { identify, mayJoin, notAllowed, participantOf, principalOf, signInNeeded
 import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
 import { handleChatSocket, messageJson, type ChatSocketDeps } from './chat.socket.ts';
 import type { ChatConversation } from './chat.types.ts';
-import { MAX_SEQ, refuseNulCharacters } from './request-guards.ts';
+import { MAX_SEQ } from './request-guards.ts';
 import { createSendLimiter, SEND_LIMIT, sendingTooFast, START_LIMIT, startingTooMany } from './send-limits.ts';
 import { renderTranscript } from './transcript.ts';
 import { VISITOR_SESSION_TTL_MS, type VisitorSessions } from './visitor-sessions.ts';
@@ -60,7 +60,6 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
 
   return async (app) => {
     await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-    app.addHook('preValidation', refuseNulCharacters);
 
     app.get('/api/chat/ws', { websocket: true, schema: { hide: true } }, (socket, request) => handleChatSocket({ ...deps, limiter }, socket, request));
 

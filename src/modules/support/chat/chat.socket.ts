@@ -7,7 +7,8 @@ import type { Logger } from '../../../platform/logger.ts';
 import { identify, mayJoin, participantOf, principalOf, sameOrigin, type ChatAccessDeps, type ChatIdentity } from './chat.access.ts';
 import type { ChatHub, ChatSignal } from './chat-hub.ts';
 import { MAX_MESSAGE_LENGTH, type ChatService } from './chat.service.ts';
-import { MAX_SEQ, nulCharacterAt } from './request-guards.ts';
+import { badTextAt } from '../../../platform/http/text-guard.ts';
+import { MAX_SEQ } from './request-guards.ts';
 import { createSendLimiter, SEND_LIMIT, sendingTooFast, type SendLimiter } from './send-limits.ts';
 import type { ChatConversation, ChatMessage } from './chat.types.ts';
 
@@ -177,8 +178,8 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
     let frame: ClientFrame;
     try {
       frame = clientFrame.parse(JSON.parse(String(data)));
-      // PostgreSQL text cannot hold a NUL character: the frame is refused rather than failing its query.
-      if (nulCharacterAt(frame, 'frame') !== null) throw new Error('NUL character');
+      // The same rule as every HTTP route (platform/http/text-guard.ts): no NUL character, no half of a character.
+      if (badTextAt(frame, 'frame') !== null) throw new Error('NUL character or lone surrogate');
     } catch {
       return fail('BAD_FRAME', 'That frame is not one the chat understands (see docs/chat.md).');
     }

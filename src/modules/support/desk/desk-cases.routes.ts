@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { refuseNulCharacters } from '../chat/request-guards.ts';
 import { checkCsrf } from '../../identity/index.ts';
 import { requireAgent } from './agent-auth.service.ts';
 import { cancelDuplicate, refundCharge, removeExtraMember, signOutAllDevices } from './case-actions.service.ts';
@@ -16,7 +15,6 @@ const idempotencyKey = z.string().trim().min(8).max(100);
 /** What an agent does on a case: verify, talk, note, transfer, escalate, resolve, and the account actions. */
 export function deskCaseRoutes(ctx: DeskContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preValidation', refuseNulCharacters);
     // Before body validation: a forged request learns nothing, not even which field is wrong.
     app.addHook('onRequest', async (request) => checkCsrf(request));
 

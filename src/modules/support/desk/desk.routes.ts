@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sameSecret } from '../../../platform/secrets.ts';
-import { refuseNulCharacters } from '../chat/request-guards.ts';
 import { checkCsrf, ensureCsrfCookie } from '../../identity/index.ts';
 import { addAgent, currentAgent, requireAgent, signInAgent, signOutAgent } from './agent-auth.service.ts';
 import { assignWaiting } from './assignment.service.ts';
@@ -19,7 +18,6 @@ const TAGS = ['desk'];
 /** Signing in and out, the queues, the case lists and views, the audit log; and the member's own cases. */
 export function deskRoutes(ctx: DeskContext, options: { memberAuth: MemberAuth; adminKey: string | null }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preValidation', refuseNulCharacters);
     app.get('/api/desk/session', {
       schema: { tags: TAGS, summary: 'The signed-in agent, if any, and the CSRF token (sets the usher_csrf cookie)', response: { 200: z.object({ csrf_token: z.string(), agent: agentSchema.nullable() }) } },
     }, async (request, reply) => {
