@@ -3,11 +3,12 @@ import { newId } from '../../../platform/ids.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from '../../../platform/secrets.ts';
 import { checkCsrf, readCookie, secureFor, serializeSetCookie } from '../../identity/index.ts';
 import {
-  clearFailures, deleteExpiredSessions, deleteFailure, deleteSession, findAgentLogin, findSessionAgent, insertAgent, insertFailure, insertSession, listFailures, type Agent,
+  clearFailures, deleteExpiredSessions, deleteFailure, deleteSession, findAgent, findAgentLogin, findSessionAgent, forgetOldFailures, insertAgent, insertFailure,
+  insertSession, listFailures, lockFailureSubjects, type Agent,
 } from './agents.repository.ts';
 import type { Queue } from './case-file.ts';
-import { audit, type DeskContext } from './desk-context.ts';
-import { agentEmailTaken, agentSignInNeeded, tooManySignIns, wrongAgentCredentials } from './desk.errors.ts';
+import { audit, type Actor, type DeskContext } from './desk-context.ts';
+import { agentEmailTaken, agentNotFound, agentSignInNeeded, supervisorOnly, tooManySignIns, wrongAgentCredentials } from './desk.errors.ts';
 import type { AgentRole } from './desk.tables.ts';
 
 export const AGENT_SESSION_COOKIE = 'usher_agent_session';
@@ -15,6 +16,11 @@ export const AGENT_SESSION_COOKIE = 'usher_agent_session';
 export const AGENT_SESSION_MS = 12 * 60 * 60 * 1000;
 /** Wrong passwords for one email from one address before a pause. */
 export const SIGN_IN_POLICY = { maxFailures: 5, windowMs: 15 * 60 * 1000 } as const;
+/**
+ * Wrong passwords for one email from any address (guesses spread over many
+ * addresses) before its sign-in is locked; a supervisor can unlock it.
+ */
+export const SIGN_IN_ACCOUNT_POLICY = { maxFailures: 10, windowMs: 15 * 60 * 1000 } as const;
 /** Wrong passwords from one address, whatever the email (trying one password on many agents), before a pause. */
 export const SIGN_IN_ADDRESS_POLICY = { maxFailures: 20, windowMs: 15 * 60 * 1000 } as const;
 
@@ -26,28 +32,41 @@ export function signInRetryAfter(failures: readonly Date[], now: Date, policy: {
   return Math.max(1, Math.ceil((filling + policy.windowMs - now.getTime()) / 1000));
 }
 
-type Attempt = { id: string; subject: string; policy: { maxFailures: number; windowMs: number } };
+type SignInLimit = 'account_and_address' | 'account' | 'address';
+type Attempt = { id: string; subject: string; limit: SignInLimit; policy: { maxFailures: number; windowMs: number } };
+type Refusal = { retryAfter: number; limit: SignInLimit };
+
+/** The email's own counter, whatever the address: the one a supervisor clears. */
+const accountSubject = (email: string): string => sha256(`desk_sign_in_account:${email}`);
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Counts the attempt before the password is checked (hashing takes a while):
- * requests sent all at once then see each other, so no more than the limit
- * get a password checked. A refused attempt is taken back.
+ * Counts the attempt before the password is checked (hashing takes a
+ * while): in one transaction holding a lock per counter (every process
+ * shares them), the recent failures are counted and, under every limit, the
+ * attempt is inserted; over one, nothing is counted and the refusal is
+ * returned. So requests sent all at once, to one process or several, get no
+ * more passwords checked than the limits.
  */
-async function reserveAttempts(ctx: DeskContext, attempts: readonly Attempt[], now: Date): Promise<void> {
-  for (const attempt of attempts) {
-    await insertFailure(ctx.db, { id: attempt.id, subject: attempt.subject, at: now }, new Date(now.getTime() - 24 * 60 * 60 * 1000));
-  }
-  let retryAfter: number | null = null;
-  for (const attempt of attempts) {
-    const counted = await listFailures(ctx.db, attempt.subject, new Date(now.getTime() - attempt.policy.windowMs));
-    if (counted.length <= attempt.policy.maxFailures) continue;
-    const mine = counted.findIndex((at) => at.getTime() === now.getTime());
-    const others = counted.filter((_, index) => index !== mine);
-    retryAfter = Math.max(retryAfter ?? 0, signInRetryAfter(others, now, attempt.policy) ?? 1);
-  }
-  if (retryAfter === null) return;
-  for (const attempt of attempts) await deleteFailure(ctx.db, attempt.id);
-  throw tooManySignIns(retryAfter);
+async function countAttempts(ctx: DeskContext, attempts: readonly Attempt[], now: Date): Promise<Refusal | null> {
+  const refusal = await ctx.db.transaction().execute(async (trx) => {
+    await lockFailureSubjects(trx, attempts.map((attempt) => attempt.subject));
+    const refusals: Refusal[] = [];
+    for (const attempt of attempts) {
+      const retryAfter = signInRetryAfter(await listFailures(trx, attempt.subject, new Date(now.getTime() - attempt.policy.windowMs)), now, attempt.policy);
+      if (retryAfter !== null) refusals.push({ retryAfter, limit: attempt.limit });
+    }
+    if (refusals.length > 0) {
+      // The email's own limit names the way out (a supervisor), so it is the one told.
+      const limit = refusals.some((refused) => refused.limit === 'account') ? 'account' : (refusals[0] as Refusal).limit;
+      return { retryAfter: Math.max(...refusals.map((refused) => refused.retryAfter)), limit };
+    }
+    for (const attempt of attempts) await insertFailure(trx, { id: attempt.id, subject: attempt.subject, at: now });
+    return null;
+  });
+  if (refusal === null) await forgetOldFailures(ctx.db, new Date(now.getTime() - DAY_MS));
+  return refusal;
 }
 
 function setAgentCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
@@ -61,22 +80,49 @@ export async function signInAgent(
 ): Promise<Agent> {
   const now = ctx.clock.now();
   const email = options.email.trim().toLowerCase();
-  const byEmail: Attempt = { id: newId('dsf'), subject: sha256(`desk_sign_in:${email}|${options.request.ip}`), policy: SIGN_IN_POLICY };
-  const byAddress: Attempt = { id: newId('dsf'), subject: sha256(`desk_sign_in_address:${options.request.ip}`), policy: SIGN_IN_ADDRESS_POLICY };
-  await reserveAttempts(ctx, [byEmail, byAddress], now);
+  const address = options.request.ip;
+  const byEmail: Attempt = { id: newId('dsf'), subject: sha256(`desk_sign_in:${email}|${address}`), limit: 'account_and_address', policy: SIGN_IN_POLICY };
+  const byAccount: Attempt = { id: newId('dsf'), subject: accountSubject(email), limit: 'account', policy: SIGN_IN_ACCOUNT_POLICY };
+  const byAddress: Attempt = { id: newId('dsf'), subject: sha256(`desk_sign_in_address:${address}`), limit: 'address', policy: SIGN_IN_ADDRESS_POLICY };
   const login = await findAgentLogin(ctx.db, email);
+  // Audited whoever it is; an unknown email is not written down (it may be anybody's address).
+  const who = login ? { agent_id: login.id } : {};
+  const refusal = await countAttempts(ctx, [byEmail, byAccount, byAddress], now);
+  if (refusal) {
+    await audit(ctx, { agentId: null, caseId: null, action: 'sign_in_refused', details: { ...who, address, limit: refusal.limit, retry_after_seconds: refusal.retryAfter } });
+    options.reply.header('retry-after', String(refusal.retryAfter));
+    throw tooManySignIns(refusal.retryAfter, { supervisorCanUnlock: refusal.limit === 'account' });
+  }
   const matches = await verifyPassword(login?.active ? login.passwordHash : null, options.password);
-  // A wrong password leaves the reserved attempts in place: they are the failures counted.
-  if (!login || !login.active || !matches) throw wrongAgentCredentials();
+  // A wrong password leaves the counted attempts in place: they are the failures.
+  if (!login || !login.active || !matches) {
+    await audit(ctx, { agentId: null, caseId: null, action: 'sign_in_failed', details: { ...who, address } });
+    throw wrongAgentCredentials();
+  }
   await clearFailures(ctx.db, byEmail.subject);
+  await clearFailures(ctx.db, byAccount.subject);
   await deleteFailure(ctx.db, byAddress.id);
   await deleteExpiredSessions(ctx.db, login.id, now);
   const token = newToken();
   await insertSession(ctx.db, { tokenHash: sha256(token), agentId: login.id, createdAt: now, expiresAt: new Date(now.getTime() + AGENT_SESSION_MS) });
-  await audit(ctx, { agentId: login.id, caseId: null, action: 'sign_in', details: { address: options.request.ip } });
+  await audit(ctx, { agentId: login.id, caseId: null, action: 'sign_in', details: { address } });
   setAgentCookie(options.request, options.reply, token, AGENT_SESSION_MS / 1000);
   const { passwordHash: _hash, ...agent } = login;
   return agent;
+}
+
+/**
+ * A supervisor lifts an agent's lock after wrong passwords from many
+ * addresses (the agent phoned them): the email's own counter is cleared and
+ * the unlock audited. The per-address pauses still run out on their own.
+ */
+export async function unlockAgentSignIn(ctx: DeskContext, supervisor: Actor, agentId: string): Promise<{ agent_id: string; cleared: number }> {
+  if (supervisor.role !== 'supervisor') throw supervisorOnly('unlock an agent\'s sign-in');
+  const agent = await findAgent(ctx.db, agentId);
+  if (!agent) throw agentNotFound();
+  const cleared = await clearFailures(ctx.db, accountSubject(agent.email));
+  await audit(ctx, { agentId: supervisor.id, caseId: null, action: 'sign_in_unlocked', details: { agent_id: agent.id, cleared } });
+  return { agent_id: agent.id, cleared };
 }
 
 /** The signed-in agent, or null. No CSRF check: for reads and the chat's WebSocket handshake. */

@@ -72,17 +72,32 @@ export async function listFailures(db: DeskDb, subject: string, since: Date): Pr
   return rows.map((row) => row.at);
 }
 
-export async function insertFailure(db: DeskDb, failure: { id: string; subject: string; at: Date }, forgetBefore: Date): Promise<void> {
+export async function insertFailure(db: DeskDb, failure: { id: string; subject: string; at: Date }): Promise<void> {
   await db.insertInto('desk_sign_in_failures').values(failure).execute();
-  await db.deleteFrom('desk_sign_in_failures').where('at', '<', forgetBefore).execute();
+}
+
+/** Failures older than every window are useless: the table stays small without a job. */
+export async function forgetOldFailures(db: DeskDb, before: Date): Promise<void> {
+  await db.deleteFrom('desk_sign_in_failures').where('at', '<', before).execute();
+}
+
+/**
+ * Until the end of the transaction, one sign-in counter at a time per
+ * subject across every process; taken in a fixed order, so two attempts
+ * needing the same counters never wait on each other in a circle.
+ */
+export async function lockFailureSubjects(trx: DeskDb, subjects: readonly string[]): Promise<void> {
+  for (const subject of [...new Set(subjects)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${`desk_sign_in|${subject}`}, 0))`.execute(trx);
 }
 
 export async function deleteFailure(db: DeskDb, id: string): Promise<void> {
   await db.deleteFrom('desk_sign_in_failures').where('id', '=', id).execute();
 }
 
-export async function clearFailures(db: DeskDb, subject: string): Promise<void> {
-  await db.deleteFrom('desk_sign_in_failures').where('subject', '=', subject).execute();
+/** How many failures went. */
+export async function clearFailures(db: DeskDb, subject: string): Promise<number> {
+  const result = await db.deleteFrom('desk_sign_in_failures').where('subject', '=', subject).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /**

@@ -7,10 +7,21 @@ export const agentSignInNeeded = (): AppError =>
 export const wrongAgentCredentials = (): AppError =>
   new AppError({ code: 'INVALID_CREDENTIALS', message: 'That email and password do not match. Check them and try again.', status: 401 });
 
-export const tooManySignIns = (retryAfterSeconds: number): AppError => {
+/**
+ * `supervisorCanUnlock`: the email's own limit (wrong passwords from any
+ * address) was reached, which a supervisor can lift; the other limits only
+ * time lifts. Unknown emails get the same answers.
+ */
+export const tooManySignIns = (retryAfterSeconds: number, options: { supervisorCanUnlock?: boolean } = {}): AppError => {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return new AppError({ code: 'RATE_LIMITED', message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, status: 429 });
+  const wait = `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const message = options.supervisorCanUnlock
+    ? `Too many wrong passwords for this account. ${wait}, or ask a supervisor to unlock your sign-in.`
+    : `Too many attempts. ${wait}.`;
+  return new AppError({ code: 'RATE_LIMITED', message, status: 429 });
 };
+
+export const agentNotFound = (): AppError => new AppError({ code: 'AGENT_NOT_FOUND', message: 'There is no such agent.', status: 404 });
 
 export const caseNotFound = (): AppError => new AppError({ code: 'CASE_NOT_FOUND', message: 'There is no such case.', status: 404 });
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sameSecret } from '../../../platform/secrets.ts';
 import { checkCsrf, ensureCsrfCookie } from '../../identity/index.ts';
-import { addAgent, currentAgent, requireAgent, signInAgent, signOutAgent } from './agent-auth.service.ts';
+import { addAgent, currentAgent, requireAgent, signInAgent, signOutAgent, unlockAgentSignIn } from './agent-auth.service.ts';
 import { assignWaiting } from './assignment.service.ts';
 import { auditTrail, caseDetail, listCases, memberCases, queuesView } from './case-queries.service.ts';
 import { agentView } from './case-view.ts';
@@ -45,6 +45,13 @@ export function deskRoutes(ctx: DeskContext, options: { memberAuth: MemberAuth; 
       await signOutAgent(ctx, request, reply);
       return reply.status(204).send();
     });
+
+    app.post('/api/desk/agents/:id/unlock-sign-in', {
+      schema: {
+        tags: TAGS, summary: 'Supervisors: lift an agent\'s sign-in lock after wrong passwords from many addresses (audited)',
+        params: z.object({ id: z.string().min(1).max(64) }), response: { 200: z.object({ agent_id: z.string(), cleared: z.number().int() }) },
+      },
+    }, async (request) => unlockAgentSignIn(ctx, await requireAgent(ctx, request), request.params.id));
 
     app.get('/api/desk/me', {
       schema: { tags: TAGS, summary: 'The signed-in agent (401 when signed out)', response: { 200: z.object({ agent: agentSchema }) } },
