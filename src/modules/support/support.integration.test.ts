@@ -58,13 +58,14 @@ describe('support, wired: a member charged twice by a second account on the same
     const handed = cases.find((candidate) => candidate.conversation_id === conversationId)!;
     expect(handed).toMatchObject({ queue: 'billing' });
     type CaseView = {
-      case_file: { reason: string; intent: string; findings: string[]; tried: string[] };
+      case_file: { reason: string; intent: string; findings: string[]; tried: string[]; withheld: { findings: number } | null };
       account: { sameCard: { membershipId: string; membership: { ledger: { id: string; type: string; amount: number; date: string }[] } }[] } | null;
       refund_policy: { one_period_charge: number } | null;
     };
     const before = (await sam.get(`/api/desk/cases/${handed.id}`)).json() as CaseView;
-    expect(before.case_file).toMatchObject({ reason: 'member_asked', intent: 'billing.multiple_charges' });
-    expect(before.case_file.findings.join(' ')).toMatch(/same card/i);
+    expect(before.case_file).toMatchObject({ reason: 'member_asked', intent: 'billing.multiple_charges', findings: [] });
+    // The assistant's findings wait for the member's service code.
+    expect(before.case_file.withheld?.findings).toBeGreaterThan(0);
     expect(before.account).toBeNull();
 
     // Nothing on the account before the member's service code is checked.
@@ -75,6 +76,7 @@ describe('support, wired: a member charged twice by a second account on the same
     expect((await sam.post(`/api/desk/cases/${handed.id}/verify`, { code: code.code })).statusCode).toBe(200);
 
     const verified = (await sam.get(`/api/desk/cases/${handed.id}`)).json() as CaseView;
+    expect(verified.case_file.findings.join(' ')).toMatch(/same card/i);
     const duplicate = verified.account!.sameCard[0]!;
     const charge = duplicate.membership.ledger.filter((line) => line.amount > 0).at(-1)!;
     const asking = await sam.post(`/api/desk/cases/${handed.id}/messages`, { body: 'Before I refund it, what is your password?' });

@@ -4,7 +4,7 @@ import { agentsOnDutyIds, listAgents, type Agent } from './agents.repository.ts'
 import { QUEUES } from './case-file.ts';
 import { listAudit, listNotes, listSteps, refundedOnCase } from './case-records.repository.ts';
 import { reservedOnCase } from './refund-reservations.repository.ts';
-import { auditView, agentView, caseFileView, caseSummaryView, messageView, noteView, stepView } from './case-view.ts';
+import { auditView, agentView, caseFileView, caseMessageView, caseSummaryView, noteView, stepView } from './case-view.ts';
 import { caseIdsOfAgent, countLoads, listAllCases, listCasesOfAccount, listCasesOfAgent, listWaitingCases, type DeskCase } from './cases.repository.ts';
 import { caseForAgent, type Actor, type DeskContext } from './desk-context.ts';
 import { onePeriodCharge, refundableInLastYear } from './refund.rules.ts';
@@ -75,9 +75,9 @@ function refundPolicy(deskCase: DeskCase, snapshot: AccountSnapshot | null, onCa
 }
 
 /**
- * Everything about one case for its agent or a supervisor: the case file at
- * the level verification allows, the live account only once verified, the
- * conversation, notes, steps, audit trail and SLA timers.
+ * Everything about one case for its agent or a supervisor: the case file and
+ * the conversation at the level verification allows, the live account only
+ * once verified, notes, steps, audit trail and SLA timers.
  */
 export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string) {
   const deskCase = await caseForAgent(ctx, viewer, caseId, { open: false });
@@ -100,7 +100,7 @@ export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string
     },
     account,
     refund_policy: verified ? refundPolicy(deskCase, account, { refunded, reserved }, ctx.clock.today(), viewer) : null,
-    messages: messages.map(messageView),
+    messages: messages.map((message) => caseMessageView(message, verified)),
     notes: notes.map(noteView),
     steps: steps.map(stepView),
     audit: trail.map(auditView),

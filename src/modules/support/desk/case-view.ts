@@ -6,10 +6,12 @@ import type { AuditEntry, CaseStep, Note } from './case-records.repository.ts';
 import type { DeskCase } from './cases.repository.ts';
 import { firstName } from './desk-context.ts';
 import { caseTimers, waitingSeconds } from './sla.rules.ts';
+import { messageBeforeVerification, withheldOf } from './verification-view.rules.ts';
 
 /** What the agent may see of the account before the member is verified: enough to greet and orient, nothing to act on. */
 export type SnapshotSummary = {
-  first_name: string;
+  /** Null until the member is verified: a name is an account fact. */
+  first_name: string | null;
   role: 'owner' | 'extra_member';
   country: string;
   language: string;
@@ -22,11 +24,11 @@ export type SnapshotSummary = {
   security_signals: number;
 };
 
-export function summarizeSnapshot(snapshot: AccountSnapshot | null): SnapshotSummary | null {
+export function summarizeSnapshot(snapshot: AccountSnapshot | null, verified: boolean): SnapshotSummary | null {
   if (!snapshot) return null;
   const membership = snapshot.membership;
   return {
-    first_name: firstName(snapshot.account.name),
+    first_name: verified ? firstName(snapshot.account.name) : null,
     role: snapshot.account.role,
     country: snapshot.account.country,
     language: snapshot.account.language,
@@ -41,9 +43,11 @@ export function summarizeSnapshot(snapshot: AccountSnapshot | null): SnapshotSum
 }
 
 /**
- * The case file at the level verification allows: before it, the story and
- * a summary of the account; after it, the assistant's structured evidence
- * too (the account itself is read live, beside it).
+ * The case file at the level verification allows (verification-view.rules.ts):
+ * before it, the kind of problem, the member's own words, the checklist's
+ * questions and a summary of the account without a name, with counts of what
+ * waits (`withheld`); after it, everything the assistant found, its answers
+ * and evidence (the account itself is read live, beside it).
  */
 export function caseFileView(caseFile: CaseFile, verified: boolean) {
   return {
@@ -51,11 +55,12 @@ export function caseFileView(caseFile: CaseFile, verified: boolean) {
     confidence: caseFile.confidence,
     reason: caseFile.reason,
     problem: caseFile.problem,
-    tried: caseFile.tried,
-    checklist: caseFile.checklist,
-    findings: caseFile.findings,
-    snapshot_summary: summarizeSnapshot(caseFile.snapshot),
+    tried: verified ? caseFile.tried : [],
+    checklist: verified ? caseFile.checklist : caseFile.checklist.map((entry) => ({ item: entry.item, answer: null })),
+    findings: verified ? caseFile.findings : [],
+    snapshot_summary: summarizeSnapshot(caseFile.snapshot, verified),
     evidence: verified ? (caseFile.evidence ?? null) : null,
+    withheld: verified ? null : withheldOf(caseFile),
   };
 }
 
@@ -85,6 +90,12 @@ export function caseSummaryView(deskCase: DeskCase, agents: ReadonlyMap<string, 
 export const messageView = (message: ChatMessage) => ({
   id: message.id, seq: message.seq, author: message.author, body: message.body, payload: message.payload, created_at: message.createdAt,
 });
+
+/** The conversation in a case's view: before verification the assistant's account answers are withheld and the member is not named. */
+export const caseMessageView = (message: ChatMessage, verified: boolean) => {
+  const shown = verified ? { ...message, withheld: false } : messageBeforeVerification(message);
+  return { ...messageView(shown), withheld: shown.withheld };
+};
 
 export const noteView = (note: Note) => ({ id: note.id, agent: { id: note.agentId, name: note.agentName }, body: note.body, created_at: note.createdAt.toISOString() });
 

@@ -28,9 +28,12 @@ describeEachDatabase('agent desk: working a case', (open) => {
     const before = (await sam.get(url)).json();
     expect(before.account).toBeNull();
     expect(before.refund_policy).toBeNull();
-    expect(before.case_file).toMatchObject({ intent: 'billing.double_charge', evidence: null, snapshot_summary: { first_name: 'Ava', plan: 'standard', same_card_memberships: 1 } });
+    expect(before.case_file).toMatchObject({
+      intent: 'billing.double_charge', evidence: null, tried: [], findings: [], checklist: [{ item: 'Date and amount of the charge', answer: null }],
+      snapshot_summary: { first_name: null, plan: 'standard', same_card_memberships: 1 }, withheld: { tried: 1, checklist_answers: 1, findings: 1, evidence: true },
+    });
     expect(before.case_file.problem).toContain('[card number removed]');
-    expect(JSON.stringify(before)).not.toContain('ava@demo.reelhouse.example');
+    for (const fact of ['ava@demo.reelhouse.example', 'Ava', '15.49', '5 March', '4242']) expect(JSON.stringify(before)).not.toContain(fact);
 
     for (const [path, body] of [['refund', refund()], ['cancel-duplicate', { membership_id: 'mem_ben' }], ['remove-extra-member', { member_account_id: 'acct_jonas' }], ['sign-out-devices', {}]] as const) {
       const response = await sam.post(`${url}/actions/${path}`, body);
@@ -49,7 +52,7 @@ describeEachDatabase('agent desk: working a case', (open) => {
     const after = (await sam.get(url)).json();
     expect(after.verification).toMatchObject({ verified: true, verified_by: { name: 'Sam Rivera' } });
     expect(after.account.account.email).toBe('ava@demo.reelhouse.example');
-    expect(after.case_file.evidence).toEqual({ lines: 2 });
+    expect(after.case_file).toMatchObject({ evidence: { lines: 2 }, withheld: null, snapshot_summary: { first_name: 'Ava' }, checklist: [{ answer: '5 March, 15.49' }] });
     expect(after.refund_policy).toMatchObject({ one_period_charge: 1549, your_limit_left: 1549 });
     expect(after.steps.map((step: { kind: string }) => step.kind)).toEqual(['opened', 'assigned', 'verification_failed', 'verification_failed', 'verified']);
   });

@@ -46,7 +46,7 @@ export const auditSchema = z.object({
 });
 
 const snapshotSummarySchema = z.object({
-  first_name: z.string(), role: z.enum(['owner', 'extra_member']), country: z.string(), language: z.string(), plan: z.string().nullable(),
+  first_name: z.string().nullable(), role: z.enum(['owner', 'extra_member']), country: z.string(), language: z.string(), plan: z.string().nullable(),
   membership_status: z.string().nullable(), billed_by: z.string().nullable(), devices: z.number().int(), extra_members: z.number().int(),
   same_card_memberships: z.number().int(), security_signals: z.number().int(),
 });
@@ -57,6 +57,8 @@ export const caseDetailSchema = z.object({
     intent: z.string(), confidence: z.number(), reason: z.string(), problem: z.string(), tried: z.array(z.string()),
     checklist: z.array(z.object({ item: z.string(), answer: z.string().nullable() })), findings: z.array(z.string()),
     snapshot_summary: snapshotSummarySchema.nullable(), evidence: z.record(z.string(), z.unknown()).nullable(),
+    // What waits for verification (tried, answers, findings, evidence), counted; null once verified.
+    withheld: z.object({ tried: z.number().int(), checklist_answers: z.number().int(), findings: z.number().int(), evidence: z.boolean() }).nullable(),
   }),
   verification: z.object({
     verified: z.boolean(), account_id: z.string().nullable(), verified_at: z.string().nullable(),
@@ -68,7 +70,8 @@ export const caseDetailSchema = z.object({
     membership_id: z.string(), currency: z.string(), one_period_charge: z.number().int(), refunded_on_case: z.number().int(),
     refundable_last_12_months: z.number().int(), your_limit_left: z.number().int(), case_id: z.string(),
   }).nullable(),
-  messages: z.array(messageSchema),
+  // Before verification a message that may show the account is withheld (body replaced, payload reduced to its kind).
+  messages: z.array(messageSchema.extend({ withheld: z.boolean() })),
   notes: z.array(noteSchema),
   steps: z.array(stepSchema),
   audit: z.array(auditSchema),
