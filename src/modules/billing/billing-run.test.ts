@@ -63,8 +63,8 @@ describeEachDatabase('billing run', (open, kind) => {
     const two = createBillingModule({ db: peer.db, clock, catalog, workers: 2, batchSize: 10 });
     const [a, b] = await Promise.all([one.runDay(RUN_DAY), two.runDay(RUN_DAY)]);
     await peer.close();
-    expect(a.memberships).toBeGreaterThan(0);
-    expect(b.memberships).toBeGreaterThan(0);
+    // Whether both runners got a batch depends on the machine's scheduling (on a loaded machine one may
+    // claim everything first): what must hold is that together they billed each due member once.
     expect(a.memberships + b.memberships).toBe(expected.states.length - (await untouched(reference.database)));
     expect(await outcome(database)).toEqual(expected);
     await expectNoPeriodChargedTwice(database);

@@ -2,19 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { DEMO_PASSWORD } from '../identity/index.ts';
+import { messagesUntil } from './testing/conversation-polling.ts';
 
 type Message = { seq: number; author: { kind: string; name: string }; body: string; payload: { kind: string; choices?: { id: string; label: string }[]; data?: Record<string, unknown> } | null };
-
-/** The assistant answers after the member's message is stored: poll the conversation until it has. */
-async function messagesUntil(client: HttpClient, conversationId: string, done: (messages: Message[]) => boolean): Promise<Message[]> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const response = await client.get(`/api/chat/conversations/${conversationId}`);
-    const messages = (response.json() as { messages: Message[] }).messages;
-    if (done(messages)) return messages;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the conversation never reached the expected state');
-}
 
 describe('support, wired: a member charged twice by a second account on the same card reaches an agent who refunds it', () => {
   let t: TestApp;
@@ -36,7 +26,7 @@ describe('support, wired: a member charged twice by a second account on the same
     const started = await ben.post('/api/chat/conversations', { text: 'I was charged twice this month, why?' });
     expect(started.statusCode).toBe(201);
     const conversationId = (started.json() as { conversation: { id: string } }).conversation.id;
-    const explained = await messagesUntil(ben, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'charge_explanation'));
+    const explained = await messagesUntil<Message>(ben, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'charge_explanation'));
     const explanation = explained.find((message) => message.payload?.kind === 'charge_explanation')!;
     expect(explanation.author.kind).toBe('assistant');
     expect(explanation.body).toMatch(/same card/i);
@@ -44,7 +34,7 @@ describe('support, wired: a member charged twice by a second account on the same
 
     // The member asks for a person: the chat is handed off to billing with the whole story.
     expect((await ben.post(`/api/chat/conversations/${conversationId}/messages`, { body: 'I want to talk to a person', client_id: 'ask-person' })).statusCode).toBe(201);
-    const handedOff = await messagesUntil(ben, conversationId, (messages) => messages.some((message) => message.author.kind === 'system'));
+    const handedOff = await messagesUntil<Message>(ben, conversationId, (messages) => messages.some((message) => message.author.kind === 'system'));
     // The member reads the hand-off first, then that a person joined.
     const handoffAt = handedOff.findIndex((message) => message.payload?.kind === 'handoff');
     const joinedAt = handedOff.findIndex((message) => message.author.kind === 'system');
@@ -98,7 +88,7 @@ describe('support, wired: a member charged twice by a second account on the same
 
     const summary = 'We refunded the last charge of your second account (the one made on a TV) and cancelled it. Only your main account is billed from now on.';
     expect((await sam.post(`/api/desk/cases/${handed.id}/resolve`, { outcome: 'refund', summary })).statusCode).toBe(200);
-    const closing = await messagesUntil(ben, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'summary'));
+    const closing = await messagesUntil<Message>(ben, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'summary'));
     expect(closing.find((message) => message.payload?.kind === 'summary')!.body).toContain('We refunded the last charge');
     const transcript = await ben.get(`/api/chat/conversations/${conversationId}/transcript`);
     expect(transcript.headers['content-disposition']).toContain('attachment');

@@ -23,15 +23,14 @@ function tempDataDir(): string {
   return dir;
 }
 
-type FixtureResult = { exitCode: number; output: { opened?: boolean; code?: string; message?: string }; ms: number };
+type FixtureResult = { exitCode: number; output: { opened?: boolean; code?: string; message?: string } };
 
 async function openInAnotherProcess(dataDir: string, ending: 'close' | 'exit'): Promise<FixtureResult> {
-  const started = Date.now();
   const result = await run(process.execPath, ['--import', 'tsx', fixture, dataDir, ending], { timeout: 60_000 })
     .then(({ stdout }) => ({ exitCode: 0, stdout }))
     .catch((error: { code?: number; stdout?: string }) => ({ exitCode: error.code ?? -1, stdout: error.stdout ?? '' }));
   const lastLine = result.stdout.trim().split('\n').at(-1) ?? '{}';
-  return { exitCode: result.exitCode, output: JSON.parse(lastLine) as FixtureResult['output'], ms: Date.now() - started };
+  return { exitCode: result.exitCode, output: JSON.parse(lastLine) as FixtureResult['output'] };
 }
 
 /** The pid of a process that has certainly ended. */
@@ -53,8 +52,7 @@ describe('the embedded data directory lock', () => {
       expect(second.output.code).toBe('DATABASE_IN_USE');
       expect(second.output.message).toContain(`in use by process ${process.pid}`);
       expect(second.output.message).toContain('DATABASE_URL=postgres://');
-      // Generous for a loaded CI machine; a wait on the lock would take until the timeout.
-      expect(second.ms).toBeLessThan(20_000);
+      // A wait on the lock would have been killed by the run's timeout (no exit code 1, no message): no clock needed.
     } finally {
       await database.close();
     }

@@ -3,19 +3,9 @@ import { createHttpClient, type HttpClient } from '../../../platform/testing/htt
 import { openTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { describeEachDatabase } from '../../../platform/testing/test-database.ts';
 import { DEMO_PASSWORD } from '../../identity/index.ts';
+import { messagesUntil } from '../testing/conversation-polling.ts';
 
 type Message = { seq: number; author: { kind: string }; body: string; payload: { kind: string; choices?: { id: string; label: string }[] } | null };
-
-/** The assistant answers after the member's message is stored: poll the conversation until it has. */
-async function messagesUntil(client: HttpClient, conversationId: string, done: (messages: Message[]) => boolean): Promise<Message[]> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const response = await client.get(`/api/chat/conversations/${conversationId}`);
-    const messages = (response.json() as { messages: Message[] }).messages;
-    if (done(messages)) return messages;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the conversation never reached the expected state');
-}
 
 const assistantAfter = (messages: Message[], seq: number) => messages.filter((message) => message.seq > seq && message.author.kind === 'assistant');
 const yesButton = (message: Message | undefined) => message?.payload?.choices?.find((choice) => choice.id.startsWith('confirm:'));
@@ -53,19 +43,19 @@ describeEachDatabase('a tap on an older confirmation', (open) => {
     const started = await ava.post('/api/chat/conversations', { text: 'sign out all devices' });
     expect(started.statusCode).toBe(201);
     const conversationId = (started.json() as { conversation: { id: string } }).conversation.id;
-    const first = await messagesUntil(ava, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'confirm_action'));
+    const first = await messagesUntil<Message>(ava, conversationId, (messages) => messages.some((message) => message.payload?.kind === 'confirm_action'));
     const signOutYes = yesButton(first.find((message) => message.payload?.kind === 'confirm_action'));
     expect(signOutYes?.label).toBe('Yes, sign out everywhere');
 
     const cancelAsked = await send(conversationId, 'I want to cancel my membership');
-    const second = await messagesUntil(ava, conversationId, (messages) => assistantAfter(messages, cancelAsked).some((message) => message.payload?.kind === 'confirm_action'));
+    const second = await messagesUntil<Message>(ava, conversationId, (messages) => assistantAfter(messages, cancelAsked).some((message) => message.payload?.kind === 'confirm_action'));
     const cancelYes = yesButton(assistantAfter(second, cancelAsked).find((message) => message.payload?.kind === 'confirm_action'));
     expect(cancelYes?.label).toBe('Yes, cancel it');
     expect(cancelYes?.id).not.toBe(signOutYes?.id);
 
     // The sign-out's button, tapped while the cancellation is the open question.
     const staleTap = await send(conversationId, 'Yes, sign out everywhere', signOutYes?.id);
-    const afterStale = await messagesUntil(ava, conversationId, (messages) => assistantAfter(messages, staleTap).length > 0);
+    const afterStale = await messagesUntil<Message>(ava, conversationId, (messages) => assistantAfter(messages, staleTap).length > 0);
     const answer = assistantAfter(afterStale, staleTap);
     expect(answer.map((message) => message.payload?.kind)).toEqual(['text']);
     expect(answer[0]?.body).toContain('That request is no longer open, so nothing was changed.');
@@ -73,7 +63,7 @@ describeEachDatabase('a tap on an older confirmation', (open) => {
     expect(await sessions()).toBe(sessionsBefore);
 
     const rightTap = await send(conversationId, 'Yes, cancel it', cancelYes?.id);
-    const done = await messagesUntil(ava, conversationId, (messages) => assistantAfter(messages, rightTap).some((message) => message.payload?.kind === 'action_done'));
+    const done = await messagesUntil<Message>(ava, conversationId, (messages) => assistantAfter(messages, rightTap).some((message) => message.payload?.kind === 'action_done'));
     expect(assistantAfter(done, rightTap).find((message) => message.payload?.kind === 'action_done')?.body).toContain('Done: your membership is cancelled.');
     expect(await membershipStatus()).toBe('canceled_pending');
     // Still signed in: the sign-out everywhere never ran.
