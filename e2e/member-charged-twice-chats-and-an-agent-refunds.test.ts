@@ -48,13 +48,13 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
 
     // The assistant reads the ledger: the second account on the same card, with its masked login.
     const log = member.getByRole('log', { name: 'Chat history' });
-    await log.getByText(/same card/i).first().waitFor({ timeout: 15_000 });
+    await log.getByText(/same card/i).first().waitFor({ timeout: 45_000 });
     expect(await log.innerText()).toContain('be…@demo.reelhouse.example');
     await memberShot('explained');
 
     await member.getByRole('button', { name: 'Talk to a person' }).click();
     await log.getByText(/Your conversation is now with our billing team/i).waitFor();
-    await log.getByText(/Sam .*joined/).waitFor({ timeout: 15_000 });
+    await log.getByText(/Sam .*joined/).waitFor({ timeout: 45_000 });
     await memberShot('handed-off');
 
     const myCases = agent.getByRole('region', { name: 'My open cases' });

@@ -44,7 +44,7 @@ export async function openChatSocket(options: { url: string; cookies?: Map<strin
       return frames.filter((frame): frame is MessageFrame => frame.type === 'message').map((frame) => frame.message);
     },
     /** Resolves with the first frame (from `from` on) that matches, or fails after `timeoutMs`. */
-    async waitFor<T extends Frame = Frame>(match: (frame: Frame) => boolean, timeoutMs = 5000, from = 0): Promise<T> {
+    async waitFor<T extends Frame = Frame>(match: (frame: Frame) => boolean, timeoutMs = 30_000, from = 0): Promise<T> {
       const started = Date.now();
       for (;;) {
         const found = frames.slice(from).find(match);
@@ -62,7 +62,7 @@ export async function openChatSocket(options: { url: string; cookies?: Map<strin
         });
       }
     },
-    async waitForMessages(count: number, timeoutMs = 5000) {
+    async waitForMessages(count: number, timeoutMs = 30_000) {
       await client.waitFor(() => client.messages().length >= count, timeoutMs);
       return client.messages();
     },
