@@ -64,6 +64,11 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     const main = agent.locator('main');
     await main.getByText('I was charged twice this month for my membership').first().waitFor();
     expect(await main.innerText()).toMatch(/same card/i);
+    // Nothing of the account until the member is verified: not his name, email, card or charges, not in the chat either.
+    await main.getByText('Verify the member to see the account').first().waitFor();
+    const beforeVerification = await main.innerText();
+    for (const fact of ['Okafor', 'ben@demo.reelhouse.example', 'ben.okafor.tv', 'ending 4444', '$19.59', '$10.88']) expect(beforeVerification).not.toContain(fact);
+    expect(beforeVerification).toContain('Hidden until the member is verified');
     expect(await agent.getByRole('button', { name: 'Refund' }).first().isDisabled()).toBe(true);
     await agentShot('case-before-verification');
 
@@ -88,6 +93,9 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     await agent.getByRole('button', { name: 'Verify' }).click();
     await agent.getByRole('button', { name: 'Refund' }).first().waitFor();
     await expect.poll(() => agent.getByRole('button', { name: 'Refund' }).first().isEnabled()).toBe(true);
+    // Verified: the account, the assistant's findings and its answers in the chat show again.
+    await main.getByText('ben@demo.reelhouse.example').first().waitFor();
+    expect(await main.innerText()).not.toContain('Hidden until the member is verified');
     await agentShot('verified');
 
     // The refund form starts on the duplicate's latest charge; the agent gives the reason and confirms.

@@ -43,7 +43,8 @@ export type QueueView = {
 export type QueuesAnswer = { queues: QueueView[]; agents: AgentLoad[] | null };
 
 export type SnapshotSummary = {
-  first_name: string;
+  /** Null until the member is verified. */
+  first_name: string | null;
   role: 'owner' | 'extra_member';
   country: string;
   language: string;
@@ -79,6 +80,8 @@ export type CaseFileView = {
   findings: string[];
   snapshot_summary: SnapshotSummary | null;
   evidence: Record<string, unknown> | null;
+  /** How much waits for verification (tried, findings, checklist answers are empty until then); null once verified. */
+  withheld: { tried: number; checklist_answers: number; findings: number; evidence: boolean } | null;
 };
 
 export type RefundPolicy = {
@@ -100,7 +103,8 @@ export type CaseDetail = {
   verification: { verified: boolean; account_id: string | null; verified_at: IsoDateTime | null; verified_by: { id: string; name: string } | null };
   account: AccountSnapshot | null;
   refund_policy: RefundPolicy | null;
-  messages: Omit<ChatMessage, 'client_id'>[];
+  /** Before verification a message that may show the account comes `withheld`: a fixed body, its payload's kind only. */
+  messages: (Omit<ChatMessage, 'client_id'> & { withheld: boolean })[];
   notes: Note[];
   steps: CaseStep[];
 };

@@ -4,12 +4,20 @@ import { Section } from '../../ui/components.tsx';
 import { intentWords } from '../chat/intent-words.ts';
 import { ChargeExplanationView } from '../chat/payload-view.tsx';
 import { REASON_NAMES } from './desk-words.ts';
+import { VerifyToSee } from './hidden-until-verified.tsx';
 
-/** The whole story before the agent says hello: what the member asked, what was tried, what the assistant found. */
+/**
+ * The whole story before the agent says hello: what the member asked, what
+ * was tried, what the assistant found. Before verification the server sends
+ * only the member's words, the questions and counts: what was tried, the
+ * answers and the findings come with the service code.
+ */
 export function CaseFilePanel({ file }: { file: CaseFileView }) {
   const explanation = file.evidence as ChargeExplanation | null;
+  const hidden = file.withheld !== null;
   return (
     <Section title="Case file">
+      {file.withheld ? <VerifyToSee withheld={file.withheld} /> : null}
       <dl className="facts desk-facts">
         <div>
           <dt>Intent</dt>
@@ -25,7 +33,9 @@ export function CaseFilePanel({ file }: { file: CaseFileView }) {
       <h3>The problem, in the member’s words</h3>
       <blockquote className="desk-problem">{file.problem || 'The member did not describe it.'}</blockquote>
       <h3>Already tried</h3>
-      {file.tried.length > 0 ? (
+      {hidden ? (
+        <p className="muted">{file.withheld?.tried ? 'Shown once the member is verified.' : 'Nothing yet.'}</p>
+      ) : file.tried.length > 0 ? (
         <ul className="desk-bullets">
           {file.tried.map((line) => (
             <li key={line}>{line}</li>
@@ -41,7 +51,7 @@ export function CaseFilePanel({ file }: { file: CaseFileView }) {
             {file.checklist.map((entry) => (
               <div key={entry.item}>
                 <dt>{entry.item}</dt>
-                <dd>{entry.answer ?? <span className="muted">Not known yet: ask</span>}</dd>
+                <dd>{entry.answer ?? <span className="muted">{hidden ? 'Ask, or verify to see what the account says' : 'Not known yet: ask'}</span>}</dd>
               </div>
             ))}
           </dl>
@@ -74,7 +84,7 @@ function SummaryFacts({ summary }: { summary: SnapshotSummary }) {
     <>
       <h3>At a glance (when the chat started)</h3>
       <p className="desk-glance">
-        {summary.first_name}, {summary.role === 'owner' ? 'account owner' : 'extra member'} in {summary.country}. Plan {summary.plan ?? 'none'}
+        {summary.first_name ?? 'The member'}, {summary.role === 'owner' ? 'account owner' : 'extra member'} in {summary.country}. Plan {summary.plan ?? 'none'}
         {summary.membership_status ? ` (${summary.membership_status.replace(/_/g, ' ')})` : ''}
         {summary.billed_by && summary.billed_by !== 'direct' ? `, billed by ${summary.billed_by}` : ''}. {summary.devices} devices, {summary.extra_members} extra members
         {summary.same_card_memberships > 0 ? `, ${summary.same_card_memberships} other membership${summary.same_card_memberships === 1 ? '' : 's'} on the same card` : ''}

@@ -10,6 +10,7 @@ import { CaseFilePanel } from './case-file-panel.tsx';
 import { DeskChat } from './desk-chat.tsx';
 import { useDeskSession } from './desk-session.tsx';
 import { QUEUE_NAMES, STATUS_NAMES } from './desk-words.ts';
+import { AccountHidden } from './hidden-until-verified.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { ResolvePanel } from './resolve-panel.tsx';
 import { RoutePanel } from './route-panel.tsx';
@@ -63,12 +64,12 @@ export function CasePage({ id }: { id: string }) {
       {detail.error ? <LoadError error={detail.error} retry={reload} /> : null}
       <div className="desk-case">
         <div className="desk-left">
-          <DeskChat conversationId={item.conversation_id} onStatus={onStatus} />
+          <DeskChat conversationId={item.conversation_id} detail={data} onStatus={onStatus} onUnknown={reload} />
         </div>
         <div className="desk-right">
           <VerifyBox detail={data} onVerified={reload} />
           <CaseFilePanel file={data.case_file} />
-          {data.account ? <AccountPanel snapshot={data.account} /> : null}
+          {data.account ? <AccountPanel snapshot={data.account} /> : !data.verification.verified ? <AccountHidden /> : null}
           <ActionsPanel detail={data} onDone={reload} />
           <NotesPanel detail={data} onAdded={reload} />
           {item.status !== 'resolved' ? <RoutePanel detail={data} onMoved={afterMove} /> : null}

@@ -1,18 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationStatus } from '../../api/chat.ts';
+import type { CaseDetail } from '../../api/desk.ts';
 import { Composer } from '../chat/composer.tsx';
 import { MessageList } from '../chat/message-list.tsx';
 import { StatusBanner } from '../chat/status-banner.tsx';
 import { useChat } from '../chat/use-chat.ts';
+import { chatForAgent } from './hidden-until-verified.tsx';
 
 /**
  * The live conversation as the agent sees it: the same socket as the member
  * (`?as=agent`). A message asking for a password or a code is refused by the
- * server and stays here with its explanation, to be rewritten.
+ * server and stays here with its explanation, to be rewritten. Until the
+ * member is verified the assistant's answers from the account are hidden
+ * as the case withholds them (`chatForAgent`); a newer message reads the
+ * case again (`onUnknown`).
  */
-export function DeskChat({ conversationId, onStatus }: { conversationId: string; onStatus: (status: ConversationStatus | null) => void }) {
+export function DeskChat({ conversationId, detail, onStatus, onUnknown }: { conversationId: string; detail: CaseDetail; onStatus: (status: ConversationStatus | null) => void; onUnknown: () => void }) {
   const chat = useChat(conversationId, 'agent');
-  const { state } = chat;
+  const { state: live } = chat;
+  const shown = chatForAgent(live.messages, detail);
+  const typing = live.typing && !detail.verification.verified && (live.typing.kind === 'member' || live.typing.kind === 'visitor') ? { ...live.typing, name: 'The member' } : live.typing;
+  const state = shown.messages === live.messages && typing === live.typing ? live : { ...live, messages: shown.messages, typing };
+  const lastSeq = live.messages.length > 0 ? live.messages[live.messages.length - 1]!.seq : 0;
+  const asked = useRef(0);
+  const unknown = useRef(onUnknown);
+  unknown.current = onUnknown;
+  useEffect(() => {
+    if (shown.unknown && lastSeq > asked.current) {
+      asked.current = lastSeq;
+      unknown.current();
+    }
+  }, [shown.unknown, lastSeq]);
   const [draft, setDraft] = useState('');
   const composer = useRef<HTMLTextAreaElement>(null);
   const report = useRef(onStatus);
