@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
+import { redactForStorage } from '../safety/redaction/index.ts';
 import {
   findLedgerByKey,
   findMembership,
@@ -255,7 +256,9 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (!row) throw membershipNotFound(options.membershipId);
       if (await findLedgerByKey(trx, lineKey)) return;
       const charges = await listChargesWithRefunds(trx, options.membershipId, options.chargeDate);
-      const decision = decideRefund(charges, { chargeDate: options.chargeDate, amount: options.amount, reason: options.reason }, clock.today());
+      // The reason is an agent's words (the desk sends it redacted already): the ledger keeps it redacted whoever asks.
+      const reason = options.reason === undefined ? undefined : redactForStorage(options.reason);
+      const decision = decideRefund(charges, { chargeDate: options.chargeDate, amount: options.amount, reason }, clock.today());
       if (!decision.ok) throw refusalError(decision);
       const charge = charges.find((c) => c.id === decision.chargeId);
       const answer = await provider.refund({ chargeReference: charge?.provider_reference ?? decision.chargeId, amount: decision.line.amount, currency: decision.line.currency, idempotencyKey: lineKey });

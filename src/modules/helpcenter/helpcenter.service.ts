@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { redactForStorage } from '../safety/redaction/index.ts';
 import { readArticleFiles, type ArticleSource } from './article-files.ts';
 import { CATEGORIES, findCategory } from './categories.ts';
 import type { ErrorCatalog } from './error-codes.ts';
@@ -101,8 +102,9 @@ export function createHelpCenterService(deps: { db: HelpCenterDb; clock: Clock; 
       const now = deps.clock.now();
       const recent = await countRecentFeedback(deps.db, clientHash, input.slug, new Date(now.getTime() - FEEDBACK_WINDOW_MS));
       if (recent >= FEEDBACK_LIMIT) return 'already_answered';
+      // Typed freely on a public page: kept redacted (card numbers, passwords, codes).
       const comment = input.comment?.trim().slice(0, 1000);
-      await insertFeedback(deps.db, { id: newId('fbk'), slug: input.slug, helpful: input.helpful, comment: comment ? comment : null, clientHash, at: now });
+      await insertFeedback(deps.db, { id: newId('fbk'), slug: input.slug, helpful: input.helpful, comment: comment ? redactForStorage(comment) : null, clientHash, at: now });
       return 'recorded';
     },
     /** An admin's edit (or a new article): stored as the admin's, so a later content file does not overwrite it. */

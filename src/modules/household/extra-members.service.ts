@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { newId } from '../../platform/ids.ts';
+import { redactForStorage } from '../safety/redaction/index.ts';
 import type { MembershipView } from '../billing/index.ts';
 import { householdError, notFound } from './household.errors.ts';
 import type { BillingPort, IdentityPort, Mailer, MemberContext } from './household.ports.ts';
@@ -145,6 +146,8 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
   /** Adds the slot through billing (prorated charge; billing's refusal goes out unchanged), then mails the link. */
   async function invite(options: { owner: MemberContext; email: string; name: string }): Promise<InvitationView> {
     const ownerAccountId = options.owner.ownerAccountId;
+    // The invitee's name is typed freely: kept (and mailed) redacted.
+    const name = redactForStorage(options.name);
     const now = clock.now();
     const open = (await findOpenInvitationsTo(db, ownerAccountId, options.email))
       .filter((invitation) => invitationStatus({ status: invitation.status, expiresAt: invitation.expires_at }, now) !== 'expired');
@@ -157,13 +160,13 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
     const token = newToken();
     const expiresAt = invitationExpiry(now);
     try {
-      await insertInvitation(db, { id, owner_account_id: ownerAccountId, email: options.email, name: options.name, token_hash: hashToken(token), status: 'pending', sent_at: now, expires_at: expiresAt, created_at: now });
+      await insertInvitation(db, { id, owner_account_id: ownerAccountId, email: options.email, name, token_hash: hashToken(token), status: 'pending', sent_at: now, expires_at: expiresAt, created_at: now });
     } catch (error) {
       // The slot was paid for an invitation that does not exist: give it back (no refund, as for any removal).
       await billing.service.act({ membershipId: membership.id, action: { type: 'remove_extra_member' }, idempotencyKey: `household:invite-undo:${id}` }).catch(() => undefined);
       throw error;
     }
-    await sendInvitation({ id, email: options.email, name: options.name, expiresAt }, ownerAccountId, token);
+    await sendInvitation({ id, email: options.email, name, expiresAt }, ownerAccountId, token);
     deps.logger?.info({ ownerAccountId, invitationId: id }, 'extra member invited');
     const stored = await findOwnedInvitation(db, ownerAccountId, id);
     return invitationView(stored as Invitation, now);
@@ -219,6 +222,8 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
   async function accept(options: { token: string; name: string; password: string; transferProfile?: string; request: FastifyRequest; reply: FastifyReply }): Promise<MemberSummary> {
     const invitation = await findInvitationByTokenHash(db, hashToken(options.token));
     const now = clock.now();
+    // Typed freely: the name and the profile asked for are kept redacted (identity stores the name the same way).
+    const name = redactForStorage(options.name.trim());
     if (!invitation || invitation.status === 'cancelled') {
       throw householdError('INVITATION_NOT_FOUND', 'This invitation link is not valid. Ask the person who invited you for a new one.', { status: 404 });
     }
@@ -231,7 +236,7 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
       throw householdError('NOT_ACTIVE', 'The membership that invited you has ended.', { status: 409 });
     }
     const { accountId } = await identity.createExtraMemberLogin({
-      ownerAccountId: invitation.owner_account_id, name: options.name, email: invitation.email, password: options.password, request: options.request, reply: options.reply,
+      ownerAccountId: invitation.owner_account_id, name, email: invitation.email, password: options.password, request: options.request, reply: options.reply,
     });
     if (!(await updateInvitation(db, invitation.id, 'pending', { status: 'accepted', accepted_account_id: accountId, accepted_at: now }))) {
       deps.logger?.warn({ invitationId: invitation.id, accountId }, 'invitation accepted twice at once; the second login has no slot');
@@ -247,14 +252,14 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
         deps.logger?.error({ err: error, invitationId: invitation.id, accountId }, 'profile transfer failed');
       }
       if (!transferred) deps.logger?.warn({ invitationId: invitation.id, accountId }, 'profile not transferred (no such profile, or no room)');
-      await insertProfileTransfer(db, { id: newId('ptr'), ownerAccountId: invitation.owner_account_id, memberAccountId: accountId, profileName: options.transferProfile, at: now });
+      await insertProfileTransfer(db, { id: newId('ptr'), ownerAccountId: invitation.owner_account_id, memberAccountId: accountId, profileName: redactForStorage(options.transferProfile), at: now });
     }
-    await identity.recordSecurityEvent({ accountId: invitation.owner_account_id, kind: 'extra_member_added', summary: `${options.name} (${invitation.email}) accepted your invitation and became an extra member.`, at: now });
+    await identity.recordSecurityEvent({ accountId: invitation.owner_account_id, kind: 'extra_member_added', summary: `${name} (${invitation.email}) accepted your invitation and became an extra member.`, at: now });
     deps.logger?.info({ invitationId: invitation.id, accountId }, 'extra member joined');
     const account = await identity.getAccount(accountId);
     return {
       account_id: accountId,
-      name: account?.name ?? options.name,
+      name: account?.name ?? name,
       email: account?.email ?? invitation.email,
       phone: account?.phone ?? null,
       country: account?.country ?? membership.country,

@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { redactForStorage } from '../safety/redaction/index.ts';
 import { findAccount, findDevice, isUniqueViolation, listDevices } from './accounts.repository.ts';
 import { approximateLocation, countryOfLocation } from './device.rules.ts';
 import type { IdentityContext } from './identity-context.ts';
@@ -51,7 +52,11 @@ export async function profilesOf(ctx: IdentityContext, accountId: string): Promi
   return (await listProfiles(ctx.db, accountId)).map(toProfile);
 }
 
-/** A new profile, from the device and place of the request; judged 'owner' or 'unknown' at once (see profile-review.rules). */
+/**
+ * A new profile, from the device and place of the request; judged 'owner' or
+ * 'unknown' at once (see profile-review.rules). Its name, like a viewing's
+ * title, is typed freely and kept redacted.
+ */
 export async function createProfile(ctx: IdentityContext, options: { accountId: string; name: string; deviceId: string | null; ip?: string; at?: Date }): Promise<Profile> {
   const at = options.at ?? ctx.clock.now();
   const place = approximateLocation(options.ip);
@@ -60,7 +65,7 @@ export async function createProfile(ctx: IdentityContext, options: { accountId: 
   if (!picture) throw profileNotFound();
   if (existing.length >= MAX_PROFILES) throw profileLimit();
   const row: ProfileRecord = {
-    id: newId('prf'), account_id: options.accountId, name: options.name.trim(), created_at: at, created_on_device_id: options.deviceId,
+    id: newId('prf'), account_id: options.accountId, name: redactForStorage(options.name.trim()), created_at: at, created_on_device_id: options.deviceId,
     created_by: profileCreator(picture, { deviceId: options.deviceId, country: place.country, at }), location, country: place.country, transferred_at: null,
   };
   try {
@@ -87,7 +92,7 @@ export async function recordViewing(ctx: IdentityContext, options: { accountId: 
   }
   const place = approximateLocation(options.ip);
   const row: ViewingRecord = {
-    id: newId('vw'), account_id: options.accountId, profile_id: profile.id, title: options.title.trim(), device_id: options.deviceId,
+    id: newId('vw'), account_id: options.accountId, profile_id: profile.id, title: redactForStorage(options.title.trim()), device_id: options.deviceId,
     country: place.country, location: options.ip === undefined ? null : place.label, watched_at: options.at ?? ctx.clock.now(),
   };
   await insertViewing(ctx.db, row);
@@ -117,7 +122,8 @@ export async function recentViewing(ctx: IdentityContext, accountId: string): Pr
  */
 export async function transferProfile(ctx: IdentityContext, options: { fromAccountId: string; toAccountId: string; profileName: string }): Promise<{ transferred: boolean; profileId?: string }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const profile = await findProfileByName(trx, options.fromAccountId, options.profileName);
+    // Names are stored redacted: the one asked for is looked up the same way.
+    const profile = await findProfileByName(trx, options.fromAccountId, redactForStorage(options.profileName.trim()));
     if (!profile || !(await findAccount(trx, options.toAccountId))) return { transferred: false };
     const theirs = await listProfiles(trx, options.toAccountId);
     if (theirs.length >= MAX_PROFILES || theirs.some((other) => other.name.toLowerCase() === profile.name.toLowerCase())) return { transferred: false };

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../platform/ids.ts';
+import { redactForStorage } from '../safety/redaction/index.ts';
 import {
   endSessions, findAccount, findDevice, findDeviceByName, findSessionByTokenHash, insertDevice, insertSession,
   listDevices, listOpenSessions, removeDevice as removeDeviceRow, touchDevice, touchSession,
@@ -38,7 +39,8 @@ export async function registerDevice(ctx: IdentityContext, options: { account: A
   const now = ctx.clock.now();
   const where = approximateLocation(options.ip);
   const device: DeviceRecord = {
-    id: newId('dev'), account_id: options.account.id, type: options.type, name: options.name.slice(0, 100), network_id: options.networkId,
+    // A device's name is typed freely (the TV's, a sign-in's): kept redacted.
+    id: newId('dev'), account_id: options.account.id, type: options.type, name: redactForStorage(options.name.slice(0, 100)), network_id: options.networkId,
     location: options.ip === undefined ? null : where.label, created_at: now, last_used_at: now, removed_at: null,
   };
   await insertDevice(ctx.db, device);
@@ -61,7 +63,7 @@ export async function registerDevice(ctx: IdentityContext, options: { account: A
 async function deviceForSignIn(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest, named?: { type: DeviceType; name: string }, networkId?: string): Promise<DeviceRecord> {
   const location = approximateLocation(request.ip).label;
   const existing = named
-    ? await findDeviceByName(ctx.db, account.id, named.type, named.name)
+    ? await findDeviceByName(ctx.db, account.id, named.type, redactForStorage(named.name.slice(0, 100)))
     : await rememberedDevice(ctx, account, request);
   if (existing) {
     await touchDevice(ctx.db, existing.id, ctx.clock.now(), { location, ...(networkId === undefined ? {} : { networkId }) });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../platform/ids.ts';
+import { redactForStorage } from '../safety/redaction/index.ts';
 import { deleteAccount, findAccountByEmail, findAccountByPhone, insertAccount, isUniqueViolation } from './accounts.repository.ts';
 import { countAttempt, forgetFailures, giveBackAttempt } from './attempt-limits.ts';
 import { emailTaken, invalidCredentials, phoneTaken, weakPassword } from './identity.errors.ts';
@@ -40,7 +41,8 @@ async function createAccount(ctx: IdentityContext, fields: Omit<AccountRecord, '
   const id = newId('acct');
   const now = ctx.clock.now();
   const { password, ownerAccountId, ...rest } = fields;
-  const account: AccountRecord = { ...rest, id, owner_account_id: ownerAccountId ?? id, password_hash: await hashPassword(password), created_at: now, updated_at: now };
+  // The name is typed freely (join, an invitation's acceptance): kept redacted like any text people type.
+  const account: AccountRecord = { ...rest, name: redactForStorage(rest.name), id, owner_account_id: ownerAccountId ?? id, password_hash: await hashPassword(password), created_at: now, updated_at: now };
   try {
     await insertAccount(ctx.db, account);
   } catch (error) {

@@ -4,10 +4,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
 import { acceptForms, field, refuseCrossSite, type RenderHelpPage } from '../flows/index.ts';
 import { renderReportForm } from './reports.pages.ts';
-import { insertTitleReport, listTitleReports, type TitleReport, type TitleReportsDb } from './reports.repository.ts';
+import { listTitleReports, type TitleReport, type TitleReportsDb } from './reports.repository.ts';
+import { reportTitleProblem } from './reports.service.ts';
 import { fieldErrors, formatPlaybackTime, PROBLEM_KINDS, titleReportInput, type TitleReportInput } from './title-report.rules.ts';
 
 export const ADMIN_KEY_HEADER = 'x-admin-key';
@@ -40,14 +40,7 @@ const toJson = (report: TitleReport) => ({
 
 export function reportsRoutes(deps: { db: TitleReportsDb; clock: Clock; renderPage: RenderHelpPage; adminKey: string | null }): FastifyPluginAsyncZod {
   const { db, clock, renderPage } = deps;
-  const store = async (input: TitleReportInput): Promise<TitleReport> => {
-    const report: TitleReport = {
-      id: newId('rpt'), title: input.title, episode: input.episode, kind: input.kind, device: input.device, playbackSeconds: input.playback_time,
-      details: input.details, status: 'new', createdAt: clock.now(),
-    };
-    await insertTitleReport(db, report);
-    return report;
-  };
+  const store = (input: TitleReportInput): Promise<TitleReport> => reportTitleProblem({ db, clock }, input);
 
   return async (app) => {
     await acceptForms(app);

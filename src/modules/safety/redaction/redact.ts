@@ -100,3 +100,13 @@ export function redact(text: string, options: RedactOptions = {}): Redaction {
   out += text.slice(at);
   return { text: out, findings: spans.map(({ kind, start, end }) => ({ kind, start, end })) };
 }
+
+/**
+ * What is kept of the words people type (messages, notes, reasons, reports,
+ * feedback, names): `redact` with the service code removed too, since a
+ * stored copy of it helps nobody once it was read. Only the chat keeps a
+ * service code, until the desk has checked it (docs/safety.md).
+ */
+export function redactForStorage(text: string): string {
+  return redact(text, { serviceCodes: 'remove' }).text;
+}

@@ -2,6 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { Flow, FlowCatalog } from '../../helpcenter/flows/index.ts';
+import { redactForStorage } from '../../safety/redaction/index.ts';
 import { INTENTS, isIntent, MAX_TEXT_LENGTH, type TriageResult } from '../../triage/index.ts';
 import type { Author, ChatConversation, ChatMessage, ChatPort } from '../chat/chat.types.ts';
 import type { ContactContent } from '../contact/checklists.ts';
@@ -60,6 +61,15 @@ function choiceOf(message: ChatMessage, given: string | null | undefined): strin
 }
 
 const isFromMember = (message: ChatMessage): boolean => message.author.kind === 'member' || message.author.kind === 'visitor';
+
+/**
+ * The state keeps the member's first words as the chat stored them, but
+ * without a service code: the assistant never uses it, and once the desk has
+ * checked it the chat forgets its own copy (this one would have stayed).
+ */
+function forStorage(state: AssistantState): AssistantState {
+  return state.problem === null ? state : { ...state, problem: redactForStorage(state.problem) };
+}
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const serial = createKeyedQueue();
@@ -173,7 +183,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const conversation = await deps.chat.get(conversationId);
       if (!conversation) return;
       state = await answer(conversation, state, message, message === trigger ? triggerChoice : choiceOf(message, null));
-      await deps.store.save(conversationId, state, deps.clock.now());
+      await deps.store.save(conversationId, forStorage(state), deps.clock.now());
     }
   }
 

@@ -44,9 +44,11 @@ export function createChatService(deps: ChatServiceDeps) {
     const body = options.body.trim();
     if (body === '') throw new AppError({ code: 'MESSAGE_EMPTY', message: 'Write something before sending.', field: 'body', status: 400 });
     if (body.length > MAX_MESSAGE_LENGTH) throw new AppError({ code: 'MESSAGE_TOO_LONG', message: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, field: 'body', status: 400 });
+    // A member's service code stays until the desk has checked it (the agent reads it here); nobody else's words ever need one.
+    const fromMember = options.author.kind === 'member' || options.author.kind === 'visitor';
     const result = await appendMessage(deps.db, {
       conversationId: options.conversationId, id: newId('msg'), authorKind: options.author.kind, authorId: options.author.id, authorName: options.author.name,
-      body: redact(body).text, payload: options.payload ?? null, clientId: options.clientId ?? null, at: deps.clock.now(),
+      body: redact(body, { serviceCodes: fromMember ? 'keep' : 'remove' }).text, payload: options.payload ?? null, clientId: options.clientId ?? null, at: deps.clock.now(),
     });
     if (result === 'missing') throw new AppError({ code: 'CONVERSATION_NOT_FOUND', message: 'This conversation does not exist.', status: 404 });
     if (result === 'closed') throw new AppError({ code: 'CONVERSATION_CLOSED', message: 'This conversation is closed. Start a new one if you need more help.', status: 409 });

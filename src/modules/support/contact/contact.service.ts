@@ -4,7 +4,7 @@ import { newId } from '../../../platform/ids.ts';
 import { isIntent, type Intent, type TriageResult } from '../../triage/index.ts';
 import { contactAvailability, type ContactAvailability } from './availability.rules.ts';
 import type { ContactContent, IntentHelp } from './checklists.ts';
-import { redact } from '../../safety/redaction/index.ts';
+import { redactForStorage } from '../../safety/redaction/index.ts';
 import { normaliseServiceCode } from './contact.rules.ts';
 import { insertCallbackRequest, listCallbackRequests, type CallbackRequest, type ContactDb } from './contact.repository.ts';
 import type { Channel, SupportHours } from './support-hours.ts';
@@ -107,7 +107,8 @@ export function createContactService(deps: ContactServiceDeps) {
     if (code === null) return { ok: false, refusal: 'code_needed', availability: availabilityNow(options.where) };
     const request: CallbackRequest = {
       id: newId('cb'), accountId: options.member?.accountId ?? null, serviceCode: code, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
-      summary: redact(options.text).text, country: options.where.country, language: options.where.language, status: 'requested', createdAt: deps.clock.now(),
+      // The code has its own field: a copy typed into the words is removed with the rest.
+      summary: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'requested', createdAt: deps.clock.now(),
     };
     await insertCallbackRequest(deps.db, request);
     return { ok: true, value: request };

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../../platform/ids.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from '../../../platform/secrets.ts';
 import { checkCsrf, readCookie, secureFor, serializeSetCookie } from '../../identity/index.ts';
+import { redactForStorage } from '../../safety/redaction/index.ts';
 import {
   clearFailures, deleteExpiredSessions, deleteFailure, deleteSession, findAgent, findAgentLogin, findSessionAgent, forgetOldFailures, insertAgent, insertFailure,
   insertSession, listFailures, lockFailureSubjects, type Agent,
@@ -152,11 +153,11 @@ export async function signOutAgent(ctx: DeskContext, request: FastifyRequest, re
 
 export type NewAgent = { name: string; email: string; role: AgentRole; skills: Queue[]; maxConcurrent: number; password: string };
 
-/** A new agent login; AGENT_EMAIL_TAKEN when an agent already has the email. */
+/** A new agent login; AGENT_EMAIL_TAKEN when an agent already has the email. The name is typed freely: kept redacted. */
 export async function addAgent(ctx: DeskContext, agent: NewAgent & { id?: string }): Promise<Agent> {
   const id = agent.id ?? newId('agt');
   const created = await insertAgent(ctx.db, {
-    id, name: agent.name.trim(), email: agent.email.trim().toLowerCase(), role: agent.role, skills: [...new Set(agent.skills)],
+    id, name: redactForStorage(agent.name.trim()), email: agent.email.trim().toLowerCase(), role: agent.role, skills: [...new Set(agent.skills)],
     maxConcurrent: agent.maxConcurrent, passwordHash: await hashPassword(agent.password), createdAt: ctx.clock.now(),
   });
   if (!created) throw agentEmailTaken();
