@@ -13,6 +13,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
+import { refuseForeignOrigins } from './origin-check.ts';
+import { cspHeader, DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
 import { registerWebApp } from './web-app.ts';
 import type { HomeLink } from './home-page.ts';
 import { createMetricsRegistry, observeRequests } from './http-metrics.ts';
@@ -58,6 +60,9 @@ export async function buildHttpServer(options: BuildHttpServerOptions): Promise<
 
   const { registry, requestDuration } = createMetricsRegistry();
   observeRequests(app, requestDuration);
+  // Before any route: helmet's per-route CSP is read when routes are added; the origin check covers them all.
+  await registerSecurityHeaders(app);
+  refuseForeignOrigins(app, { allowedOrigins: options.config.publicUrl === undefined ? [] : [options.config.publicUrl] });
 
   // Awaited so swagger's onRoute hook sees every route registered after it.
   await app.register(fastifySwagger, {
@@ -71,7 +76,7 @@ export async function buildHttpServer(options: BuildHttpServerOptions): Promise<
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: cspHeader(DOCS_CSP) });
 
   await app.register(platformRoutes({
     database: options.database,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { APP_CSP, cspOption } from './security-headers.ts';
 
 /** The members' single-page app, built by `npm run build` into web/dist. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -23,7 +24,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = WEB
   }
   const index = built ? readFileSync(indexFile, 'utf8') : null;
   for (const url of WEB_APP_PATHS) {
-    app.get(url, { schema: { hide: true } }, async (_request, reply) => {
+    // The app styles itself from its stylesheet files only: no inline style allowed (security-headers.ts).
+    app.get(url, { schema: { hide: true }, helmet: cspOption(APP_CSP) }, async (_request, reply) => {
       reply.header('cache-control', 'no-cache');
       if (index === null) return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built: run `npm run build` (npm start does it).');
       return reply.type('text/html; charset=utf-8').send(index);
