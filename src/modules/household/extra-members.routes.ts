@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { memberSummarySchema } from '../identity/index.ts';
+import { checkCsrf, memberSummarySchema } from '../identity/index.ts';
 import type { ExtraMemberService } from './extra-members.service.ts';
 import type { IdentityPort } from './household.ports.ts';
 
@@ -63,6 +63,8 @@ export function extraMemberRoutes(options: { identity: IdentityPort; extraMember
     app.post('/api/invitations/:token/accept', {
       // The token is in the path: at `warn` Fastify's request lines (which carry the URL) are not logged.
       logLevel: 'warn',
+      // It signs a new login in, so like every state change of identity it needs the double-submit CSRF header.
+      onRequest: async (request) => checkCsrf(request),
       schema: {
         tags: ['extra members'],
         summary: 'Accept an invitation: creates the extra member\'s login and signs it in',

@@ -73,7 +73,14 @@ describe('household and extra-member HTTP routes', () => {
       expect(answer.statusCode).toBe(404);
     }
 
-    const accepted = await server.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { name: 'Kim Park', password: 'correct horse battery' } });
+    const acceptance = { name: 'Kim Park', password: 'correct horse battery' };
+    // It signs a login in: a page on another site must not accept for the visitor (double-submit CSRF).
+    const forged = await server.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, headers: { cookie: 'usher_csrf=csrf_kim' }, payload: acceptance });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json()).toMatchObject({ error: { code: 'CSRF_FAILED' } });
+    const accepted = await server.inject({
+      method: 'POST', url: `/api/invitations/${token}/accept`, headers: { cookie: 'usher_csrf=csrf_kim', 'x-csrf-token': 'csrf_kim' }, payload: acceptance,
+    });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.headers['set-cookie']).toBeDefined();
     const member = accepted.json().member as { account_id: string; role: string };
