@@ -17,8 +17,32 @@ export type Journey = {
   newPage(viewport: ViewportName): Promise<Page>;
   /** Moves the server's clock, and the clock of every open browser with it. */
   setTime(iso: string): Promise<void>;
+  /** Content-Security-Policy violations any of its browsers reported so far; `close()` fails the journey on any. */
+  cspViolations: string[];
   close(): Promise<void>;
 };
+
+/**
+ * Every page reports what the policy blocked: the `securitypolicyviolation`
+ * event, written to the console where the journey reads it (an init script
+ * runs outside the page's CSP). Chromium's own "Refused to …" lines are read too.
+ */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
+  console.error('CSP violation: ' + event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + ' on ' + event.documentURI + (event.sample ? ' (' + event.sample + ')' : ''));
+});`;
+
+export function isCspViolation(text: string): boolean {
+  return text.startsWith('CSP violation:') || /Content Security Policy/i.test(text);
+}
+
+/** Records the CSP violations of a browser context's pages into `into`. */
+export async function watchCspViolations(context: BrowserContext, into: string[]): Promise<void> {
+  await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (isCspViolation(text)) into.push(`${message.page()?.url() ?? '?'}: ${text}`);
+  });
+}
 
 /** `demo: false` skips the demo members (seeding them takes seconds) when a journey needs none of them. */
 export async function openJourney(now: string, options: { demo?: boolean } = {}): Promise<Journey> {
@@ -28,10 +52,12 @@ export async function openJourney(now: string, options: { demo?: boolean } = {})
   const base = `http://127.0.0.1:${(t.app.server.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   return {
     t,
     base,
     browser,
+    cspViolations,
     async newPage(viewport) {
       const context = await browser.newContext({
         viewport: VIEWPORTS[viewport],
@@ -41,6 +67,7 @@ export async function openJourney(now: string, options: { demo?: boolean } = {})
       });
       // "2 minutes ago" and countdowns are computed in the browser: it lives on the server's clock.
       await context.clock.setFixedTime(t.clock.now());
+      await watchCspViolations(context, cspViolations);
       contexts.push(context);
       context.on('close', () => contexts.splice(contexts.indexOf(context), 1));
       const page = await context.newPage();
@@ -54,6 +81,7 @@ export async function openJourney(now: string, options: { demo?: boolean } = {})
     async close() {
       await browser?.close();
       await t?.close();
+      if (cspViolations.length > 0) throw new Error(`The Content-Security-Policy blocked something:\n${[...new Set(cspViolations)].join('\n')}`);
     },
   };
 }
