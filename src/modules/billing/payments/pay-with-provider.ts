@@ -1,5 +1,6 @@
 import type { ChargeAttempt, BillingContext } from '../rules/context.ts';
 import type { PriceBook } from '../rules/catalog.ts';
+import { MAX_SCHEDULED_STEPS, ScheduleLimitError } from '../rules/schedule.ts';
 import type { PaymentProvider, ProviderResult } from './payment-provider.ts';
 
 /** A charge attempt the provider answered, with the key it was sent under. */
@@ -9,6 +10,13 @@ export type AnsweredAttempt = { attempt: ChargeAttempt; idempotencyKey: string; 
 class NeedsAnswer {
   constructor(readonly attempt: ChargeAttempt) {}
 }
+
+/**
+ * A rule's charge attempts come from at most MAX_SCHEDULED_STEPS scheduled
+ * steps and one member action (which may pay once): past that, the rule is
+ * not converging and the loop stops rather than ask the provider forever.
+ */
+export const MAX_PROVIDER_ATTEMPTS = MAX_SCHEDULED_STEPS + 1;
 
 /**
  * Runs a pure rule that may ask the payment method to pay, asking the real
@@ -39,6 +47,7 @@ export async function runWithProvider<T>(options: {
       return { result: options.rule(ctx), attempts: answered };
     } catch (error) {
       if (!(error instanceof NeedsAnswer)) throw error;
+      if (answered.length >= MAX_PROVIDER_ATTEMPTS) throw new ScheduleLimitError(`A billing rule asked to pay more than ${MAX_PROVIDER_ATTEMPTS} times.`);
       const idempotencyKey = options.keyFor(error.attempt, answered.length);
       const result: ProviderResult = options.token
         ? await options.provider.charge({ token: options.token, amount: error.attempt.amount, currency: error.attempt.currency, idempotencyKey })

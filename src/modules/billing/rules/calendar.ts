@@ -12,6 +12,23 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The dates billing works with. Years before 100 are not what `Date.UTC`
+ * computes (0050 becomes 1950), and past 9999 a date no longer sorts as its
+ * text, which the schedule relies on: a renewal on 10000-01-31 compares below
+ * 9999-12-31 and the schedule never ends. 2000 to 2100 covers every real
+ * membership with room to spare, and keeps a run from the earliest date to the
+ * latest at about 1,200 monthly periods.
+ */
+export const EARLIEST_DATE: IsoDate = '2000-01-01';
+export const LATEST_DATE: IsoDate = '2100-12-31';
+export const SUPPORTED_DATES = `a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
+
+/** A calendar date billing accepts as input: `YYYY-MM-DD`, from EARLIEST_DATE to LATEST_DATE. */
+export function isSupportedDate(value: unknown): value is IsoDate {
+  return isIsoDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, monthsSince, nextPeriodStart, type IsoDate } from './calendar.ts';
+import { addDays, addMonthsClamped, EARLIEST_DATE, isIsoDate, LATEST_DATE, monthsSince, nextPeriodStart, type IsoDate } from './calendar.ts';
 import {
   accepted,
   chargeLine,
@@ -133,12 +133,44 @@ export function recoverPayment(
   );
 }
 
-/** Runs everything due up to and including `date`. */
-export function advanceTo(membership: Membership, date: IsoDate, ctx: BillingContext): Accepted {
+/**
+ * The most scheduled steps one catch-up may take. Left alone, a membership
+ * does at most one thing a month (a renewal), or five in a month that ends
+ * it (a failed renewal, three failed retries, the cancellation); EARLIEST_DATE
+ * to LATEST_DATE is 1,212 months. A catch-up that needs more is a corrupt
+ * row or a bug, and stops here instead of running until memory runs out.
+ */
+export const MAX_SCHEDULED_STEPS = 5_000;
+
+/** A catch-up that would not end: past the supported dates, or beyond MAX_SCHEDULED_STEPS. */
+export class ScheduleLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScheduleLimitError';
+  }
+}
+
+/**
+ * Runs everything due up to and including `date`. Both ends are checked
+ * first: the target is at most LATEST_DATE (as text, past 9999 a date no
+ * longer sorts and the loop below would never end), and a schedule due before
+ * EARLIEST_DATE is a corrupt row, refused before it costs a thousand
+ * renewals. Between the two there are at most 1,212 months of work, and
+ * `maxSteps` stops anything else.
+ */
+export function advanceTo(membership: Membership, date: IsoDate, ctx: BillingContext, limits: { maxSteps?: number } = {}): Accepted {
+  const maxSteps = limits.maxSteps ?? MAX_SCHEDULED_STEPS;
+  if (!isIsoDate(date) || date > LATEST_DATE) throw new ScheduleLimitError(`Billing runs up to ${LATEST_DATE}, not ${date}.`);
+  const first = nextScheduledDate(membership);
+  if (first !== null && first < EARLIEST_DATE && first <= date) {
+    throw new ScheduleLimitError(`The membership's next billing date ${first} is before ${EARLIEST_DATE}: its stored dates are wrong.`);
+  }
   let current = membership;
   const lines: LedgerLine[] = [];
   const events: MembershipEvent[] = [];
-  for (let due = nextScheduledDate(current); due !== null && due <= date; due = nextScheduledDate(current)) {
+  let steps = 0;
+  for (let due = first; due !== null && due <= date; due = nextScheduledDate(current)) {
+    if (++steps > maxSteps) throw new ScheduleLimitError(`Catching up to ${date} took more than ${maxSteps} scheduled steps (stopped at ${due}).`);
     const step = runScheduled(current, due, ctx);
     current = step.membership;
     lines.push(...step.lines);
