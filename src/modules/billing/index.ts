@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { fixedClock, type Clock } from '../../platform/clock.ts';
 import { withTables, type Db } from '../../platform/db/database.ts';
+import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import type { UsherModule } from '../../platform/module.ts';
 import { runBillingDay, type BillingRunTotals } from './billing-run.ts';
 import type { BillingTables } from './billing.tables.ts';
@@ -87,7 +88,7 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
     running = running.then(() => runDay()).catch((error: unknown) => deps.logger?.error({ err: error }, 'scheduled billing run failed'));
   };
 
-  const routes = [billingRoutes({ catalog: deps.catalog })];
+  const routes = [billingRoutes({ catalog: deps.catalog, limiter: createRateLimiter({ db: deps.db }) })];
   if (deps.memberAuth) routes.push(billingMemberRoutes({ service, catalog: deps.catalog, auth: deps.memberAuth }));
   if (deps.demoMode) routes.push(demoBillingRoutes({ service }));
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { catalogSchema, formatIssuePath, type CatalogInput } from '../catalog-config.ts';
-import { isIsoDate } from '../rules/calendar.ts';
+import { isIsoDate, isSupportedDate, SUPPORTED_DATES } from '../rules/calendar.ts';
 
-const date = z.string().refine(isIsoDate, 'a calendar date written YYYY-MM-DD');
+// Two checks, two messages: a date that is not one, and a real date billing does not run to (9999-12-01 ran until memory ran out).
+const date = z.string().refine(isIsoDate, 'a calendar date written YYYY-MM-DD').refine(isSupportedDate, SUPPORTED_DATES);
 const plan = z.string().min(1);
 const months = z.number().int('a whole number of months');
 const minorUnits = z.number().int('an integer amount in minor units').positive();
