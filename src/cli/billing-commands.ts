@@ -1,4 +1,5 @@
-import { isIsoDate } from '../modules/billing/rules/calendar.ts';
+import { billingRunDateProblem } from '../modules/billing/index.ts';
+import { systemClock } from '../platform/clock.ts';
 import { parseArgs, printJson, UsageError } from './cli-io.ts';
 import { openCommandContext } from './command-context.ts';
 import { createProgressBar } from './progress-bar.ts';
@@ -8,7 +9,10 @@ export async function runBillCommand(argv: readonly string[]): Promise<void> {
   const { flags, positional } = parseArgs(argv, ['date']);
   if (positional.length > 0) throw new UsageError(`usher bill takes no arguments, got "${positional[0]}"`);
   const date = flags.get('date');
-  if (date !== undefined && (date === true || !isIsoDate(date))) throw new UsageError('--date must be a calendar date written YYYY-MM-DD');
+  if (date === true) throw new UsageError('--date must be a calendar date written YYYY-MM-DD');
+  // Checked before the database is opened: a far date would bill years of renewals (9999-12-01 never finished).
+  const problem = date === undefined ? null : billingRunDateProblem(date, systemClock.today());
+  if (problem) throw new UsageError(`--date ${problem}`);
   const context = await openCommandContext();
   try {
     const totals = await context.modules.billing.runDay(date === undefined ? undefined : date);
@@ -23,7 +27,8 @@ export async function runSeedCommand(argv: readonly string[]): Promise<void> {
   const { flags, positional } = parseArgs(argv, ['members']);
   if (positional.length > 0) throw new UsageError(`usher seed takes no arguments, got "${positional[0]}"`);
   const members = flags.get('members');
-  const count = members === undefined ? undefined : Number(members);
+  // Digits only: Number() also reads `1e7`, `0x10` and ` 12 `.
+  const count = members === undefined ? undefined : typeof members === 'string' && /^\d{1,9}$/.test(members) ? Number(members) : Number.NaN;
   if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 50_000_000)) {
     throw new UsageError('--members must be a whole number between 1 and 50,000,000');
   }

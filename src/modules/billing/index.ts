@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { fixedClock, type Clock } from '../../platform/clock.ts';
 import { withTables, type Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import type { UsherModule } from '../../platform/module.ts';
-import { runBillingDay, type BillingRunTotals } from './billing-run.ts';
+import { billingRunDateProblem, runBillingDay, type BillingRunTotals } from './billing-run.ts';
 import type { BillingTables } from './billing.tables.ts';
 import { billingRoutes } from './billing.routes.ts';
 import { billingMemberRoutes, type MemberAuth } from './billing-member.routes.ts';
@@ -24,6 +25,7 @@ import { countMemberships } from './billing.repository.ts';
 export type { MembershipView } from './membership-view.ts';
 export type { MembershipService, MembershipAction, JoinRequest, ActionActor } from './membership.service.ts';
 export type { BillingRunTotals } from './billing-run.ts';
+export { billingRunDateProblem, MAX_BILLING_DAYS_AHEAD } from './billing-run.ts';
 export type { MemberAuth } from './billing-member.routes.ts';
 export type { Consequence } from './consequences.ts';
 export type { Catalog } from './rules/catalog.ts';
@@ -75,11 +77,14 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
   const db = withTables<BillingTables>(deps.db);
   const provider = deps.provider ?? createSimulatedProvider();
   const service = createMembershipService({ db, clock: deps.clock, provider, catalog: deps.catalog, logger: deps.logger, onEvents: deps.onEvents });
-  const runDay = (date?: IsoDate) =>
-    runBillingDay({
+  const runDay = async (date?: IsoDate) => {
+    const problem = date === undefined ? null : billingRunDateProblem(date, deps.clock.today());
+    if (problem) throw new AppError({ code: 'VALIDATION_FAILED', field: 'date', message: `The billing date ${problem}.` });
+    return runBillingDay({
       db, provider, book: () => service.priceBook(), date: date ?? deps.clock.today(), workers: deps.workers, batchSize: deps.batchSize, logger: deps.logger,
       onEvents: deps.onEvents,
     });
+  };
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();

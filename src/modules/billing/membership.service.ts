@@ -34,7 +34,7 @@ import type { CardDetails, PaymentProvider } from './payments/payment-provider.t
 import { runWithProvider, type AnsweredAttempt } from './payments/pay-with-provider.ts';
 import { AUTHORIZATION_AMOUNT, applyMemberAction, partnerRefusal, type MemberAction } from './rules/actions.ts';
 import { priceChangeAppliesFrom, type Catalog, type PriceBook } from './rules/catalog.ts';
-import type { IsoDate } from './rules/calendar.ts';
+import { isSupportedDate, SUPPORTED_DATES, type IsoDate } from './rules/calendar.ts';
 import type { Outcome } from './rules/context.ts';
 import { emptyMembership, type Membership, type MembershipEvent, type OnMembershipEvents } from './rules/membership.ts';
 import { decideRefund } from './rules/refunds.ts';
@@ -290,6 +290,9 @@ export function createMembershipService(deps: BillingServiceDeps) {
   async function announcePriceChange(options: { country: string; plan: string; price: number; effective: IsoDate }): Promise<{ appliesFrom: IsoDate; notified: number }> {
     if (!catalog[options.country]?.plans[options.plan]) {
       throw refusalError(refuse('UNKNOWN_PLAN', `There is no plan "${options.plan}" in ${options.country}.`));
+    }
+    if (!isSupportedDate(options.effective)) {
+      throw new AppError({ code: 'VALIDATION_FAILED', field: 'effective', message: `The effective date must be ${SUPPORTED_DATES}.` });
     }
     const change = { ...options, announced: clock.today() };
     const appliesFrom = priceChangeAppliesFrom(change);
