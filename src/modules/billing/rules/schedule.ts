@@ -135,8 +135,8 @@ export function recoverPayment(
 
 /**
  * The most scheduled steps one catch-up may take. Left alone, a membership
- * does at most one thing a month (a renewal), or five in a month that ends
- * it (a failed renewal, three failed retries, the cancellation); EARLIEST_DATE
+ * does at most one thing a month (a renewal), or four in a month that ends
+ * it (a failed renewal, three failed retries, the last one cancelling); EARLIEST_DATE
  * to LATEST_DATE is 1,212 months. A catch-up that needs more is a corrupt
  * row or a bug, and stops here instead of running until memory runs out.
  */
