@@ -111,6 +111,7 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
     desk: {
       agent: (request) => (desk as Desk).currentAgent(request),
       mayAgentJoin: (agentId, conversationId) => (desk as Desk).mayAgentJoin(agentId, conversationId),
+      agentView: (conversationId) => (desk as Desk).agentView(conversationId),
       checkAgentMessage: (body) => (desk as Desk).checkAgentMessage(body),
       agentMessageBlocked: (options) => (desk as Desk).recordBlockedMessage(options),
     },

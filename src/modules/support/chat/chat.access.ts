@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
-import type { ChatConversation } from './chat.types.ts';
+import type { ChatConversation, ChatMessage } from './chat.types.ts';
 import type { Participant } from './chat.service.ts';
 
 /** Who is asking, as the chat sees it: a signed-in member, a visitor who proved their email, or an agent. */
@@ -18,6 +18,11 @@ export type ChatAccessDeps = {
   agent?(request: FastifyRequest): Promise<{ agentId: string; name: string; role: 'agent' | 'supervisor' } | null>;
   /** Agents join the conversations of their cases; supervisors any case's. */
   mayAgentJoin?(agentId: string, conversationId: string): Promise<boolean>;
+  /**
+   * What an agent may read of a conversation's messages: null for all of them (the member is verified),
+   * else a view that withholds account facts. Until verification the agent's socket gets only that view.
+   */
+  agentView?(conversationId: string): Promise<((message: ChatMessage) => ChatMessage) | null>;
 };
 
 export const notAllowed = () => new AppError({ code: 'FORBIDDEN', message: 'This conversation is not yours.', status: 403 });

@@ -69,6 +69,26 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
   let alive = true;
   const limiter = deps.limiter ?? createSendLimiter();
   let work: Promise<void> = Promise.resolve();
+  /**
+   * An agent reads through the desk's view until the member is verified
+   * (null: everything). Asked again after each message it shapes, so the
+   * view lifts soon after verification; it never returns once lifted.
+   */
+  let agentView: ((message: ChatMessage) => ChatMessage) | null = null;
+  const refreshAgentView = () => {
+    if (conversationId === null || !deps.access.agentView) return;
+    deps.access.agentView(conversationId)
+      .then((view) => { if (view === null) agentView = null; })
+      .catch((error: unknown) => deps.logger?.error({ err: error }, 'chat agent view check failed'));
+  };
+  const shownMessage = (message: ChatMessage): ChatMessage => {
+    if (agentView === null) return message;
+    refreshAgentView();
+    return agentView(message);
+  };
+  /** Before verification a member is called by their role: their name is an account fact too. */
+  const shownAuthor = <A extends { kind: string; name: string | null }>(author: A): A =>
+    agentView !== null && (author.kind === 'member' || author.kind === 'visitor') ? { ...author, name: author.kind === 'member' ? 'Member' : 'Visitor' } : author;
 
   /**
    * Rights are checked again, not only at `hello`: a member signed out
@@ -121,20 +141,21 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
     }
     conversationId = conversation.id;
     joined = conversation;
+    if (identity.kind === 'agent') agentView = (await deps.access.agentView?.(conversation.id)) ?? null;
     const me = participantOf(identity);
     send({
       type: 'ready', conversation: { id: conversation.id, status: conversation.status, last_seq: conversation.lastSeq },
-      you: me.author, read_marks: (await deps.chat.readMarks(conversation.id)).filter((mark) => mark.reader !== me.reader).map((mark) => ({ author: { kind: mark.readerKind, name: mark.readerName }, seq: mark.seq })),
+      you: me.author, read_marks: (await deps.chat.readMarks(conversation.id)).filter((mark) => mark.reader !== me.reader).map((mark) => ({ author: shownAuthor({ kind: mark.readerKind, name: mark.readerName }), seq: mark.seq })),
     });
     unsubscribe = deps.hub.subscribe(conversation.id, {
       id: randomBytes(6).toString('hex'),
       lastSeq: frame.last_seq,
-      deliver: (message) => send({ type: 'message', message: messageJson(message) }),
+      deliver: (message) => send({ type: 'message', message: messageJson(shownMessage(message)) }),
       signal: (signal: Exclude<ChatSignal, { t: 'message' }>) => {
         if (signal.t === 'status') return send({ type: 'status', status: signal.status });
         if (signal.from === me.reader) return;
-        if (signal.t === 'typing') send({ type: 'typing', author: signal.a, on: signal.on });
-        else send({ type: 'read', author: signal.a, seq: signal.s });
+        if (signal.t === 'typing') send({ type: 'typing', author: shownAuthor(signal.a), on: signal.on });
+        else send({ type: 'read', author: shownAuthor(signal.a), seq: signal.s });
       },
     });
   }

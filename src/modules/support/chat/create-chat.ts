@@ -23,7 +23,7 @@ export type ChatDeps = {
   serviceName: string;
   member(request: FastifyRequest): Promise<ChatMember | null>;
   /** The desk's side, once it exists: who the agent is, which conversations they may join, what they may not write. */
-  desk?: Pick<ChatAccessDeps, 'agent' | 'mayAgentJoin'> & Pick<ChatSocketDeps, 'checkAgentMessage' | 'agentMessageBlocked'>;
+  desk?: Pick<ChatAccessDeps, 'agent' | 'mayAgentJoin' | 'agentView'> & Pick<ChatSocketDeps, 'checkAgentMessage' | 'agentMessageBlocked'>;
   allowedOrigins?: readonly string[];
   /** Where visitors' chats are counted when no account says (the first configured country). */
   visitorWhere: { country: string; language: string };
@@ -41,6 +41,7 @@ export function createChat(deps: ChatDeps): Chat {
     visitor: (request) => visitors.visitorFor(readCookie(request, VISITOR_COOKIE)),
     ...(deps.desk?.agent ? { agent: deps.desk.agent } : {}),
     ...(deps.desk?.mayAgentJoin ? { mayAgentJoin: deps.desk.mayAgentJoin } : {}),
+    ...(deps.desk?.agentView ? { agentView: deps.desk.agentView } : {}),
   };
   const routes = chatRoutes({
     chat: service, hub, access, visitors, mailer: deps.mailer, clock: deps.clock, serviceName: deps.serviceName,

@@ -73,6 +73,13 @@ export async function findOpenCaseOfConversation(db: DeskDb, conversationId: str
   return row ? toCase(row) : undefined;
 }
 
+/** Whether the member of the conversation's latest case was verified by a service code. */
+export async function conversationVerified(db: DeskDb, conversationId: string): Promise<boolean> {
+  const row = await db.selectFrom('desk_cases').select('verified_account_id').where('conversation_id', '=', conversationId)
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return row?.verified_account_id != null;
+}
+
 /** Whether the conversation was ever handed to the desk (a case, open or resolved). */
 export async function conversationHasCase(db: DeskDb, conversationId: string): Promise<boolean> {
   const row = await db.selectFrom('desk_cases').select('id').where('conversation_id', '=', conversationId).limit(1).executeTakeFirst();

@@ -11,7 +11,8 @@ import { findAgent, type Agent } from './agents.repository.ts';
 import { assignWaiting, createHandOff } from './assignment.service.ts';
 import type { HandOff, Queue } from './case-file.ts';
 import { recordAgentReply } from './case-workflow.service.ts';
-import { conversationHasCase, findOpenCaseOfConversation } from './cases.repository.ts';
+import { conversationHasCase, conversationVerified, findOpenCaseOfConversation } from './cases.repository.ts';
+import { messageBeforeVerification } from './verification-view.rules.ts';
 import { audit, firstName, type DeskContext } from './desk-context.ts';
 import { seedDemoAgents } from './desk-demo.ts';
 import { deskCaseRoutes } from './desk-cases.routes.ts';
@@ -61,6 +62,11 @@ export type Desk = {
   currentAgent(request: FastifyRequest): Promise<ChatAgent | null>;
   /** Agents join the conversations of their open cases; supervisors those of any case. */
   mayAgentJoin(agentId: string, conversationId: string): Promise<boolean>;
+  /**
+   * How an agent's chat socket shows the conversation's messages: null once the member is verified
+   * (whole), else the desk's before-verification view, so account facts never reach the agent's browser.
+   */
+  agentView(conversationId: string): Promise<((message: ChatMessage) => ChatMessage) | null>;
   /** The explanation when an agent's message asks for a password or a code, else null (the chat's WebSocket uses it). */
   checkAgentMessage(body: string): string | null;
   /** The chat's WebSocket refused an agent's message (checkAgentMessage): the audit log keeps what kind was asked for, never the text. */
@@ -122,6 +128,9 @@ export function createDesk(deps: DeskDeps): Desk {
       // A conversation the assistant never handed off is the member's alone, supervisors included.
       if (agent.role === 'supervisor') return conversationHasCase(ctx.db, conversationId);
       return (await findOpenCaseOfConversation(ctx.db, conversationId))?.assignedAgentId === agentId;
+    },
+    async agentView(conversationId) {
+      return (await conversationVerified(ctx.db, conversationId)) ? null : messageBeforeVerification;
     },
     checkAgentMessage,
     async recordBlockedMessage(options) {

@@ -3,6 +3,7 @@ import { createHttpClient, type HttpClient } from '../../../platform/testing/htt
 import { openTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { describeEachDatabase } from '../../../platform/testing/test-database.ts';
 import { DEMO_PASSWORD } from '../../identity/index.ts';
+import { openChatSocket } from '../chat/testing/chat-socket-client.ts';
 import { accountFacts, describeFound, findFacts, readMemberPages, type Fact } from './testing/account-facts.ts';
 
 type Message = { seq: number; author: { kind: string; name: string }; body: string; payload: { kind: string; data?: unknown } | null; withheld?: boolean };
@@ -17,7 +18,7 @@ type CaseDetail = {
 };
 type AgentName = 'sam' | 'priya' | 'morgan';
 /** One member's case: who works it, and what of the account must wait for verification. */
-type Opened = { member: HttpClient; agent: AgentName; caseId: string; facts: Fact[]; waiting: unknown };
+type Opened = { member: HttpClient; agent: AgentName; caseId: string; conversationId: string; facts: Fact[]; waiting: unknown };
 
 /**
  * Two members with rich accounts reach the desk through the assistant:
@@ -106,6 +107,7 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
 
   beforeAll(async () => {
     t = await openTestApp({ today: '2026-11-27', demo: true, database: await open() });
+    await t.app.server.listen({ host: '127.0.0.1', port: 0 });
     // Priya (security, technical) is on duty; nobody of the billing team is yet, so Ben's case waits in the queue.
     agents.priya = await agent('priya');
 
@@ -123,7 +125,7 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
     expect(benPages.devices.map((device) => device.location)).toEqual(expect.arrayContaining(['Seattle, United States', 'Lisbon, Portugal']));
     expect(benPages.devices.map((device) => device.network_id)).toContain('net_okafor_loft');
     expect(benPages.signals.map((signal) => signal.summary).join(' ')).toContain('Lisbon, Portugal');
-    ben = { member: benClient, agent: 'sam', caseId: (benCase as { id: string }).id, facts: accountFacts(benPages), waiting: benWaiting };
+    ben = { member: benClient, agent: 'sam', caseId: (benCase as { id: string }).id, conversationId: benChat, facts: accountFacts(benPages), waiting: benWaiting };
     agents.sam = await agent('sam');
     agents.morgan = await agent('morgan');
     await messagesUntil(benClient, benChat, (messages) => messages.some((message) => message.author.kind === 'system'));
@@ -135,7 +137,7 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
     expect(karimPages.devices.map((device) => device.location)).toContain('Lagos, Nigeria');
     const karimCase = ((await json(agents.priya, 'GET', '/api/desk/cases')) as { cases: { id: string; conversation_id: string }[] }).cases.find((item) => item.conversation_id === karimChat);
     expect(karimCase).toBeDefined();
-    karim = { member: karimClient, agent: 'priya', caseId: (karimCase as { id: string }).id, facts: accountFacts(karimPages), waiting: null };
+    karim = { member: karimClient, agent: 'priya', caseId: (karimCase as { id: string }).id, conversationId: karimChat, facts: accountFacts(karimPages), waiting: null };
 
     // A wrong code first: the failed verification is a step and an audit entry of its own.
     for (const opened of [ben, karim]) expect((await agents[opened.agent].post(`/api/desk/cases/${opened.caseId}/verify`, { code: '000000' })).statusCode).toBe(422);
@@ -144,11 +146,31 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
     await t?.close();
   });
 
+  /** What the agent's browser receives over the chat's WebSocket: the whole conversation replayed, then the member typing. */
+  const socketFrames = async (opened: Opened): Promise<unknown[]> => {
+    const address = t.app.server.server.address() as { port: number };
+    const socket = await openChatSocket({ url: `ws://127.0.0.1:${address.port}/api/chat/ws?as=agent`, cookies: agents[opened.agent].cookies });
+    try {
+      socket.send({ type: 'hello', conversation_id: opened.conversationId, last_seq: 0 });
+      const ready = await socket.waitFor((frame) => frame.type === 'ready');
+      await socket.waitForMessages((ready.conversation as { last_seq: number }).last_seq);
+      const member = await openChatSocket({ url: `ws://127.0.0.1:${address.port}/api/chat/ws`, cookies: opened.member.cookies });
+      member.send({ type: 'hello', conversation_id: opened.conversationId, last_seq: 0 });
+      await member.waitFor((frame) => frame.type === 'ready');
+      member.send({ type: 'typing', on: true });
+      await socket.waitFor((frame) => frame.type === 'typing');
+      member.close();
+      return [...socket.frames];
+    } finally {
+      socket.close();
+    }
+  };
+
   const detailOf = (answers: Record<string, unknown>, opened: Opened): CaseDetail => answers[`${opened.agent} GET /api/desk/cases/${opened.caseId}`] as CaseDetail;
 
   it('shows no email, name, phone, card, charge, device, network or security finding in any desk answer before verification', async () => {
     for (const opened of [ben, karim]) {
-      const found = findFacts(await deskAnswers(opened, 'before'), opened.facts);
+      const found = findFacts({ ...(await deskAnswers(opened, 'before')), 'the agent\'s chat socket': await socketFrames(opened) }, opened.facts);
       expect(found, `${found.length} account facts shown before verification:\n${describeFound(found)}`).toEqual([]);
     }
   });
@@ -184,6 +206,8 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
       expect(detail.case_file.findings.length).toBeGreaterThan(0);
       expect(detail.messages.every((message) => message.withheld === false)).toBe(true);
       expect(detail.case_file.snapshot_summary?.first_name).toMatch(/^(Ben|Karim)$/);
+      const overSocket = new Set(findFacts({ frames: await socketFrames(opened) }, opened.facts).map((item) => item.fact.what));
+      expect(overSocket.size, 'the agent\'s chat socket shows the account once verified').toBeGreaterThan(0);
     }
     const benDetail = detailOf(await deskAnswers(ben, 'after, again'), ben);
     expect(benDetail.case_file.findings.join(' ')).toMatch(/same card/i);
