@@ -43,6 +43,25 @@ export function approximateLocation(ip: string | undefined): ApproximateLocation
   return CITIES[digest.readUInt32BE(0) % CITIES.length] ?? { label: 'Unknown location', country: null };
 }
 
+/**
+ * An address as the member's review shows it: enough to recognise one's own
+ * network or an unknown one, not the exact address of whoever it was
+ * (IPv4 without its last part, IPv6 to its /48).
+ */
+export function coarseAddress(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  if (ip === '::1') return ip;
+  const v4 = ip.replace(/^::ffff:/i, '');
+  const parts = v4.split('.');
+  if (parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part))) return `${parts.slice(0, 3).join('.')}.x`;
+  if (ip.includes(':')) {
+    const [head = ''] = ip.split('::');
+    const groups = head.split(':').filter((group) => group !== '').slice(0, 3);
+    return `${groups.join(':') || '0'}::/48`;
+  }
+  return 'unknown';
+}
+
 /** The country of a location label this module wrote ('Lagos, Nigeria' → 'NG'); null for local or unknown places. */
 export function countryOfLocation(label: string | null): string | null {
   if (label === null) return null;

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Mailer } from '../../platform/mail/outbox.ts';
 import type { JoinRequest, MembershipView } from '../billing/index.ts';
+import type { AfterAnswer } from './after-answer.ts';
 import type { AccountRecord, IdentityTables, Role } from './identity.tables.ts';
 
 /** What identity needs from billing: a membership is created and read through these only. */
@@ -49,6 +50,8 @@ export type IdentityContext = {
   billing: BillingForIdentity;
   settings: IdentitySettings;
   hooks: IdentityHooks;
+  /** Work a known login causes, done after the answer so its time tells nothing. */
+  afterAnswer: AfterAnswer;
 };
 
 export type MemberSummary = {

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
-import { retryMessage } from './rate-limit.rules.ts';
+import { retryMessage, signInLockedMessage } from './rate-limit.rules.ts';
 
 export const unauthenticated = (): AppError =>
   new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in to continue.', status: 401 });
@@ -41,8 +41,11 @@ export const notFound = (): AppError =>
 
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super({ code: 'RATE_LIMITED', message: retryMessage(retryAfterSeconds), status: 429 });
+  constructor(retryAfterSeconds: number, message = retryMessage(retryAfterSeconds)) {
+    super({ code: 'RATE_LIMITED', message, status: 429 });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** Sign-in held by the limits: the answer names the way in that they do not hold (login help). */
+export const signInLocked = (retryAfterSeconds: number): RateLimitedError => new RateLimitedError(retryAfterSeconds, signInLockedMessage(retryAfterSeconds));

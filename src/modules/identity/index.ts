@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { outboxRoutes, type Mailer } from '../../platform/mail/outbox.ts';
 import type { UsherModule } from '../../platform/module.ts';
 import { findAccount, listDevices as listDeviceRows } from './accounts.repository.ts';
+import { createAfterAnswer } from './after-answer.ts';
 import type { BillingForIdentity, IdentityContext, IdentityHooks, IdentitySettings } from './identity-context.ts';
 import { identityRoutes } from './identity.routes.ts';
 import type { IdentityTables } from './identity.tables.ts';
@@ -110,6 +111,9 @@ export type IdentityModule = Omit<UsherModule, 'seedDemo'> & {
   sendMembershipNotices(notices: MembershipNotice[]): Promise<void>;
   /** Logins for the billing demo members (password `reelhouse-demo`) and Karim's takeover story, once. */
   seedDemo(): Promise<{ created: number }>;
+  /** Waits for the work left after answers (reset and find-account messages, failed sign-ins' records); tests reading the outbox call it. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
 };
 
 function accountView(row: AccountRecord): AccountView {
@@ -129,11 +133,18 @@ function settingsFrom(config: IdentityConfig): IdentitySettings {
 export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
   const ctx: IdentityContext = {
     db: withTables<IdentityTables>(deps.db), clock: deps.clock, mailer: deps.mailer, billing: deps.billing, settings: settingsFrom(deps.config),
-    hooks: deps.hooks ?? {},
+    hooks: deps.hooks ?? {}, afterAnswer: createAfterAnswer(deps.logger),
     ...(deps.logger ? { logger: deps.logger } : {}),
   };
   const routes: RoutesPlugin[] = [identityRoutes(ctx), memberRoutes(ctx), profileRoutes(ctx), agentRoutes(ctx)];
-  if (ctx.settings.demoMode && deps.database) routes.push(outboxRoutes({ database: deps.database, publicUrl: ctx.settings.publicUrl }));
+  if (ctx.settings.demoMode && deps.database) {
+    const outbox = outboxRoutes({ database: deps.database, publicUrl: ctx.settings.publicUrl });
+    // The demo outbox shows messages sent after an answer too: a tester opening it right after asking sees theirs.
+    routes.push(async (app, options) => {
+      app.addHook('onRequest', async () => ctx.afterAnswer.settle());
+      await outbox(app, options);
+    });
+  }
 
   const account = async (accountId: string) => {
     const row = await findAccount(ctx.db, accountId);
@@ -176,13 +187,18 @@ export function createIdentityModule(deps: IdentityModuleDeps): IdentityModule {
     removeDevice: (accountId, deviceId) => removeDevice(ctx, accountId, deviceId),
     async securityReview(accountId) {
       const row = await findAccount(ctx.db, accountId);
-      return row ? securityReview(ctx, row.id, row.owner_account_id) : { signals: [], steps: [] };
+      if (!row) return { signals: [], steps: [] };
+      // Support's view: the signals and steps; the failed sign-ins' addresses stay the member's.
+      const { signals, steps } = await securityReview(ctx, row.id, row.owner_account_id);
+      return { signals, steps };
     },
     async verifyServiceCode(code, address) {
       const result = await verifyServiceCode(ctx, code, address);
       return result.valid && result.account_id !== undefined ? result.account_id : null;
     },
     seedDemo: () => seedDemoLogins(ctx),
+    settle: () => ctx.afterAnswer.settle(),
+    stop: () => ctx.afterAnswer.settle(),
   };
 }
 

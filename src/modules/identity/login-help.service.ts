@@ -2,17 +2,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { endSessions, findAccount, findOwnersByName, updateAccount } from './accounts.repository.ts';
-import { countAttempt, giveBackAttempt } from './attempt-limits.ts';
+import { countAttempt, forgetFailures, giveBackAttempt } from './attempt-limits.ts';
 import { accessEnded, RateLimitedError, resetInvalid } from './identity.errors.ts';
 import { link, memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
 import { expiresAt, LOGIN_HELP_TTL_MS, sameName, tokenUsable } from './identity.rules.ts';
-import type { Channel, LoginHelpTokenRecord } from './identity.tables.ts';
+import type { AccountRecord, Channel, LoginHelpTokenRecord } from './identity.tables.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { codeHash, hashPassword, newCode, newToken, sameSecret, sha256 } from './secrets.ts';
 import { recordSecurityEvent } from './security-events.ts';
 import { extraMemberAccessEnded, startSession } from './sessions.service.ts';
 import { checkPasswordStrength, findByLogin } from './sign-in.service.ts';
-import { findLoginHelpByHash, insertLoginHelp, latestLoginHelp, supersedeLoginHelp, useLoginHelp } from './tokens.repository.ts';
+import { findLoginHelpByHash, insertLoginHelp, latestLoginHelp, lockLoginHelp, supersedeLoginHelp, useLoginHelp } from './tokens.repository.ts';
 
 /** Each help request counts against the address, known login or not, so nothing tells them apart. */
 async function countHelpRequest(ctx: IdentityContext, ip: string): Promise<void> {
@@ -21,7 +21,12 @@ async function countHelpRequest(ctx: IdentityContext, ip: string): Promise<void>
 
 const smsCodeHash = (tokenId: string, code: string): string => codeHash(`reset:${tokenId}`, code);
 
-/** Sends a reset link (email) or code (SMS); a new one supersedes every earlier one. Silent for unknown logins. */
+/**
+ * Sends a reset link (email) or code (SMS); a new one supersedes every
+ * earlier one. Silent for unknown logins. The answer waits only for what
+ * every login gets (the limits and the lookup): the token and the message
+ * are made after it (`afterAnswer`), so a known login's answer is no slower.
+ */
 export async function requestReset(ctx: IdentityContext, input: { login: string; channel: Channel }, ip: string): Promise<void> {
   await countHelpRequest(ctx, ip);
   const account = await findByLogin(ctx, input.login);
@@ -29,19 +34,25 @@ export async function requestReset(ctx: IdentityContext, input: { login: string;
   const loginKey = account?.id ?? input.login.trim().toLowerCase();
   await countAttempt(ctx, [{ policy: POLICIES.helpRequestsLogin, subject: loginKey }]);
   if (!account || (input.channel === 'sms' && !account.phone)) return;
+  ctx.afterAnswer.run('send a reset message', () => sendReset(ctx, account, input.channel));
+}
+
+async function sendReset(ctx: IdentityContext, account: AccountRecord, channel: Channel): Promise<void> {
   const now = ctx.clock.now();
   const id = newId('lgh');
-  const secret = input.channel === 'email' ? newToken() : newCode();
+  const secret = channel === 'email' ? newToken() : newCode();
   const token: LoginHelpTokenRecord = {
-    id, account_id: account.id, channel: input.channel, token_hash: input.channel === 'email' ? sha256(secret) : smsCodeHash(id, secret),
+    id, account_id: account.id, channel, token_hash: channel === 'email' ? sha256(secret) : smsCodeHash(id, secret),
     created_at: now, expires_at: expiresAt(now, LOGIN_HELP_TTL_MS), used_at: null, superseded_at: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
+    // Two requests' work may run at once: one at a time, so only the newest stays live.
+    await lockLoginHelp(trx, account.id);
     await supersedeLoginHelp(trx, account.id, now);
     await insertLoginHelp(trx, token);
   });
   const service = ctx.settings.serviceName;
-  if (input.channel === 'email') {
+  if (channel === 'email') {
     await ctx.mailer.send({
       channel: 'email', to: account.email, subject: `Reset your ${service} password`,
       body: `Hi ${account.name},\n\nSomeone asked to reset the password of your ${service} account. To choose a new one, open this link within 15 minutes:\n\n${link(ctx.settings, `/reset?token=${secret}`)}\n\nIf it wasn't you, ignore this email: your password stays as it is. ${service} will never ask you for this link or your password by phone or chat.`,
@@ -74,6 +85,8 @@ export async function confirmReset(ctx: IdentityContext, input: ConfirmResetInpu
   const now = ctx.clock.now();
   if (!token || !tokenUsable(token, now) || !(await useLoginHelp(ctx.db, token.id, now))) throw resetInvalid();
   await updateAccount(ctx.db, token.account_id, { password_hash: await hashPassword(input.new_password), updated_at: now });
+  // Someone else's wrong guesses may hold sign-in: the owner, who just proved the mailbox or phone, is let back in at once.
+  await Promise.all([POLICIES.signInLogin, POLICIES.resetCode, POLICIES.currentPassword].map((policy) => forgetFailures(ctx, policy, token.account_id)));
   await recordSecurityEvent(ctx, {
     accountId: token.account_id, kind: 'password_changed',
     summary: `The password was reset with a ${token.channel === 'email' ? 'link sent by email' : 'code sent by SMS'}.`,
@@ -99,10 +112,17 @@ export type FindAccountInput = { owner_name: string; card_last4: string; card_ex
  * The owner's name and the card on file find an account; the login goes by
  * email to that account's own address, never in the answer. Refused silently
  * for partner billing (there is no card here to compare), for countries that
- * turn it off, and when the details fit several accounts.
+ * turn it off, and when the details fit several accounts. Only the limit per
+ * address is on the answer's path: the lookup (billing reads for every
+ * account of that name) and the email come after it, so matching details
+ * answer no slower than details that match nobody.
  */
 export async function findAccountByCard(ctx: IdentityContext, input: FindAccountInput, ip: string): Promise<void> {
   await countHelpRequest(ctx, ip);
+  ctx.afterAnswer.run('find an account by card', () => lookUpAndSendLogin(ctx, input));
+}
+
+async function lookUpAndSendLogin(ctx: IdentityContext, input: FindAccountInput): Promise<void> {
   const country = input.country.toUpperCase();
   if (ctx.settings.findAccountDisabledCountries.includes(country)) return;
   const candidates = (await findOwnersByName(ctx.db, country, input.owner_name)).filter((account) => sameName(account.name, input.owner_name));

@@ -84,7 +84,13 @@ export function memberRoutes(ctx: IdentityContext): FastifyPluginAsyncZod {
     app.get('/api/me/security', {
       schema: {
         tags: ['identity'], summary: 'Security review: takeover signals and what to do',
-        response: { 200: z.object({ signals: z.array(z.object({ kind: z.string(), at: z.string(), summary: z.string(), severity: z.enum(['info', 'warning', 'danger']) })), steps: z.array(z.string()) }) },
+        response: {
+          200: z.object({
+            signals: z.array(z.object({ kind: z.string(), at: z.string(), summary: z.string(), severity: z.enum(['info', 'warning', 'danger']) })), steps: z.array(z.string()),
+            // Wrong passwords and refused sign-ins of the last 30 days: when and from where, never what was typed.
+            failed_sign_ins: z.array(z.object({ at: z.string(), kind: z.enum(['wrong_password', 'locked']), location: z.string(), address: z.string(), device: z.string() })),
+          }),
+        },
       },
     }, async (request) => {
       const member = await requireMember(ctx, request);

@@ -43,7 +43,21 @@ export function windowStart(policy: AttemptPolicy, now: Date): Date {
   return new Date(now.getTime() - policy.windowMs);
 }
 
-export function retryMessage(retryAfterSeconds: number): string {
+const inMinutes = (retryAfterSeconds: number): string => {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+
+export function retryMessage(retryAfterSeconds: number): string {
+  return `Too many attempts. Try again in ${inMinutes(retryAfterSeconds)}.`;
+}
+
+/**
+ * A sign-in refused by the limits says how to get in now: someone else's
+ * wrong guesses can hold the password, never login help. A reset link or
+ * code is not held by the sign-in limits, signs the member in, and lifts
+ * the lock. The same words for every login, known or not.
+ */
+export function signInLockedMessage(retryAfterSeconds: number): string {
+  return `Too many sign-in attempts. Try again in ${inMinutes(retryAfterSeconds)}, or choose “Forgot your password?”: the reset link or code we send you signs you in at once.`;
 }

@@ -1,6 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { newId } from '../../platform/ids.ts';
+import { approximateLocation, coarseAddress, describeUserAgent } from './device.rules.ts';
 import type { IdentityContext } from './identity-context.ts';
-import { insertSecurityEvent } from './tokens.repository.ts';
+import { userAgentOf } from './session-cookies.ts';
+import { insertSecurityEvent, insertSecurityEventUnlessRecent } from './tokens.repository.ts';
 
 export async function recordSecurityEvent(ctx: IdentityContext, options: { accountId: string; kind: string; summary: string; details?: Record<string, unknown>; at?: Date }): Promise<void> {
   await insertSecurityEvent(ctx.db, {
@@ -10,5 +13,36 @@ export async function recordSecurityEvent(ctx: IdentityContext, options: { accou
     summary: options.summary,
     details: options.details ?? {},
     at: options.at ?? ctx.clock.now(),
+  });
+}
+
+/** A flood of refused sign-ins from one address is one line of the review a minute. */
+const LOCK_RECORD_EVERY_MS = 60 * 1000;
+
+/**
+ * A wrong password for a known account, or a sign-in refused by the limits
+ * (`lockedForSeconds`), for the member's security review: when, the
+ * made-up place and the coarse address (as sessions show them) and the
+ * browser. Never the password, nor the login typed. Recorded after the
+ * answer, so an unknown login's answer (nothing to record) is no faster.
+ */
+export function noteFailedSignIn(ctx: IdentityContext, options: { accountId: string; request: FastifyRequest; lockedForSeconds?: number }): void {
+  const at = ctx.clock.now();
+  const place = {
+    location: approximateLocation(options.request.ip).label,
+    address: coarseAddress(options.request.ip),
+    device: describeUserAgent(userAgentOf(options.request)).name,
+  };
+  const locked = options.lockedForSeconds;
+  ctx.afterAnswer.run('record a failed sign-in', async () => {
+    if (locked === undefined) {
+      await recordSecurityEvent(ctx, { accountId: options.accountId, kind: 'sign_in_failed', summary: `A wrong password was entered from ${place.location}.`, details: place, at });
+      return;
+    }
+    await insertSecurityEventUnlessRecent(ctx.db, {
+      id: newId('sev'), account_id: options.accountId, kind: 'sign_in_locked', at,
+      summary: `A sign-in from ${place.location} was refused after too many wrong passwords.`,
+      details: { ...place, retry_after_seconds: locked },
+    }, new Date(at.getTime() - LOCK_RECORD_EVERY_MS));
   });
 }

@@ -6,11 +6,11 @@ import { expiresAt, SERVICE_CODE_TTL_MS } from './identity.rules.ts';
 import { profileSignalsFor } from './profiles.service.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { codeHash, newCode } from './secrets.ts';
-import { REVIEW_WINDOW_MS, reviewSecurity, type Signal } from './security-review.rules.ts';
+import { REVIEW_WINDOW_MS, reviewSecurity, type FailedSignIn, type Signal } from './security-review.rules.ts';
 import { findLiveServiceCodes, insertServiceCode, insertServiceCodeCheck, listSecurityEvents, replaceServiceCodes } from './tokens.repository.ts';
 
-/** The takeover signals of an account: its security events, its profiles and viewing, and its membership's history. */
-export async function securityReview(ctx: IdentityContext, accountId: string, ownerAccountId: string): Promise<{ signals: Signal[]; steps: string[] }> {
+/** The takeover signals of an account: its security events, its profiles and viewing, and its membership's history; and its failed sign-ins. */
+export async function securityReview(ctx: IdentityContext, accountId: string, ownerAccountId: string): Promise<{ signals: Signal[]; steps: string[]; failed_sign_ins: FailedSignIn[] }> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - REVIEW_WINDOW_MS);
   const [events, profileEvents, devices, membership] = await Promise.all([

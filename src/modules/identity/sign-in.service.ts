@@ -3,12 +3,13 @@ import { newId } from '../../platform/ids.ts';
 import { redactForStorage } from '../safety/redaction/index.ts';
 import { deleteAccount, findAccountByEmail, findAccountByPhone, insertAccount, isUniqueViolation } from './accounts.repository.ts';
 import { countAttempt, forgetFailures, giveBackAttempt } from './attempt-limits.ts';
-import { emailTaken, invalidCredentials, phoneTaken, weakPassword } from './identity.errors.ts';
+import { emailTaken, invalidCredentials, phoneTaken, RateLimitedError, signInLocked, weakPassword } from './identity.errors.ts';
 import { memberSummary, type IdentityContext, type MemberSummary } from './identity-context.ts';
 import { MIN_PASSWORD_LENGTH, normalizeEmail, normalizePhone, parseLogin } from './identity.rules.ts';
 import type { AccountRecord, DeviceType } from './identity.tables.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
+import { noteFailedSignIn } from './security-events.ts';
 import { assertMayWatch, startSession } from './sessions.service.ts';
 
 const LANGUAGE_BY_COUNTRY: Record<string, string> = { DE: 'de', JP: 'ja', BR: 'pt', PT: 'pt', FR: 'fr', ES: 'es' };
@@ -93,14 +94,25 @@ export async function createExtraMemberLogin(ctx: IdentityContext, options: { ow
  * same answer, after the same work (a decoy hash is verified), and both count
  * towards the limits per login and per address. The attempt is counted before
  * the password is checked, so wrong passwords sent all at once cannot get
- * more checked than the limit; a right one is given back.
+ * more checked than the limit; a right one is given back. A known account's
+ * wrong passwords and refusals go to its security review, after the answer.
  */
 export async function signIn(ctx: IdentityContext, input: { login: string; password: string; device?: { type: DeviceType; name: string }; network_id?: string }, request: FastifyRequest, reply: FastifyReply): Promise<MemberSummary> {
   const account = await findByLogin(ctx, input.login);
   const loginKey = account?.id ?? input.login.trim().toLowerCase();
-  const counted = await countAttempt(ctx, [{ policy: POLICIES.signInAddress, subject: request.ip }, { policy: POLICIES.signInLogin, subject: loginKey }]);
+  let counted: Awaited<ReturnType<typeof countAttempt>>;
+  try {
+    counted = await countAttempt(ctx, [{ policy: POLICIES.signInAddress, subject: request.ip }, { policy: POLICIES.signInLogin, subject: loginKey }]);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    if (account) noteFailedSignIn(ctx, { accountId: account.id, request, lockedForSeconds: error.retryAfterSeconds });
+    throw signInLocked(error.retryAfterSeconds);
+  }
   // A wrong password leaves the counted attempts in place: they are the failures.
-  if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) throw invalidCredentials();
+  if (!(await verifyPassword(account?.password_hash ?? null, input.password)) || !account) {
+    if (account) noteFailedSignIn(ctx, { accountId: account.id, request });
+    throw invalidCredentials();
+  }
   await forgetFailures(ctx, POLICIES.signInLogin, loginKey);
   await giveBackAttempt(ctx, counted);
   await assertMayWatch(ctx, account);

@@ -4,6 +4,11 @@ import type { Channel, LoginHelpTokenRecord, SecurityEventRecord, UndoTokenRecor
 
 /** The only SQL over one-time tokens, service codes, security events and attempt counters. */
 
+/** Until the end of the transaction, one reset being issued at a time per account (every process): the newest supersedes the others. */
+export async function lockLoginHelp(trx: IdentityDb, accountId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login_help|${accountId}`}, 0))`.execute(trx);
+}
+
 export async function supersedeLoginHelp(db: IdentityDb, accountId: string, at: Date): Promise<void> {
   await db.updateTable('identity_login_help_tokens').set({ superseded_at: at })
     .where('account_id', '=', accountId).where('used_at', 'is', null).where('superseded_at', 'is', null).execute();
@@ -31,6 +36,24 @@ export async function insertSecurityEvent(db: IdentityDb, event: SecurityEventRe
 export async function listSecurityEvents(db: IdentityDb, accountId: string, since: Date): Promise<SecurityEventRecord[]> {
   return db.selectFrom('identity_security_events').selectAll()
     .where('account_id', '=', accountId).where('at', '>=', since).orderBy('at', 'desc').execute();
+}
+
+/**
+ * Inserts the event unless the account has one of its kind from the same
+ * (coarse) address since `since`; false then. The check and the insert hold
+ * a lock per account, kind and address (every process), so events recorded
+ * at once still make one.
+ */
+export async function insertSecurityEventUnlessRecent(db: IdentityDb, event: SecurityEventRecord & { details: { address: string } }, since: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`security_event|${event.account_id}|${event.kind}|${event.details.address}`}, 0))`.execute(trx);
+    const recent = await trx.selectFrom('identity_security_events').select('id')
+      .where('account_id', '=', event.account_id).where('kind', '=', event.kind).where('at', '>=', since)
+      .where(sql<string>`details->>'address'`, '=', event.details.address).limit(1).executeTakeFirst();
+    if (recent) return false;
+    await insertSecurityEvent(trx, event);
+    return true;
+  });
 }
 
 export async function countSecurityEvents(db: IdentityDb, accountId: string, kind: string): Promise<number> {

@@ -52,9 +52,12 @@ export type SecuritySignalKind =
   | 'plan_changed'
   | 'extra_member_added'
   | 'restarted_after_cancel'
-  | 'unfamiliar_viewing';
+  | 'unfamiliar_viewing'
+  | 'failed_sign_ins';
 export type SecuritySignal = { kind: SecuritySignalKind | string; at: IsoDateTime; summary: string; severity: 'info' | 'warning' | 'danger' };
-export type SecurityReview = { signals: SecuritySignal[]; steps: string[] };
+/** A wrong password or a sign-in refused after too many, last 30 days: when and from where (the address without its last part). */
+export type FailedSignIn = { at: IsoDateTime; kind: 'wrong_password' | 'locked'; location: string; address: string; device: string };
+export type SecurityReview = { signals: SecuritySignal[]; steps: string[]; failed_sign_ins: FailedSignIn[] };
 
 export type ServiceCode = { code: string; expires_at: IsoDateTime };
 

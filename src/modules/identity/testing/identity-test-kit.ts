@@ -6,7 +6,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { platformMigrations, runMigrations } from '../../../platform/db/migrations.ts';
 import { buildHttpServer, type HttpServer } from '../../../platform/http/server.ts';
 import { createLogger } from '../../../platform/logger.ts';
-import { createMailer } from '../../../platform/mail/outbox.ts';
+import { createMailer, type Mailer } from '../../../platform/mail/outbox.ts';
 import { billingMigrations, createBillingModule, loadCatalog, type BillingModule } from '../../billing/index.ts';
 import { createIdentityModule, identityMigrations, type BillingForIdentity, type IdentityConfig, type IdentityHooks, type IdentityModule } from '../index.ts';
 
@@ -36,14 +36,16 @@ export const CARD = { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 20
 export const DECLINED_CARD = { number: '4000000000000002', exp_month: 12, exp_year: 2030, cvc: '123' };
 
 /** Billing and identity on a migrated database, with the platform HTTP server around their routes. */
-export async function openIdentityKit(open: () => Promise<Database>, options: { today?: string; billing?: BillingForIdentity; config?: Partial<IdentityConfig>; hooks?: IdentityHooks } = {}): Promise<IdentityKit> {
+/** `wrapMailer`: wraps the outbox mailer (to hold or fail a message in a test). */
+export async function openIdentityKit(open: () => Promise<Database>, options: { today?: string; billing?: BillingForIdentity; config?: Partial<IdentityConfig>; hooks?: IdentityHooks; wrapMailer?: (mailer: Mailer) => Mailer } = {}): Promise<IdentityKit> {
   const database = await open();
   await runMigrations(database, [platformMigrations, billingMigrations, identityMigrations]);
   const clock = fixedClock(options.today ?? '2026-03-10T12:00:00Z');
   let written = '';
   const logger = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _encoding, done) { written += String(chunk); done(); } }) });
   const billing = createBillingModule({ db: database.db, clock, catalog: loadCatalog('config/catalog.json') });
-  const mailer = createMailer({ database, logger });
+  const outboxMailer = createMailer({ database, logger });
+  const mailer = options.wrapMailer ? options.wrapMailer(outboxMailer) : outboxMailer;
   const identity = createIdentityModule({
     db: database.db, clock, logger, mailer, database,
     billing: options.billing ?? billing.service,
@@ -86,6 +88,7 @@ export async function openIdentityKit(open: () => Promise<Database>, options: { 
       return message;
     },
     close: async () => {
+      await identity.settle();
       await server.close();
       await database.close();
     },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { changeEmail, changePassword, changePhone, getDevices, getSecurityReview, removeDevice, signOutEverywhere } from '../../api/identity.ts';
-import type { Device, SecuritySignal } from '../../api/types.ts';
+import type { Device, FailedSignIn, SecuritySignal } from '../../api/types.ts';
 import { navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Button, ErrorAlert, Field, LoadError, Loading, Notice, Page, Section } from '../../ui/components.tsx';
@@ -17,6 +17,7 @@ const SIGNAL_TITLES: Record<string, string> = {
   extra_member_added: 'An extra member was added',
   restarted_after_cancel: 'Your membership was restarted after you cancelled',
   unfamiliar_viewing: 'Viewing activity you may not recognise',
+  failed_sign_ins: 'Someone tried to sign in with a wrong password',
 };
 
 const DEVICE_TYPES: Record<string, string> = { tv: 'TV', phone: 'Phone', tablet: 'Tablet', computer: 'Computer', console: 'Games console' };
@@ -57,6 +58,7 @@ function SecurityReviewSection() {
           </ul>
         </>
       )}
+      {review.data.failed_sign_ins.length ? <FailedSignIns failures={review.data.failed_sign_ins} /> : null}
       {steps.length ? (
         <>
           <h3>If something here wasn’t you</h3>
@@ -68,6 +70,39 @@ function SecurityReviewSection() {
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** When and from where, never what was typed; the address without its last part, as the sessions table shows places. */
+function FailedSignIns({ failures }: { failures: FailedSignIn[] }) {
+  return (
+    <details className="sessions">
+      <summary>Failed sign-ins in the last 30 days ({failures.length})</summary>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Where</th>
+              <th scope="col">Browser</th>
+            </tr>
+          </thead>
+          <tbody>
+            {failures.map((failure, index) => (
+              <tr key={`${failure.at}-${index}`}>
+                <td>{formatDateTime(failure.at)}</td>
+                <td>{failure.kind === 'locked' ? 'Refused: too many wrong passwords' : 'Wrong password'}</td>
+                <td>
+                  {failure.location} <span className="muted">({failure.address})</span>
+                </td>
+                <td>{failure.device}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
