@@ -1,7 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import { findCategory } from './categories.ts';
 import type { HelpCenterService } from './helpcenter.service.ts';
 import { renderArticleNotFound, renderArticlePage, renderCategoryPage, renderErrorList, renderErrorPage, renderHelpHome, renderSearchPage, renderUnknownErrorPage } from './help-pages.ts';
@@ -9,21 +8,6 @@ import { renderHelpPage } from './help-layout.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const slugParam = z.object({ slug: z.string().min(1).max(120) });
-
-/**
- * A form posted from another site carries its `Origin`; only this host's is
- * accepted. No JavaScript on these pages, so no CSRF header either.
- */
-function assertSameOrigin(origin: string | undefined, host: string | undefined): void {
-  if (origin === undefined || origin === 'null') return;
-  let originHost: string | undefined;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = undefined;
-  }
-  if (originHost !== host) throw new AppError({ code: 'FORBIDDEN', message: 'This form can only be sent from this site.' });
-}
 
 /** The server-rendered Help Center: every page reads and every form works without JavaScript. */
 export function helpCenterPageRoutes(service: HelpCenterService): FastifyPluginAsyncZod {
@@ -59,7 +43,6 @@ export function helpCenterPageRoutes(service: HelpCenterService): FastifyPluginA
         body: z.object({ helpful: z.enum(['yes', 'no']).optional(), comment: z.string().max(1000).optional() }),
       },
     }, async (request, reply) => {
-      assertSameOrigin(request.headers.origin, request.headers.host);
       // Sent without choosing yes or no: back to the question, nothing stored.
       if (request.body.helpful === undefined) return reply.code(303).header('location', `/help/articles/${encodeURIComponent(request.params.slug)}#feedback`).send();
       const outcome = await service.recordFeedback({

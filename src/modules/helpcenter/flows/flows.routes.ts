@@ -6,7 +6,7 @@ import { OUTCOMES } from './flow.schema.ts';
 import { findStep } from './flows.rules.ts';
 import { renderFlowList, renderNotFound, renderStep } from './flows.pages.ts';
 import type { ChoiceOutcome, FlowCatalog, FlowRunService } from './flows.service.ts';
-import { acceptForms, field, refuseCrossSite, type RenderHelpPage } from './help-page.ts';
+import { acceptForms, field, type RenderHelpPage } from './help-page.ts';
 
 const REFUSAL_WORDS = {
   confirmation_required: 'Please tick the box to confirm you have read the warning, or skip this step.',
@@ -56,7 +56,6 @@ export function flowsRoutes(deps: { catalog: FlowCatalog; service: FlowRunServic
     };
 
     app.post('/help/flows/:flowId/runs', { schema: { hide: true, params: z.object({ flowId: z.string() }), body: formBody } }, async (request, reply) => {
-      refuseCrossSite(request);
       const { flowId } = request.params;
       const device = field(request.body, 'device');
       const outcome = await service.startFlowRun({ flowId, device, optionId: field(request.body, 'option'), confirmed: field(request.body, 'confirm') === 'yes' });
@@ -74,7 +73,6 @@ export function flowsRoutes(deps: { catalog: FlowCatalog; service: FlowRunServic
     });
 
     app.post('/help/flows/:flowId/runs/:runId', { schema: { hide: true, params: z.object({ flowId: z.string(), runId: z.string() }), body: formBody } }, async (request, reply) => {
-      refuseCrossSite(request);
       const { flowId, runId } = request.params;
       const outcome = await service.chooseInRun({ flowId, runId, optionId: field(request.body, 'option'), confirmed: field(request.body, 'confirm') === 'yes' });
       return answer(reply, flowId, outcome, { action: runUrl(flowId, runId), device: null });

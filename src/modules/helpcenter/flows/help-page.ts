@@ -1,6 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../../platform/errors.ts';
+import type { FastifyInstance } from 'fastify';
 import { escapeHtml } from '../../../platform/http/home-page.ts';
 
 /**
@@ -29,24 +28,6 @@ input[type=checkbox]{width:auto}.error{color:#b3261e}a{color:#6a2bd9}
 /** Form posts (`application/x-www-form-urlencoded`) for these pages only: the plugin is registered inside the caller's encapsulated routes. */
 export async function acceptForms(app: FastifyInstance): Promise<void> {
   await app.register(formbody);
-}
-
-/**
- * The pages' forms work without JavaScript, so they cannot send the members'
- * app's CSRF header. A browser always sends `Origin` on a cross-site form
- * post; when present it must name this host. (The session cookie is
- * SameSite=Lax, so a cross-site post arrives signed out anyway.)
- */
-export function refuseCrossSite(request: FastifyRequest): void {
-  const origin = request.headers.origin;
-  if (origin === undefined || origin === 'null') return;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    throw new AppError({ code: 'FORBIDDEN', message: 'This form can only be sent from this site.' });
-  }
-  if (host !== request.headers.host) throw new AppError({ code: 'FORBIDDEN', message: 'This form can only be sent from this site.' });
 }
 
 /** A form field as one trimmed string: forms send strings, repeated fields arrays. */

@@ -16,7 +16,7 @@ export type { FlowRun } from './flows.repository.ts';
 export { loadFlows, parseFlow, FLOWS_DIR } from './flow-content.ts';
 export { validateFlow, choose, startRun, listEndings } from './flows.rules.ts';
 export {
-  acceptForms, deviceSelect, DEVICE_KINDS, DEVICE_LABELS, escape, field, isDeviceKind, plainHelpPage, refuseCrossSite,
+  acceptForms, deviceSelect, DEVICE_KINDS, DEVICE_LABELS, escape, field, isDeviceKind, plainHelpPage,
   type DeviceKind, type RenderHelpPage,
 } from './help-page.ts';
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { acceptForms, field, refuseCrossSite, type RenderHelpPage } from '../flows/index.ts';
+import { acceptForms, field, type RenderHelpPage } from '../flows/index.ts';
 import { renderReportForm } from './reports.pages.ts';
 import { listTitleReports, type TitleReport, type TitleReportsDb } from './reports.repository.ts';
 import { reportTitleProblem } from './reports.service.ts';
@@ -51,7 +51,6 @@ export function reportsRoutes(deps: { db: TitleReportsDb; clock: Clock; renderPa
     });
 
     app.post('/help/report-title', { schema: { hide: true, body: z.record(z.string(), z.unknown()).optional() } }, async (request, reply) => {
-      refuseCrossSite(request);
       const values = Object.fromEntries(FORM_FIELDS.map((name) => [name, field(request.body, name)]));
       const parsed = titleReportInput.safeParse(values);
       if (!parsed.success) {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptForms, field, refuseCrossSite, type RenderHelpPage } from '../../helpcenter/flows/index.ts';
+import { acceptForms, field, type RenderHelpPage } from '../../helpcenter/flows/index.ts';
 import { MAX_TEXT_LENGTH } from '../../triage/index.ts';
 import { CHANNELS, type SupportHours } from './support-hours.ts';
 import type { ContactIdentity, ContactMember, ContactService, Where } from './contact.service.ts';
@@ -36,7 +36,6 @@ export function contactRoutes(deps: { service: ContactService; identity: Contact
     });
 
     app.post('/help/contact', { schema: { hide: true, body: formBody } }, async (request, reply) => {
-      refuseCrossSite(request);
       const signedIn = await member(request);
       const where = whereFrom(request.body, signedIn);
       const text = field(request.body, 'text');
@@ -49,7 +48,6 @@ export function contactRoutes(deps: { service: ContactService; identity: Contact
     });
 
     app.post('/help/contact/call', { schema: { hide: true, body: formBody } }, async (request, reply) => {
-      refuseCrossSite(request);
       const signedIn = await member(request);
       const where = whereFrom(request.body, signedIn);
       const text = field(request.body, 'text').slice(0, MAX_TEXT_LENGTH) || 'Call requested from the contact page.';
@@ -67,7 +65,6 @@ export function contactRoutes(deps: { service: ContactService; identity: Contact
     });
 
     app.post('/help/contact/chat', { schema: { hide: true, body: formBody } }, async (request, reply) => {
-      refuseCrossSite(request);
       const signedIn = await member(request);
       const where = whereFrom(request.body, signedIn);
       const text = field(request.body, 'text').slice(0, MAX_TEXT_LENGTH) || 'Chat started from the contact page.';
