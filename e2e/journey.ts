@@ -71,7 +71,7 @@ export async function openJourney(now: string, options: { demo?: boolean } = {})
       contexts.push(context);
       context.on('close', () => contexts.splice(contexts.indexOf(context), 1));
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       return page;
     },
     async setTime(iso) {

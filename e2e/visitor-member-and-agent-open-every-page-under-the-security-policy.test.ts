@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('a visitor, a member and an agent open every page 
     const ws = await talking;
     expect(ws.url()).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/api\/chat\/ws/);
     // The assistant's answer arrives over that socket.
-    await page.getByRole('log', { name: 'Chat history' }).getByText(/same card/i).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('log', { name: 'Chat history' }).getByText(/same card/i).first().waitFor({ timeout: 45_000 });
     expect(ws.isClosed()).toBe(false);
     expectNoViolation('the chat');
   });
@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('a visitor, a member and an agent open every page 
     otherPages.set('/framer', body);
     await framer.goto(`${otherBase}/framer`);
     await framer.waitForLoadState('load');
-    await expect.poll(() => refusals.filter((text) => text.includes("frame-ancestors 'none'")).length, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => refusals.filter((text) => text.includes("frame-ancestors 'none'")).length, { timeout: 30_000 }).toBe(4);
     for (const frame of framer.frames().slice(1)) {
       // A refused frame holds Chromium's error page, never the desk's form.
       expect(await frame.locator('input').count().catch(() => 0)).toBe(0);
