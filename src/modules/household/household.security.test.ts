@@ -1,8 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
-import { buildHttpServer, type HttpServer, type RoutesPlugin } from '../../platform/http/server.ts';
-import { createLogger } from '../../platform/logger.ts';
+import type { HttpServer, RoutesPlugin } from '../../platform/http/server.ts';
 import { describeEachDatabase } from '../../platform/testing/test-database.ts';
+import { buildTestServer } from '../../platform/testing/test-server.ts';
 import { UPDATE_CODE_REFUSALS } from './household.rules.ts';
 import { openHouseholdKit, type HouseholdKit } from './testing/household-test-kit.ts';
 
@@ -14,10 +13,7 @@ describeEachDatabase('household update codes sent all at once', (open) => {
 
   async function tvWithCode(): Promise<{ kit: HouseholdKit; server: HttpServer; deviceId: string; code: string }> {
     const kit = await openHouseholdKit(open, { today: '2026-03-10T09:00:00Z' });
-    const server = await buildHttpServer({
-      config: loadConfig({ USHER_DEMO: 'false', USHER_SCHEDULER: 'false' }), logger: createLogger({ level: 'silent' }),
-      database: kit.database, clock: kit.clock, routes: [kit.household.routes ?? []].flat() as RoutesPlugin[], homeLinks: [],
-    });
+    const server = await buildTestServer({ database: kit.database, clock: kit.clock, routes: [kit.household.routes ?? []].flat() as RoutesPlugin[] });
     servers.push(server);
     await kit.joinOwner({ accountId: 'acct_burst' });
     const start = (network: string) => server.inject({ method: 'POST', url: '/api/tv/start', headers: { 'x-test-account': 'acct_burst' }, payload: { device_name: `TV on ${network}`, network_id: network } });

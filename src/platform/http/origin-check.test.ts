@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
-import { fixedClock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { createLogger } from '../logger.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { isForeignRequest, type OriginFacts } from './origin-check.ts';
-import { buildHttpServer, type HttpServer } from './server.ts';
+import { buildTestServer } from '../testing/test-server.ts';
+import type { HttpServer } from './server.ts';
 
 const facts = (overrides: Partial<OriginFacts>): OriginFacts => ({
   method: 'POST', origin: undefined, fetchSite: undefined, hosts: ['usher.example'], allowedOrigins: [], ...overrides,
@@ -51,15 +49,7 @@ describe('the origin check on every state-changing route', () => {
     }
   };
   const serve = async (env: Record<string, string> = {}) => {
-    const server = await buildHttpServer({
-      config: loadConfig({ USHER_DEMO: 'false', USHER_SCHEDULER: 'false', ...env }),
-      logger: createLogger({ level: 'silent' }),
-      database,
-      clock: fixedClock('2026-03-10T09:00:00Z'),
-      routes: [routes],
-      homeLinks: [],
-      webDist: '/nonexistent',
-    });
+    const server = await buildTestServer({ database, routes: [routes], env, webDist: '/nonexistent' });
     servers.push(server);
     return server;
   };

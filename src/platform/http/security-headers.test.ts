@@ -4,12 +4,10 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
-import { fixedClock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { createLogger } from '../logger.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
-import { buildHttpServer, type HttpServer } from './server.ts';
+import { buildTestServer } from '../testing/test-server.ts';
+import type { HttpServer } from './server.ts';
 
 /** The policy as a map: directive → its sources. */
 function csp(response: LightMyRequestResponse): Map<string, string[]> {
@@ -34,15 +32,7 @@ describe('security headers', () => {
   writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
 
   const serve = async (env: Record<string, string> = {}) => {
-    const server = await buildHttpServer({
-      config: loadConfig({ USHER_DEMO: 'false', USHER_SCHEDULER: 'false', ...env }),
-      logger: createLogger({ level: 'silent' }),
-      database,
-      clock: fixedClock('2026-03-10T09:00:00Z'),
-      routes: [routes],
-      homeLinks: [],
-      webDist: dist,
-    });
+    const server = await buildTestServer({ database, routes: [routes], env, webDist: dist });
     servers.push(server);
     return server;
   };

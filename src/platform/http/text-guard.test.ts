@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadConfig } from '../../config.ts';
-import { fixedClock } from '../clock.ts';
-import { createLogger } from '../logger.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
-import { buildHttpServer, type RoutesPlugin } from './server.ts';
+import { buildTestServer } from '../testing/test-server.ts';
+import type { RoutesPlugin } from './server.ts';
 import { badTextAt, badTextIn } from './text-guard.ts';
 
 describe('bad text', () => {
@@ -36,7 +34,7 @@ describe('the server refuses bad text on every route', () => {
         return { ok: true };
       });
     };
-    const server = await buildHttpServer({ config: loadConfig({ USHER_DEMO: 'false' }), logger: createLogger({ level: 'silent' }), database, clock: fixedClock('2026-03-10'), routes: [routes], homeLinks: [] });
+    const server = await buildTestServer({ database, routes: [routes] });
     try {
       const post = (url: string, name: string) => server.inject({ method: 'POST', url, payload: { name } });
       const fine = await post('/echo/abc?q=ok', 'Émile 🎬');
