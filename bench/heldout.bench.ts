@@ -1,0 +1,127 @@
+/**
+ * bench/heldout: the language parts measured on text nobody here wrote
+ * (bench/heldout/, frozen sets from writers who saw only PRODUCT.md and the
+ * contracts; never tuned on). Prints, per set and language:
+ * - triage: top-1 accuracy, expected calibration error, out-of-scope recall,
+ *   against a majority-class baseline measured on the same set;
+ * - redaction: share of secrets removed and of harmless figures kept,
+ *   against a baseline that removes every digit (what "safe but useless" scores);
+ * - search: MRR@5 on queries with an answer, and on queries with none how
+ *   often the engine still offers a top result, against substring matching.
+ * The checksums in bench/heldout/SHA256SUMS are verified first: a changed
+ * file is not a held-out set any more.
+ *
+ *   node --import tsx bench/heldout.bench.ts [--json]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readArticleFiles } from '../src/modules/helpcenter/article-files.ts';
+import { markdownToText } from '../src/modules/helpcenter/markdown.ts';
+import { createSearchIndex, type SearchHit } from '../src/modules/helpcenter/search/search-index.ts';
+import { createSubstringSearch } from '../src/modules/helpcenter/search/substring-baseline.ts';
+import { redact } from '../src/modules/safety/redaction/index.ts';
+import { evaluate } from '../src/modules/triage/evaluate.ts';
+import { triage, warmTriage } from '../src/modules/triage/triage.ts';
+import type { Intent } from '../src/modules/triage/intents.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const heldout = path.join(root, 'bench/heldout');
+
+function verifyChecksums(): void {
+  const lines = readFileSync(path.join(heldout, 'SHA256SUMS'), 'utf8').trim().split('\n');
+  for (const line of lines) {
+    const [sum, file] = line.split(/\s+/) as [string, string];
+    const actual = createHash('sha256').update(readFileSync(path.join(heldout, file))).digest('hex');
+    if (actual !== sum) throw new Error(`${file} changed since it was frozen: it is not a held-out set any more`);
+  }
+}
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(path.join(heldout, file), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as T);
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+function triageFigures(file: string) {
+  const set = readJsonl<{ text: string; intent: Intent }>(file);
+  const result = evaluate(set, (text) => triage(text));
+  const counts = new Map<string, number>();
+  for (const item of set) counts.set(item.intent, (counts.get(item.intent) ?? 0) + 1);
+  const majority = Math.max(...counts.values()) / set.length;
+  const outOfScope = set.filter((item) => item.intent === 'out_of_scope');
+  const outOfScopeFound = outOfScope.filter((item) => triage(item.text).intent === 'out_of_scope').length;
+  return { file, lines: set.length, top1: result.accuracy, ece: result.ece, outOfScopeRecall: outOfScope.length === 0 ? null : outOfScopeFound / outOfScope.length, baselineTop1: majority };
+}
+
+type RedactionLine = { text: string; must_remove: string[]; must_keep: string[] };
+
+function redactionFigures(file: string) {
+  const set = readJsonl<RedactionLine>(file);
+  const score = (clean: (text: string) => string) => {
+    let removed = 0;
+    let secrets = 0;
+    let kept = 0;
+    let harmless = 0;
+    for (const line of set) {
+      const out = clean(line.text);
+      for (const secret of line.must_remove) {
+        secrets += 1;
+        if (!out.includes(secret)) removed += 1;
+      }
+      for (const figure of line.must_keep) {
+        harmless += 1;
+        if (out.includes(figure)) kept += 1;
+      }
+    }
+    return { removed: removed / secrets, kept: kept / harmless, secrets, harmless };
+  };
+  return { file, lines: set.length, usher: score((text) => redact(text).text), baseline: score((text) => text.replace(/\d/g, '#')) };
+}
+
+type SearchLine = { query: string; relevant: string[]; topic: string };
+
+function searchFigures(file: string) {
+  const set = readJsonl<SearchLine>(file);
+  const documents = readArticleFiles(path.join(root, 'content/articles')).map((article) => ({ ...article, body: markdownToText(article.body) }));
+  const engines: Array<{ name: string; search(query: string, limit: number): SearchHit[] }> = [
+    { name: 'usher', search: createSearchIndex(documents).search },
+    { name: 'substring baseline', search: createSubstringSearch(documents).search },
+  ];
+  return engines.map((engine) => {
+    const answerable = set.filter((line) => line.relevant.length > 0);
+    let reciprocal = 0;
+    for (const line of answerable) {
+      const hits = engine.search(line.query, 5);
+      const rank = hits.findIndex((hit) => line.relevant.includes(hit.slug));
+      if (rank >= 0) reciprocal += 1 / (rank + 1);
+    }
+    const unanswerable = set.filter((line) => line.relevant.length === 0);
+    const offered = unanswerable.filter((line) => engine.search(line.query, 5).length > 0).length;
+    return { engine: engine.name, answerable: answerable.length, mrrAt5: reciprocal / answerable.length, unanswerable: unanswerable.length, offeredAnywayShare: offered / unanswerable.length };
+  });
+}
+
+verifyChecksums();
+warmTriage();
+const figures = {
+  triage: ['triage-en', 'triage-de', 'triage-es', 'triage-pt'].map((name) => triageFigures(`2026-12-06-a/${name}.jsonl`)),
+  redaction: ['redaction-en', 'redaction-de', 'redaction-es', 'redaction-pt'].map((name) => redactionFigures(`2026-12-06-a/${name}.jsonl`)),
+  search: searchFigures('2026-12-06-b/search-queries.jsonl'),
+};
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(figures, null, 2));
+} else {
+  console.log('held-out sets (bench/heldout, frozen 2026-12-06; never tuned on)');
+  for (const t of figures.triage) {
+    console.log(`triage ${t.file}: ${t.lines} lines, top-1 ${percent(t.top1)} (majority-class baseline ${percent(t.baselineTop1)}, ratio ${(t.top1 / t.baselineTop1).toFixed(1)}×), ECE ${t.ece.toFixed(3)}, out-of-scope recall ${t.outOfScopeRecall === null ? '-' : percent(t.outOfScopeRecall)}`);
+  }
+  for (const r of figures.redaction) {
+    console.log(`redaction ${r.file}: ${r.lines} lines, secrets removed ${percent(r.usher.removed)} of ${r.usher.secrets}, harmless figures kept ${percent(r.usher.kept)} of ${r.usher.harmless} (every-digit baseline: removed ${percent(r.baseline.removed)}, kept ${percent(r.baseline.kept)})`);
+  }
+  for (const s of figures.search) {
+    console.log(`search ${s.engine}: MRR@5 ${s.mrrAt5.toFixed(3)} on ${s.answerable} queries with an answer; on ${s.unanswerable} with none, results offered anyway ${percent(s.offeredAnywayShare)}`);
+  }
+}
