@@ -29,11 +29,12 @@ async function tableExists(database: Database, table: string): Promise<boolean> 
 }
 
 describeEachDatabase('runMigrations', (open) => {
-  it('creates the platform outbox table', async () => {
+  it('creates the platform tables: the outbox and the shared rate-limit counters', async () => {
     const database = await open();
     const { applied } = await runMigrations(database, [platformMigrations]);
-    expect(applied).toEqual([{ module: 'platform', name: '0001_outbox.sql' }]);
+    expect(applied).toEqual([{ module: 'platform', name: '0001_outbox.sql' }, { module: 'platform', name: '0002_rate_limits.sql' }]);
     expect(await tableExists(database, 'outbox_messages')).toBe(true);
+    expect(await tableExists(database, 'platform_rate_limits')).toBe(true);
   });
 
   it('applies files in name order, modules in the given order, each once', async () => {
