@@ -54,7 +54,19 @@ export function AccountHidden() {
  * or a tap on its buttons, until the case is read again (`onUnknown`).
  */
 export function chatForAgent(messages: ChatMessage[], detail: CaseDetail): { messages: ChatMessage[]; unknown: boolean } {
-  if (detail.verification.verified) return { messages, unknown: false };
+  if (detail.verification.verified) {
+    // The server's socket withholds the same messages until verification: what it sent before
+    // is replaced by the case's whole copy, and a withheld one the case has not read yet reads it again.
+    const whole = new Map(detail.messages.map((message) => [message.seq, message]));
+    let stale = false;
+    const shown = messages.map((message): ChatMessage => {
+      const read = whole.get(message.seq);
+      if (read) return { ...message, author: read.author, body: read.body, payload: read.payload };
+      if (message.body === HIDDEN_MESSAGE) stale = true;
+      return message;
+    });
+    return { messages: shown, unknown: stale };
+  }
   const withheld = new Set(detail.messages.filter((message) => message.withheld).map((message) => message.seq));
   const knownUpTo = detail.messages.reduce((highest, message) => Math.max(highest, message.seq), 0);
   let unknown = false;
