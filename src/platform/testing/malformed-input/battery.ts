@@ -222,6 +222,21 @@ function isFailure(outcome: Outcome): boolean {
   return typeof outcome.status !== 'number' || outcome.status >= 500;
 }
 
+/**
+ * A server may answer 413 and close the connection while a large body is
+ * still being sent: the client then sees a broken connection, not the answer.
+ * That is a refusal, not a crash, when the server still answers afterwards.
+ */
+async function stillServing(server: Server): Promise<boolean> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return false;
+  try {
+    const response = await fetch(`${server.base}/healthz`, { signal: AbortSignal.timeout(10_000) });
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: limit }, async () => {
@@ -248,7 +263,8 @@ export async function runBattery(kind: DatabaseKind, options: { onlyRoutes?: (ro
       let serverDied = false;
       await inParallel(attemptsFor(route, session.ids), PARALLEL_REQUESTS, async ({ label, attempt }) => {
         if (serverDied) return;
-        const outcome = await send(server, session, attempt);
+        let outcome = await send(server, session, attempt);
+        if (outcome.status === 'connection' && (await stillServing(server))) outcome = { status: 499, text: 'connection closed by the server while the request was sent' };
         report.requests += 1;
         const key = String(outcome.status);
         report.statuses[key] = (report.statuses[key] ?? 0) + 1;
