@@ -1,13 +1,13 @@
 import { newId } from '../../platform/ids.ts';
 import { endSessions, findAccount, findAccountByEmail, findAccountByPhone, isUniqueViolation, updateAccount } from './accounts.repository.ts';
 import { countAttempt, forgetFailures } from './attempt-limits.ts';
-import { emailTaken, phoneTaken, undoInvalid, unauthenticated, wrongCurrentPassword } from './identity.errors.ts';
+import { emailTaken, phoneTaken, RateLimitedError, undoInvalid, unauthenticated, wrongCurrentPassword } from './identity.errors.ts';
 import { link, type IdentityContext } from './identity-context.ts';
 import { expiresAt, normalizeEmail, normalizePhone, tokenUsable, UNDO_TTL_MS } from './identity.rules.ts';
 import type { AccountRecord, ChangeField } from './identity.tables.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
-import { recordSecurityEvent } from './security-events.ts';
+import { noteRefusedGuesses, recordSecurityEvent } from './security-events.ts';
 import { checkPasswordStrength } from './sign-in.service.ts';
 import { findUndoByHash, insertUndo, useUndo } from './tokens.repository.ts';
 
@@ -17,7 +17,12 @@ const WHAT: Record<ChangeField, string> = { email: 'email address', phone: 'phon
 
 async function checkCurrentPassword(ctx: IdentityContext, account: AccountRecord, password: string): Promise<void> {
   // Counted before the check: guesses sent all at once get no more than the limit checked.
-  await countAttempt(ctx, [{ policy: POLICIES.currentPassword, subject: account.id }]);
+  try {
+    await countAttempt(ctx, [{ policy: POLICIES.currentPassword, subject: account.id }]);
+  } catch (error) {
+    if (error instanceof RateLimitedError) noteRefusedGuesses(ctx, { accountId: account.id, what: 'current_password', ip: null, retryAfterSeconds: error.retryAfterSeconds });
+    throw error;
+  }
   if (!(await verifyPassword(account.password_hash, password))) throw wrongCurrentPassword();
   await forgetFailures(ctx, POLICIES.currentPassword, account.id);
 }

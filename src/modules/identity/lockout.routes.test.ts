@@ -96,6 +96,31 @@ describeEachDatabase('identity: a member locked out by someone else\'s guesses',
     expect(kit.logs()).not.toContain('hunter2');
   });
 
+  it('audits guesses refused at reset codes and at the current password, and warns in the security review', async () => {
+    const { browser: owner } = await joinMember(kit, { email: 'pia@example.com', phone: '+15550100962', password: 'pia password 1' }, { ip: '198.51.100.76' });
+    const attacker = await visitor('203.0.113.88');
+    await attacker.request('POST', '/api/login-help/reset', { login: 'pia@example.com', channel: 'sms' });
+    const codes = [];
+    for (let index = 0; index < 7; index += 1) {
+      codes.push((await attacker.request('POST', '/api/login-help/reset/confirm', { login: 'pia@example.com', code: `00000${index}`, new_password: 'attacker password 1', sign_out_everywhere: true })).statusCode);
+    }
+    expect(codes.slice(5)).toEqual([429, 429]);
+    const changes = [];
+    for (let index = 0; index < 7; index += 1) {
+      changes.push((await owner.request('POST', '/api/me/password', { new_password: 'another pia password', current_password: `hunter2-${index}` })).statusCode);
+    }
+    expect(changes.slice(5)).toEqual([429, 429]);
+    await kit.identity.settle();
+
+    const { rows } = await sql<{ kind: string; details: { address: string } }>`select kind, details from identity_security_events where kind in ('reset_code_locked', 'current_password_locked') order by kind`.execute(kit.database.db);
+    // Once a minute per address, however many refusals: one of each.
+    expect(rows.map((row) => [row.kind, row.details.address])).toEqual([['current_password_locked', 'session'], ['reset_code_locked', '203.0.113.x']]);
+    expect(JSON.stringify(rows)).not.toContain('hunter2');
+    const review = (await owner.request('GET', '/api/me/security')).json() as { signals: { kind: string; severity: string; summary: string }[]; steps: string[] };
+    expect(review.signals.filter((signal) => signal.kind === 'guesses_refused').map((signal) => signal.severity)).toEqual(['warning', 'warning']);
+    expect(review.steps.join(' ')).toContain('Someone may be guessing your codes or password');
+  });
+
   it('shows the member\'s own typo as information, not a warning', async () => {
     const { browser: owner } = await joinMember(kit, { email: 'oda@example.com', password: 'oda password 1' }, { ip: '198.51.100.75' });
     await (await visitor('198.51.100.75')).request('POST', '/api/sign-in', { login: 'oda@example.com', password: 'oda pasword 1' });

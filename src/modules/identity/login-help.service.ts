@@ -9,7 +9,7 @@ import { expiresAt, LOGIN_HELP_TTL_MS, sameName, tokenUsable } from './identity.
 import type { AccountRecord, Channel, LoginHelpTokenRecord } from './identity.tables.ts';
 import { POLICIES } from './rate-limit.rules.ts';
 import { codeHash, hashPassword, newCode, newToken, sameSecret, sha256 } from './secrets.ts';
-import { recordSecurityEvent } from './security-events.ts';
+import { noteRefusedGuesses, recordSecurityEvent } from './security-events.ts';
 import { extraMemberAccessEnded, startSession } from './sessions.service.ts';
 import { checkPasswordStrength, findByLogin } from './sign-in.service.ts';
 import { findLoginHelpByHash, insertLoginHelp, latestLoginHelp, lockLoginHelp, supersedeLoginHelp, useLoginHelp } from './tokens.repository.ts';
@@ -66,7 +66,14 @@ async function tokenFromCode(ctx: IdentityContext, login: string, code: string, 
   const account = await findByLogin(ctx, login);
   const loginKey = account?.id ?? login.trim().toLowerCase();
   // Counted before the code is compared, given back when it is right: codes sent all at once get no more than the limit compared.
-  const counted = await countAttempt(ctx, [{ policy: POLICIES.resetAddress, subject: ip }, { policy: POLICIES.resetCode, subject: loginKey }]);
+  let counted: Awaited<ReturnType<typeof countAttempt>>;
+  try {
+    counted = await countAttempt(ctx, [{ policy: POLICIES.resetAddress, subject: ip }, { policy: POLICIES.resetCode, subject: loginKey }]);
+  } catch (error) {
+    // Refused guesses are audited for the account's owner (never the code typed).
+    if (error instanceof RateLimitedError && account) noteRefusedGuesses(ctx, { accountId: account.id, what: 'reset_code', ip, retryAfterSeconds: error.retryAfterSeconds });
+    throw error;
+  }
   // Only the newest issued token can match: an older code is refused even if right.
   const latest = account ? await latestLoginHelp(ctx.db, account.id) : undefined;
   if (!latest || latest.channel !== 'sms' || !sameSecret(latest.token_hash, smsCodeHash(latest.id, code))) throw resetInvalid();

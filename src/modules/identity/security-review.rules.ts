@@ -12,7 +12,8 @@ export type SignalKind =
   | 'extra_member_added'
   | 'restarted_after_cancel'
   | 'unfamiliar_viewing'
-  | 'failed_sign_ins';
+  | 'failed_sign_ins'
+  | 'guesses_refused';
 export type Severity = 'info' | 'warning' | 'danger';
 export type Signal = { kind: SignalKind; at: string; summary: string; severity: Severity };
 /** One wrong password, or one sign-in refused by the limits, as the member reads it: when and from where, never what was typed. */
@@ -46,6 +47,9 @@ function fromEvent(event: ReviewEvent, now: Date): Signal | null {
       return { kind: 'unfamiliar_device', at, summary: event.summary, severity: event.details.removed === true ? 'info' : 'danger' };
     case 'unfamiliar_viewing':
       return { kind: 'unfamiliar_viewing', at, summary: event.summary, severity: 'warning' };
+    case 'reset_code_locked':
+    case 'current_password_locked':
+      return { kind: 'guesses_refused', at, summary: event.summary, severity: 'warning' };
     default:
       return null;
   }
@@ -73,6 +77,7 @@ const STEPS: Record<SignalKind, string> = {
   plan_changed: 'Check that the plan is the one you chose.',
   extra_member_added: 'Check that you know every extra member on your membership.',
   restarted_after_cancel: 'If nobody in your household restarted the membership, change your password and contact us about the charge.',
+  guesses_refused: 'Someone may be guessing your codes or password: choose a new password you use nowhere else, and sign out of all devices if you did not make these tries.',
   unfamiliar_viewing: 'Someone else is watching on your account: sign out of all devices, change your password, and remove any profile you do not recognise.',
   failed_sign_ins: 'If these sign-in attempts were not you, someone may be guessing your password: make sure it is one you use nowhere else. If you are ever locked out, choose “Forgot your password?”: the reset link or code signs you in at once.',
 };

@@ -53,7 +53,8 @@ export type SecuritySignalKind =
   | 'extra_member_added'
   | 'restarted_after_cancel'
   | 'unfamiliar_viewing'
-  | 'failed_sign_ins';
+  | 'failed_sign_ins'
+  | 'guesses_refused';
 export type SecuritySignal = { kind: SecuritySignalKind | string; at: IsoDateTime; summary: string; severity: 'info' | 'warning' | 'danger' };
 /** A wrong password or a sign-in refused after too many, last 30 days: when and from where (the address without its last part). */
 export type FailedSignIn = { at: IsoDateTime; kind: 'wrong_password' | 'locked'; location: string; address: string; device: string };

@@ -18,6 +18,7 @@ const SIGNAL_TITLES: Record<string, string> = {
   restarted_after_cancel: 'Your membership was restarted after you cancelled',
   unfamiliar_viewing: 'Viewing activity you may not recognise',
   failed_sign_ins: 'Someone tried to sign in with a wrong password',
+  guesses_refused: 'Too many wrong codes or passwords were refused',
 };
 
 const DEVICE_TYPES: Record<string, string> = { tv: 'TV', phone: 'Phone', tablet: 'Tablet', computer: 'Computer', console: 'Games console' };
