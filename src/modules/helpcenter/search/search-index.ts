@@ -1,10 +1,21 @@
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.ts';
-import { SYNONYMS, terms } from './text-analysis.ts';
+import { isErrorCodeTerm, SYNONYMS, terms } from './text-analysis.ts';
 
 /** What the index reads of an article; `body` is plain text (Markdown syntax does no harm). */
 export type SearchDocument = { slug: string; title: string; summary: string; keywords: readonly string[]; body: string };
 export type SearchHit = { slug: string; score: number };
-export type SearchIndex = { size: number; search(query: string, limit?: number): SearchHit[] };
+/**
+ * `confidence` is the best article's share of what the query's words could
+ * score at most (0 to 1); below CONFIDENT_AT the search has no good answer
+ * and `hits` is empty.
+ */
+export type SearchResult = { hits: SearchHit[]; confident: boolean; confidence: number };
+export type SearchIndex = {
+  size: number;
+  /** The good answers, best first; empty when there is none (see `rank`). */
+  search(query: string, limit?: number): SearchHit[];
+  rank(query: string, limit?: number): SearchResult;
+};
 
 /**
  * BM25F: each field's term frequency is normalised by that field's length,
@@ -20,6 +31,18 @@ const FIELDS = [
 const K1 = 1.2;
 const SYNONYM_WEIGHT = 0.55;
 const TYPO_WEIGHT = [1, 0.8, 0.6];
+/** An error code ("ap310", "nw25") also asks for the article about error codes, at this weight. */
+const CODE_WEIGHT = 0.5;
+/** A query word the articles do not know counts against the answer like a word found in one article, times this. */
+const UNKNOWN_WEIGHT = 1;
+/**
+ * Below this confidence the search has no good answer. Calibrated on the
+ * development set (dev-queries-2026-12-06.ts) and the benchmark queries: the
+ * highest value that turns away none of their 250 answerable queries (0.27
+ * would turn away 2 and offer results for 9 of the 40 unanswerable instead
+ * of 11), a margin for queries worded in ways nobody tried yet.
+ */
+export const CONFIDENT_AT = 0.25;
 
 type Posting = { doc: number; wtf: number };
 
@@ -57,6 +80,7 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
       ? [{ term, weight: 1 }]
       : vocabulary.closest(term).slice(0, 3).map((match) => ({ term: match.term, weight: TYPO_WEIGHT[match.distance] ?? 0.5 }));
     const out = new Map<string, number>();
+    if (isErrorCodeTerm(term)) for (const word of ['error', 'code']) out.set(word, CODE_WEIGHT);
     for (const base of bases) {
       out.set(base.term, Math.max(out.get(base.term) ?? 0, base.weight));
       for (const synonym of SYNONYMS.get(base.term) ?? []) {
@@ -66,39 +90,54 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
     return [...out].map(([t, weight]) => ({ term: t, weight }));
   };
 
+  const rareIdf = Math.log(1 + (total - 0.5) / 1.5);
+
+  const rank = (query: string, limit = 10): SearchResult => {
+    const queryTerms = [...new Set(terms(query))].slice(0, 12);
+    if (queryTerms.length === 0) return { hits: [], confident: false, confidence: 0 };
+    const scores = new Float64Array(total);
+    const matched = new Uint8Array(total);
+    let attainable = 0;
+    for (const term of queryTerms) {
+      // Per query word, the best of its alternatives: a synonym never adds to the word it stands for.
+      const best = new Map<number, number>();
+      let most = 0;
+      let strongest = 0;
+      for (const alternative of expand(term)) {
+        const list = postings.get(alternative.term);
+        if (!list) continue;
+        const weight = alternative.weight * (idf.get(alternative.term) ?? 0);
+        most = Math.max(most, weight);
+        strongest = Math.max(strongest, alternative.weight);
+        for (const { doc, wtf } of list) {
+          const value = (weight * wtf) / (K1 + wtf);
+          if (value > (best.get(doc) ?? 0)) best.set(doc, value);
+        }
+      }
+      // What the word could score as its best alternative, undiscounted: a match through a typo or a synonym is a weaker answer.
+      attainable += most > 0 ? most / strongest : UNKNOWN_WEIGHT * rareIdf;
+      for (const [doc, value] of best) {
+        scores[doc] += value;
+        matched[doc]++;
+      }
+    }
+    const hits: (SearchHit & { raw: number })[] = [];
+    for (let doc = 0; doc < total; doc++) {
+      if (scores[doc] <= 0) continue;
+      // Articles that answer more of the query's words come first.
+      const coverage = matched[doc] / queryTerms.length;
+      hits.push({ slug: documents[doc].slug, score: scores[doc] * (0.5 + 0.5 * coverage), raw: scores[doc] });
+    }
+    hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    const top = hits[0];
+    const confidence = top && attainable > 0 ? top.raw / attainable : 0;
+    const confident = confidence >= CONFIDENT_AT;
+    return { hits: confident ? hits.slice(0, limit).map(({ slug, score }) => ({ slug, score })) : [], confident, confidence };
+  };
+
   return {
     size: total,
-    search(query, limit = 10) {
-      const queryTerms = [...new Set(terms(query))].slice(0, 12);
-      if (queryTerms.length === 0) return [];
-      const scores = new Float64Array(total);
-      const matched = new Uint8Array(total);
-      for (const term of queryTerms) {
-        // Per query word, the best of its alternatives: a synonym never adds to the word it stands for.
-        const best = new Map<number, number>();
-        for (const alternative of expand(term)) {
-          const list = postings.get(alternative.term);
-          if (!list) continue;
-          const weight = alternative.weight * (idf.get(alternative.term) ?? 0);
-          for (const { doc, wtf } of list) {
-            const value = (weight * wtf) / (K1 + wtf);
-            if (value > (best.get(doc) ?? 0)) best.set(doc, value);
-          }
-        }
-        for (const [doc, value] of best) {
-          scores[doc] += value;
-          matched[doc]++;
-        }
-      }
-      const hits: SearchHit[] = [];
-      for (let doc = 0; doc < total; doc++) {
-        if (scores[doc] <= 0) continue;
-        // Articles that answer more of the query's words come first.
-        const coverage = matched[doc] / queryTerms.length;
-        hits.push({ slug: documents[doc].slug, score: scores[doc] * (0.5 + 0.5 * coverage) });
-      }
-      hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
-      return hits.slice(0, limit);
-    },
+    rank,
+    search: (query, limit = 10) => rank(query, limit).hits,
   };
 }

@@ -6,20 +6,44 @@
  */
 
 /** Multi-word expressions members write in several ways, joined into one word before splitting. */
-const PHRASES: [RegExp, string][] = [
+const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\b(?:log|sign)(?:ged|ging)?[\s-]*(?:in(?:to)?|on)\b|\bsignin\b|\blogon\b/g, ' login '],
   [/\b(?:log|sign)(?:ged|ging)?[\s-]*(?:out|off)\b|\blogout\b|\bsignout\b/g, ' signout '],
   [/\be-mail/g, 'email'],
   [/\bwi-?fi\b/g, 'wifi'],
   [/\bset[\s-]*top[\s-]*box/g, 'settopbox'],
   [/\bcustomer (?:service|support|care)\b/g, ' support '],
+  [/\b(?:2|two|3|three)[\s-]*(?:times|x)\b/g, ' twice '],
   [/\bmoney back\b/g, ' refund '],
   [/\bout of sync\b/g, ' sync '],
   [/\bsmart[\s-]*tvs?\b/g, ' tv '],
   [/\bvoice[\s-]*over\b/g, ' audio '],
   [/\bcharge[\s-]*back/g, ' dispute '],
   [/\b(\d+)\s*(?:\.|,)\s*00\b/g, ' $1 '],
+  // Devices members name by brand: the articles use the generic words (no brand in our own text).
+  [/\bfire[\s-]*(?:tv[\s-]*)?stick\b|\bfirestick\b|\bchromecast\b|\bstreaming[\s-]*sticks?\b/g, ' streamstick '],
+  [/\bapple[\s-]*tv\b|\broku\b|\bstreaming[\s-]*(?:box|boxes|player|device)\b|\bset[\s-]*top[\s-]*box(?:es)?\b/g, ' streambox '],
+  [/\b(?:ps[345]|playstation[\s-]*\d?|xbox(?:[\s-]*(?:one|series[\s-]*[xs]))?|game[\s-]*consoles?|gaming[\s-]*consoles?)\b/g, ' gameconsole '],
+  [/\b(?:android|google)[\s-]*tv\b/g, ' tv '],
+  [/\b(?:samsung|lg|sony|vizio|hisense|tcl|panasonic|philips|toshiba|sharp)\b/g, ' '],
+  [/\b(?:itunes|apple|google[\s-]*play|steam|amazon|ebay|walmart)[\s-]*(?:gift[\s-]*)?cards?\b/g, ' giftcard '],
+  [/\bgift[\s-]*(?:cards?|codes?|vouchers?|certificates?)\b|\be-?gift(?:card)?s?\b|\bgiftcards?\b/g, ' giftcard '],
+  [/\b(?:2|two)[\s-]*(?:fa|factor|step)\b|\bmfa\b|\bmulti[\s-]*factor\b|\b2[\s-]*sv\b/g, ' twostep '],
+  [/\bparental[\s-]*(?:controls?|locks?)?\b/g, ' parental '],
+  [/\bat (?:the )?same time\b|\bat once\b|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b/g, ' simultaneous '],
+  [/\b([a-z]{2,3})-(\d{1,4})-(\d{1,4})\b/g, ' $1$2$3 '],
+  // Error codes however they are typed: "AP-310", "ap 310", "ap310", "Ap_310", "ui-800-3" are one term.
+  [/\b([a-z]{2,3})[\s_-]?(\d{2,4})(?:[_-](\d{1,3}))?\b/g, (whole: string, letters: string, digits: string, more: string | undefined) =>
+    (CODE_PREFIX_WORDS.has(letters) && !/[_-]/.test(whole) ? whole : ` ${letters}${digits}${more ?? ''} `)],
 ];
+
+/** Short words that a number follows in ordinary sentences ("in 2026", "top 10"): not an error code unless joined by a hyphen. */
+const CODE_PREFIX_WORDS = new Set('in on at of to by is it be as an or if we my me up so no do go vs per top age day for the and are was got see all now off out set via one two ten'.split(' '));
+
+/** Is this term shaped like an error code ("ap310", "nw25")? */
+export function isErrorCodeTerm(term: string): boolean {
+  return /^[a-z]{2,3}\d{2,7}$/.test(term);
+}
 
 /** British spellings and a few variants folded onto one form. */
 const SPELLINGS: Record<string, string> = {
@@ -28,7 +52,12 @@ const SPELLINGS: Record<string, string> = {
   colour: 'color', colours: 'colors', programme: 'program', programmes: 'programs', cheque: 'check',
   cancelation: 'cancellation', cancelations: 'cancellations', licence: 'license', organise: 'organize',
   favourite: 'favorite', favourites: 'favorites', centre: 'center', behaviour: 'behavior', apologise: 'apologize',
-  tele: 'tv', telly: 'tv', television: 'tv', televisions: 'tv', tvs: 'tv', ok: 'okay',
+  tele: 'tv', television: 'tv', televisions: 'tv', tvs: 'tv', ok: 'okay',
+  // Members' short forms.
+  acct: 'account', acc: 'account', accnt: 'account', pw: 'password', pwd: 'password', pword: 'password', passwrd: 'password',
+  sub: 'subscription', subscripton: 'subscription', vid: 'video', vids: 'videos', vidz: 'videos', msg: 'message', txt: 'text',
+  ppl: 'people', pls: 'please', plz: 'please', thx: 'thanks', u: 'you', ur: 'your', r: 'are', pic: 'picture', info: 'information',
+  dubble: 'double', bf: 'boyfriend', gf: 'girlfriend', kiddo: 'kid', kiddos: 'kids', telly: 'tv',
   wont: 'will', cant: 'cannot', doesnt: 'does', isnt: 'is', didnt: 'did', dont: 'do', havent: 'have',
 };
 
@@ -38,13 +67,16 @@ const STOP_WORDS = new Set(
     'have has had having so if but about just get got gets getting there here their they them he she his her ' +
     'what why how when where which who whom into out up than then too very also still yet only even any some ' +
     'please hi hello thanks thank reelhouse help am been okay ok much many lot really again all one ' +
-    'want wanted wants need needs say says said saying tell told like would').split(' '),
+    'want wanted wants need needs say says said saying tell told like would ' +
+    // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
+    'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
+    'yesterday tonight guys anyone hey kinda sorta gonna going').split(' '),
 );
 
 /** Letters without accents, lower case; apostrophes dropped so "don't" stays one word. */
 export function normalizeText(text: string): string {
   let value = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`]/g, '');
-  for (const [pattern, replacement] of PHRASES) value = value.replace(pattern, replacement);
+  for (const [pattern, replacement] of PHRASES) value = typeof replacement === 'string' ? value.replace(pattern, replacement) : value.replace(pattern, replacement as (...parts: string[]) => string);
   return value;
 }
 
@@ -121,7 +153,11 @@ const SYNONYM_GROUPS: string[][] = [
   ['forgot', 'forget', 'forgotten', 'lost', 'reset', 'recover', 'remember'],
   ['hack', 'hacked', 'hacker', 'compromise', 'breach', 'stolen', 'takeover', 'intruder', 'someone'],
   ['tv', 'telly', 'television', 'smarttv', 'settopbox'],
-  ['phone', 'mobile', 'smartphone', 'cell', 'cellphone', 'iphone', 'android', 'tablet'],
+  ['phone', 'mobile', 'smartphone', 'cell', 'cellphone', 'iphone', 'android', 'tablet', 'ipad'],
+  ['computer', 'laptop', 'pc', 'mac', 'macbook', 'chromebook', 'desktop', 'browser'],
+  ['someone', 'ex', 'boyfriend', 'girlfriend', 'roommate', 'flatmate', 'stranger'],
+  ['family', 'husband', 'wife', 'son', 'daughter', 'sister', 'brother', 'relative'],
+  ['disappear', 'disappeared', 'vanish', 'vanished', 'gone', 'missing'],
   ['buffer', 'loading', 'load', 'lag', 'freeze', 'frozen', 'stutter', 'spinning', 'spinner', 'stall', 'stuck'],
   ['subtitle', 'caption', 'captions', 'cc', 'subs'],
   ['audio', 'sound', 'dub', 'dubbed', 'voice', 'voices', 'dubbing'],
@@ -162,6 +198,11 @@ const SYNONYM_GROUPS: string[][] = [
   ['expire', 'expired', 'expiry', 'invalid'],
   ['receipt', 'history', 'statement'],
   ['date', 'day', 'when'],
+  ['streamstick', 'streambox', 'gameconsole', 'tv'],
+  ['giftcard', 'gift', 'voucher', 'prepaid'],
+  ['review', 'rate', 'rating', 'feedback', 'survey'],
+  ['suggest', 'suggestion', 'request'],
+  ['kid', 'child', 'children', 'parental', 'minor'],
 ];
 
 /** stem → the other stems of its groups. */
