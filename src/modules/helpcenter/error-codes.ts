@@ -19,9 +19,9 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 /** The general streaming steps (PRODUCT.md §4): where an unknown code sends the member. */
 export const GENERAL_FLOW_URL = '/help/flows/general-streaming';
 
-/** "nw 2-5", "NW_2_5" and "nw-2-5" are the same code. */
+/** "nw 2-5", "NW_2_5" and "nw-2-5" are the same code; so are "ap310" and "AP-310" (letters then digits without a dash). */
 export function normalizeErrorCode(code: string): string {
-  return code.trim().toUpperCase().replace(/[\s_–—]+/g, '-').replace(/-+/g, '-');
+  return code.trim().toUpperCase().replace(/[\s_–—]+/g, '-').replace(/-+/g, '-').replace(/^([A-Z]{1,4})(\d)/, '$1-$2');
 }
 
 export function loadErrorCodes(file: string): ErrorCode[] {
@@ -57,6 +57,11 @@ export function createErrorCatalog(codes: readonly ErrorCode[]): ErrorCatalog {
       if (whole) return whole;
       // Letters then parts with a digit, joined by hyphens, underscores or single spaces: "AP-310", "nt 104", "NW_2_5".
       for (const [candidate] of text.matchAll(/\b[A-Za-z]+(?:[-_ –—][A-Za-z]*\d[A-Za-z\d]*)+\b/g)) {
+        const entry = find(candidate);
+        if (entry) return entry;
+      }
+      // Or written as one word: "ap310", "Hh430".
+      for (const [candidate] of text.matchAll(/\b[A-Za-z]{1,4}\d{2,5}\b/g)) {
         const entry = find(candidate);
         if (entry) return entry;
       }

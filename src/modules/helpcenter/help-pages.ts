@@ -76,8 +76,11 @@ export function renderSearchPage(options: { query: string; hits: ArticleHit[]; e
     : '';
   let results: string;
   if (query.trim() === '') results = '<p>Type a few words about your problem, for example <em>charged twice</em> or <em>TV says not part of household</em>.</p>';
-  else if (options.hits.length === 0 && !options.errorCode) {
-    results = `<p>No article matches “${e(query)}”. Try other words, <a href="/help#categories">browse the topics</a>, or <a href="/help/categories/contact">contact us</a>.</p>`;
+  else if (options.hits.length === 0) {
+    // No good answer: say so and offer a person, rather than articles that only share a word with the question.
+    results = `<section class="no-answer" aria-live="polite"><p><strong>We don't have a good answer for “${e(query)}”.</strong></p>
+<p><a class="button" href="/help/contact">Contact us</a> and describe it in your own words: we show what helps, then the ways to reach a person that are open now.</p>
+<p class="muted">Or try other words, or <a href="/help#categories">browse the topics</a>.</p></section>`;
   } else {
     results = `<p class="muted" aria-live="polite">${options.hits.length} ${options.hits.length === 1 ? 'article' : 'articles'} for “${e(query)}”</p>
 <ol class="list">${options.hits.map((hit) => `<li><a href="/help/articles/${e(hit.slug)}"><strong>${e(hit.title)}</strong></a><br><span class="muted">${e(hit.summary)}</span></li>`).join('')}</ol>`;

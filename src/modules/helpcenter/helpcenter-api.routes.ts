@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { SLUG } from './article-files.ts';
 import { CATEGORY_SLUGS } from './categories.ts';
-import type { HelpCenterService } from './helpcenter.service.ts';
+import { CONTACT_URL, type HelpCenterService } from './helpcenter.service.ts';
 
 const articleSchema = z.object({
   slug: z.string(),
@@ -31,16 +31,26 @@ export function helpCenterApiRoutes(service: HelpCenterService, options: { admin
     app.get('/api/help/search', {
       schema: {
         tags: ['help center'],
-        summary: 'Search help articles (typos, synonyms and word forms tolerated), best first',
+        summary: 'Search help articles (typos, synonyms, word forms, error codes however typed), best first; no hits and the contact page when there is no good answer',
         querystring: z.object({ q: z.string().max(200), limit: z.coerce.number().int().min(1).max(50).default(10) }),
-        response: { 200: z.object({ query: z.string(), hits: z.array(hitSchema), error_code: z.object({ code: z.string(), title: z.string(), url: z.string() }).nullable() }) },
+        response: {
+          200: z.object({
+            query: z.string(),
+            hits: z.array(hitSchema),
+            confident: z.boolean().describe('false: no article is a good answer, hits is empty and contact_url is offered instead'),
+            contact_url: z.string().nullable(),
+            error_code: z.object({ code: z.string(), title: z.string(), url: z.string() }).nullable(),
+          }),
+        },
       },
     }, async (request) => {
-      const hits = await service.searchArticles(request.query.q, request.query.limit);
+      const { hits, confident } = await service.searchHelp(request.query.q, request.query.limit);
       const code = request.query.q.trim() === '' ? undefined : service.errors.findIn(request.query.q);
       return {
         query: request.query.q,
         hits: hits.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000, url: `/help/articles/${hit.slug}` })),
+        confident,
+        contact_url: confident || request.query.q.trim() === '' ? null : CONTACT_URL,
         error_code: code ? { code: code.code, title: code.title, url: `/help/errors/${code.code}` } : null,
       };
     });

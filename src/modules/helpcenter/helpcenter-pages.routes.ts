@@ -55,7 +55,7 @@ export function helpCenterPageRoutes(service: HelpCenterService): FastifyPluginA
 
     app.get('/help/search', { schema: { hide: true, querystring: z.object({ q: z.string().max(200).optional() }) } }, async (request, reply) => {
       const query = request.query.q ?? '';
-      const hits = query.trim() === '' ? [] : await service.searchArticles(query, 10);
+      const hits = query.trim() === '' ? [] : (await service.searchHelp(query, 10)).hits;
       const errorCode = query.trim() === '' ? undefined : service.errors.findIn(query);
       return reply.type(HTML).send(renderSearchPage({ query, hits, ...(errorCode ? { errorCode } : {}) }));
     });

@@ -87,6 +87,30 @@ describeEachDatabase('help center', (open) => {
     expect((await module.getArticle('refunds'))?.title).toBe('Refunds');
   });
 
+  it('says when there is no good answer and offers the contact page instead of unrelated articles, in HTML and JSON', async () => {
+    const none = await server.inject({ url: '/api/help/search?q=recipe%20for%20lasagna' });
+    expect(none.json()).toMatchObject({ hits: [], confident: false, contact_url: '/help/contact', error_code: null });
+    const answered = await server.inject({ url: '/api/help/search?q=cancel%20my%20sub' });
+    expect(answered.json()).toMatchObject({ confident: true, contact_url: null });
+    expect(answered.json().hits[0].slug).toBe('cancel-your-membership');
+    const page = await server.inject({ url: '/help/search?q=recipe+for+lasagna' });
+    expect(page.body).toContain('have a good answer for');
+    expect(page.body).toContain('href="/help/contact"');
+    expect(page.body).not.toContain('href="/help/articles/');
+    expect((await server.inject({ url: '/api/help/search?q=' })).json()).toMatchObject({ hits: [], confident: false, contact_url: null });
+  });
+
+  it('finds an error code typed without the dash or in lower case, as a code and as its articles', async () => {
+    for (const q of ['ap310', 'Ap-310', 'my tv says AP310']) {
+      const json = (await server.inject({ url: `/api/help/search?q=${encodeURIComponent(q)}` })).json();
+      expect(json.error_code, q).toMatchObject({ code: 'AP-310' });
+      expect(json.hits.map((hit: { slug: string }) => hit.slug).slice(0, 2), q).toContain('tv-troubleshooting');
+    }
+    const lookup = await server.inject({ url: '/help/errors?code=hh430' });
+    expect(lookup.headers.location).toBe('/help/errors/HH-430');
+    expect((await server.inject({ url: '/help/errors/ap310' })).statusCode).toBe(200);
+  });
+
   it('lists error codes, finds a code whatever its case, and sends an unknown code to the general streaming steps', async () => {
     const list = await server.inject({ url: '/help/errors' });
     expect((list.body.match(/href="\/help\/errors\/[A-Z]/g) ?? []).length).toBeGreaterThanOrEqual(30);

@@ -14,6 +14,11 @@ import { createSearchIndex, type SearchIndex } from './search/search-index.ts';
 export type { Article } from './helpcenter.repository.ts';
 
 export type ArticleHit = { slug: string; title: string; summary: string; category: string; score: number };
+/** `confident` false: no article is a good answer (`hits` is empty); the pages and the API offer the contact page instead. */
+export type HelpSearch = { hits: ArticleHit[]; confident: boolean };
+
+/** Where a search with no good answer sends the member. */
+export const CONTACT_URL = '/help/contact';
 export type ArticlePatch = Partial<Pick<Article, 'title' | 'category' | 'summary' | 'keywords' | 'related' | 'body'>>;
 export type FeedbackOutcome = 'recorded' | 'already_answered';
 
@@ -69,9 +74,15 @@ export function createHelpCenterService(deps: { db: HelpCenterDb; clock: Clock; 
   return {
     ready,
     errors: deps.errors,
+    /** The good answers only: empty when the search has none. */
     async searchArticles(query: string, limit = 10): Promise<ArticleHit[]> {
       await ready();
       return index.search(query, limit).flatMap((hit) => toHit(hit.slug, hit.score) ?? []);
+    },
+    async searchHelp(query: string, limit = 10): Promise<HelpSearch> {
+      await ready();
+      const result = index.rank(query, limit);
+      return { hits: result.hits.flatMap((hit) => toHit(hit.slug, hit.score) ?? []), confident: result.confident };
     },
     async getArticle(slug: string): Promise<Article | undefined> {
       await ready();
