@@ -1,16 +1,9 @@
-import {
-  findCardExpiries,
-  findCardNumbers,
-  findCardTrailers,
-  findCvvs,
-  findEmails,
-  findOneTimeCodes,
-  findPasswords,
-  findPhones,
-  SERVICE_CODE_REPLACEMENT,
-  type FindingKind,
-  type Span,
-} from './detectors.ts';
+import { findOneTimeCodes, SERVICE_CODE_REPLACEMENT } from './codes.ts';
+import { findEmails, findPhones } from './contacts.ts';
+import { findCardExpiries, findCardNumbers, findCardTrailers, findCvvs, type FindingKind, type Span } from './detectors.ts';
+import { findBankDetails, findGovernmentIds } from './identity-numbers.ts';
+import { findDigitRuns } from './number-words.ts';
+import { findPasswords } from './passwords.ts';
 
 export type { FindingKind } from './detectors.ts';
 
@@ -36,6 +29,9 @@ export const REPLACEMENTS: Record<FindingKind, string> = {
   card_expiry: '[expiry date removed]',
   password: '[password removed]',
   one_time_code: '[code removed]',
+  government_id: '[id number removed]',
+  iban: '[IBAN removed]',
+  bank_account: '[account number removed]',
   phone: '[phone removed]',
   email: '[email removed]',
 };
@@ -60,7 +56,18 @@ function maskPlaceholders(text: string): { masked: string; tokens: { start: numb
 }
 
 /** When two findings overlap, the more specific one wins. */
-const PRIORITY: Record<FindingKind, number> = { card_number: 7, cvv: 6, card_expiry: 5, email: 4, password: 3, one_time_code: 2, phone: 1 };
+const PRIORITY: Record<FindingKind, number> = {
+  card_number: 10,
+  iban: 9,
+  government_id: 8,
+  bank_account: 7,
+  cvv: 6,
+  card_expiry: 5,
+  email: 4,
+  password: 3,
+  one_time_code: 2,
+  phone: 1,
+};
 
 function chooseSpans(spans: Span[]): Span[] {
   const ranked = [...spans].sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -75,22 +82,29 @@ function chooseSpans(spans: Span[]): Span[] {
 
 /**
  * Removes card numbers, card security codes and expiry dates, passwords,
- * one-time codes, phone numbers and email addresses from a message, each
+ * one-time codes, government identity numbers, IBANs and bank account
+ * numbers, phone numbers and email addresses from a message, each
  * replaced by a readable token such as `[card number removed]`. Pure.
  */
 export function redact(text: string, options: RedactOptions = {}): Redaction {
   const { masked, tokens } = maskPlaceholders(text);
-  const cards = findCardNumbers(masked);
-  const spans = chooseSpans([
-    ...cards,
-    ...findCardTrailers(masked, cards),
-    ...findCvvs(masked),
-    ...findCardExpiries(masked, cards),
-    ...findPasswords(masked),
-    ...findEmails(masked, options.officialDomains ?? []),
-    ...findOneTimeCodes(masked, { serviceCodes: options.serviceCodes ?? 'keep' }),
-    ...findPhones(masked),
-  ].filter((span) => !tokens.some((token) => span.start < token.end && token.start < span.end)));
+  const runs = findDigitRuns(masked);
+  const found: Span[] = [...findPasswords(masked), ...findEmails(masked, options.officialDomains ?? [])];
+  // Every other secret is made of digits, typed or spelled: a message without any is done.
+  if (runs.length > 0 || /\d/.test(masked)) {
+    const cards = findCardNumbers(masked, runs);
+    found.push(
+      ...cards,
+      ...findCardTrailers(masked, cards),
+      ...findCvvs(masked, runs),
+      ...findCardExpiries(masked, cards),
+      ...findGovernmentIds(masked),
+      ...findBankDetails(masked),
+      ...findOneTimeCodes(masked, runs, { serviceCodes: options.serviceCodes ?? 'keep' }),
+      ...findPhones(masked),
+    );
+  }
+  const spans = chooseSpans(found.filter((span) => !tokens.some((token) => span.start < token.end && token.start < span.end)));
   let out = '';
   let at = 0;
   for (const span of spans) {

@@ -1,0 +1,70 @@
+import type { DigitRun } from './number-words.ts';
+import type { Span } from './detectors.ts';
+
+/**
+ * One-time, verification, reset, household and login codes: 4–8 digits near
+ * a code word in English, German, Spanish or Portuguese ("verification code",
+ * "Bestätigungscode", "código de verificación", "código de acesso"), near a
+ * message that carries one ("got the text, it says 739102", "da steht …"),
+ * typed as one run, in groups, digit by digit or in words.
+ */
+const CODE_WORD = new RegExp(
+  String.raw`codes?(?![\p{L}])|(?<![\p{L}])(?:c[óo]digos?|otp|2fa|mfa|tan|passcode|pin|pins|one[- ]time|verification|verify|verifizier\p{L}*|sms|texts?|texted|sent\s+me|(?:6|six|4|four|8|eight)[- ]digit\s+(?:number|code)|` +
+    String.raw`da\s+steht|steht\s+drin|einmal\p{L}*|verificaci[óo]n|verifica[çc][ãa]o|un\s+solo\s+uso|uso\s+[úu]nico|está\s+escrito|dice)(?![\p{L}])`,
+  'giu',
+);
+/** Codes that are not secrets: "error code", "promo code", "zip code", "Fehlercode", "código postal" … and the Reelhouse service code (kept by default, see docs/safety.md). */
+const NOT_SECRET_BEFORE = /\b(?:error|promo|promotion(?:al)?|discount|coupon|voucher|gift(?:\s+card)?|zip|post(?:al)?|area|country|dialing|dialling|product|tracking|reference|ref|status|qr|bar|source|tax|sort|swift|iban|region(?:al)?|fault|reason|colour|color|dress|style|service|activation)\s+$/i;
+const NOT_SECRET_WORD = /^(?:fehler|gutschein|rabatt|aktions|promo|länder|post|qr|bar|produkt|status|service|steuer|error|zip|de|en|uni|geo|trans|source|gift|discount|coupon)\p{L}*codes?$/iu;
+const NOT_SECRET_AFTER = /^\s+(?:de\s+|do\s+|del\s+|da\s+)?(?:error|erro|promocional|promo[çc][ãa]o|postal|descuento|desconto|cup[óo]n|cupom|barras|pa[íi]s|[áa]rea|rastreo|rastreio|producto|produto|referencia|refer[êe]ncia|estado|status)\b/iu;
+const SERVICE_AFTER = /^\s+(?:de\s+|do\s+)?(?:servicio|servi[çc]o)\b/iu;
+/** 4–8 digits, as one run or in groups of 2–4 ("482913", "71 42 90", "482-913"). */
+const DIGIT_GROUPS = /(?<![\w$€£#+.,/:-])\d{2,8}(?:[ -]\d{2,4}){0,3}(?![\w%€£]|[.,:/-]\d|\s*(?:%|am\b|pm\b|h\b|uhr\b|minutes?\b|mins?\b|minuten\b|minutos\b|hours?\b|hrs?\b|stunden\b|horas\b|seconds?\b|secs?\b|days?\b|tage\b|d[íi]as\b|weeks?\b|months?\b|years?\b|jahre\b|a[ñn]os\b|inch|zoll|gb\b|mb\b|mbps\b|kbps\b|times\b|mal\b|veces\b|vezes\b|stars?\b|dollars?\b|euros?\b|pounds?\b|reais\b))/gi;
+const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|ep|season|series|chapter|part|model|version|step|page|room|flat|apt|apartment|suite|unit|account|member|error|year|fall|bestellung|rechnung|folge|staffel|kunde|kundennummer|pedido|caso|factura|fatura|episodio|episódio|temporada|protocolo|chamado|cliente)(?:\s+(?:number|no\.?|#|id|nummer|nr\.?|n[úu]mero))?\s*[:#]?\s*$/i;
+
+export type CodeOptions = { serviceCodes: 'keep' | 'remove' };
+/** The token a removed service code leaves (its kind is `one_time_code`, whose own token is `[code removed]`). */
+export const SERVICE_CODE_REPLACEMENT = '[service code removed]';
+
+const SENTENCE_END = /[.!?](?=\s|$)|\n/;
+
+export function findOneTimeCodes(text: string, runs: readonly DigitRun[], options: CodeOptions): Span[] {
+  const words: { start: number; end: number; secret: boolean; service: boolean }[] = [];
+  for (const m of text.matchAll(CODE_WORD)) {
+    let index = m.index;
+    // "code" is found alone; the word it ends ("Bestätigungscode", "error-code", "decode") is read back from the text.
+    if (/^codes?$/i.test(m[0])) while (index > 0 && /[\p{L}-]/u.test(text[index - 1]!)) index -= 1;
+    const word = text.slice(index, m.index + m[0].length);
+    const before = text.slice(Math.max(0, index - 30), index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const service = (/\bservice\s+$/i.test(before) && /^codes?$/i.test(word)) || /^service-?codes?$/i.test(word) || (/^c[óo]digos?$/i.test(word) && SERVICE_AFTER.test(after));
+    const secret = !NOT_SECRET_BEFORE.test(before) && !NOT_SECRET_WORD.test(word.replace(/-/g, '')) && !(/^c[óo]digos?$/i.test(word) && NOT_SECRET_AFTER.test(after));
+    words.push({ start: index, end: m.index + m[0].length, secret, service });
+  }
+  if (words.length === 0) return [];
+  const candidates: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(DIGIT_GROUPS)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 4 || digits.length > 8) continue;
+    if (/^(?:19|20)\d\d-\d\d-\d\d$/.test(m[0]) || /^(?:19|20)\d\d$/.test(m[0])) continue; // a date or a year
+    candidates.push({ start: m.index, end: m.index + m[0].length });
+  }
+  for (const run of runs) if (run.digits.length >= 4 && run.digits.length <= 8) candidates.push({ start: run.start, end: run.end });
+  const spans: Span[] = [];
+  for (const { start, end } of candidates) {
+    if (NUMBERED_THING.test(text.slice(Math.max(0, start - 40), start))) continue;
+    // A code word before the digits, within 80 characters of the same sentence, or right after them ("482913 is my code").
+    const before = words.filter((w) => w.end <= start && start - w.end <= 80 && !SENTENCE_END.test(text.slice(w.end, start)));
+    const after = words.find((w) => w.start >= end && w.start - end <= 30 && /^\s*(?:is|was|=|ist|war|es|era|é)?\s*(?:my|the|your|a|our|mein|meine|der|die|el|mi|o|meu)?\s*(?:[\p{L}]+[- ])?\s*$/iu.test(text.slice(end, w.start)));
+    const nearest = before.length > 0 ? before[before.length - 1] : after;
+    if (!nearest) continue;
+    if (nearest.service) {
+      if (options.serviceCodes === 'keep') continue;
+      spans.push({ kind: 'one_time_code', start, end, label: SERVICE_CODE_REPLACEMENT });
+      continue;
+    }
+    if (!nearest.secret) continue; // an error, promo or zip code
+    spans.push({ kind: 'one_time_code', start, end });
+  }
+  return spans;
+}

@@ -1,0 +1,92 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Span } from './detectors.ts';
+
+// ---------------------------------------------------------------- emails
+
+const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b/g;
+
+/** "jane(at)example(dot)com", "paul [at] example [dot] org", "jane dot doe at mail dot com", "max punkt mustermann at web punkt de", "carlos punto lopez arroba gmail punto com". */
+const BRACKETED = (words: string) => String.raw`\s*[([{<]\s*(?:${words})\s*[)\]}>]\s*`;
+const SPOKEN = (words: string) => String.raw`\s+(?:${words})\s+`;
+const AT_WORDS = 'at|arroba|ät|klammeraffe';
+const DOT_WORDS = 'dot|punkt|punto|ponto';
+const JOIN_WORDS = 'underscore|unterstrich|guion\\s+bajo|sublinhado|dash|hyphen|bindestrich|guion|guión|hífen';
+const AT = `(?:${BRACKETED(AT_WORDS)}|${SPOKEN(AT_WORDS)}|\\s*@\\s*)`;
+const DOT = `(?:${BRACKETED(DOT_WORDS)}|${SPOKEN(DOT_WORDS)}|\\.)`;
+const LABEL = String.raw`[A-Za-z0-9][A-Za-z0-9_-]*`;
+const LOCAL = String.raw`${LABEL}(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[._-])${LABEL})*`;
+const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|mx|ar|cl|pt|br|uk|fr|it|nl|be|ie|eu|ca|us|au)`;
+const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}${TLD}(?![\w-])`, 'giu');
+
+const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]/i;
+
+/** Email addresses, typed or written out; addresses at the official domains (and their subdomains) are kept when given. */
+export function findEmails(text: string, officialDomains: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    const domain = m[0].slice(m[0].lastIndexOf('@') + 1).toLowerCase();
+    if (officialDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`))) continue;
+    spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  }
+  // Written out, an address needs a spoken or bracketed "dot" or "at": most messages have neither.
+  if (!WRITTEN_HINT.test(text)) return spans;
+  for (const m of text.matchAll(WRITTEN_EMAIL)) {
+    if (/@/.test(m[0]) && !/\s/.test(m[0])) continue; // a typed address, found above
+    // Written out, it must read as one: a spoken or bracketed "dot" (a plain "." after "at" is a sentence: "at home. com…" never matches a TLD).
+    if (!new RegExp(`(?:${DOT_WORDS})`, 'i').test(m[0]) && !/[([{<]/.test(m[0])) continue;
+    spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------- phones
+
+/** A phone-shaped run: optional +, digit groups with single spaces, dashes, dots or brackets between them; a slash after a leading 0 area code (0171/5554321). */
+const PHONE_RUN = /(?<![\w$€£.,/:#-])(?:\+\s?)?(?:\(\d{1,5}\)|\d{1,5})(?:(?:[ .-]|\s?\(\d{1,5}\)\s?|[ .-]?\(\d{1,5}\)[ .-]?|(?<=(?:^|[^\d])0\d{1,4})\/)?\d{1,5}){1,5}(?![\w%€£]|[.,:/-]\d)/g;
+const PHONE_CONTEXT = new RegExp(
+  String.raw`\b(?:call|calls|called|calling|ring|rang|phone|mobile|cell|tel|telephone|number|text|texts|sms|whats\s?app|reach|contact|dial|landline|fax|` +
+    String.raw`ruf|rufen|anrufen|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|nummer|festnetz|erreichbar|` +
+    String.raw`llam[ae]me|llamar|ll[aá]mame|tel[eé]fono|m[oó]vil|celular|n[uú]mero|contacto|` +
+    String.raw`liga|ligue|ligar|me\s+liga|telefone|contato|telemóvel|telemovel)\b`,
+  'iu',
+);
+/** Where Usher's members live, in the order tried: a number valid in one of them is a phone number. */
+const COUNTRIES: CountryCode[] = ['US', 'GB', 'CA', 'AU', 'DE', 'AT', 'CH', 'ES', 'MX', 'AR', 'PT', 'BR', 'FR', 'IT', 'NL', 'IE'];
+const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|season|model|version|account|member|error|id|zip|postcode|plz|cep|pedido|caso|fall|bestellung|protocolo|chamado|fatura|factura|rechnung)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?\s*[:#]?\s*$/i;
+
+/** Whether libphonenumber finds the number valid (or, with `possible`, at least of a possible length) in one of the countries; stops at the first. */
+function phoneIn(raw: string, enough: 'valid' | 'possible'): boolean {
+  const ok = (parsed: ReturnType<typeof parsePhoneNumberFromString>) => (enough === 'valid' ? parsed?.isValid() : parsed?.isPossible()) ?? false;
+  if (raw.startsWith('+')) return ok(parsePhoneNumberFromString(raw));
+  return COUNTRIES.some((country) => ok(parsePhoneNumberFromString(raw, country)));
+}
+
+/**
+ * Phone numbers, judged by libphonenumber (valid, or at least possible, in a
+ * country Reelhouse serves): an international number (+…) that is possible; a
+ * number after a phone word (call, Handy, llámame, celular…) that is possible;
+ * a valid number of 10+ digits in a phone layout (brackets, a leading 0, 3-3-4).
+ * Dates, decimals, times and numbered things (case, order…) are not phones.
+ */
+export function findPhones(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PHONE_RUN)) {
+    const raw = m[0];
+    const digits = raw.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) continue;
+    if (/\.\d/.test(raw) && !/^\(?\d{3}\)?\.\d{3}\.\d{4}$/.test(raw)) continue; // decimals, versions, addresses
+    if (/^(?:19|20)\d\d-\d\d-\d\d$/.test(raw) || /^\d{1,2}-\d{1,2}-\d{2,4}$/.test(raw)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (NUMBERED_THING.test(before)) continue;
+    const shaped = /^\+/.test(raw) || /\(/.test(raw) || /^0\d/.test(raw) || /^(?:1[ .-]?)?\d{3}[ .-]\d{3}[ .-]\d{4}$/.test(raw);
+    const international = raw.startsWith('+');
+    const context = PHONE_CONTEXT.test(before);
+    if (!international && !context && !(shaped && digits.length >= 10)) continue;
+    // A phone word or a leading + needs a number of a possible length; a shaped number alone must be valid somewhere, except the North American
+    // 3-3-4 layout, whose 555 numbers libphonenumber calls invalid.
+    const nanp = /^(?:1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$/.test(raw);
+    if (!phoneIn(raw, international || context || nanp ? 'possible' : 'valid')) continue;
+    spans.push({ kind: 'phone', start: m.index, end: m.index + raw.length });
+  }
+  return spans;
+}

@@ -1,0 +1,133 @@
+import type { Span } from './detectors.ts';
+
+/**
+ * Passwords in English, German, Spanish and Portuguese. Three strengths of
+ * evidence, each asking less of the word that follows:
+ * - after ":" or "=" ("pw: X", "Kennwort: X") any word is the value;
+ * - after "is/ist/lautet/es/é" ("my password is X") any word that does not
+ *   describe a password ("is incorrect", "ist falsch", "es incorrecta");
+ * - near a login cue (a password word, "login", "log in with", "for
+ *   everything", "überall", "para todo", a username) only a word that looks
+ *   like a password: letters with digits or symbols ("Sparrow77",
+ *   "lemonTree55"), never an error code, a time, an address or a model.
+ * A word with lower and upper case, a digit and a symbol ("MapleSyrup!9") is
+ * a password wherever it stands.
+ */
+
+/** Words that name a password; "clave" (also "key") and "pass" (also a season pass) only count with a value that looks like a password. */
+const PASSWORD_WORD = String.raw`(?:pass\s?words?|passwd|pwd|pw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
+const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave)`;
+const IS = String.raw`(?:'s|\s+(?:is|was|will\s+be|should\s+be|would\s+be|ist|war|lautet|wird|es|era|será|sera|é|fica|vai\s+ser)(?![\p{L}\p{N}]))`;
+const PREFIX_OF_VALUE = String.raw`\s*(?:now\s+|still\s+|just\s+|jetzt\s+|immer\s+noch\s+|ahora\s+|agora\s+)?(?:"|'|“|„|«)?`;
+const VALUE = String.raw`([^\s"“”„«»]+)`;
+
+const STRICT = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})\s*(?:[:=]|\s-)${PREFIX_OF_VALUE}${VALUE}`, 'giu');
+const NORMAL = new RegExp(String.raw`\b${PASSWORD_WORD}${IS}${PREFIX_OF_VALUE}${VALUE}`, 'giu');
+/** "Password for the account: X", "the password is all lowercase: X": a colon later in the same clause. */
+const COLON_LATER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n:]{1,40}(?<![\d]|https?):(?:\s+|\s*["'“])${VALUE}`, 'giu');
+/** "reset my password to X", "Passwort auf X geändert", "cambié la contraseña a X", "mudei a senha para X", "changed it to X". */
+const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|(?:changed|set|reset|switched|updated)\s+(?:it|that))\s+(?:back\s+)?(?:to|auf|zu|a|en|por|para|pra)\s+(?:"|'|“|„)?${VALUE}`, 'giu');
+const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s/i;
+/** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
+const STRONG_SYMBOL = /\d\S*[!#$%&*?^~+=]|[!#$%&*?^~+=]\S*\d/;
+/** "the new one is X" in a sentence about a password. */
+const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+one\s+(?:is|was|will\s+be)\s*:?\s*(?:"|'|“)?(\S+)/gi;
+/** "password below" at the end of a line, the value on the next. */
+const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
+
+/** Cues that the words nearby are login details. */
+const LOGIN_CUE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|überall|ueberall|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei)(?![\p{L}])`,
+  'giu',
+);
+/** What follows a username word is the username, not the password. */
+const USERNAME_BEFORE = /\b(?:user\s?name|user|username|login\s+name|benutzer(?:name)?|nutzername|usuario|usuário|usuario|utilizador|nome\s+de\s+usuário)\s*[:=]?\s*$/iu;
+const NOT_A_PASSWORD = new Set(
+  `a an the not no wrong incorrect correct right invalid expired too very still being fine ok okay working broken same different
+   case required blank empty long short weak strong saved changed reset locked my your his her their our its it that this what
+   definitely now already never just also and but or so on in for to at of with from by when if because as
+   rejected accepted missing good bad new old one unknown there here asking needed needs going gone valid
+   apparently probably actually really literally simple easy hard impossible supposed meant set stored written
+   showing saying says said compromised hacked leaked stolen all
+   falsch richtig korrekt ungültig abgelaufen gesperrt zu nicht kein keine leer neu alt lang kurz schwach sicher geändert vergessen
+   weg mein meine dein das der die ein eine noch immer schon jetzt auch und oder aber gleich anders
+   incorrecta incorrecto correcta correcto inválida válida nueva nuevo vieja antigua la el mi tu su muy demasiado igual otra
+   distinta larga corta débil segura bloqueada cambiada olvidada está esta que de del para por con sin y o pero una
+   incorreta errada certa correta nova velha minha meu sua seu muito não outra diferente longa curta fraca alterada esquecida
+   do da pra com sem e ou mas um`.split(/\s+/),
+);
+
+/** Letters with digits or symbols: "Sparrow77", "blue-Heron-19", "8pX2qL"; not an error code, a time, an address or a model number. */
+export function looksLikePassword(value: string): boolean {
+  if (value.length < 6 || value.length > 64) return false;
+  if (/[@/\\]|^www\.|\.(?:com|org|net|de|es|pt|br|example|html?)$/i.test(value)) return false;
+  const letters = value.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 3 || !/\p{Ll}/u.test(value) || !/[\d!#$%&*?^~+=_.-]/.test(value)) return false;
+  if (/^[A-Za-z]{1,4}(?:-[A-Za-z0-9]{1,5})+$/.test(value) && !/[a-z][A-Z]|[A-Z][a-z]{3}/.test(value)) return false; // tvq-st-131, AP-310
+  if (/^\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|h|uhr|hrs?)$/i.test(value)) return false; // 9:30pm
+  if (/^[a-z]+_\d+$/.test(value) && /^(?:acct|case|chg|ord|inv|sub|mem|prof|dev|tkt|usr)_/.test(value)) return false; // ids with a readable prefix
+  if (/^\p{L}+[.,;:!?]?$/u.test(value)) return false;
+  if (/^\d+-[a-z]+(?:-[a-z]+)*$/.test(value)) return false; // 6-digit, 30-min, 2-step
+  return true;
+}
+
+/** Lower and upper case letters, a digit and a symbol: a password even with no word around it. */
+function looksStrong(value: string): boolean {
+  return value.length >= 8 && /\p{Ll}/u.test(value) && /\p{Lu}/u.test(value) && /\d/.test(value) && /[!#$%&*?^~+=]/.test(value) && !/[@/]/.test(value);
+}
+
+type Strength = 'strict' | 'normal' | 'loose';
+
+function accept(raw: string, strength: Strength): string | undefined {
+  const value = raw.replace(/[.,;:)\]}"'”“»?]+$/, '');
+  if (value.length < 3 || value.startsWith('[') || /^(?:\/\/|https?:|www\.)/i.test(value)) return undefined;
+  if (strength === 'loose') return looksLikePassword(value) || looksStrong(value) ? value : undefined;
+  if (/^\p{L}+$/u.test(value)) {
+    const lower = value.toLowerCase();
+    if (NOT_A_PASSWORD.has(lower)) return undefined;
+    // Plain words after "is"/"was" are usually descriptions ("is expired", "was changed"); after ":" or "=" they are the value.
+    if (strength === 'normal' && /(?:ed|ing|ly)$/.test(lower)) return undefined;
+  }
+  if (/@/.test(value)) return undefined; // "login: jane@example.com" names the account, the email rule takes it
+  return value;
+}
+
+const TOKEN = /(?<![^\s"'“„(«/,;])[^\s"'“”„()«»,;]+/g;
+
+/** Passwords given in context; the span is the password itself. */
+export function findPasswords(text: string): Span[] {
+  const spans: Span[] = [];
+  const add = (m: RegExpMatchArray, strength: Strength) => {
+    const value = accept(m[1]!, strength);
+    if (value === undefined) return;
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    spans.push({ kind: 'password', start, end: start + value.length });
+  };
+  const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
+  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text)) return spans;
+  for (const m of text.matchAll(STRICT)) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
+  for (const m of text.matchAll(NORMAL)) add(m, 'normal');
+  for (const m of text.matchAll(COLON_LATER)) add(m, 'strict');
+  for (const m of text.matchAll(CHANGED_TO)) add(m, 'loose');
+  for (const m of text.matchAll(NEXT_LINE)) add(m, 'loose');
+  for (const m of text.matchAll(PASSWORD_ONE)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
+    if (new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu').test(before)) add(m, 'normal');
+  }
+  // Words that look like a password, near a login cue (80 characters before, or later in the same sentence), or strong on their own.
+  for (const m of text.matchAll(TOKEN)) {
+    if (m[0].length < 6 || !/[a-z\u00df-\u00ff]/.test(m[0])) continue;
+    const value = m[0].replace(/[.,;:)\]}"'”»?]+$/, '');
+    if (!looksLikePassword(value) && !looksStrong(value)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))));
+    if (!cued && !looksStrong(value)) continue;
+    const before = text.slice(Math.max(0, start - 80), start);
+    if (USERNAME_BEFORE.test(before)) continue;
+    if (/\b(?:error|fehler|erro|code|model|modell|modelo|firmware|version|versión|versão|order|case|ticket|invoice|promo|coupon|gutschein|cupom|cupón)\s*[:#]?\s*$/i.test(before)) continue;
+    spans.push({ kind: 'password', start, end: start + value.length });
+  }
+  return spans;
+}
