@@ -30,6 +30,7 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\bgift[\s-]*(?:cards?|codes?|vouchers?|certificates?)\b|\be-?gift(?:card)?s?\b|\bgiftcards?\b/g, ' giftcard '],
   [/\b(?:2|two)[\s-]*(?:fa|factor|step)\b|\bmfa\b|\bmulti[\s-]*factor\b|\b2[\s-]*sv\b/g, ' twostep '],
   [/\bparental[\s-]*(?:controls?|locks?)?\b/g, ' parental '],
+  [/(?<!how )\babout (?:us|reelhouse)\b|\bwho (?:are you|is reelhouse)\b/g, ' aboutus '],
   [/\bat (?:the )?same time\b|\bat once\b|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b/g, ' simultaneous '],
   [/\b([a-z]{2,3})-(\d{1,4})-(\d{1,4})\b/g, ' $1$2$3 '],
   // Error codes however they are typed: "AP-310", "ap 310", "ap310", "Ap_310", "ui-800-3" are one term.
