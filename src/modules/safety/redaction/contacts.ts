@@ -47,12 +47,12 @@ const PHONE_CONTEXT = new RegExp(
   String.raw`\b(?:call|calls|called|calling|ring|rang|phone|mobile|cell|tel|telephone|number|text|texts|sms|whats\s?app|reach|contact|dial|landline|fax|` +
     String.raw`ruf|rufen|anrufen|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|nummer|festnetz|erreichbar|` +
     String.raw`llam[ae]me|llamar|ll[aá]mame|tel[eé]fono|m[oó]vil|celular|n[uú]mero|contacto|` +
-    String.raw`liga|ligue|ligar|me\s+liga|telefone|contato|telemóvel|telemovel)\b`,
+    String.raw`liga|ligue|ligar|me\s+liga|zap|zapzap|wpp|chama|telefone|contato|telemóvel|telemovel)\b`,
   'iu',
 );
 /** Where Usher's members live, in the order tried: a number valid in one of them is a phone number. */
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'CA', 'AU', 'DE', 'AT', 'CH', 'ES', 'MX', 'AR', 'PT', 'BR', 'FR', 'IT', 'NL', 'IE'];
-const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|season|model|version|account|member|error|id|zip|postcode|plz|cep|pedido|caso|fall|bestellung|protocolo|chamado|fatura|factura|rechnung)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?\s*[:#]?\s*$/i;
+const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|season|model|version|account|member|error|id|zip|postcode|plz|cep|pedido|caso|fall|bestellung|protocolo|chamado|fatura|factura|rechnung|customer|kunden|cliente|membership|mitglied)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
 
 /** Whether libphonenumber finds the number valid (or, with `possible`, at least of a possible length) in one of the countries; stops at the first. */
 function phoneIn(raw: string, enough: 'valid' | 'possible'): boolean {

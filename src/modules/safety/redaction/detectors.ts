@@ -91,7 +91,7 @@ const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expir
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
 /** A cheap first look: every expiry cue holds one of these. */
-const EXPIRY_HINT = /exp|valid|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
+const EXPIRY_HINT = /exp|v[áa]lid|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
 
 function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: number } {
   const start = (m.index ?? 0) + m[0].lastIndexOf(m[group]!);
@@ -122,12 +122,12 @@ export function findCardTrailers(text: string, cards: readonly Span[]): Span[] {
   const spans: Span[] = [];
   for (const card of cards) {
     let at = card.end;
-    const expiry = /^[\s,;]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\d/.-]*\d)/i.exec(text.slice(at));
+    const expiry = /^[\s,;/|]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\d/.-]*\d)/i.exec(text.slice(at));
     if (expiry) {
       const start = at + expiry[0].length - expiry[1]!.length;
       spans.push({ kind: 'card_expiry', start, end: start + expiry[1]!.length });
       at = start + expiry[1]!.length;
-      const cvv = /^[\s,;]+(?:(?:code|cod\.?|c[óo]digo|sec)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i.exec(text.slice(at));
+      const cvv = /^[\s,;/|]+(?:(?:code|cod\.?|c[óo]digo|sec)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i.exec(text.slice(at));
       if (cvv) {
         const cvvStart = at + cvv[0].length - cvv[1]!.length;
         spans.push({ kind: 'cvv', start: cvvStart, end: cvvStart + cvv[1]!.length });

@@ -8,8 +8,9 @@ import { redact, REPLACEMENTS, type RedactOptions } from './index.ts';
  * quoting a chat line, a title report copied into a case). A second pass must
  * change nothing: redact(redact(x)) === redact(x), with no new findings.
  *
- * The corpus: every string literal of redaction.test.ts (read from its source,
- * so the corpus grows with it), the shared sample lines beside the repository
+ * The corpus: every string literal of redaction.test.ts and
+ * redaction.languages.test.ts (read from their source, so the corpus grows
+ * with them), the development sets in data/, the shared sample lines beside the repository
  * (skipped when they are absent), and each placeholder after each cue that
  * names a secret.
  */
@@ -34,14 +35,23 @@ const PLACEHOLDERS = [...new Set([...Object.values(REPLACEMENTS), '[service code
 const CUES = [
   'my password is', 'pw:', 'password =', 'reset my password to', 'the new one is', 'the code is', 'my verification code:', 'my service code is', 'pin',
   'cvv', 'security code', 'card', 'exp', 'expires', 'call me on', 'my number is', 'email me at', 'text', '4111 1111 1111 1111',
+  'Kennwort:', 'la contraseña es', 'senha:', 'login jane@example.com /', 'i use', 'Prüfziffer', 'código de seguridad', 'gültig bis', 'validade',
+  'Bestätigungscode', 'código de verificación', 'the sms said', 'my SSN is', 'NI number', 'passport number', 'Steuer-ID', 'mi DNI es', 'CPF',
+  'IBAN', 'account number', 'Kontonummer', 'write me at jane dot doe at', 'Handynummer', 'llámame al',
 ];
 const placeholderLines = PLACEHOLDERS.flatMap((placeholder) => [
   ...CUES.flatMap((cue) => [`${cue} ${placeholder}`, `${cue} ${placeholder} thanks`, `${placeholder} is my ${cue}`]),
   `${placeholder} 482913`, `code ${placeholder} 4821`, `${placeholder}${placeholder}`, `(${placeholder})`, `${placeholder}. Then my password is hunter2`,
 ]);
 
+const devSets = ['dev-en', 'dev-de', 'dev-es', 'dev-pt', 'check-en', 'check-de', 'check-es', 'check-pt'].flatMap((name) =>
+  readFileSync(here(`./data/${name}.jsonl`), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text),
+);
+
 const corpus = [...new Set([
   ...literalsOf(here('./redaction.test.ts')),
+  ...literalsOf(here('./redaction.languages.test.ts')),
+  ...devSets,
   ...sampleLines('pii-sample.jsonl', ['text']),
   ...sampleLines('moderation-sample.jsonl', ['text']),
   ...sampleLines('phishing-sample.jsonl', ['subject', 'body']),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readDevSet, scoreDevSet } from './dev-sets.ts';
+
+/**
+ * The development sets written for issue 10 (data/): `dev-*` were written
+ * before the rules changed (secrets removed then: en 56.5 %, de 26.0 %,
+ * es 28.6 %, pt 32.0 %; harmless figures kept 100 %); `check-*` were written
+ * after a first version of the rules and measured before any change for them
+ * (en 89.6 % / 97.2 % kept, de 100 / 100, es 95.2 / 100, pt 90.5 / 100).
+ * The rules were then tuned on both, so the floors below describe these sets,
+ * not unseen text: the frozen held-out set (bench/heldout) says that.
+ */
+const FLOORS: Record<string, { removed: number; kept: number }> = {
+  'dev-en': { removed: 1, kept: 1 },
+  'dev-de': { removed: 1, kept: 1 },
+  'dev-es': { removed: 1, kept: 1 },
+  'dev-pt': { removed: 1, kept: 1 },
+  'check-en': { removed: 1, kept: 1 },
+  'check-de': { removed: 1, kept: 1 },
+  'check-es': { removed: 1, kept: 1 },
+  'check-pt': { removed: 1, kept: 1 },
+};
+
+describe('redaction on the development sets', () => {
+  it.each(Object.entries(FLOORS))('%s: secrets removed and harmless figures kept reach their floor', (name, floor) => {
+    const rows = readDevSet(new URL(`./data/${name}.jsonl`, import.meta.url));
+    expect(rows.length).toBeGreaterThanOrEqual(name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 30);
+    const score = scoreDevSet(rows);
+    expect(score.secrets).toBeGreaterThan(0);
+    expect({ misses: score.misses, removed: score.removed / score.secrets >= floor.removed }).toEqual({ misses: floor.removed === 1 ? [] : score.misses, removed: true });
+    expect({ losses: score.losses, kept: score.kept / score.harmless >= floor.kept }).toEqual({ losses: floor.kept === 1 ? [] : score.losses, kept: true });
+  });
+});
