@@ -99,7 +99,7 @@ export function withTypos(text: string, random: Random): string {
 
 /** lower case, no punctuation, chat shorthand. */
 export function casual(text: string, random: Random): string {
-  let out = text.toLowerCase().replace(/[.,!?;:"()]/g, '').replace(/\s+/g, ' ').trim();
+  let out = text.toLowerCase().replace(/[.,!?¿¡;:"()]/g, '').replace(/\s+/g, ' ').trim();
   for (const [pattern, short] of SLANG) if (random() < 0.5) out = out.replace(pattern, short);
   return out;
 }
@@ -122,4 +122,17 @@ export function variants(text: string, random: Random): string[] {
     withStory(random() < 0.5 ? text : casual(text, random), random),
     withCloser(withTypos(text, random), random),
   ];
+}
+
+/**
+ * German, Spanish and Portuguese lines: as written, casual with typos, and
+ * with typos only. The preambles and closers are English, so they are left out.
+ */
+export function languageVariants(text: string, random: Random): string[] {
+  return [text, withTypos(casual(text, random), random), withTypos(text, random)];
+}
+
+/** Crowd-written public lines: as written, casual with typos, and behind a preamble (members tell a story first). */
+export function publicVariants(text: string, random: Random): string[] {
+  return [text, withTypos(casual(text, random), random), withStory(text, random)];
 }

@@ -49,9 +49,9 @@ function combine(a: number, b: number): number {
   return Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x01000193) ^ (b >>> 15);
 }
 
-/** Lowercase, no accents, no apostrophes ("don't" → "dont"), as members type it anyway. */
+/** Lowercase, no accents, no apostrophes ("don't" → "dont"), "ß" as "ss" ("Straße" → "strasse"), as members type it anyway. */
 export function normalize(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`´]/g, '');
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`´]/g, '').replace(/ß/g, 'ss');
 }
 
 /** A crude suffix stripper: enough to join "charged", "charges" and "charging". */

@@ -1,10 +1,14 @@
 /**
- * Trains the triage model from data/train.jsonl and writes model/model.json:
+ * Trains the triage model and writes model/model.json:
  *   node --import tsx src/modules/triage/train.ts
- * Deterministic (fixed seed): the same data gives the same file. The
- * held-out set (data/holdout.jsonl) and the shared sample are never read here.
+ * Deterministic (fixed seed): the same data gives the same file. It learns
+ * from data/train.jsonl (our English lines), data/train-languages.jsonl (our
+ * German, Spanish and Portuguese lines) and the training part of the public
+ * crowd-written lines (dataset.ts publicSplit; its held-back 20 % is never
+ * read here). The held-out set (data/holdout.jsonl), the development set and
+ * the shared sample are never read here either.
  *
- * 1. Every written line becomes four examples (augment.ts).
+ * 1. Every line becomes three or four examples (augment.ts).
  * 2. 15 % of the written lines (with their variants), per intent, are held
  *    back; a model fitted on the rest gives their scores, and the temperature
  *    that minimises their log loss is the calibration.
@@ -13,28 +17,29 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { seededRandom, variants, type Random } from './augment.ts';
-import { readLabelled, TRAIN_FILE } from './dataset.ts';
+import { languageVariants, publicVariants, seededRandom, variants, type Random } from './augment.ts';
+import { publicSplit, readLabelled, TRAIN_FILE, TRAIN_LANGUAGES_FILE, type SourcedMessage } from './dataset.ts';
 import { extractEntities } from './entities.rules.ts';
 import { DIMENSIONS, extractFeatures, HASH_BITS, newFeatureBuffer } from './features.ts';
 import { INTENTS } from './intents.ts';
 import { MODEL_FILE, softmax, type StoredModel } from './model.ts';
 
 const SEED = 20261127;
-export type Settings = { epochs: number; learningRate: number; decay: number; l2: number };
-export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7 };
+/** publicWeight: how much one public example counts against one of ours (they are many, and about a bank, not us). */
+export type Settings = { epochs: number; learningRate: number; decay: number; l2: number; publicWeight: number };
+export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7, publicWeight: 0.5 };
 const CALIBRATION_SHARE = 0.15;
 /** Rows whose largest weight is below this are dropped from the file (they cannot change a ranking). */
 const PRUNE_BELOW = 0.01;
 
-type Example = { index: Int32Array; value: Float32Array; label: number; group: number };
+type Example = { index: Int32Array; value: Float32Array; label: number; group: number; weight: number };
 type Weights = { w: Float32Array; b: Float64Array };
 
 const K = INTENTS.length;
 
-function featurise(text: string, label: number, group: number): Example {
+function featurise(text: string, label: number, group: number, weight: number): Example {
   const x = extractFeatures(text, extractEntities(text), newFeatureBuffer());
-  return { index: x.index.slice(0, x.length), value: x.value.slice(0, x.length), label, group };
+  return { index: x.index.slice(0, x.length), value: x.value.slice(0, x.length), label, group, weight };
 }
 
 function shuffle<T>(list: T[], random: Random): T[] {
@@ -66,6 +71,7 @@ function fit(examples: Example[], random: Random, settings: Settings): Weights {
       const x = examples[i];
       const p = softmax(logits(model, x, z));
       p[x.label] -= 1;
+      for (let c = 0; c < K; c++) p[c] *= x.weight;
       for (let c = 0; c < K; c++) model.b[c] -= rate * 0.1 * p[c];
       for (let f = 0; f < x.index.length; f++) {
         const v = x.value[f];
@@ -123,7 +129,7 @@ function quantise(model: Weights): Pick<StoredModel, 'rows' | 'scales' | 'weight
 
 export function train(settings: Settings = SETTINGS, options: { skipFull?: boolean } = {}): { stored: StoredModel; calibrationAccuracy: number } {
   const random = seededRandom(SEED);
-  const lines = readLabelled(TRAIN_FILE);
+  const lines: SourcedMessage[] = [...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...publicSplit().train];
   const byIntent = new Map<string, number[]>();
   lines.forEach((line, i) => byIntent.set(line.intent, [...(byIntent.get(line.intent) ?? []), i]));
   const missing = INTENTS.filter((intent) => !byIntent.has(intent));
@@ -135,7 +141,9 @@ export function train(settings: Settings = SETTINGS, options: { skipFull?: boole
   const examples: Example[] = [];
   lines.forEach((line, group) => {
     const label = INTENTS.indexOf(line.intent);
-    for (const text of variants(line.text, random)) examples.push(featurise(text, label, group));
+    const own = line.source === 'own';
+    const forms = !own ? publicVariants(line.text, random) : line.lang && line.lang !== 'en' ? languageVariants(line.text, random) : variants(line.text, random);
+    for (const text of forms) examples.push(featurise(text, label, group, own ? 1 : settings.publicWeight));
   });
 
   const fitting = examples.filter((x) => !calibrationLines.has(x.group));
@@ -158,7 +166,9 @@ export function train(settings: Settings = SETTINGS, options: { skipFull?: boole
     ...packed,
     training: {
       seed: SEED,
-      writtenLines: lines.length,
+      lines: lines.length,
+      ownLines: lines.filter((line) => line.source === 'own').length,
+      publicLines: lines.filter((line) => line.source !== 'own').length,
       examples: examples.length,
       ...settings,
       calibrationLines: calibrationLines.size,

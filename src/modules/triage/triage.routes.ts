@@ -16,6 +16,8 @@ const resultSchema = z.object({
     device: z.enum(['tv', 'phone', 'tablet', 'computer', 'streaming stick', 'game console']).optional(),
     billing_partner: z.enum(['mobile carrier', 'cable provider', 'internet provider', 'app store', 'bundle']).optional(),
   }),
+  /** ISO 639-1, an extra beside the contract's fields. */
+  language: z.string(),
 });
 
 /** POST /api/triage: the same answer as `usher triage` (contracts/cli.md). */

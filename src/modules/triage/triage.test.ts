@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOLDOUT_FILE, readLabelled, SAMPLE_FILE, TRAIN_FILE } from './dataset.ts';
+import { DEV_FILE, HOLDOUT_FILE, publicSplit, readLabelled, SAMPLE_FILE, TRAIN_FILE, TRAIN_LANGUAGES_FILE } from './dataset.ts';
 import { evaluate } from './evaluate.ts';
 import { INTENTS, isIntent } from './intents.ts';
 import { loadModel } from './model.ts';
 import { triage } from './triage.ts';
 
 describe('triage of a member message', () => {
-  it('answers the contract shape: one intent, a confidence, alternatives and entities', () => {
+  it('answers the contract shape: one intent, a confidence, alternatives and entities, and the language as an extra', () => {
     const result = triage('I get error NW-2-5 on my smart TV');
-    expect(Object.keys(result).sort()).toEqual(['alternatives', 'confidence', 'entities', 'intent']);
+    expect(Object.keys(result).sort()).toEqual(['alternatives', 'confidence', 'entities', 'intent', 'language']);
+    expect(result.language).toBe('en');
     expect(result.intent).toBe('streaming.app_error');
     expect(result.entities).toMatchObject({ error_code: 'NW-2-5', device: 'tv' });
     expect(result.confidence).toBeGreaterThan(0);
@@ -61,17 +62,50 @@ describe('triage of a member message', () => {
     for (const intent of INTENTS) expect(counts.get(intent) ?? 0, intent).toBeGreaterThanOrEqual(80);
   });
 
-  it('never trains on a held-out line', () => {
-    const train = new Set(readLabelled(TRAIN_FILE).map((line) => line.text.toLowerCase()));
+  it('never trains on a held-out, development or held-back public line', () => {
+    const train = new Set([...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...publicSplit().train].map((line) => line.text.toLowerCase()));
     const holdout = readLabelled(HOLDOUT_FILE);
     expect(holdout.length).toBeGreaterThanOrEqual(INTENTS.length * 20);
-    expect(holdout.filter((line) => train.has(line.text.toLowerCase()))).toEqual([]);
+    for (const set of [holdout, readLabelled(DEV_FILE), publicSplit().heldBack]) expect(set.filter((line) => train.has(line.text.toLowerCase()))).toEqual([]);
+  });
+
+  it('holds back a fixed, stratified 20 % of the public lines', () => {
+    const { train, heldBack } = publicSplit();
+    expect(publicSplit().heldBack).toEqual(heldBack);
+    expect(heldBack.length / (train.length + heldBack.length)).toBeCloseTo(0.2, 2);
+    for (const source of new Set(train.map((line) => line.source))) {
+      const held = heldBack.filter((line) => line.source === source).length;
+      const all = held + train.filter((line) => line.source === source).length;
+      expect(Math.abs(held - all * 0.2), source).toBeLessThanOrEqual(1);
+    }
   });
 
   it('gets at least 95 % of the held-out messages right (never trained or tuned on)', () => {
     const result = evaluate(readLabelled(HOLDOUT_FILE), triage);
     expect(result.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(result.ece).toBeLessThan(0.08);
+  });
+
+  it('gets at least 95 % of the English development set right, with ECE at most 0.03 (written before the 2026-12-06 model, never trained on)', () => {
+    const result = evaluate(readLabelled(DEV_FILE).filter((line) => line.lang === 'en'), triage);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(result.ece).toBeLessThanOrEqual(0.03);
+  });
+
+  it('gets at least 90 % of the German, Spanish and Portuguese development lines right, and names their language', () => {
+    const dev = readLabelled(DEV_FILE);
+    for (const lang of ['de', 'es', 'pt']) {
+      const lines = dev.filter((line) => line.lang === lang);
+      expect(evaluate(lines, triage).accuracy, lang).toBeGreaterThanOrEqual(0.9);
+      expect(lines.filter((line) => triage(line.text).language === lang).length / lines.length, lang).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('gets at least 95 % of the held-back crowd-written public lines right, out-of-scope ones included (never trained on)', () => {
+    const heldBack = publicSplit().heldBack;
+    expect(evaluate(heldBack, triage).accuracy).toBeGreaterThanOrEqual(0.95);
+    const outOfScope = heldBack.filter((line) => line.intent === 'out_of_scope');
+    expect(outOfScope.filter((line) => triage(line.text).intent === 'out_of_scope').length / outOfScope.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it.skipIf(!existsSync(SAMPLE_FILE))('gets at least 90 % of the shared sample right (an evaluation set, never trained on)', () => {

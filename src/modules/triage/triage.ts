@@ -1,10 +1,12 @@
 import { extractEntities, type Entities } from './entities.rules.ts';
 import { extractFeatures, newFeatureBuffer } from './features.ts';
 import type { Intent } from './intents.ts';
+import { detectLanguage } from './language.ts';
 import { loadModel, scores, softmax, type Model } from './model.ts';
 
 export type ScoredIntent = { intent: Intent; confidence: number };
-export type TriageResult = { intent: Intent; confidence: number; alternatives: ScoredIntent[]; entities: Entities };
+/** The contract's four fields (contracts/intents.md), and the message's language (ISO 639-1) as an extra. */
+export type TriageResult = { intent: Intent; confidence: number; alternatives: ScoredIntent[]; entities: Entities; language: string };
 
 /** Longest message accepted by the API and the command line (a chat message, not a document). */
 export const MAX_TEXT_LENGTH = 5000;
@@ -29,7 +31,7 @@ export function createTriage(model: Model): Triage {
     order.sort((a, b) => p[b] - p[a]);
     const alternatives: ScoredIntent[] = [];
     for (let r = 1; r <= MAX_ALTERNATIVES && p[order[r]] >= MIN_ALTERNATIVE; r++) alternatives.push({ intent: model.classes[order[r]], confidence: round(p[order[r]]) });
-    return { intent: model.classes[order[0]], confidence: round(p[order[0]]), alternatives, entities };
+    return { intent: model.classes[order[0]], confidence: round(p[order[0]]), alternatives, entities, language: detectLanguage(text) };
   };
 }
 

@@ -79,7 +79,7 @@ export function toolsWith(explainCharges: ExplainCharges = fakeExplainer()): Ass
 }
 
 export function triageAs(intent: Intent, entities: Entities = {}, confidence = 0.97): TriageResult {
-  return { intent, confidence, alternatives: [], entities };
+  return { intent, confidence, alternatives: [], entities, language: 'en' };
 }
 
 let seq = 1;
