@@ -31,6 +31,8 @@ const FIELDS = [
 const K1 = 1.2;
 const SYNONYM_WEIGHT = 0.55;
 const TYPO_WEIGHT = [1, 0.8, 0.6];
+/** A short word one letter from a known word is as likely another real word ("stock", "stuck"): its correction counts less. */
+const SHORT_TYPO = 0.75;
 /** An error code ("ap310", "nw25") also asks for the article about error codes, at this weight. */
 const CODE_WEIGHT = 0.5;
 /** A query word the articles do not know counts against the answer like a word found in one article, times this. */
@@ -78,7 +80,7 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
   const expand = (term: string): QueryTerm[] => {
     const bases: QueryTerm[] = vocabulary.has(term)
       ? [{ term, weight: 1 }]
-      : vocabulary.closest(term).slice(0, 3).map((match) => ({ term: match.term, weight: TYPO_WEIGHT[match.distance] ?? 0.5 }));
+      : vocabulary.closest(term).slice(0, 3).map((match) => ({ term: match.term, weight: (TYPO_WEIGHT[match.distance] ?? 0.5) * (term.length <= 5 ? SHORT_TYPO : 1) }));
     const out = new Map<string, number>();
     if (isErrorCodeTerm(term)) for (const word of ['error', 'code']) out.set(word, CODE_WEIGHT);
     for (const base of bases) {
