@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Span } from './detectors.ts';
+import type { DigitRun } from './number-words.ts';
 
 // ---------------------------------------------------------------- emails
 
@@ -18,7 +19,7 @@ const LOCAL = String.raw`${LABEL}(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[._-])${LABE
 const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|mx|ar|cl|pt|br|uk|fr|it|nl|be|ie|eu|ca|us|au)`;
 const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}${TLD}(?![\w-])`, 'giu');
 
-const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]/i;
+const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]/i;
 
 /** Email addresses, typed or written out; addresses at the official domains (and their subdomains) are kept when given. */
 export function findEmails(text: string, officialDomains: readonly string[]): Span[] {
@@ -32,8 +33,8 @@ export function findEmails(text: string, officialDomains: readonly string[]): Sp
   if (!WRITTEN_HINT.test(text)) return spans;
   for (const m of text.matchAll(WRITTEN_EMAIL)) {
     if (/@/.test(m[0]) && !/\s/.test(m[0])) continue; // a typed address, found above
-    // Written out, it must read as one: a spoken or bracketed "dot" (a plain "." after "at" is a sentence: "at home. com…" never matches a TLD).
-    if (!new RegExp(`(?:${DOT_WORDS})`, 'i').test(m[0]) && !/[([{<]/.test(m[0])) continue;
+    // Written out, it must read as one: a spoken or bracketed "dot", or a spoken "at" before a domain with a real dot ("sarah at example.com").
+    if (!new RegExp(`(?:${DOT_WORDS})`, 'i').test(m[0]) && !/[([{<]/.test(m[0]) && !/\s(?:at|arroba)\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(m[0])) continue;
     spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
   return spans;
@@ -68,8 +69,13 @@ function phoneIn(raw: string, enough: 'valid' | 'possible'): boolean {
  * a valid number of 10+ digits in a phone layout (brackets, a leading 0, 3-3-4).
  * Dates, decimals, times and numbered things (case, order…) are not phones.
  */
-export function findPhones(text: string): Span[] {
+export function findPhones(text: string, runs: readonly DigitRun[] = []): Span[] {
   const spans: Span[] = [];
+  // Read aloud or digit by digit ("seven one eight, five five five, zero one two three") after a phone word.
+  for (const run of runs) {
+    if (run.digits.length < 7 || run.digits.length > 15) continue;
+    if (PHONE_CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start)) && phoneIn(run.digits, 'possible')) spans.push({ kind: 'phone', start: run.start, end: run.end });
+  }
   for (const m of text.matchAll(PHONE_RUN)) {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '');

@@ -92,18 +92,23 @@ export function findGovernmentIds(text: string): Span[] {
   for (const m of text.matchAll(SSN)) if (ssnValid(m[1]! + m[2]! + m[3]!)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(NINO)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(CPF)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
+  // 11 digits in one run that pass the CPF check: a CPF typed without its dots (a random number passes one time in a hundred).
+  for (const m of text.matchAll(/(?<![\w.,/-])\d{11}(?![\w]|[.,/-]\d)/g)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(DNI)) if (dniValid(m[0])) push(m.index, m.index + m[0].length);
-  for (const m of ID_HINT.test(text) ? text.matchAll(ID_AFTER_WORD) : []) {
+  // Matched one at a time: the next search starts where the number ended, not where the regex stopped ("Reisepass C01X00T47 und Ausweis T22000129").
+  ID_AFTER_WORD.lastIndex = 0;
+  for (let m = ID_HINT.test(text) ? ID_AFTER_WORD.exec(text) : null; m; m = ID_AFTER_WORD.exec(text)) {
     // A space goes on only into a group of digits or a lone letter or two ("QQ 12 34 56 C"), not into the next word ("66070842F and").
     const chunks = m[1]!.split(' ');
     let kept = 1;
     while (kept < chunks.length && (/\d/.test(chunks[kept]!) || /^[A-Z]{1,2}$/.test(chunks[kept]!))) kept += 1;
     const value = chunks.slice(0, kept).join(' ').replace(/[ .\-/]+$/, '');
+    ID_AFTER_WORD.lastIndex = m.index + m[0].length - m[1]!.length + Math.max(1, value.length);
     const digits = value.replace(/\D/g, '');
     if (digits.length < 4 || /^(?:19|20)\d\d$/.test(value)) continue;
     const word = m[0].slice(0, m[0].length - m[1]!.length).trim().toLowerCase();
-    // "sin" is also Spanish for "without" and "cc" a copy: only a SIN that passes Luhn, a CPF that passes its check.
-    if (/^sin\b/.test(word) && !(digits.length === 9 && luhnValid(digits))) continue;
+    // "sin" is also Spanish for "without" and "cc" a copy: a lowercase "sin" needs 9 digits passing Luhn, "cc" at least 8 digits.
+    if (/^sin\b/.test(word) && !(digits.length === 9 && (luhnValid(digits) || /^SIN\b/.test(m[0])))) continue;
     if (/^cc\b/.test(word) && digits.length < 8) continue;
     if (/^(?:dni|nie)\b/.test(word) && !dniValid(value)) continue;
     const start = m.index + m[0].length - m[1]!.length;

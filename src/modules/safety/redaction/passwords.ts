@@ -92,6 +92,7 @@ function accept(raw: string, strength: Strength): string | undefined {
   return value;
 }
 
+const QUOTED = /["'“‘„«]([^\s"'“”‘’„«»]{3,64})["'”’“»]/g;
 const TOKEN = /(?<![^\s"'“„(«/,;])[^\s"'“”„()«»,;]+/g;
 
 /** Passwords given in context; the span is the password itself. */
@@ -114,6 +115,15 @@ export function findPasswords(text: string): Span[] {
   for (const m of text.matchAll(PASSWORD_ONE)) {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
     if (new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu').test(before)) add(m, 'normal');
+  }
+  // A quoted word near a login cue is the password whatever it looks like ("i use 'sunshine' for everything").
+  for (const m of text.matchAll(QUOTED)) {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    if (accept(m[1]!, 'normal') === undefined || /\s/.test(m[1]!)) continue;
+    if (cues.some((c) => (c.end <= start && start - c.end <= 60) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))))) {
+      spans.push({ kind: 'password', start, end });
+    }
   }
   // Words that look like a password, near a login cue (80 characters before, or later in the same sentence), or strong on their own.
   for (const m of text.matchAll(TOKEN)) {

@@ -101,7 +101,7 @@ export function redact(text: string, options: RedactOptions = {}): Redaction {
       ...findGovernmentIds(masked),
       ...findBankDetails(masked),
       ...findOneTimeCodes(masked, runs, { serviceCodes: options.serviceCodes ?? 'keep' }),
-      ...findPhones(masked),
+      ...findPhones(masked, runs),
     );
   }
   const spans = chooseSpans(found.filter((span) => !tokens.some((token) => span.start < token.end && token.start < span.end)));

@@ -6,7 +6,10 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * before the rules changed (secrets removed then: en 56.5 %, de 26.0 %,
  * es 28.6 %, pt 32.0 %; harmless figures kept 100 %); `check-*` were written
  * after a first version of the rules and measured before any change for them
- * (en 89.6 % / 97.2 % kept, de 100 / 100, es 95.2 / 100, pt 90.5 / 100).
+ * (en 89.6 % / 97.2 % kept, de 100 / 100, es 95.2 / 100, pt 90.5 / 100);
+ * `check2-*` (longer, chattier lines) after the second version, measured
+ * before any change for them (en 93.3 % / 100 %, de 91.7 / 100, es 100 / 100,
+ * pt 100 / 100).
  * The rules were then tuned on both, so the floors below describe these sets,
  * not unseen text: the frozen held-out set (bench/heldout) says that.
  */
@@ -19,12 +22,16 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'check-de': { removed: 1, kept: 1 },
   'check-es': { removed: 1, kept: 1 },
   'check-pt': { removed: 1, kept: 1 },
+  'check2-en': { removed: 1, kept: 1 },
+  'check2-de': { removed: 1, kept: 1 },
+  'check2-es': { removed: 1, kept: 1 },
+  'check2-pt': { removed: 1, kept: 1 },
 };
 
 describe('redaction on the development sets', () => {
   it.each(Object.entries(FLOORS))('%s: secrets removed and harmless figures kept reach their floor', (name, floor) => {
     const rows = readDevSet(new URL(`./data/${name}.jsonl`, import.meta.url));
-    expect(rows.length).toBeGreaterThanOrEqual(name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 30);
+    expect(rows.length).toBeGreaterThanOrEqual(name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 20);
     const score = scoreDevSet(rows);
     expect(score.secrets).toBeGreaterThan(0);
     expect({ misses: score.misses, removed: score.removed / score.secrets >= floor.removed }).toEqual({ misses: floor.removed === 1 ? [] : score.misses, removed: true });

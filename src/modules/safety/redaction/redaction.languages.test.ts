@@ -40,6 +40,7 @@ describe('passwords in any phrasing and language', () => {
     expect(removed('la clave es tortilla9')).toEqual([['password', 'tortilla9']]);
     expect(removed('Uso Naranja2020 para todo')).toEqual([['password', 'Naranja2020']]);
     expect(removed('mudei a senha para Raposa_44 ontem')).toEqual([['password', 'Raposa_44']]);
+    expect(removed("i use 'sunshine' for everything")).toEqual([['password', 'sunshine']]);
   });
 
   it('keeps descriptions, usernames, error codes, times and ids next to a login word', () => {
@@ -128,6 +129,8 @@ describe('government identity numbers', () => {
     expect(removed('Meu CPF é 150.587.706-79')).toEqual([['government_id', '150.587.706-79']]);
     expect(removed('passport number 533380006, expiry 2031')).toEqual([['government_id', '533380006']]);
     expect(removed("driver's licence number D1234-56789-01234")).toEqual([['government_id', 'D1234-56789-01234']]);
+    expect(removed('Reisepass C01X00T47 und Ausweis T22000129')).toEqual([['government_id', 'C01X00T47'], ['government_id', 'T22000129']]);
+    expect(removed('CPF 15058770679 pra nota')).toEqual([['government_id', '15058770679']]);
   });
 
   it('keeps numbers whose check fails and words that only mention an ID', () => {
@@ -156,6 +159,7 @@ describe('emails and phones', () => {
     expect(removed('my email is jane(at)example(dot)com')).toEqual([['email', 'jane(at)example(dot)com']]);
     expect(removed('Mail an petra punkt lang at gmx punkt de')).toEqual([['email', 'petra punkt lang at gmx punkt de']]);
     expect(removed('correo: ana(arroba)ejemplo(punto)es')).toEqual([['email', 'ana(arroba)ejemplo(punto)es']]);
+    expect(removed('email me on sarah at example.com')).toEqual([['email', 'sarah at example.com']]);
     expect(removed("I'm at the office at 5, at home later")).toEqual([]);
   });
 
@@ -165,6 +169,7 @@ describe('emails and phones', () => {
     expect(removed('me liga no (11) 98765-4321')).toEqual([['phone', '(11) 98765-4321']]);
     expect(removed('whatsapp +49 151 23456789')).toEqual([['phone', '+49 151 23456789']]);
     expect(removed('best number to call: 0161 496 0123')).toEqual([['phone', '0161 496 0123']]);
+    expect(removed('phone number is seven one eight, five five five, zero one two three')).toEqual([['phone', 'seven one eight, five five five, zero one two three']]);
   });
 });
 
