@@ -30,6 +30,7 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\bgift[\s-]*(?:cards?|codes?|vouchers?|certificates?)\b|\be-?gift(?:card)?s?\b|\bgiftcards?\b/g, ' giftcard '],
   [/\b(?:2|two)[\s-]*(?:fa|factor|step)\b|\bmfa\b|\bmulti[\s-]*factor\b|\b2[\s-]*sv\b/g, ' twostep '],
   [/\bparental[\s-]*(?:controls?|locks?)?\b/g, ' parental '],
+  [/\btoo many\b/g, ' toomany '],
   [/(?<!how )\babout (?:us|reelhouse)\b|\bwho (?:are you|is reelhouse)\b/g, ' aboutus '],
   [/\bat (?:the )?same time\b|\bat once\b|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b/g, ' simultaneous '],
   [/\b([a-z]{2,3})-(\d{1,4})-(\d{1,4})\b/g, ' $1$2$3 '],
@@ -71,7 +72,8 @@ const STOP_WORDS = new Set(
     'want wanted wants need needs say says said saying tell told like would ' +
     // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
-    'yesterday tonight guys anyone hey kinda sorta gonna going').split(' '),
+    'yesterday tonight guys anyone hey kinda sorta gonna going another other ' +
+    "whats hows wheres whos whys thats theres heres").split(' '),
 );
 
 /** Letters without accents, lower case; apostrophes dropped so "don't" stays one word. */
