@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Span } from './detectors.ts';
+import { luhnValid } from './luhn.ts';
 import type { DigitRun } from './number-words.ts';
 
 // ---------------------------------------------------------------- emails
@@ -80,6 +81,7 @@ export function findPhones(text: string, runs: readonly DigitRun[] = []): Span[]
     const raw = m[0];
     const digits = raw.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
+    if (digits.length >= 13 && !raw.startsWith('+') && luhnValid(digits)) continue; // a card number, found as one
     if (/\.\d/.test(raw) && !/^\(?\d{3}\)?\.\d{3}\.\d{4}$/.test(raw)) continue; // decimals, versions, addresses
     if (/^(?:19|20)\d\d-\d\d-\d\d$/.test(raw) || /^\d{1,2}-\d{1,2}-\d{2,4}$/.test(raw)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);

@@ -27,6 +27,7 @@ const NORMAL = new RegExp(String.raw`\b${PASSWORD_WORD}${IS}${PREFIX_OF_VALUE}${
 const COLON_LATER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n:]{1,40}(?<![\d]|https?):(?:\s+|\s*["'“])${VALUE}`, 'giu');
 /** "reset my password to X", "Passwort auf X geändert", "cambié la contraseña a X", "mudei a senha para X", "changed it to X". */
 const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|(?:changed|set|reset|switched|updated)\s+(?:it|that))\s+(?:back\s+)?(?:to|auf|zu|a|en|por|para|pra)\s+(?:"|'|“|„)?${VALUE}`, 'giu');
+const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
 const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s/i;
 /** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
 const STRONG_SYMBOL = /\d\S*[!#$%&*?^~+=]|[!#$%&*?^~+=]\S*\d/;
@@ -107,12 +108,14 @@ export function findPasswords(text: string): Span[] {
   const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
   if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text)) return spans;
-  for (const m of text.matchAll(STRICT)) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
-  for (const m of text.matchAll(NORMAL)) add(m, 'normal');
-  for (const m of text.matchAll(COLON_LATER)) add(m, 'strict');
-  for (const m of text.matchAll(CHANGED_TO)) add(m, 'loose');
-  for (const m of text.matchAll(NEXT_LINE)) add(m, 'loose');
-  for (const m of text.matchAll(PASSWORD_ONE)) {
+  // The rules below start from a password word (or "changed it to"); a message with only "login" or "for everything" skips them.
+  const named = cues.some((c) => NAMED.test(text.slice(c.start, c.end))) || CHANGED_IT.test(text);
+  for (const m of named ? text.matchAll(STRICT) : []) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
+  for (const m of named ? text.matchAll(NORMAL) : []) add(m, 'normal');
+  for (const m of named ? text.matchAll(COLON_LATER) : []) add(m, 'strict');
+  for (const m of named ? text.matchAll(CHANGED_TO) : []) add(m, 'loose');
+  for (const m of named ? text.matchAll(NEXT_LINE) : []) add(m, 'loose');
+  for (const m of named ? text.matchAll(PASSWORD_ONE) : []) {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
     if (new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu').test(before)) add(m, 'normal');
   }
