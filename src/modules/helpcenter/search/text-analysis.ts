@@ -73,6 +73,7 @@ const STOP_WORDS = new Set(
     // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
     'yesterday tonight guys anyone hey kinda sorta gonna going another other ' +
+    'constantly continuously always randomly completely totally properly anymore ' +
     "whats hows wheres whos whys thats theres heres").split(' '),
 );
 
