@@ -37,7 +37,7 @@ export type HelpCenterModuleDeps = {
 
 export type HelpCenterModule = UsherModule & {
   service: HelpCenterService;
-  /** Best articles for a member's words (the contact page, the assistant). */
+  /** Best articles for a member's words (the contact page, the assistant); empty when none is a good answer. */
   searchArticles(query: string, limit?: number): Promise<ArticleHit[]>;
   getArticle(slug: string): Promise<Article | undefined>;
 };
