@@ -1,3 +1,5 @@
+import { badTextIn } from '../../platform/http/text-guard.ts';
+
 /**
  * A tiny Cookie / Set-Cookie codec. @fastify/cookie's parse and serialize
  * only work after its plugin is registered, and a plugin registered inside a
@@ -5,6 +7,9 @@
  * call `requireMember` too. Usher's cookies are its own base64url tokens, so
  * no quoting or escaping is needed beyond URI decoding.
  */
+/** Longer than any token Usher sets: a value past it was not set by Usher. */
+const MAX_COOKIE_VALUE = 1024;
+
 export function parseCookieHeader(header: string): Record<string, string> {
   const cookies: Record<string, string> = {};
   for (const part of header.split(';')) {
@@ -15,11 +20,15 @@ export function parseCookieHeader(header: string): Record<string, string> {
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
     // The first cookie of a name wins, as browsers send the most specific path first.
     if (name in cookies) continue;
+    let decoded: string;
     try {
-      cookies[name] = decodeURIComponent(value);
+      decoded = decodeURIComponent(value);
     } catch {
-      cookies[name] = value;
+      decoded = value;
     }
+    // A forged cookie holding a NUL or half a character (platform/http/text-guard.ts) reached SQL with a 500: it is no cookie of ours.
+    if (decoded.length > MAX_COOKIE_VALUE || badTextIn(decoded) !== null) continue;
+    cookies[name] = decoded;
   }
   return cookies;
 }

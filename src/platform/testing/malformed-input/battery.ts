@@ -21,7 +21,10 @@ type Server = { child: ChildProcess; base: string; routes: BatteryRoute[] };
 
 type Session = { cookies: Map<string, string>; ids: Record<string, string> };
 
-type Attempt = { method: string; path: string; query?: string; headers?: Record<string, string>; body?: string; contentType?: string };
+type Attempt = { method: string; path: string; query?: string; headers?: Record<string, string>; body?: string; contentType?: string; cookies?: Record<string, string> };
+
+/** Every cookie Usher reads; a forged value replaces the session's own for one request. */
+const FORGED_COOKIES = ['usher_session', 'usher_csrf', 'usher_device', 'usher_agent_session', 'usher_chat_visitor'];
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./battery-server.ts', import.meta.url));
 const ADMIN_KEY = 'battery-admin-key-0123456789';
@@ -71,8 +74,9 @@ type Outcome = { status: number; text: string } | { status: 'timeout' | 'connect
 
 async function send(server: Server, session: Session | null, attempt: Attempt): Promise<Outcome> {
   const headers: Record<string, string> = { 'x-forwarded-for': nextAddress(), ...attempt.headers };
-  if (session && session.cookies.size > 0) headers.cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  const csrf = session?.cookies.get('usher_csrf');
+  const cookies = new Map([...(session?.cookies ?? []), ...Object.entries(attempt.cookies ?? {})]);
+  if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const csrf = attempt.cookies?.usher_csrf ?? session?.cookies.get('usher_csrf');
   if (csrf && attempt.method !== 'GET') headers['x-csrf-token'] = csrf;
   if (attempt.body !== undefined) headers['content-type'] = attempt.contentType ?? 'application/json';
   const url = `${server.base}${attempt.path}${attempt.query ? `?${attempt.query}` : ''}`;
@@ -155,6 +159,8 @@ function pathWith(url: string, values: Record<string, string>): string {
 
 /** Bodies a schema cannot describe (a scenario's events are checked one by one after the schema). */
 const ROUTE_EXAMPLES: Record<string, unknown> = {
+  // A real sign-in, so that what only a successful one reads (the device cookie) is reached too.
+  'POST /api/sign-in': { login: 'ava@demo.reelhouse.example', password: DEMO_PASSWORD },
   'POST /api/billing/simulate': {
     account: { country: 'US', region: 'WA' },
     events: [
@@ -192,6 +198,12 @@ export function attemptsFor(route: BatteryRoute, ids: Record<string, string>): A
   const everyField = hasBody ? (example ?? sampleFor(route.body) ?? {}) : undefined;
   const base: Attempt = { method: route.method, path, headers, ...(goodQuery ? { query: goodQuery } : {}), ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   const attempts: Array<{ label: string; attempt: Attempt }> = [{ label: 'plausible request', attempt: base }];
+  // First, while the plausible request still succeeds (later broken passwords may lock the login). Cookies the client forged: every cookie Usher reads, holding NUL, half a character, or too much.
+  for (const [label, raw] of [['NUL', '%00'], ['encoded lone surrogate', '%ED%A0%80'], ['long', 'c'.repeat(3_000)]] as const) {
+    // The CSRF cookie apart: a forged one fails the CSRF check first and would hide the others.
+    attempts.push({ label: `cookies: ${label}`, attempt: { ...base, cookies: Object.fromEntries(FORGED_COOKIES.filter((name) => name !== 'usher_csrf').map((name) => [name, raw])) } });
+    attempts.push({ label: `cookies.usher_csrf: ${label}`, attempt: { ...base, cookies: { usher_csrf: raw } } });
+  }
 
   if (body !== undefined) {
     for (const field of fieldPaths(everyField)) {
