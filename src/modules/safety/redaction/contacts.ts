@@ -54,7 +54,7 @@ const PHONE_CONTEXT = new RegExp(
 );
 /** Where Usher's members live, in the order tried: a number valid in one of them is a phone number. */
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'CA', 'AU', 'DE', 'AT', 'CH', 'ES', 'MX', 'AR', 'PT', 'BR', 'FR', 'IT', 'NL', 'IE'];
-const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|season|model|version|account|member|error|id|zip|postcode|plz|cep|pedido|caso|fall|bestellung|protocolo|chamado|fatura|factura|rechnung|customer|kunden|cliente|membership|mitglied)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
+const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|season|model|version|account|member|error|id|zip|postcode|plz|cep|pedido|caso|fall|bestellung|protocolo|chamado|fatura|factura|rechnung|customer|kunden|cliente|membership|mitglied|serial|serien|s[ée]rie|confirmation|booking|tracking|receipt|transaction|claim|policy|voucher|bestätigungs|buchungs|sendungs|confirmaci[óo]n|confirma[çc][ãa]o|reserva|recibo|transacci[óo]n|transa[çc][ãa]o|rastreio|seguimiento)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
 
 /** Whether libphonenumber finds the number valid (or, with `possible`, at least of a possible length) in one of the countries; stops at the first. */
 function phoneIn(raw: string, enough: 'valid' | 'possible'): boolean {

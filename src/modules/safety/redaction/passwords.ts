@@ -93,6 +93,7 @@ function accept(raw: string, strength: Strength): string | undefined {
   return value;
 }
 
+const QUOTE_CUE = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|for\s+everything|everywhere|überall|ueberall|para\s+todo|en\s+todo|pra\s+tudo|para\s+tudo)$`, 'iu');
 const QUOTED = /["'“‘„«]([^\s"'“”‘’„«»]{3,64})["'”’“»]/g;
 const TOKEN = /(?<![^\s"'“„(«/,;])[^\s"'“”„()«»,;]+/g;
 
@@ -119,12 +120,14 @@ export function findPasswords(text: string): Span[] {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
     if (new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu').test(before)) add(m, 'normal');
   }
-  // A quoted word near a login cue is the password whatever it looks like ("i use 'sunshine' for everything").
+  // A quoted word near a password word or "for everything" is the password whatever it looks like ("i use 'sunshine' for everything");
+  // near "login" or "sign in" it is as often a button's label ("the login button says 'Continue'").
   for (const m of text.matchAll(QUOTED)) {
     const start = m.index + 1;
     const end = start + m[1]!.length;
     if (accept(m[1]!, 'normal') === undefined || /\s/.test(m[1]!)) continue;
-    if (cues.some((c) => (c.end <= start && start - c.end <= 60) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))))) {
+    const near = cues.filter((c) => (c.end <= start && start - c.end <= 60) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))));
+    if (near.some((c) => QUOTE_CUE.test(text.slice(c.start, c.end)))) {
       spans.push({ kind: 'password', start, end });
     }
   }

@@ -9,7 +9,9 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * (en 89.6 % / 97.2 % kept, de 100 / 100, es 95.2 / 100, pt 90.5 / 100);
  * `check2-*` (longer, chattier lines) after the second version, measured
  * before any change for them (en 93.3 % / 100 %, de 91.7 / 100, es 100 / 100,
- * pt 100 / 100).
+ * pt 100 / 100); `check3-*` (mostly harmless figures next to login and
+ * phone words) after the third, measured before any change for them (secrets
+ * 100 % in all four; harmless kept en 94.0 %, de 100, es 91.3, pt 91.3).
  * The rules were then tuned on both, so the floors below describe these sets,
  * not unseen text: the frozen held-out set (bench/heldout) says that.
  */
@@ -26,6 +28,10 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'check2-de': { removed: 1, kept: 1 },
   'check2-es': { removed: 1, kept: 1 },
   'check2-pt': { removed: 1, kept: 1 },
+  'check3-en': { removed: 1, kept: 1 },
+  'check3-de': { removed: 1, kept: 1 },
+  'check3-es': { removed: 1, kept: 1 },
+  'check3-pt': { removed: 1, kept: 1 },
 };
 
 describe('redaction on the development sets', () => {

@@ -54,6 +54,8 @@ describe('passwords in any phrasing and language', () => {
       'signed in, then reply with the 6-digit code',
       'la clave es la paciencia',
       'logged in on account acct_19283',
+      "The login button just says 'Continue' and spins",
+      "El botón de iniciar sesión solo dice 'Continuar'",
     ]) {
       expect(removed(text), text).toEqual([]);
     }
@@ -99,7 +101,7 @@ describe('one-time codes in any phrasing', () => {
   });
 
   it('keeps error, promo and postal codes in every language, and numbered things', () => {
-    for (const text of ['Fehlercode 1234 erscheint', 'código de error 1234 en la tele', 'código de erro 1234 na TV', 'código postal 08001', 'Gutscheincode HERBST30', 'my member number is 100200300', 'Bestellnummer 55012, Ticket 778812']) {
+    for (const text of ['Fehlercode 1234 erscheint', 'código de error 1234 en la tele', 'código de erro 1234 na TV', 'código postal 08001', 'Gutscheincode HERBST30', 'my member number is 100200300', 'my serial number is 4471 8820', 'confirmation number 55123987', 'Bestellnummer 55012, Ticket 778812']) {
       expect(removed(text), text).toEqual([]);
     }
   });
