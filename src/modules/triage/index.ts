@@ -3,7 +3,9 @@ import type { UsherModule } from '../../platform/module.ts';
 import { triage, warmTriage, type Triage } from './triage.ts';
 import { triageRoutes } from './triage.routes.ts';
 
+export { clarify, CLARIFY_BELOW, INTENT_LABELS, type Clarification, type ClarifyChoice } from './clarify.ts';
 export { INTENTS, isIntent, type Intent } from './intents.ts';
+export { detectLanguage } from './language.ts';
 export type { Entities } from './entities.rules.ts';
 export { MAX_TEXT_LENGTH, triage, type ScoredIntent, type Triage, type TriageResult } from './triage.ts';
 

@@ -137,3 +137,23 @@ describe('small talk', () => {
     expect(text(thanks)).toContain('You’re welcome');
   });
 });
+
+describe('when triage is unsure', () => {
+  it('asks which of the likely problems is meant, with a button each, and answers the one tapped', () => {
+    const unsure: TriageResult = { ...triageAs('membership.cancel', {}, 0.42), alternatives: [{ intent: 'membership.cannot_cancel', confidence: 0.38 }, { intent: 'gift_card', confidence: 0.01 }] };
+    const asked = turn(initialState(), 'the membership thing on my account page', { triage: unsure });
+    expect(text(asked)).toContain('Which of these is closest?');
+    expect(choiceIds(asked)).toEqual(['intent:membership.cancel', 'intent:membership.cannot_cancel', 'handoff']);
+    expect(asked.state.failures).toBe(1);
+    const answered = turn(asked.state, 'I’m trying to cancel but can’t', { choice: 'intent:membership.cannot_cancel' });
+    expect(text(answered)).toContain('not cancelled: it’s active and renews on April 15, 2026');
+    expect(answered.state.intent).toBe('membership.cannot_cancel');
+    expect(answered.handOff).toBeNull();
+  });
+
+  it('still says it did not understand when there are no two likely problems to offer', () => {
+    const decision = turn(initialState(), 'hmm', { triage: triageAs('streaming.playback', {}, 0.3) });
+    expect(choiceIds(decision)).toEqual(['handoff']);
+    expect(decision.state.failures).toBe(1);
+  });
+});

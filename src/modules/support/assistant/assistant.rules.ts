@@ -1,4 +1,4 @@
-import type { Intent } from '../../triage/index.ts';
+import { clarify, INTENT_LABELS, isIntent, type Intent, type TriageResult } from '../../triage/index.ts';
 import type { HandOffReason, Queue } from '../desk/case-file.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
 import {
@@ -53,6 +53,20 @@ function fail(turn: Turn, why: 'not_understood' | 'not_helped'): Turn {
     ? 'I’m not sure I understood. Could you tell me in a sentence what’s wrong? For example: “I was charged twice”, “my TV says it isn’t part of my household” or “I want to pause”.'
     : 'I’m sorry that didn’t help. Could you tell me a bit more about what you see, or what you expected?';
   return { ...turn, state, replies: [...turn.replies, say(body, [{ id: 'handoff', label: 'Talk to a person' }])] };
+}
+
+/**
+ * Unsure between a few intents: ask which one, with a button each (clarify, from triage) and one for a person.
+ * Like "not understood" it counts as a failure; with no two likely intents it is the plain "not understood".
+ */
+function askWhich(turn: Turn, triage: TriageResult): Turn {
+  const question = clarify(triage);
+  if (!question) return fail(turn, 'not_understood');
+  const failures = turn.state.failures + 1;
+  const state = { ...turn.state, failures, offer: null };
+  if (failures >= FAILURES_BEFORE_HANDOFF) return handOff({ ...turn, state }, problemQueue(state), 'assistant_failed_twice');
+  const choices = question.choices.filter((choice) => choice.intent !== 'contact.agent').map((choice) => ({ id: `intent:${choice.intent}`, label: choice.label }));
+  return { ...turn, state, replies: [...turn.replies, say(question.question, [...choices, { id: 'handoff', label: 'Talk to a person' }])] };
 }
 
 /** Member-only topics by intent; null when the intent has no account answer (the caller falls back). */
@@ -136,6 +150,14 @@ function onChoice(turn: Turn, choice: string, input: TurnInput, ctx: TurnContext
     return handOff(turn, offer.queue, offer.reason);
   }
   if (choice === 'no_handoff') return apply(turn, { replies: [say('All right. Is there anything else I can help with?')], offer: null });
+  if (choice.startsWith('intent:')) {
+    // The member tapped what they meant after askWhich: answer that intent as if triage had been sure (by the intent
+    // alone: the button's label is our wording, not the member's, so it is not read for requests).
+    const intent = choice.slice('intent:'.length);
+    if (!isIntent(intent)) return turn;
+    const chosen: TriageResult = { intent, confidence: 1, alternatives: [], entities: {}, language: 'en' };
+    return onText({ ...turn, state: { ...turn.state, tried: [...turn.state.tried, `The member chose “${INTENT_LABELS[intent]}”`] } }, { ...input, text: '', choice: null }, { ...ctx, triage: chosen });
+  }
   if (choice.startsWith('guide:')) {
     const flow = ctx.tools.flow(choice.slice('guide:'.length));
     if (!flow) return turn;
@@ -179,7 +201,7 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   }
   const request = detectActionRequest(text, confident ? intent : null, snapshot);
   if (request) return onActionRequest(turn, request, input, snapshot);
-  if (!confident) return fail(turn, 'not_understood');
+  if (!confident) return askWhich(turn, triage);
   if (intent.startsWith('streaming.') || (!snapshot && intent === 'household.not_in_household')) {
     const guide = guideFor(intent, turn, ctx);
     return guide.replies.length > 0 ? apply(turn, { ...guide, offer: null }) : apply(turn, infoTopic(intent, snapshot, ctx.tools));
