@@ -3,7 +3,9 @@
  * held-out set repeated), against a baseline measured in the same run that
  * does the same reading, JSON.parse and JSON.stringify of every line with no
  * classification; plus top-1 accuracy, macro-F1 and expected calibration
- * error on the shared sample and on the held-out set (never trained on).
+ * error on the shared sample, the held-out set, the development set by
+ * language and the held-back 20 % of the public crowd-written lines (none of
+ * them trained on).
  *
  *   node --import tsx bench/triage.bench.ts [--lines 20000]
  */
@@ -13,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { triageJsonl } from '../src/cli/triage-command.ts';
-import { HOLDOUT_FILE, readLabelled, SAMPLE_FILE } from '../src/modules/triage/dataset.ts';
+import { DEV_FILE, HOLDOUT_FILE, publicSplit, readLabelled, SAMPLE_FILE } from '../src/modules/triage/dataset.ts';
 import { evaluate } from '../src/modules/triage/evaluate.ts';
 import { triage, warmTriage } from '../src/modules/triage/triage.ts';
 
@@ -72,11 +74,17 @@ rmSync(dir, { recursive: true, force: true });
 if (whole.outputLines !== lineCount) throw new Error(`expected ${lineCount} output lines, got ${whole.outputLines}`);
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
-const quality = (name: string, file: URL) => {
-  const result = evaluate(readLabelled(file), triage);
+const quality = (name: string, messages: ReturnType<typeof readLabelled>) => {
+  const result = evaluate(messages, triage);
   return { set: name, messages: result.messages, accuracy: round(result.accuracy), macroF1: round(result.macroF1), ece: round(result.ece) };
 };
-const accuracy = [quality('held-out (data/holdout.jsonl)', HOLDOUT_FILE), ...(existsSync(SAMPLE_FILE) ? [quality('shared sample (intents-sample.jsonl)', SAMPLE_FILE)] : [])];
+const dev = readLabelled(DEV_FILE);
+const accuracy = [
+  quality('held-out (data/holdout.jsonl)', readLabelled(HOLDOUT_FILE)),
+  ...(existsSync(SAMPLE_FILE) ? [quality('shared sample (intents-sample.jsonl)', readLabelled(SAMPLE_FILE))] : []),
+  ...['en', 'de', 'es', 'pt'].map((lang) => quality(`development set, ${lang}`, dev.filter((line) => line.lang === lang))),
+  quality('public held-back 20 %', publicSplit().heldBack),
+];
 
 const summary = {
   lines: lineCount,
