@@ -24,7 +24,8 @@ export function parseCookieHeader(header: string): Record<string, string> {
     try {
       decoded = decodeURIComponent(value);
     } catch {
-      decoded = value;
+      // Not percent-encoding any browser or Usher wrote: no cookie of ours.
+      continue;
     }
     // A forged cookie holding a NUL or half a character (platform/http/text-guard.ts) reached SQL with a 500: it is no cookie of ours.
     if (decoded.length > MAX_COOKIE_VALUE || badTextIn(decoded) !== null) continue;
