@@ -97,9 +97,15 @@ function searchFigures(file: string) {
       const rank = hits.findIndex((hit) => line.relevant.includes(hit.slug));
       if (rank >= 0) reciprocal += 1 / (rank + 1);
     }
-    const unanswerable = set.filter((line) => line.relevant.length === 0);
-    const offered = unanswerable.filter((line) => engine.search(line.query, 5).length > 0).length;
-    return { engine: engine.name, answerable: answerable.length, mrrAt5: reciprocal / answerable.length, unanswerable: unanswerable.length, offeredAnywayShare: offered / unanswerable.length };
+    // Off-topic queries have no answer whatever the articles; the others named a topic with no article
+    // when the set was frozen, which articles written since may now answer: reported apart.
+    const offTopic = set.filter((line) => line.relevant.length === 0 && line.topic === 'off_topic');
+    const missingTopic = set.filter((line) => line.relevant.length === 0 && line.topic !== 'off_topic');
+    const offered = (lines: SearchLine[]) => lines.filter((line) => engine.search(line.query, 5).length > 0).length / Math.max(1, lines.length);
+    return {
+      engine: engine.name, answerable: answerable.length, mrrAt5: reciprocal / answerable.length,
+      offTopic: offTopic.length, offTopicOffered: offered(offTopic), missingTopic: missingTopic.length, missingTopicOffered: offered(missingTopic),
+    };
   });
 }
 
@@ -122,6 +128,6 @@ if (process.argv.includes('--json')) {
     console.log(`redaction ${r.file}: ${r.lines} lines, secrets removed ${percent(r.usher.removed)} of ${r.usher.secrets}, harmless figures kept ${percent(r.usher.kept)} of ${r.usher.harmless} (every-digit baseline: removed ${percent(r.baseline.removed)}, kept ${percent(r.baseline.kept)})`);
   }
   for (const s of figures.search) {
-    console.log(`search ${s.engine}: MRR@5 ${s.mrrAt5.toFixed(3)} on ${s.answerable} queries with an answer; on ${s.unanswerable} with none, results offered anyway ${percent(s.offeredAnywayShare)}`);
+    console.log(`search ${s.engine}: MRR@5 ${s.mrrAt5.toFixed(3)} on ${s.answerable} queries with an answer; results offered for ${percent(s.offTopicOffered)} of ${s.offTopic} off-topic queries and ${percent(s.missingTopicOffered)} of ${s.missingTopic} on topics that had no article when the set was frozen`);
   }
 }
