@@ -48,7 +48,7 @@ const PHONE_RUN = /(?<![\w$€£.,/:#-])(?:\+\s?)?(?:\(\d{1,5}\)|\d{1,5})(?:(?:[
 const PHONE_CONTEXT = new RegExp(
   String.raw`\b(?:call|calls|called|calling|ring|rang|phone|mobile|cell|tel|telephone|number|text|texts|sms|whats\s?app|reach|contact|dial|landline|fax|` +
     String.raw`ruf|rufen|anrufen|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|nummer|festnetz|erreichbar|` +
-    String.raw`llam[ae]me|llamar|ll[aá]mame|tel[eé]fono|m[oó]vil|celular|n[uú]mero|contacto|` +
+    String.raw`llam[ae]me|llamar|ll[aá]mame|tel[eé]fono|tlf|tfno|telf|m[oó]vil|celular|n[uú]mero|contacto|` +
     String.raw`liga|ligue|ligar|me\s+liga|zap|zapzap|wpp|chama|telefone|contato|telemóvel|telemovel)\b`,
   'iu',
 );

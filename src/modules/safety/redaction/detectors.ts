@@ -81,17 +81,17 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
 }
 
 const MONTHS = String.raw`(?:jan(?:uary|uar|eiro)?|feb(?:ruary|ruar)?|fev(?:ereiro)?|m[aä]r(?:ch|z|ço|co)?|apr(?:il)?|abr(?:il)?|ma[yi]o?|jun[ei]?o?|jul[iy]?o?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember|iembre)?)?|set(?:embro|iembre)?|o[ck]t(?:ober|ubre|ubro)?|nov(?:ember|iembre|embro)?|de[cz](?:ember|iembre|embro)?|dic(?:iembre)?|ene(?:ro)?|janv|mai)`;
-const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
+const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
 /** "exp", "valid thru", "gültig bis", "Ablaufdatum", "vence", "caduca", "validade" … are card words on their own; "expires" needs a card nearby. */
 const STRONG_EXPIRY = new RegExp(
-  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry)?\s+date|valid\s+(?:thru|through|until|til)|good\s+thru|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
+  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry)?\s+date|valid\s+(?:thru|through|until|til)|good\s+thru|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
   'giu',
 );
 const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|vence|venceu|gültig|valid)(?:\s+date)?${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
 /** A cheap first look: every expiry cue holds one of these. */
-const EXPIRY_HINT = /exp|v[áa]lid|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
+const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
 
 function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: number } {
   const start = (m.index ?? 0) + m[0].lastIndexOf(m[group]!);

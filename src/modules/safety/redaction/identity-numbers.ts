@@ -76,7 +76,7 @@ const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|soci
   String.raw`dni|nie|nif|pasaporte|n[uú]mero\s+de\s+pasaporte|carn[eé]t?\s+de\s+conducir|permiso\s+de\s+conducir|licencia\s+de\s+conducir|curp|rfc|` +
   String.raw`cpf|rg|cnh|passaporte|n[uú]mero\s+do\s+passaporte|carteira\s+de\s+(?:identidade|motorista|habilita[çc][ãa]o)|cart[ãa]o\s+de\s+cidad[ãa]o|cc)`;
 /** The number an ID word introduces: letters and digits with spaces, dots, dashes or slashes, at least 4 digits. */
-const ID_AFTER_WORD = new RegExp(String.raw`\b${ID_WORDS}(?![\p{L}])${LINK}((?=[A-Z]{0,3}\s?\d)[A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){4,24})`, 'giu');
+const ID_AFTER_WORD = new RegExp(String.raw`\b${ID_WORDS}(?![\p{L}])${LINK}((?=[A-Z]{0,5}\d|[A-Z]{1,3}\s\d)[A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){4,24})`, 'giu');
 
 /** A cheap first look: every ID word holds one of these. */
 const ID_HINT = /ssn|social|sin|insurance|ni|passport|licen|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|cc/i;
@@ -106,6 +106,8 @@ export function findGovernmentIds(text: string): Span[] {
     ID_AFTER_WORD.lastIndex = m.index + m[0].length - m[1]!.length + Math.max(1, value.length);
     const digits = value.replace(/\D/g, '');
     if (digits.length < 4 || /^(?:19|20)\d\d$/.test(value)) continue;
+    // A word in lower case before the digits is a word ("in 2019", "valid 2030"), not the letters of a number ("QQ 12 34 56 C").
+    if (/^\p{L}+$/u.test(chunks[0]!) && chunks.length > 1 && chunks[0] !== chunks[0]!.toUpperCase()) continue;
     const word = m[0].slice(0, m[0].length - m[1]!.length).trim().toLowerCase();
     // "sin" is also Spanish for "without" and "cc" a copy: a lowercase "sin" needs 9 digits passing Luhn, "cc" at least 8 digits.
     if (/^sin\b/.test(word) && !(digits.length === 9 && (luhnValid(digits) || /^SIN\b/.test(m[0])))) continue;
@@ -130,12 +132,20 @@ const ACCOUNT_AFTER_WORD = new RegExp(String.raw`\b${ACCOUNT_WORDS}(?![\p{L}])${
 
 const ACCOUNT_HINT = /acc|a\/c|bank|checking|saving|routing|aba|sort|bsb|konto|cuenta|clabe|conta|ag[êe]ncia/i;
 
+/** "account 12345678" names a bank account only with a bank word near ("sort code", "routing", "refund to", "Bank", "banco"): Reelhouse's own account ids are not digits. */
+const BARE_ACCOUNT = /\b(?:account|acct)\s*(?:is\s+|:\s*|#\s*)?(\d(?:\d|[ -](?=\d)){5,17})(?![\w]|[.,]\d)/gi;
+const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|routing|iban|bic|swift|refund|transfer|wire|deposit|checking|savings)\b/i;
+
 /** IBANs passing mod 97, anywhere; account, routing and sort-code numbers after a word that names them. */
 export function findBankDetails(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(IBAN)) {
     const value = m[0].replace(/[ -]+$/, '');
     if (ibanValid(value)) spans.push({ kind: 'iban', start: m.index, end: m.index + value.length });
+  }
+  for (const m of ACCOUNT_HINT.test(text) ? text.matchAll(BARE_ACCOUNT) : []) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (BANK_CONTEXT.test(text.slice(Math.max(0, m.index - 60), start + m[1]!.length + 60))) spans.push({ kind: 'bank_account', start, end: start + m[1]!.length });
   }
   for (const m of ACCOUNT_HINT.test(text) ? text.matchAll(ACCOUNT_AFTER_WORD) : []) {
     const digits = m[1]!.replace(/\D/g, '');

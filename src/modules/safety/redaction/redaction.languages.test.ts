@@ -72,6 +72,8 @@ describe('cards, expiry dates and security codes', () => {
     expect(removed('tarjeta, fecha de vencimiento 08/29')).toEqual([['card_expiry', '08/29']]);
     expect(removed('Mi tarjeta vence en diciembre de 2027')).toEqual([['card_expiry', 'diciembre de 2027']]);
     expect(removed('cartão validade 12/27')).toEqual([['card_expiry', '12/27']]);
+    expect(removed('tarjeta venc. 12/27')).toEqual([['card_expiry', '12/27']]);
+    expect(removed('card expiry Dec/27')).toEqual([['card_expiry', 'Dec/27']]);
     expect(removed('visa: 4526018159083012 / 09-29 / 883')).toEqual([['card_number', '4526018159083012'], ['card_expiry', '09-29'], ['cvv', '883']]);
   });
 
@@ -84,7 +86,7 @@ describe('cards, expiry dates and security codes', () => {
   });
 
   it('keeps last-four mentions and dates that are no expiry', () => {
-    for (const text of ['Die letzten vier Ziffern sind 1881', 'los últimos cuatro dígitos son 1881', 'My membership renews on 12/27', 'Season 4 arrives 12/27', 'I was billed 12/27 last year too']) {
+    for (const text of ['the val. 12.99 price', 'Die letzten vier Ziffern sind 1881', 'los últimos cuatro dígitos son 1881', 'My membership renews on 12/27', 'Season 4 arrives 12/27', 'I was billed 12/27 last year too']) {
       expect(removed(text), text).toEqual([]);
     }
   });
@@ -133,10 +135,11 @@ describe('government identity numbers', () => {
     expect(removed("driver's licence number D1234-56789-01234")).toEqual([['government_id', 'D1234-56789-01234']]);
     expect(removed('Reisepass C01X00T47 und Ausweis T22000129')).toEqual([['government_id', 'C01X00T47'], ['government_id', 'T22000129']]);
     expect(removed('CPF 15058770679 pra nota')).toEqual([['government_id', '15058770679']]);
+    expect(removed('driving licence MORGA657054SM9IJ')).toEqual([['government_id', 'MORGA657054SM9IJ']]);
   });
 
   it('keeps numbers whose check fails and words that only mention an ID', () => {
-    for (const text of ['ref 150.587.706-78', 'code 66070842G', 'my passport expired in 2019', 'sin cargo desde 2024', 'Ich habe nie 2 Geräte gleichzeitig']) {
+    for (const text of ['ref 150.587.706-78', 'code 66070842G', 'my passport expired in 2019', 'passport in 2019 was renewed', 'licence valid 2030', 'sin cargo desde 2024', 'Ich habe nie 2 Geräte gleichzeitig']) {
       expect(removed(text), text).toEqual([]);
     }
   });
@@ -148,10 +151,11 @@ describe('bank details', () => {
     expect(removed('please refund to FR6280175989834788783848372')).toEqual([['iban', 'FR6280175989834788783848372']]);
     expect(removed('Kontonummer 1234567890')).toEqual([['bank_account', '1234567890']]);
     expect(removed('routing number 021000021')).toEqual([['bank_account', '021000021']]);
+    expect(removed('account 12345678 sort code 12-34-56')).toEqual([['bank_account', '12345678'], ['bank_account', '12-34-56']]);
   });
 
   it('keeps IBAN-shaped text that fails the check and short numbers', () => {
-    for (const text of ['DE25 5253 8885 3933 6338 76', 'account acct_19283 on the Premium plan', 'agência 1234']) expect(removed(text), text).toEqual([]);
+    for (const text of ['DE25 5253 8885 3933 6338 76', 'account acct_19283 on the Premium plan', 'my account 48213 shows Premium', 'account 12345678 was charged twice', 'agência 1234']) expect(removed(text), text).toEqual([]);
   });
 });
 
@@ -171,6 +175,7 @@ describe('emails and phones', () => {
     expect(removed('me liga no (11) 98765-4321')).toEqual([['phone', '(11) 98765-4321']]);
     expect(removed('whatsapp +49 151 23456789')).toEqual([['phone', '+49 151 23456789']]);
     expect(removed('best number to call: 0161 496 0123')).toEqual([['phone', '0161 496 0123']]);
+    expect(removed('tlf 600 123 456')).toEqual([['phone', '600 123 456']]);
     expect(removed('phone number is seven one eight, five five five, zero one two three')).toEqual([['phone', 'seven one eight, five five five, zero one two three']]);
   });
 });
