@@ -46,7 +46,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 /** What names a card security code, in English, German, Spanish and Portuguese. */
 const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|csc|cvn|cid|security\s+(?:code|number|digits)|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|3[- ]digit\s+code|` +
   String.raw`(?:code|number|digits|numbers)\s+on\s+the\s+(?:back|front)|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
-  String.raw`prüfziffer(?:n)?|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
+  String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|\bof\b|\bnumber\b|\bnum\b|\bno\.?|\bsind\b|\bist\b|\blautet\b|\bson\b|\bes\b|\bsão\b|\bé\b)\s*|\s+)*`;
@@ -87,11 +87,13 @@ const STRONG_EXPIRY = new RegExp(
   String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry)?\s+date|valid\s+(?:thru|through|until|til)|good\s+thru|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
   'giu',
 );
-const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|vence|venceu|gültig|valid)(?:\s+date)?${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${MONTH_YEAR}`, 'giu');
+const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
 /** A cheap first look: every expiry cue holds one of these. */
 const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
+
+const TRAILING_CVV = /^[\s,;/|]+(?:(?:code|c[óo]d\.?|c[óo]digo|sec|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
 
 function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: number } {
   const start = (m.index ?? 0) + m[0].lastIndexOf(m[group]!);
@@ -116,23 +118,22 @@ export function findCardExpiries(text: string, cards: readonly Span[]): Span[] {
 /**
  * What people paste right after a card number: "4111 … 1111 04/27 123" or
  * "4111…1111, 04/27, cvv 123". Only the month/year and a lone 3–4 digit group
- * directly after the number (or after its expiry) count.
+ * (or one after "code", "cód", "Prüfz.") directly after the number, or after
+ * an expiry found next to a card ("… venc 11/26 cód 123"), count.
  */
-export function findCardTrailers(text: string, cards: readonly Span[]): Span[] {
+export function findCardTrailers(text: string, cards: readonly Span[], expiries: readonly Span[] = []): Span[] {
   const spans: Span[] = [];
+  const cvvAfter = (at: number) => {
+    const cvv = TRAILING_CVV.exec(text.slice(at));
+    if (cvv) spans.push({ kind: 'cvv', start: at + cvv[0].length - cvv[1]!.length, end: at + cvv[0].length });
+  };
   for (const card of cards) {
-    let at = card.end;
-    const expiry = /^[\s,;/|]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\d/.-]*\d)/i.exec(text.slice(at));
-    if (expiry) {
-      const start = at + expiry[0].length - expiry[1]!.length;
-      spans.push({ kind: 'card_expiry', start, end: start + expiry[1]!.length });
-      at = start + expiry[1]!.length;
-      const cvv = /^[\s,;/|]+(?:(?:code|cod\.?|c[óo]digo|sec)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i.exec(text.slice(at));
-      if (cvv) {
-        const cvvStart = at + cvv[0].length - cvv[1]!.length;
-        spans.push({ kind: 'cvv', start: cvvStart, end: cvvStart + cvv[1]!.length });
-      }
-    }
+    const expiry = /^[\s,;/|]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
+    if (!expiry) continue;
+    const start = card.end + expiry[0].length - expiry[1]!.length;
+    spans.push({ kind: 'card_expiry', start, end: start + expiry[1]!.length });
+    cvvAfter(start + expiry[1]!.length);
   }
+  for (const expiry of expiries) if (cards.some((card) => card.end <= expiry.start && expiry.start - card.end <= 60)) cvvAfter(expiry.end);
   return spans;
 }

@@ -69,7 +69,7 @@ function ssnValid(d: string): boolean {
 
 // ---------------------------------------------------------------- patterns
 
-const LINK = String.raw`(?:\s*(?:[:=#]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
+const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
 /** Words that introduce an identity number, in the four languages. */
 const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl\s*#|tax\s+id|tin|` +
   String.raw`steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|steuernummer|idnr|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|passnummer|führerschein(?:nummer)?|sozialversicherungsnummer|` +
@@ -79,7 +79,7 @@ const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|soci
 const ID_AFTER_WORD = new RegExp(String.raw`\b${ID_WORDS}(?![\p{L}])${LINK}((?=[A-Z]{0,5}\d|[A-Z]{1,3}\s\d)[A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){4,24})`, 'giu');
 
 /** A cheap first look: every ID word holds one of these. */
-const ID_HINT = /ssn|social|sin|insurance|ni|passport|licen|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|cc/i;
+const ID_HINT = /ssn|social|sozial|sin|insurance|ni|passport|licen|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|cc/i;
 const SSN = /(?<![\w.-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.,]\d)/g;
 const NINO = /(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)/g;
 const CPF = /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[.,]\d)/g;

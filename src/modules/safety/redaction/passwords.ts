@@ -18,7 +18,7 @@ import type { Span } from './detectors.ts';
 const PASSWORD_WORD = String.raw`(?:pass\s?words?|passwd|pwd|pw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
 const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave)`;
 const IS = String.raw`(?:'s|\s+(?:is|was|will\s+be|should\s+be|would\s+be|ist|war|lautet|wird|es|era|será|sera|é|fica|vai\s+ser)(?![\p{L}\p{N}]))`;
-const PREFIX_OF_VALUE = String.raw`\s*(?:now\s+|still\s+|just\s+|jetzt\s+|immer\s+noch\s+|ahora\s+|agora\s+)?(?:"|'|“|„|«)?`;
+const PREFIX_OF_VALUE = String.raw`\s*(?:now\s+|still\s+|just\s+|jetzt\s+|immer\s+noch\s+|ahora\s+|agora\s+)?(?:the\s+word\s+|das\s+wort\s+|la\s+palabra\s+|a\s+palavra\s+)?(?:"|'|“|„|«)?`;
 const VALUE = String.raw`([^\s"“”„«»]+)`;
 
 const STRICT = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})\s*(?:[:=]|\s-)${PREFIX_OF_VALUE}${VALUE}`, 'giu');
@@ -38,7 +38,7 @@ const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VA
 
 /** Cues that the words nearby are login details. */
 const LOGIN_CUE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|überall|ueberall|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei)(?![\p{L}])`,
   'giu',
 );
 /** What follows a username word is the username, not the password. */
@@ -93,7 +93,7 @@ function accept(raw: string, strength: Strength): string | undefined {
   return value;
 }
 
-const QUOTE_CUE = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|for\s+everything|everywhere|überall|ueberall|para\s+todo|en\s+todo|pra\s+tudo|para\s+tudo)$`, 'iu');
+const QUOTE_CUE = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|for\s+everything|everywhere|überall|ueberall|für\s+alles|para\s+todo|en\s+todo|pra\s+tudo|para\s+tudo|em\s+tudo)$`, 'iu');
 const QUOTED = /["'“‘„«]([^\s"'“”‘’„«»]{3,64})["'”’“»]/g;
 const TOKEN = /(?<![^\s"'“„(«/,;])[^\s"'“”„()«»,;]+/g;
 

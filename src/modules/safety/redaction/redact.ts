@@ -56,9 +56,10 @@ function maskPlaceholders(text: string): { masked: string; tokens: { start: numb
 }
 
 /** When two findings overlap, the more specific one wins. */
+// An IBAN that passes mod 97 outranks a card: its digits after the country letters may pass Luhn too.
 const PRIORITY: Record<FindingKind, number> = {
+  iban: 11,
   card_number: 10,
-  iban: 9,
   government_id: 8,
   bank_account: 7,
   cvv: 6,
@@ -93,11 +94,12 @@ export function redact(text: string, options: RedactOptions = {}): Redaction {
   // Every other secret is made of digits, typed or spelled: a message without any is done.
   if (runs.length > 0 || /\d/.test(masked)) {
     const cards = findCardNumbers(masked, runs);
+    const expiries = findCardExpiries(masked, cards);
     found.push(
       ...cards,
-      ...findCardTrailers(masked, cards),
+      ...findCardTrailers(masked, cards, expiries),
       ...findCvvs(masked, runs),
-      ...findCardExpiries(masked, cards),
+      ...expiries,
       ...findGovernmentIds(masked),
       ...findBankDetails(masked),
       ...findOneTimeCodes(masked, runs, { serviceCodes: options.serviceCodes ?? 'keep' }),

@@ -41,6 +41,8 @@ describe('passwords in any phrasing and language', () => {
     expect(removed('Uso Naranja2020 para todo')).toEqual([['password', 'Naranja2020']]);
     expect(removed('mudei a senha para Raposa_44 ontem')).toEqual([['password', 'Raposa_44']]);
     expect(removed("i use 'sunshine' for everything")).toEqual([['password', 'sunshine']]);
+    expect(removed('my password is the word pineapple')).toEqual([['password', 'pineapple']]);
+    expect(removed('ich nutze Kaktus22 für alles')).toEqual([['password', 'Kaktus22']]);
   });
 
   it('keeps descriptions, usernames, error codes, times and ids next to a login word', () => {
@@ -74,6 +76,7 @@ describe('cards, expiry dates and security codes', () => {
     expect(removed('cartão validade 12/27')).toEqual([['card_expiry', '12/27']]);
     expect(removed('tarjeta venc. 12/27')).toEqual([['card_expiry', '12/27']]);
     expect(removed('card expiry Dec/27')).toEqual([['card_expiry', 'Dec/27']]);
+    expect(removed('cartão 5500 0000 0000 0004 venc 11/26 cód 123')).toEqual([['card_number', '5500 0000 0000 0004'], ['card_expiry', '11/26'], ['cvv', '123']]);
     expect(removed('visa: 4526018159083012 / 09-29 / 883')).toEqual([['card_number', '4526018159083012'], ['card_expiry', '09-29'], ['cvv', '883']]);
   });
 
@@ -129,6 +132,8 @@ describe('government identity numbers', () => {
     expect(removed('my SIN is 273 354 647')).toEqual([['government_id', '273 354 647']]);
     expect(removed('Meine Steuer-ID ist 28365461076')).toEqual([['government_id', '28365461076']]);
     expect(removed('Personalausweisnummer L01X00T47')).toEqual([['government_id', 'L01X00T47']]);
+    expect(removed('Personalausweis-Nr.: T22000129')).toEqual([['government_id', 'T22000129']]);
+    expect(removed('Sozialversicherungsnummer 12 150385 M 123')).toEqual([['government_id', '12 150385 M 123']]);
     expect(removed('Mi DNI es 66070842F y ya')).toEqual([['government_id', '66070842F']]);
     expect(removed('Meu CPF é 150.587.706-79')).toEqual([['government_id', '150.587.706-79']]);
     expect(removed('passport number 533380006, expiry 2031')).toEqual([['government_id', '533380006']]);
@@ -149,6 +154,7 @@ describe('bank details', () => {
   it('removes IBANs that pass mod 97 and account numbers after their word', () => {
     expect(removed('IBAN DE25 5253 8885 3933 6338 75 bitte')).toEqual([['iban', 'DE25 5253 8885 3933 6338 75']]);
     expect(removed('please refund to FR6280175989834788783848372')).toEqual([['iban', 'FR6280175989834788783848372']]);
+    expect(removed('IBAN DE44 5001 0517 5407 3249 31')).toEqual([['iban', 'DE44 5001 0517 5407 3249 31']]); // its digits pass Luhn too
     expect(removed('Kontonummer 1234567890')).toEqual([['bank_account', '1234567890']]);
     expect(removed('routing number 021000021')).toEqual([['bank_account', '021000021']]);
     expect(removed('account 12345678 sort code 12-34-56')).toEqual([['bank_account', '12345678'], ['bank_account', '12-34-56']]);
