@@ -16,9 +16,10 @@ const JOIN_WORDS = 'underscore|unterstrich|guion\\s+bajo|sublinhado|dash|hyphen|
 const AT = `(?:${BRACKETED(AT_WORDS)}|${SPOKEN(AT_WORDS)}|\\s*@\\s*)`;
 const DOT = `(?:${BRACKETED(DOT_WORDS)}|${SPOKEN(DOT_WORDS)}|\\.)`;
 const LABEL = String.raw`[A-Za-z0-9][A-Za-z0-9_-]*`;
-const LOCAL = String.raw`${LABEL}(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[._-])${LABEL})*`;
+/** Letters and digits apart by one separator each (a dot, "_", "+", "-" or a spoken one), at most 7 parts: no two ways to read a run and bounded work per start, so no backtracking blow-up. */
+const LOCAL = String.raw`[A-Za-z0-9]+(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[_+-])[A-Za-z0-9]+){0,6}`;
 const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|mx|ar|cl|pt|br|uk|fr|it|nl|be|ie|eu|ca|us|au)`;
-const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}${TLD}(?![\w-])`, 'giu');
+const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){0,4}${DOT}${TLD}(?![\w-])`, 'giu');
 
 const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]/i;
 

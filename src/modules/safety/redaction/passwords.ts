@@ -30,7 +30,7 @@ const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_W
 const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
 const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s/i;
 /** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
-const STRONG_SYMBOL = /\d\S*[!#$%&*?^~+=]|[!#$%&*?^~+=]\S*\d/;
+const STRONG_SYMBOL = /(?<!\S)(?=\S*\d)(?=\S*[!#$%&*?^~+=])/; // tested at word starts only: linear on a long run of digits
 /** "the new one is X" in a sentence about a password. */
 const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+one\s+(?:is|was|will\s+be)\s*:?\s*(?:"|'|“)?(\S+)/gi;
 /** "password below" at the end of a line, the value on the next. */

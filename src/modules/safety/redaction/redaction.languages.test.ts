@@ -207,3 +207,15 @@ describe('harmless figures stay', () => {
     }
   });
 });
+
+describe('long input', () => {
+  it('redacts 20,000 characters of repeated separators, digits and cue words without backtracking blow-up', () => {
+    for (const unit of ['a_', 'a-', 'a dot ', '1', '1.', '1,', '1/', '1-', '1 ', 'one ', 'password ', 'code 12 ', 'at ', 'Ab1! ', "'a'"]) {
+      const text = unit.repeat(Math.ceil(20000 / unit.length)).slice(0, 20000);
+      const started = performance.now();
+      redact(text);
+      // A linear pass takes a few milliseconds; catastrophic backtracking takes seconds. The margin is for a busy machine.
+      expect(performance.now() - started, unit).toBeLessThan(1000);
+    }
+  });
+});
