@@ -112,6 +112,15 @@ describe('one-time codes in any phrasing', () => {
   });
 });
 
+describe('the service code in four languages', () => {
+  it('keeps it by default and removes it on request, however it is written', () => {
+    for (const text of ['mein Servicecode ist 482913', 'mein Service-Code lautet 482913', 'mi código de servicio es 482913', 'meu código de serviço é 482913', 'service code four eight two nine one three']) {
+      expect(removed(text), text).toEqual([]);
+      expect(redact(text, { serviceCodes: 'remove' }).text, text).toMatch(/\[service code removed\]$/);
+    }
+  });
+});
+
 describe('government identity numbers', () => {
   it('checks CPF, DNI/NIE, Steuer-ID and IBAN check digits', () => {
     expect(cpfValid('150.587.706-79')).toBe(true);
