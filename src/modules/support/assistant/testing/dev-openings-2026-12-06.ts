@@ -50,16 +50,16 @@ export const DEV_OPENINGS: DevOpening[] = [
   { id: 'ben-10', member: 'acct_demo_ben', kind: 'pasted_password', text: 'i logged in with my password Sunrise!2024 and saw 2 memberships??', expect: x({ says: [/change (that|your) password/i], button: 'link:' }) },
 
   // ── Chloé: DE, Premium €19.99 on the 11th, extra member Jonas added Nov 19 (€4.39 prorated); next Dec 11 €25.98
-  { id: 'chloe-01', member: 'acct_demo_chloe', kind: 'extra_member_charge', text: 'what is this 4,39 € charge', expect: noNotFound({ kinds: CHARGE, says: [/extra member/i] }) },
-  { id: 'chloe-02', member: 'acct_demo_chloe', kind: 'proration_timing', text: 'why was i charged on the 19th i pay on the 11th', expect: noNotFound({ kinds: CHARGE, says: [/extra member/i, 'November 19'] }) },
+  { id: 'chloe-01', member: 'acct_demo_chloe', kind: 'extra_member_charge', text: 'what is this 4,39 € charge', expect: noNotFound({ kinds: CHARGE, says: [/extra.member/i] }) },
+  { id: 'chloe-02', member: 'acct_demo_chloe', kind: 'proration_timing', text: 'why was i charged on the 19th i pay on the 11th', expect: noNotFound({ kinds: CHARGE, says: [/extra.member/i, 'November 19'] }) },
   { id: 'chloe-03', member: 'acct_demo_chloe', kind: 'next_charge', text: 'How much will my next bill be now that Jonas is on my account?', expect: x({ says: ['December 11, 2026', '25.98'] }) },
-  { id: 'chloe-04', member: 'acct_demo_chloe', kind: 'language', text: 'Warum wurde mir am 19. November 4,39 € abgebucht?', expect: noNotFound({ says: [/German/i, /extra member/i] }) },
+  { id: 'chloe-04', member: 'acct_demo_chloe', kind: 'language', text: 'Warum wurde mir am 19. November 4,39 € abgebucht?', expect: noNotFound({ says: [/German/i, /extra.member/i] }) },
   { id: 'chloe-05', member: 'acct_demo_chloe', kind: 'language', text: 'Hallo, wann ist meine nächste Zahlung fällig?', expect: x({ says: [/German/i, 'December 11, 2026'] }) },
-  { id: 'chloe-06', member: 'acct_demo_chloe', kind: 'extra_member_charge', text: 'i added my brother last week and now there is a second small payment, is that normal', expect: noNotFound({ kinds: CHARGE, says: [/extra member/i] }),
+  { id: 'chloe-06', member: 'acct_demo_chloe', kind: 'extra_member_charge', text: 'i added my brother last week and now there is a second small payment, is that normal', expect: noNotFound({ kinds: CHARGE, says: [/extra.member/i] }),
     followUp: { text: 'is that every month now?', expect: x({ says: [/(every month|each month|monthly)/i, /December 11/i] }) } },
   { id: 'chloe-07', member: 'acct_demo_chloe', kind: 'household', text: 'my tv says its not part of my household but its at home', expect: x({ says: [/household/i] }) },
   { id: 'chloe-08', member: 'acct_demo_chloe', kind: 'devices', text: 'who is using my account, which devices are on it', expect: x({ says: ['Living room TV'] }) },
-  { id: 'chloe-09', member: 'acct_demo_chloe', kind: 'bill_difference', text: 'Last month it was 19,99 and now I paid 19,99 and 4,39?? why more', expect: noNotFound({ kinds: CHARGE, says: [/extra member/i] }) },
+  { id: 'chloe-09', member: 'acct_demo_chloe', kind: 'bill_difference', text: 'Last month it was 19,99 and now I paid 19,99 and 4,39?? why more', expect: noNotFound({ kinds: CHARGE, says: [/extra.member/i] }) },
   { id: 'chloe-10', member: 'acct_demo_chloe', kind: 'who_bills', text: 'do you bill my card directly or through paypal', expect: x({ says: [/Reelhouse bills you directly/i] }) },
 
   // ── Jonas: Chloé's extra member, his own login; the owner pays
@@ -90,7 +90,7 @@ export const DEV_OPENINGS: DevOpening[] = [
   { id: 'emi-01', member: 'acct_demo_emi', kind: 'who_bills', text: 'who bills me', expect: x({ says: ['Northwind Mobile'] }) },
   { id: 'emi-02', member: 'acct_demo_emi', kind: 'who_bills', text: 'I cant find any reelhouse charge on my credit card, how am i paying for this', expect: x({ says: ['Northwind Mobile'] }) },
   { id: 'emi-03', member: 'acct_demo_emi', kind: 'next_charge', text: 'when is my next payment', expect: x({ says: ['Northwind Mobile'] }) },
-  { id: 'emi-04', member: 'acct_demo_emi', kind: 'extra_member_unavailable', text: 'how do i add my sister as an extra member', expect: x({ says: ['Northwind Mobile', /extra member/i] }) },
+  { id: 'emi-04', member: 'acct_demo_emi', kind: 'extra_member_unavailable', text: 'how do i add my sister as an extra member', expect: x({ says: ['Northwind Mobile', /extra.member/i] }) },
   { id: 'emi-05', member: 'acct_demo_emi', kind: 'cancel_status', text: 'i want to cancel, how', expect: x({ says: ['Northwind Mobile'] }) },
   { id: 'emi-06', member: 'acct_demo_emi', kind: 'charge_explain', text: 'there is a reelhouse line on my phone bill for 2290 yen what is it', expect: x({ says: ['Northwind Mobile'] }),
     followUp: { text: 'can you refund it then', expect: x({ says: ['Northwind Mobile'], never: [/will be refunded/i] }) } },
