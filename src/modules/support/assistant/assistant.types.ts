@@ -5,6 +5,7 @@ import type { MessagePayload } from '../chat/chat.types.ts';
 import type { IntentHelp } from '../contact/checklists.ts';
 import type { CaseFile, HandOffReason, Queue } from '../desk/case-file.ts';
 import type { AccountSnapshot, SameCardMembership } from '../support.ports.ts';
+import type { PlanOfferBrief, UpcomingCharge } from './charges/next-charge.ts';
 
 /**
  * The charge explainer's contract as the assistant relies on it
@@ -20,6 +21,10 @@ export type ChargeExplanationLike = {
   disputedCharge?: unknown;
   /** What the member can do next (secure the account, dispute with the bank…). */
   advice?: string[];
+  /** The next charge and its date, when one is due. */
+  upcoming?: UpcomingCharge | null;
+  /** What the member's country and plan offer (extra members), when the catalog is known. */
+  offer?: PlanOfferBrief | null;
 };
 export type ExplainCharges = (input: {
   membership: MembershipView | null;

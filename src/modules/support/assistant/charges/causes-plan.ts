@@ -134,7 +134,7 @@ export function priceChange(ctx: CauseContext): Found | null {
     return found('price_change', {
       title: 'A price change',
       headline: first
-        ? `The ${reading.planName(plan)} price changed from ${longDate(appliesFrom)}: your renewal on ${longDate(first.date)} was ${reading.money(first.amount, first.currency)}${before ? ` instead of ${reading.money(before.amount, before.currency)}` : ''}.`
+        ? `The ${reading.planName(plan)} price changed from ${longDate(appliesFrom)}, as we let you know on ${longDate(notice.date)}: your renewal on ${longDate(first.date)} was ${reading.money(first.amount, first.currency)}${before ? ` instead of ${reading.money(before.amount, before.currency)}` : ''}.`
         : `The ${reading.planName(plan)} price changes to ${reading.money(price)}${beforeTax} from ${longDate(appliesFrom)}.`,
       sentences,
       about: atNewPrice.some((line) => isDisputed(ctx, line)),

@@ -9,6 +9,7 @@ import { addMonths, isDate, longDate } from './charge-dates.ts';
 import { asksAboutACharge, findDisputedCharge } from './charge-matching.ts';
 import type { ChargeCause, ChargeExplanation, ChargeFinding, ChargeQuestion } from './charge-types.ts';
 import { readMembership } from './membership-reading.ts';
+import { planOffer, upcomingCharge } from './next-charge.ts';
 
 export type { ChargeCause, ChargeExplanation, ChargeFinding, ChargeQuestion, EvidenceLine, CancellationState } from './charge-types.ts';
 
@@ -52,7 +53,7 @@ export function explainCharges(input: ChargeQuestion): ChargeExplanation {
     const none = noneFound(null, { asked, currency: null, money: String });
     return finish({
       membershipId: null, accountId: null, currency: null, today, window, question: question ?? null, explained: false, disputedCharge: null,
-      cancellation: cancellationState(null), found: [none], hints: [],
+      cancellation: cancellationState(null), found: [none], hints: [], upcoming: null, offer: null,
     });
   }
 
@@ -87,6 +88,7 @@ export function explainCharges(input: ChargeQuestion): ChargeExplanation {
   return finish({
     membershipId: view.id, accountId: view.account_id, currency: view.currency, today, window, question: question ?? null, explained,
     disputedCharge: disputed?.evidence ?? null, cancellation: cancellationState(reading), found, hints,
+    upcoming: upcomingCharge(view, reading), offer: planOffer(view, input.catalog, reading),
   });
 }
 

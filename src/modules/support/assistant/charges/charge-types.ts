@@ -1,6 +1,7 @@
 import type { Catalog, MembershipView } from '../../../billing/index.ts';
 import type { HandOffReason, Queue } from '../../desk/case-file.ts';
 import type { SameCardMembership } from '../../support.ports.ts';
+import type { PlanOfferBrief, UpcomingCharge } from './next-charge.ts';
 
 /** What the member asks about. `amount` is in minor units (1983 for $19.83), as the ledger keeps it. */
 export type ChargeQuestionDetail = {
@@ -96,6 +97,10 @@ export type ChargeExplanation = {
   advice: string[];
   /** General notes that hold for any charge (banks post 1 to 3 business days later). */
   notes: string[];
+  /** The next charge and its date (null: billed by a partner, cancelled, or nothing known). */
+  upcoming: UpcomingCharge | null;
+  /** The plan as the country offers it (extra members or not), when the catalog is known. */
+  offer: PlanOfferBrief | null;
   /** When an agent should take it from here; the assistant decides whether to offer it. */
   suggestedHandOff: { queue: Queue; reason: HandOffReason; why: string } | null;
 };
