@@ -64,10 +64,13 @@ export function whoBills(snapshot: AccountSnapshot): string {
   if (!membership) return 'There’s no membership on this account, so nobody bills you for it.';
   const partner = partnerOf(snapshot);
   if (partner) return `${partner} bills your membership: the charges appear on your ${partner} bill, and cancelling, pausing or changing how you pay goes through them.`;
+  if (snapshot.account.role === 'extra_member') return 'Reelhouse bills the account owner directly for the membership, your extra member place included.';
   // The owner's card is theirs: an extra member only hears who bills.
   const card = membership.payment_method && snapshot.account.role === 'owner' ? ` on your ${membership.payment_method.brand} card ending ${membership.payment_method.last4}` : '';
   return `Reelhouse bills you directly${card}.`;
 }
+
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
 const UNEXPLAINED_ADVICE = 'change your password from your account page and sign out of any devices you don’t recognise. If the charge isn’t from Reelhouse at all, your bank can dispute it.';
 
@@ -84,14 +87,26 @@ export function isChargeIntent(intent: string): boolean {
 export function explainChargesTopic(options: { intent: Intent; state: AssistantState; snapshot: AccountSnapshot; tools: AssistantTools; today: string; text: string }): TopicOutcome {
   const { intent, state, snapshot, tools, today, text } = options;
   const membership = snapshot.membership;
-  const amount = state.entities.amount ? amountToMinor(state.entities.amount, membership?.currency ?? null) : null;
-  const date = state.entities.date ? normaliseDate(state.entities.date, today) : null;
-  const explanation = tools.explainCharges({
-    membership, sameCard: snapshot.sameCard, today,
-    question: { ...(amount !== null ? { amount } : {}), ...(date !== null ? { date } : {}), text },
-  });
+  // Two amounts ("last month 15.49 now 17.99") ask about a difference, not about one disputed charge.
+  const amountsSaid = new Set((text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((said) => amountToMinor(said, membership?.currency ?? null)));
+  const amount = state.entities.amount && amountsSaid.size < 2 ? amountToMinor(state.entities.amount, membership?.currency ?? null) : null;
+  // "On monday I saw…" says when the member looked, not when the charge was made.
+  const date = state.entities.date && !WEEKDAY.test(state.entities.date) ? normaliseDate(state.entities.date, today) : null;
+  const ask = (question: { amount?: number; date?: string }) => tools.explainCharges({ membership, sameCard: snapshot.sameCard, today, question: { ...question, text } });
+  let explanation = ask({ ...(amount !== null ? { amount } : {}), ...(date !== null ? { date } : {}) });
+  // A date misread from the message ("19. November 4,39 €") must not hide a charge the amount alone finds.
+  if (!explanation.explained && amount !== null && date !== null) {
+    const byAmount = ask({ amount });
+    if (byAmount.explained) explanation = byAmount;
+  }
+  const written = amountsSaid.size === 1 ? [...amountsSaid][0] : null;
+  if (!explanation.explained && written !== null && written !== amount) {
+    const byWritten = ask({ amount: written });
+    if (byWritten.explained) explanation = byWritten;
+  }
   const lines = explanation.summary.length > 0 ? explanation.summary : explanation.findings.map((finding) => `${finding.title}: ${finding.explanation}`);
-  const lead = intent === 'billing.charged_after_cancel' ? [cancellationStatus(snapshot)] : [];
+  // After a cancel, and during a pause, where the membership stands is part of the answer.
+  const lead = intent === 'billing.charged_after_cancel' || membership?.state.status === 'paused' ? [cancellationStatus(snapshot)] : [];
   const replies: Reply[] = [{ body: [...lead, ...lines].join('\n\n') || 'I looked through the charges on your account.', payload: { kind: 'charge_explanation', data: { ...explanation } } }];
   const asked = [state.entities.amount, date ?? state.entities.date].filter(Boolean).join(' on ');
   const outcome: TopicOutcome = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
-import { findCredentialRequest } from '../../safety/redaction/index.ts';
+import { findCredentialRequest, redact } from '../../safety/redaction/index.ts';
 import { triage } from '../../triage/index.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
 import { createMemoryAssistantStore } from './assistant-state.repository.ts';
@@ -20,7 +20,11 @@ const SCRIPT = [
   'what devices are on my account', 'it says my TV is not part of the household', 'A TV at home', 'videos keep buffering on my TV',
   'Still not working', 'the app shows error NW-2-5 on my phone', 'I forgot my password', 'which email do I use to log in',
   'I got a text saying my account is suspended and asking for my card', 'do you sell gift cards', 'someone changed my email and I can’t log in',
-  'asdf qwerty', 'what’s the weather', 'I want to talk to a human',
+  'asdf qwerty', 'what’s the weather',
+  // Issue 10: other ways members put it, pasted secrets, follow-ups, another language.
+  'my password is hunter2 and the TV won’t sign in', 'my card is 4111 1111 1111 1111 why was it charged', 'when is my next payment', 'my account is frozen',
+  'is that every month now?', 'and when does that end?', 'Warum wurde mir 4,39 € abgebucht?', 'how do I add an extra member', 'my bank sent me a new card',
+  'I want to talk to a human',
 ];
 
 const SNAPSHOTS: Record<string, AccountSnapshot | null> = {
@@ -31,6 +35,7 @@ const SNAPSHOTS: Record<string, AccountSnapshot | null> = {
   extraMember: extraMemberSnapshot(),
   noMembership: snapshotOf({ membership: null }),
   visitor: null,
+  securityFinding: snapshotOf({ security: { signals: [{ kind: 'email_changed_unconfirmed', at: '2026-03-19T10:00:00.000Z', summary: 'Your email was changed to an address that has not been confirmed.', severity: 'danger' }], steps: ['Sign out of all devices.'] } }),
 };
 
 const EXPLANATIONS: ChargeExplanationLike[] = [
@@ -58,7 +63,8 @@ async function converse(snapshot: AccountSnapshot | null, explanation: ChargeExp
       collect(chat);
       ({ chat, assistant } = openConversation(snapshot, explanation));
     }
-    await assistant.onMemberMessage({ conversation: chat.conversation, message: chat.say(text) });
+    // Redacted as the chat stores it, so the assistant's notes about a pasted secret are checked too.
+    await assistant.onMemberMessage({ conversation: chat.conversation, message: chat.say(redact(text).text) });
     // Then tap one of the choices offered, if any: confirmations, guides, hand-off offers all get exercised.
     const last = chat.assistantTexts().at(-1);
     const choice = last?.payload?.choices?.[text.length % last.payload.choices.length];

@@ -12,6 +12,8 @@ import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from '.
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
 import { asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
+import { answerAccountQuestion, holdText, readAccountQuestion } from './account-questions.rules.ts';
+import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
 import { longDate } from './charges/charge-dates.ts';
 
 /**
@@ -21,6 +23,11 @@ import { longDate } from './charges/charge-dates.ts';
  * state and an optional hand-off out. Account changes only ever run on the
  * turn that answers their confirmation.
  */
+
+/** Words of a money question, in English and the languages members write in most. */
+const CHARGE_WORDS = /\d+[.,]\d{2}\b|\b(?:charg\w*|bill(?:ed|ing)?|payments?|paid|price|fee|debit\w*|cobr\w*|cargo\w*|abgebucht|belastet|abbuchung|preis|pre[cç]o|precio|pagamento|pago)\b/i;
+/** The member says someone else is in the account: the security review's findings are then the answer. */
+const COMPROMISE = /\b(?:hack(?:ed|er)?|compromised|someone (?:else )?(?:changed|is using|used|logged|got into|has)|not me|wasn['’]?t me|(?:don['’]?t|do not) (?:know|recogni[sz]e) (?:these|this|the|those)|unauthori[sz]ed|stolen|nigeria|lagos)\b/i;
 
 /** Below this the assistant would be guessing: it asks again instead, and that counts as a failure. */
 export const MIN_CONFIDENCE = 0.5;
@@ -73,7 +80,13 @@ function askWhich(turn: Turn, triage: TriageResult): Turn {
 function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnContext, snapshot: AccountSnapshot): TopicOutcome | null {
   const { tools } = ctx;
   if (isChargeIntent(intent) && snapshot.account.role === 'extra_member') return ownerPaysTopic();
-  if (isChargeIntent(intent)) return explainChargesTopic({ intent, state: turn.state, snapshot, tools, today: input.today, text: input.text });
+  if (isChargeIntent(intent)) {
+    const topic = explainChargesTopic({ intent, state: turn.state, snapshot, tools, today: input.today, text: input.text });
+    // A member on hold asks about "a charge" in many words; the hold itself comes first.
+    if (snapshot.membership?.state.status !== 'on_hold') return topic;
+    const hold = holdText(snapshot, tools.explainCharges({ membership: snapshot.membership, sameCard: snapshot.sameCard, today: input.today }));
+    return { ...topic, replies: [say(hold), ...topic.replies.filter((reply) => !reply.body.startsWith('You can update your card'))] };
+  }
   switch (intent) {
     case 'billing.third_party':
       return { replies: [say(whoBills(snapshot), FEEDBACK_CHOICES)], offer: { kind: 'feedback' }, tried: ['Checked who bills the membership'], findings: [whoBills(snapshot)] };
@@ -150,6 +163,12 @@ function onChoice(turn: Turn, choice: string, input: TurnInput, ctx: TurnContext
     return handOff(turn, offer.queue, offer.reason);
   }
   if (choice === 'no_handoff') return apply(turn, { replies: [say('All right. Is there anything else I can help with?')], offer: null });
+  if (choice === 'secure_account') {
+    const security = takeoverTopic(ctx.snapshot, input);
+    return apply({ ...turn, state: { ...state, securityRaised: true, intent: 'security.account_takeover', confidence: 1 } }, security);
+  }
+  const link = linkAnswer(choice);
+  if (link) return apply(turn, { replies: [link], tried: [`Pointed to ${choice.slice('link:'.length)}`] });
   if (choice.startsWith('intent:')) {
     // The member tapped what they meant after askWhich: answer that intent as if triage had been sure (by the intent
     // alone: the button's label is our wording, not the member's, so it is not read for requests).
@@ -189,15 +208,42 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   }
   const pleasantry = smallTalk(text);
   if (pleasantry) return apply(turn, { replies: [say(pleasantry === 'thanks' ? 'You’re welcome. If anything else comes up, I’m here.' : 'Hello! What can I help you with?')], offer: null });
+  // Said first, and the question is still answered: a pasted secret, another language.
+  const language = otherLanguage(text, triage?.language);
+  const notes = [...pastedSecretNotes(text), ...(language ? [languageNote(language)] : [])];
+  if (notes.length > 0) {
+    const noted = [...(language ? [`Answered in English; the member wrote in ${language}`] : []), ...(notes.length > (language ? 1 : 0) ? ['Told the member that a pasted secret was removed'] : [])];
+    turn = { ...turn, replies: [...turn.replies, ...notes], state: { ...turn.state, tried: [...turn.state.tried, ...noted] } };
+  }
   if (!triage) return turn;
-  const confident = triage.intent !== 'out_of_scope' && triage.confidence >= MIN_CONFIDENCE;
-  const state = confident ? { ...turn.state, intent: triage.intent, confidence: triage.confidence } : turn.state;
+  const questionAsked = snapshot ? readAccountQuestion(text) : null;
+  // A money question triage is unsure about ("on friday i got an email that my payment was 23.72") is still a charge question.
+  const chargeLike = snapshot !== null && (triage.intent === 'out_of_scope' || triage.confidence < MIN_CONFIDENCE) && CHARGE_WORDS.test(text);
+  const confident = chargeLike || (triage.intent !== 'out_of_scope' && triage.confidence >= MIN_CONFIDENCE);
+  // "I was not charged in October, is something wrong with my account" is about money, not a break-in.
+  const moneyNotTakeover = triage.intent === 'security.account_takeover' && snapshot !== null && CHARGE_WORDS.test(text) && !COMPROMISE.test(text);
+  const intent: Intent = chargeLike || moneyNotTakeover ? 'billing.unexpected_charge' : triage.intent;
+  const state = confident ? { ...turn.state, intent, confidence: chargeLike ? MIN_CONFIDENCE : triage.confidence } : turn.state;
   turn = { ...turn, state };
-  const intent = triage.intent;
 
-  if (intent === 'security.account_takeover' || (dangerSignals(snapshot).length > 0 && !state.securityRaised)) {
+  const danger = dangerSignals(snapshot);
+  if (intent === 'security.account_takeover' || (danger.length > 0 && !state.securityRaised && COMPROMISE.test(text))) {
     const security = takeoverTopic(snapshot, input);
     return apply({ ...turn, state: { ...state, securityRaised: true, intent: 'security.account_takeover', confidence: intent === 'security.account_takeover' ? triage.confidence : 1 } }, security);
+  }
+  if (danger.length > 0 && !state.securityRaised) {
+    // A finding is told once, briefly, and does not take over what the member asked.
+    turn = apply({ ...turn, state: { ...turn.state, securityRaised: true } }, {
+      replies: [securityBrief(danger)], findings: danger.map((signal) => `Security review (${signal.severity}): ${signal.summary}`), tried: ['Told the member about the security review’s findings'],
+    });
+  }
+  // Asked in other words, these are the usual topics: the restart's story, the cancellation status (with its "Cancel it here").
+  const usual: Partial<Record<string, Intent>> = { who_restarted: 'billing.charged_after_cancel', status: 'membership.cancel' };
+  const usualIntent = questionAsked ? usual[questionAsked] : undefined;
+  if (usualIntent && snapshot) return apply(turn, accountTopic(usualIntent, turn, input, ctx, snapshot) ?? { replies: [] });
+  if (questionAsked && snapshot) {
+    const answer = answerAccountQuestion(questionAsked, { snapshot, state: turn.state, tools: ctx.tools, today: input.today });
+    if (answer) return apply(turn, answer);
   }
   const request = detectActionRequest(text, confident ? intent : null, snapshot);
   if (request) return onActionRequest(turn, request, input, snapshot);

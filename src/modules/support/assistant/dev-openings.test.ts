@@ -12,8 +12,12 @@ const TODAY = '2026-11-27';
  * The development set (testing/dev-openings-2026-12-06.ts) through the real
  * assistant rules on the demo members' snapshots. Before any issue-10 rule
  * change: 46 of 130 openings answered right (0.354; first turns 0.477,
- * follow-ups 0.133). A development figure, not a benchmark: the rules are
- * tuned on these openings. DEV_OPENINGS_REPORT=<file> writes the failures.
+ * follow-ups 0.133), 49 (0.377) once one too-strict expectation was fixed;
+ * after the issue-10 rules: 130 of 130 (first turns and follow-ups alike).
+ * A development figure, not a benchmark: the rules were tuned on these
+ * openings, so the floor only keeps what was reached; the frozen held-out
+ * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
+ * failures (DEV_OPENINGS_ALL=1: every answer).
  */
 let snapshots: Record<DemoAccount, AccountSnapshot>;
 let catalog: Catalog;
@@ -29,12 +33,13 @@ it('answers the development openings of the demo members right', () => {
   ];
   if (process.env.DEV_OPENINGS_REPORT) {
     mkdirSync('.test-results', { recursive: true });
-    const failed = run.results.filter((r) => !r.pass).map((r) => ({
+    // DEV_OPENINGS_ALL=1 writes every opening's answers, to read them, not only the failures.
+    const failed = run.results.filter((r) => !r.pass || process.env.DEV_OPENINGS_ALL).map((r) => ({
       id: r.opening.id, kind: r.opening.kind,
       turns: r.turns.map((t) => ({ text: t.text, failures: t.failures, replies: t.replies.map((reply) => `(${reply.payload.kind}) ${reply.body}${(reply.payload.choices ?? []).map((c) => ` [${c.id}|${c.label}]`).join('')}`) })),
     }));
     writeFileSync(process.env.DEV_OPENINGS_REPORT, `${lines.join('\n')}\n\n${JSON.stringify(failed, null, 1)}\n`);
   }
   console.log(lines.join('\n'));
-  expect(run.overall).toBeGreaterThanOrEqual(0);
+  expect(run.overall).toBeGreaterThanOrEqual(0.95);
 });

@@ -30,11 +30,31 @@ describe('a takeover', () => {
     expect(decision.handOff).toMatchObject({ queue: 'security', caseFile: { reason: 'takeover', intent: 'security.account_takeover' } });
   });
 
-  it('raises danger signals of the security review once, whatever the member asked', () => {
+  it('mentions danger signals of the security review once, briefly, and still answers what the member asked (issue 10)', () => {
     const first = turn(initialState(), 'videos keep buffering', { triage: triageAs('streaming.playback'), snapshot: danger });
+    expect(first.replies[0]).toMatchObject({ payload: { kind: 'notice', choices: [{ id: 'secure_account' }] } });
     expect(text(first)).toContain('Your email was changed to an address that has not been confirmed.');
-    expect(first.handOff?.caseFile.reason).toBe('takeover');
-    expect(first.handOff?.caseFile.findings[0]).toContain('Security review (danger)');
+    expect(text(first)).not.toContain('lock your account down');
+    expect(first.replies.length).toBeGreaterThan(1);
+    expect(first.handOff).toBeNull();
+    expect(first.state.findings[0]).toContain('Security review (danger)');
+    const second = turn(first.state, 'who bills me', { triage: triageAs('billing.third_party'), snapshot: danger });
+    expect(text(second)).not.toContain('Your email was changed');
+    expect(text(second)).toContain('Reelhouse bills you directly');
+  });
+
+  it('locks the account down and brings in security when the member taps "Secure my account", or says someone else is in it', () => {
+    const first = turn(initialState(), 'videos keep buffering', { triage: triageAs('streaming.playback'), snapshot: danger });
+    const secured = turn(first.state, 'Secure my account', { choice: 'secure_account', snapshot: danger });
+    expect(secured.handOff?.caseFile.reason).toBe('takeover');
+    expect(secured.state.pending?.action.kind).toBe('sign_out_everywhere');
+    // Asking which devices are on the account lists them with remove buttons (the review's findings included), without a hand-off.
+    const which = turn(initialState(), 'which devices are on my account', { triage: triageAs('security.unknown_user'), snapshot: danger });
+    expect(which.handOff).toBeNull();
+    expect(text(which)).toContain('Your email was changed');
+    expect(turn(initialState(), 'I don’t recognise these devices, someone is using my account', { triage: triageAs('security.unknown_user'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
+    expect(turn(initialState(), 'someone changed my email', { triage: triageAs('billing.unexpected_charge'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
+    expect(turn(initialState(), 'my account was hacked', { triage: triageAs('security.account_takeover'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
   });
 
   it('still answers its own confirmation after the hand-off, and nothing else', () => {

@@ -105,7 +105,10 @@ const AFFIRMATION = /\b(?:yes|yeah|yep|sure|ok|okay|go ahead|please do)\b/i;
 /** A plain yes ("yes", "ok", "yes, cancel it"), with nothing that takes it back. */
 export function isYes(text: string): boolean {
   const m = /^\s*(?:yes|yeah|yep|yup|y|ok|okay|sure|confirm(?:ed)?|please do|go ahead|do it|that['’]?s right|correct)\b/i.exec(text);
-  return m !== null && !NEGATION.test(text.slice(m[0].length));
+  if (m === null) return false;
+  const rest = text.slice(m[0].length);
+  // "ok and is that every month?" is a new question, not a yes.
+  return !NEGATION.test(rest) && !(/\?/.test(rest) && /\b(?:is|are|what|when|why|how|does|do|will|who|which)\b/i.test(rest));
 }
 
 export function isNo(text: string): boolean {

@@ -80,4 +80,17 @@ describeEachDatabase('explaining the demo members\' charges', (open) => {
     expect(await causes('acct_demo_jade')).toContain('billing_day_adjusted');
     expect((await explain('acct_demo_ines')).cancellation).toMatchObject({ state: 'pending', finalServiceDate: expect.any(String) });
   });
+
+  it('tells each demo member\'s next charge from the plan, the slots, the price change and the tax', async () => {
+    const next = async (accountId: string) => (await explain(accountId)).upcoming;
+    expect(await next('acct_demo_ava')).toMatchObject({ date: '2026-12-15', amount: 2755, tax: 256, plan: 'premium', kind: 'renewal', basis: 'catalog' });
+    expect(await next('acct_demo_chloe')).toMatchObject({ date: '2026-12-11', amount: 2598, extraMembers: 1, taxMode: 'inclusive' });
+    expect(await next('acct_demo_dev')).toMatchObject({ date: '2026-11-30', amount: 2372 });
+    expect(await next('acct_demo_finn')).toMatchObject({ date: '2026-12-19', amount: 1299, kind: 'resume' });
+    expect(await next('acct_demo_grace')).toMatchObject({ date: '2026-11-28', amount: 1947, kind: 'retry', finalRetry: '2026-12-02' });
+    expect(await next('acct_demo_jade')).toMatchObject({ date: '2026-11-30', amount: 1101 });
+    expect(await next('acct_demo_emi')).toBeNull();
+    expect(await next('acct_demo_ines')).toBeNull();
+    expect((await explain('acct_demo_ines')).offer).toMatchObject({ country: 'Brazil', extraMembersInCountry: false });
+  });
 });

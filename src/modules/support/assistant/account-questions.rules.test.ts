@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readAccountQuestion } from './account-questions.rules.ts';
+import { otherLanguage, pastedSecretNotes } from './member-notes.rules.ts';
+import { isYes } from './message-reading.rules.ts';
+
+describe('account questions in the member\'s own words', () => {
+  it.each([
+    ['when is my next payment and how much will it be', 'next_charge'],
+    ['so how much next time?', 'next_charge'],
+    ['am I going to be charged again next month', 'next_charge'],
+    ['Hallo, wann ist meine nächste Zahlung fällig?', 'next_charge'],
+    ['when does my access end', 'access_end'],
+    ['and when does that end?', 'access_end'],
+    ['who is actually charging me for this, is it apple or you guys?', 'who_bills'],
+    ['I cant find any reelhouse charge on my credit card, how am i paying for this', 'who_bills'],
+    ['my account is frozen??', 'hold'],
+    ['there is a payment problem banner on my tv', 'hold'],
+    ['it says update payment but my card is fine', 'hold'],
+    ['when will you try charging me again', 'retry'],
+    ['and if that fails too?', 'if_retry_fails'],
+    ['got a replacement card from my bank with a new number, will my reelhouse payment still work?', 'card_replaced'],
+    ['how can I add my mom as extra member', 'extra_member_add'],
+    ['Posso adicionar um membro extra na minha conta?', 'extra_member_add'],
+    ['is that every month now?', 'recurring'],
+    ['can you cancel the other one', 'cancel_other'],
+    ['did i cancel or pause? cant remember', 'status'],
+  ])('reads “%s” as %s', (text, question) => {
+    expect(readAccountQuestion(text)).toBe(question);
+  });
+
+  it('leaves questions about one charge to the charge explainer', () => {
+    expect(readAccountQuestion('why was i charged 6.95 on nov 18??')).toBeNull();
+    expect(readAccountQuestion('you are charging me twice every month!!! fix it')).toBeNull();
+    expect(readAccountQuestion('I cancelled in september why did you charge me 31.03')).toBeNull();
+  });
+});
+
+describe('notes said before the answer', () => {
+  it('tells the member a pasted password was removed and to change it, with a button to where it is changed', () => {
+    const [note] = pastedSecretNotes('my password is [password removed] and the tv says wrong');
+    expect(note.body).toMatch(/removed the password/);
+    expect(note.body).toMatch(/change it now/);
+    expect(note.payload.choices).toEqual([{ id: 'link:/account/security', label: 'Change my password' }]);
+    expect(pastedSecretNotes('card [card number removed] exp [expiry date removed]')[0].body).toMatch(/never send a full card number/);
+    expect(pastedSecretNotes('why was I charged twice')).toEqual([]);
+  });
+
+  it('names the language a member wrote in, never for an English message', () => {
+    expect(otherLanguage('Warum wurde mir am 19. November 4,39 € abgebucht?', 'de')).toBe('German');
+    expect(otherLanguage('Quando termina o meu acesso? Eu cancelei a assinatura.', 'pt')).toBe('Portuguese');
+    expect(otherLanguage('¿Quién me cobra la suscripción?', undefined)).toBe('Spanish');
+    expect(otherLanguage('why was i charged on the 19th', 'nl')).toBeNull();
+    expect(otherLanguage('next charge?', 'fr')).toBeNull();
+  });
+
+  it('does not take a new question after "ok" for a yes', () => {
+    expect(isYes('ok and is that every month?')).toBe(false);
+    expect(isYes('ok go ahead')).toBe(true);
+  });
+});
