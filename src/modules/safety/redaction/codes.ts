@@ -9,17 +9,17 @@ import type { Span } from './detectors.ts';
  * typed as one run, in groups, digit by digit or in words.
  */
 const CODE_WORD = new RegExp(
-  String.raw`codes?(?![\p{L}])|(?<![\p{L}])(?:c[óo]digos?|otp|2fa|mfa|tan|passcode|authenticator|auth|2-step|two[- ]factor|2[- ]?step|pin|pins|one[- ]time|verification|verify|verifizier\p{L}*|sms|texts?|texted|sent\s+me|(?:6|six|4|four|8|eight)[- ]digit\s+(?:number|code)|` +
+  String.raw`codes?(?![\p{L}])|(?<![\p{L}])(?:c[óo]digos?|otp|2fa|mfa|tan|passcode|authenticator|auth|2-step|two[- ]factor|2[- ]?step|pin|pins|one[- ]time|verification|verify|verifizier\p{L}*|\p{L}*bestätigung|sms|texts?|texted|sent\s+me|geschickt|gesendet|mand[óo]|envi[óo]|mandou|enviou|(?:6|six|4|four|8|eight)[- ]digit\s+(?:number|code)|` +
     String.raw`da\s+steht|steht\s+drin|einmal\p{L}*|verificaci[óo]n|verifica[çc][ãa]o|un\s+solo\s+uso|uso\s+[úu]nico|está\s+escrito|dice)(?![\p{L}])`,
   'giu',
 );
 /** Codes that are not secrets: "error code", "promo code", "zip code", "Fehlercode", "código postal" … and the Reelhouse service code (kept by default, see docs/safety.md). */
 const NOT_SECRET_BEFORE = /\b(?:error|promo|promotion(?:al)?|discount|coupon|voucher|gift(?:\s+card)?|zip|post(?:al)?|area|country|dialing|dialling|product|tracking|reference|ref|status|qr|bar|source|tax|sort|swift|iban|region(?:al)?|fault|reason|colour|color|dress|style|service|activation)\s+$/i;
-const NOT_SECRET_WORD = /^(?:fehler|gutschein|rabatt|aktions|promo|länder|post|qr|bar|produkt|status|service|steuer|error|zip|de|en|uni|geo|trans|source|gift|discount|coupon)\p{L}*codes?$/iu;
+const NOT_SECRET_WORD = /^(?:fehler|gutschein|rabatt|aktions|promo|länder|post|qr|bar|produkt|status|service|steuer|error|zip|de|en|uni|geo|trans|source|gift|discount|coupon)\p{L}*codes?$|^(?:buchungs|bestell|auftrags|zahlungs|eingangs|versand|termin|lese|kündigungs)\p{L}*bestätigung$/iu;
 const NOT_SECRET_AFTER = /^\s+(?:de\s+|do\s+|del\s+|da\s+)?(?:error|erro|promocional|promo[çc][ãa]o|postal|descuento|desconto|cup[óo]n|cupom|barras|pa[íi]s|[áa]rea|rastreo|rastreio|producto|produto|referencia|refer[êe]ncia|estado|status)\b/iu;
 const SERVICE_AFTER = /^\s+(?:de\s+|do\s+)?(?:servicio|servi[çc]o)\b/iu;
 /** 4–8 digits, as one run or in groups of 2–4 ("482913", "71 42 90", "482-913"). */
-const DIGIT_GROUPS = /(?<![\w$€£#+.,/:-])\d{2,8}(?:[ -]\d{2,4}){0,3}(?![\w%€£]|[.,:/-]\d|\s*(?:%|am\b|pm\b|h\b|uhr\b|minutes?\b|mins?\b|minuten\b|minutos\b|hours?\b|hrs?\b|stunden\b|horas\b|seconds?\b|secs?\b|days?\b|tage\b|d[íi]as\b|weeks?\b|months?\b|years?\b|jahre\b|a[ñn]os\b|inch|zoll|gb\b|mb\b|mbps\b|kbps\b|times\b|mal\b|veces\b|vezes\b|stars?\b|dollars?\b|euros?\b|pounds?\b|reais\b))/gi;
+const DIGIT_GROUPS = /(?<![\w$€£#+.,/:-])\d{2,8}(?:[ -]\d{2,4}){0,3}(?![\w%€£]|[.,:/-]\d|\s*(?:%|am\b|pm\b|h\b|uhr\b|minutes?\b|mins?\b|minuten\b|minutos\b|hours?\b|hrs?\b|stunden\b|horas\b|seconds?\b|secs?\b|days?\b|tage\b|d[íi]as\b|weeks?\b|months?\b|years?\b|jahre\b|a[ñn]os\b|inch|zoll|gb\b|mb\b|mbps\b|kbps\b|times\b|mal\b|veces\b|vezes\b|stars?\b|dollars?\b|euros?\b|pounds?\b|reais\b|yen\b|pesos?\b|usd\b|eur\b|gbp\b|brl\b|mxn\b|chf\b))/gi;
 const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|ep|season|series|chapter|part|model|version|step|page|room|flat|apt|apartment|suite|unit|account|member|error|year|fall|bestellung|rechnung|folge|staffel|kunde|kundennummer|pedido|caso|factura|fatura|episodio|episódio|temporada|protocolo|chamado|cliente)(?:\s+(?:number|no\.?|#|id|nummer|nr\.?|n[úu]mero))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
 
 export type CodeOptions = { serviceCodes: 'keep' | 'remove' };

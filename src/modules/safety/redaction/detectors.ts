@@ -45,7 +45,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 
 /** What names a card security code, in English, German, Spanish and Portuguese. */
 const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|csc|cvn|cid|security\s+(?:code|number|digits)|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|3[- ]digit\s+code|` +
-  String.raw`(?:code|number|digits|numbers)\s+on\s+the\s+(?:back|front)|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
+  String.raw`(?:code|number|digits|numbers)\s+on\s+the\s+(?:back|front)|(?:the\s+)?back\s+of\s+(?:my|the)\s+card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
@@ -65,6 +65,7 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
   const spans: Span[] = [];
   if (!CVV_HINT.test(text)) return spans;
   for (const m of text.matchAll(CVV_AFTER)) {
+    if (/^(?:19|20)\d\d$/.test(m[2]!) && /\p{L}/u.test(m[1]!)) continue; // "the back of my card is scratched, bought in 2021": a year
     const start = m.index + m[0].length - m[2]!.length;
     spans.push({ kind: 'cvv', start, end: start + m[2]!.length });
   }
@@ -80,7 +81,7 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
   return spans;
 }
 
-const MONTHS = String.raw`(?:jan(?:uary|uar|eiro)?|feb(?:ruary|ruar)?|fev(?:ereiro)?|m[aä]r(?:ch|z|ço|co)?|apr(?:il)?|abr(?:il)?|ma[yi]o?|jun[ei]?o?|jul[iy]?o?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember|iembre)?)?|set(?:embro|iembre)?|o[ck]t(?:ober|ubre|ubro)?|nov(?:ember|iembre|embro)?|de[cz](?:ember|iembre|embro)?|dic(?:iembre)?|ene(?:ro)?|janv|mai)`;
+const MONTHS = String.raw`(?:jan(?:uary|uar|eiro)?|ene(?:ro)?|feb(?:ruary|ruar|rero)?|fev(?:ereiro)?|m[aä]r(?:ch|zo|z|ço|co)?|apr(?:il)?|abr(?:il)?|ma[yi]o?|jun(?:e|i|io|ho)?|jul(?:y|i|io|ho)?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember|iembre)?)?|set(?:embro|iembre)?|o[ck]t(?:ober|ubre)?|out(?:ubro)?|nov(?:ember|iembre|embro)?|de[cz](?:ember|iembre|embro)?|dic(?:iembre)?)`;
 const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
 /** "exp", "valid thru", "gültig bis", "Ablaufdatum", "vence", "caduca", "validade" … are card words on their own; "expires" needs a card nearby. */
 const STRONG_EXPIRY = new RegExp(

@@ -140,8 +140,10 @@ const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|routing|iban|bic|swift|refun
 export function findBankDetails(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(IBAN)) {
-    const value = m[0].replace(/[ -]+$/, '');
-    if (ibanValid(value)) spans.push({ kind: 'iban', start: m.index, end: m.index + value.length });
+    // The pattern may run on into the next word ("… 1332 para el reembolso"): the longest stretch of whole groups that passes mod 97 is the IBAN.
+    const groups = [...m[0].matchAll(/[A-Z0-9]+/gi)].map((g) => g.index + g[0].length);
+    const end = groups.reverse().find((at) => ibanValid(m[0].slice(0, at)));
+    if (end !== undefined) spans.push({ kind: 'iban', start: m.index, end: m.index + end });
   }
   for (const m of ACCOUNT_HINT.test(text) ? text.matchAll(BARE_ACCOUNT) : []) {
     const start = m.index + m[0].length - m[1]!.length;

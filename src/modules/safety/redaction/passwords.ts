@@ -38,7 +38,7 @@ const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VA
 
 /** Cues that the words nearby are login details. */
 const LOGIN_CUE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|for\s+all\s+(?:my\s+)?(?:apps|accounts|sites|logins|services)|the\s+one\s+i\s+use|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei)(?![\p{L}])`,
   'giu',
 );
 /** What follows a username word is the username, not the password. */

@@ -11,7 +11,9 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * before any change for them (en 93.3 % / 100 %, de 91.7 / 100, es 100 / 100,
  * pt 100 / 100); `check3-*` (mostly harmless figures next to login and
  * phone words) after the third, measured before any change for them (secrets
- * 100 % in all four; harmless kept en 94.0 %, de 100, es 91.3, pt 91.3).
+ * 100 % in all four; harmless kept en 94.0 %, de 100, es 91.3, pt 91.3);
+ * `check4-*` after the fourth (secrets en 94.1 %, de 88.2, es 88.2, pt 100;
+ * harmless kept 100 % in all four).
  * The rules were then tuned on both, so the floors below describe these sets,
  * not unseen text: the frozen held-out set (bench/heldout) says that.
  */
@@ -32,6 +34,10 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'check3-de': { removed: 1, kept: 1 },
   'check3-es': { removed: 1, kept: 1 },
   'check3-pt': { removed: 1, kept: 1 },
+  'check4-en': { removed: 1, kept: 1 },
+  'check4-de': { removed: 1, kept: 1 },
+  'check4-es': { removed: 1, kept: 1 },
+  'check4-pt': { removed: 1, kept: 1 },
 };
 
 describe('redaction on the development sets', () => {

@@ -43,6 +43,7 @@ describe('passwords in any phrasing and language', () => {
     expect(removed("i use 'sunshine' for everything")).toEqual([['password', 'sunshine']]);
     expect(removed('my password is the word pineapple')).toEqual([['password', 'pineapple']]);
     expect(removed('ich nutze Kaktus22 für alles')).toEqual([['password', 'Kaktus22']]);
+    expect(removed('the one I use for all my apps is Cricket-99')).toEqual([['password', 'Cricket-99']]);
   });
 
   it('keeps descriptions, usernames, error codes, times and ids next to a login word', () => {
@@ -73,6 +74,8 @@ describe('cards, expiry dates and security codes', () => {
     expect(removed('Karte gültig bis 12/27')).toEqual([['card_expiry', '12/27']]);
     expect(removed('tarjeta, fecha de vencimiento 08/29')).toEqual([['card_expiry', '08/29']]);
     expect(removed('Mi tarjeta vence en diciembre de 2027')).toEqual([['card_expiry', 'diciembre de 2027']]);
+    expect(removed('tarjeta, vence en marzo de 2029')).toEqual([['card_expiry', 'marzo de 2029']]);
+    expect(removed('cartão válido até julho de 2028')).toEqual([['card_expiry', 'julho de 2028']]);
     expect(removed('cartão validade 12/27')).toEqual([['card_expiry', '12/27']]);
     expect(removed('tarjeta venc. 12/27')).toEqual([['card_expiry', '12/27']]);
     expect(removed('card expiry Dec/27')).toEqual([['card_expiry', 'Dec/27']]);
@@ -86,10 +89,11 @@ describe('cards, expiry dates and security codes', () => {
     expect(removed('die drei Ziffern auf der Rückseite sind 309')).toEqual([['cvv', '309']]);
     expect(removed('código de seguridad 482')).toEqual([['cvv', '482']]);
     expect(removed('os três números atrás do cartão são 309')).toEqual([['cvv', '309']]);
+    expect(removed('the back of my card says 771')).toEqual([['cvv', '771']]);
   });
 
   it('keeps last-four mentions and dates that are no expiry', () => {
-    for (const text of ['the val. 12.99 price', 'Die letzten vier Ziffern sind 1881', 'los últimos cuatro dígitos son 1881', 'My membership renews on 12/27', 'Season 4 arrives 12/27', 'I was billed 12/27 last year too']) {
+    for (const text of ['the back of my card is scratched, bought in 2021', 'the val. 12.99 price', 'Die letzten vier Ziffern sind 1881', 'los últimos cuatro dígitos son 1881', 'My membership renews on 12/27', 'Season 4 arrives 12/27', 'I was billed 12/27 last year too']) {
       expect(removed(text), text).toEqual([]);
     }
   });
@@ -103,10 +107,12 @@ describe('one-time codes in any phrasing', () => {
     expect(removed('el código de un solo uso 55 21 90 caducó')).toEqual([['one_time_code', '55 21 90']]);
     expect(removed('recebi o SMS, está escrito 739102')).toEqual([['one_time_code', '739102']]);
     expect(removed('authenticator shows 40 21 88')).toEqual([['one_time_code', '40 21 88']]);
+    expect(removed('die App hat mir 551 930 geschickt')).toEqual([['one_time_code', '551 930']]);
+    expect(removed('Haushaltsbestätigung: acht acht zwei eins null fünf')).toEqual([['one_time_code', 'acht acht zwei eins null fünf']]);
   });
 
   it('keeps error, promo and postal codes in every language, and numbered things', () => {
-    for (const text of ['Fehlercode 1234 erscheint', 'código de error 1234 en la tele', 'código de erro 1234 na TV', 'código postal 08001', 'Gutscheincode HERBST30', 'my member number is 100200300', 'my serial number is 4471 8820', 'confirmation number 55123987', 'Bestellnummer 55012, Ticket 778812']) {
+    for (const text of ['Fehlercode 1234 erscheint', 'código de error 1234 en la tele', 'código de erro 1234 na TV', 'código postal 08001', 'Gutscheincode HERBST30', 'my member number is 100200300', 'my serial number is 4471 8820', 'confirmation number 55123987', 'Bestellnummer 55012, Ticket 778812', 'Buchungsbestätigung 88123456', 'I sent them 4500 last year', 'you sent a bill for 1799 yen']) {
       expect(removed(text), text).toEqual([]);
     }
   });
@@ -164,6 +170,7 @@ describe('bank details', () => {
     expect(removed('IBAN DE25 5253 8885 3933 6338 75 bitte')).toEqual([['iban', 'DE25 5253 8885 3933 6338 75']]);
     expect(removed('please refund to FR6280175989834788783848372')).toEqual([['iban', 'FR6280175989834788783848372']]);
     expect(removed('IBAN DE44 5001 0517 5407 3249 31')).toEqual([['iban', 'DE44 5001 0517 5407 3249 31']]); // its digits pass Luhn too
+    expect(removed('IBAN ES91 2100 0418 4502 0005 1332 para el reembolso')).toEqual([['iban', 'ES91 2100 0418 4502 0005 1332']]);
     expect(removed('Kontonummer 1234567890')).toEqual([['bank_account', '1234567890']]);
     expect(removed('routing number 021000021')).toEqual([['bank_account', '021000021']]);
     expect(removed('account 12345678 sort code 12-34-56')).toEqual([['bank_account', '12345678'], ['bank_account', '12-34-56']]);
