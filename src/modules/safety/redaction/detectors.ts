@@ -47,7 +47,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|csc|cvn|cid|security\s+(?:code|number|digits)|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|3[- ]digit\s+code|` +
   String.raw`(?:code|number|digits|numbers)\s+on\s+the\s+(?:back|front)|(?:the\s+)?back\s+of\s+(?:my|the)\s+card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
-  String.raw`c[óo]digo\s+de\s+seguridad|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
+  String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|\bof\b|\bnumber\b|\bnum\b|\bno\.?|\bsind\b|\bist\b|\blautet\b|\bson\b|\bes\b|\bsão\b|\bé\b)\s*|\s+)*`;
 /** The security code after its name, up to 40 characters of the same sentence later ("the 3 digits on the back of my card are 309"). */
@@ -58,7 +58,7 @@ const CVV_BEFORE = new RegExp(String.raw`(?<![\w$€£.,/:-])(\d{3,4})\s+(?:is\s
 const CVV_CUE = new RegExp(`(?<![\\p{L}])${NOT_LAST}${CVV_WORDS}(?![\\p{L}])`, 'giu');
 
 /** A cheap first look: every CVV word holds one of these. */
-const CVV_HINT = /cv|cs|cid|sec|code|back|front|digit|number|ziffer|zahl|prüf|sicherheit|c[óo]digo|d[íi]gito|n[úu]mero|atr[áa]s|verso/i;
+const CVV_HINT = /cv|cs|cid|sec|seg|c[óo]d|code|back|front|digit|number|ziffer|zahl|prüf|sicherheit|c[óo]digo|d[íi]gito|n[úu]mero|atr[áa]s|verso/i;
 
 /** The 3 or 4 digits of a card security code, when a CVV word names them ("cvv 123", "Prüfziffer 482", "123 is the cvc"), also spelled out or spaced. */
 export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {

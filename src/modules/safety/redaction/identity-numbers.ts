@@ -69,7 +69,7 @@ function ssnValid(d: string): boolean {
 
 // ---------------------------------------------------------------- patterns
 
-const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
+const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bnummer\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
 /** Words that introduce an identity number, in the four languages. */
 const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl\s*#|tax\s+id|tin|` +
   String.raw`steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|steuernummer|idnr|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|passnummer|führerschein(?:nummer)?|sozialversicherungsnummer|` +

@@ -15,7 +15,7 @@ import type { Span } from './detectors.ts';
  */
 
 /** Words that name a password; "clave" (also "key") and "pass" (also a season pass) only count with a value that looks like a password. */
-const PASSWORD_WORD = String.raw`(?:pass\s?words?|passwd|pwd|pw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
+const PASSWORD_WORD = String.raw`(?:pass\s?words?|passwd|pwd|pw|pword|pswd|psw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
 const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave)`;
 const IS = String.raw`(?:'s|\s+(?:is|was|will\s+be|should\s+be|would\s+be|ist|war|lautet|wird|es|era|será|sera|é|fica|vai\s+ser)(?![\p{L}\p{N}]))`;
 const PREFIX_OF_VALUE = String.raw`\s*(?:now\s+|still\s+|just\s+|jetzt\s+|immer\s+noch\s+|ahora\s+|agora\s+)?(?:the\s+word\s+|das\s+wort\s+|la\s+palabra\s+|a\s+palavra\s+)?(?:"|'|“|„|«)?`;
@@ -42,7 +42,7 @@ const LOGIN_CUE = new RegExp(
   'giu',
 );
 /** What follows a username word is the username, not the password. */
-const USERNAME_BEFORE = /\b(?:user\s?name|user|username|login\s+name|benutzer(?:name)?|nutzername|usuario|usuário|usuario|utilizador|nome\s+de\s+usuário)\s*[:=]?\s*$/iu;
+const USERNAME_BEFORE = /\b(?:user\s?name|user|username|login(?:\s+name)?|log-in|benutzer(?:name)?|nutzername|usuario|usuário|utilizador|nome\s+de\s+usuário)(?:'s|\s+(?:is|ist|lautet|es|é))?\s*[:=]?\s*$/iu;
 const NOT_A_PASSWORD = new Set(
   `a an the not no wrong incorrect correct right invalid expired too very still being fine ok okay working broken same different
    case required blank empty long short weak strong saved changed reset locked my your his her their our its it that this what

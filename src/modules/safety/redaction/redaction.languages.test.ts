@@ -44,6 +44,7 @@ describe('passwords in any phrasing and language', () => {
     expect(removed('my password is the word pineapple')).toEqual([['password', 'pineapple']]);
     expect(removed('ich nutze Kaktus22 für alles')).toEqual([['password', 'Kaktus22']]);
     expect(removed('the one I use for all my apps is Cricket-99')).toEqual([['password', 'Cricket-99']]);
+    expect(removed('pword: seashell11')).toEqual([['password', 'seashell11']]);
   });
 
   it('keeps descriptions, usernames, error codes, times and ids next to a login word', () => {
@@ -59,6 +60,7 @@ describe('passwords in any phrasing and language', () => {
       'logged in on account acct_19283',
       "The login button just says 'Continue' and spins",
       "El botón de iniciar sesión solo dice 'Continuar'",
+      'Mein Login ist anna_k',
     ]) {
       expect(removed(text), text).toEqual([]);
     }
@@ -90,6 +92,7 @@ describe('cards, expiry dates and security codes', () => {
     expect(removed('código de seguridad 482')).toEqual([['cvv', '482']]);
     expect(removed('os três números atrás do cartão são 309')).toEqual([['cvv', '309']]);
     expect(removed('the back of my card says 771')).toEqual([['cvv', '771']]);
+    expect(removed('tarjeta vto. 9/27 cód. seg. 551')).toEqual([['card_expiry', '9/27'], ['cvv', '551']]);
   });
 
   it('keeps last-four mentions and dates that are no expiry', () => {
@@ -148,6 +151,7 @@ describe('government identity numbers', () => {
     expect(removed('Meine Steuer-ID ist 28365461076')).toEqual([['government_id', '28365461076']]);
     expect(removed('Personalausweisnummer L01X00T47')).toEqual([['government_id', 'L01X00T47']]);
     expect(removed('Personalausweis-Nr.: T22000129')).toEqual([['government_id', 'T22000129']]);
+    expect(removed('Ausweis-Nummer: L01X00T47')).toEqual([['government_id', 'L01X00T47']]);
     expect(removed('Sozialversicherungsnummer 12 150385 M 123')).toEqual([['government_id', '12 150385 M 123']]);
     expect(removed('Mi DNI es 66070842F y ya')).toEqual([['government_id', '66070842F']]);
     expect(removed('Meu CPF é 150.587.706-79')).toEqual([['government_id', '150.587.706-79']]);
