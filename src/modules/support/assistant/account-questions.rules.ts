@@ -26,26 +26,36 @@ export type AccountQuestion =
   | 'card_replaced' | 'extra_member_add' | 'recurring' | 'cancel_other' | 'who_restarted' | 'status' | 'starts_when';
 
 const Q: readonly [AccountQuestion, RegExp][] = [
-  ['cancel_other', /\b(?:cancel|close|delete|stop|remove)\b.{0,30}\b(?:other|second|duplicate|2nd) (?:one|account|membership|subscription)\b/i],
-  ['who_restarted', /\bwho (?:re-?started|turned (?:it )?(?:back )?on|reactivated|started it again)\b/i],
+  ['cancel_other', /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b.{0,30}\b(?:other|second|duplicate|2nd|extra) (?:one|account|membership|subscription|login)\b/i],
+  ['who_restarted', /\bwho (?:re-?started|turned|switched|reactivated|renewed|started|restored)\b.{0,30}\b(?:on|again|back|it|membership|subscription|account)\b/i],
   ['if_retry_fails', /\bif (?:that|it|this|the (?:retry|next try)) (?:fails|doesn['’]?t work|is declined|gets declined|bounces)\b/i],
   ['retry', /\b(?:try|trying|tries|retry|retries)\b.{0,25}\bagain\b|\bretr(?:y|ies)\b|\btry (?:charging|to charge)\b|\bwhen will you (?:try|charge)\b.{0,20}\bagain\b/i],
-  ['recurring', /\b(?:is|will) (?:that|this|it) (?:be )?(?:every|each) month\b|\bevery month(?: now)?\s*\??\s*$|\b(?:is|will) (?:that|this|it) (?:be )?(?:permanent|a one.?off|one time|recurring|monthly)\b|\bwill (?:it|that|this) (?:happen|repeat|come) again\b/i],
+  ['recurring', /^\s*(?:and|so|ok)?\s*(?:from now on|going forward|after that)\s*\??\s*$|\bwill (?:it|that|this|the price) go up again\b|\b(?:is|will) (?:that|this|it) (?:be )?(?:every|each) month\b|\bevery month(?: now)?\s*\??\s*$|\b(?:is|will) (?:that|this|it) (?:be )?(?:permanent|a one.?off|one time|recurring|monthly)\b|\bwill (?:it|that|this) (?:happen|repeat|come) again\b/i],
   ['status', /\bdid i (?:cancel|pause)\b|\b(?:cancel(?:l)?ed|paused) or (?:cancel(?:l)?ed|paused|not|active)\b|\bis my (?:membership|subscription|account|plan) (?:still )?(?:active|cancel(?:l)?ed|paused|running|on)\b/i],
   ['starts_when', /\bwhen (?:does|did|will) (?:that|it|this|the (?:new )?price) (?:start|begin|apply|kick in|take effect)\b/i],
-  ['who_bills', /\bwho\s+(?:is\s+|actually\s+)*(?:bills?|billing|charges?|charging|takes? the money|gets? the money|pays\b|is paying)|\bwhich (?:card|payment method)\b|\bcard on file\b|\bhow am i (?:paying|being billed|billed)\b|\bdo you (?:bill|charge) (?:my|the) card\b|\b(?:through|via|is it) (?:apple|google|paypal|amazon|the carrier|my carrier|my phone company|northwind)\b|\bor you(?: guys)?\b.{0,40}\b(?:money|charg|bill)|(?:can['’]?t|cannot|don['’]?t|do not) (?:find|see) (?:any )?(?:reelhouse )?(?:charges?|payments?) on my (?:credit |debit |bank )?(?:card|statement)|qui[eé]n me cobra|quem me cobra|wer (?:bezahlt|berechnet|bucht)|no veo cargos|n[aã]o vejo cobran/i],
-  ['card_replaced', /\b(?:new|replacement|reissued|replaced|renewed) (?:credit |debit |bank )?card\b|\bbank (?:has )?(?:sent|issued|reissued|replaced|gave|mailed)\b|\bcard (?:was |got |has been |is )?(?:replaced|reissued|expired)\b|\blast (?:four|4)(?: digits)? (?:is|are) different\b|\bnew card number\b/i],
+  ['who_bills', /\b(?:visa|mastercard|amex|debit card|credit card|card|paypal|apple|google|carrier|phone bill)\b.{0,25}\bor\b.{0,25}\b(?:visa|mastercard|amex|paypal|apple|google|carrier|phone bill|you|reelhouse)\b(?!.{0,30}\b(?:cancel|refund)\b)|\bwho\s+(?:is\s+|actually\s+)*(?:bills?|billing|charges?|charging|takes? the money|gets? the money|pays\b|is paying)|\bwhich (?:card|payment method)\b|\bcard on file\b|\bhow am i (?:paying|being billed|billed)\b|\bdo you (?:bill|charge) (?:my|the) card\b|\b(?:through|via|is it) (?:apple|google|paypal|amazon|the carrier|my carrier|my phone company|northwind)\b|\bor you(?: guys)?\b.{0,40}\b(?:money|charg|bill)|(?:can['’]?t|cannot|don['’]?t|do not) (?:find|see) (?:any )?(?:reelhouse )?(?:charges?|payments?) on my (?:credit |debit |bank )?(?:card|statement)|qui[eé]n me cobra|quem me cobra|wer (?:bezahlt|berechnet|bucht)|no veo cargos|n[aã]o vejo cobran/i],
+  ['card_replaced', /\b(?:old|previous|former) card\b|\bgave me (?:a new|another)(?: one| card)?\b|\b(?:new|replacement|reissued|replaced|renewed) (?:credit |debit |bank )?card\b|\bbank (?:has )?(?:sent|issued|reissued|replaced|gave|mailed)\b|\bcard (?:was |got |has been |is )?(?:replaced|reissued|expired)\b|\blast (?:four|4)(?: digits)? (?:is|are) different\b|\bnew card number\b/i],
   ['hold', /\b(?:frozen|freezed?|suspended|suspension|on hold|cut off|blocked|deactivated|bloquead[ao]|gesperrt|suspendid[ao]|suspens[ao])\b|\bpayment (?:problem|issue|error|failed|failure|declined|didn['’]?t go through|did not go through)|\bproblem with (?:my |the )?payment|\bupdate (?:your |my |the )?payment|pagamento falhou|pago (?:fall[oó]|rechazado)|zahlung (?:fehlgeschlagen|abgelehnt)/i],
-  ['next_charge', /\bnext\s+(?:charge|payment|bill|billing|renewal|invoice|debit)\b|\bwhen\s+(?:will|do|am|is|does|should|are)\s+(?:i|my)\b.{0,30}\b(?:charged?|billed?|pay|payment|renew|debited)\b|\bhow much\b.{0,40}\b(?:next|pay|charged?|bill|cost|owe|time)\b|^\s*(?:and|so|ok)?\s*how much\s*\??\s*$|\b(?:charged|billed)\s+again\b|\bwill i be (?:charged|billed)\b|\bwhat will i (?:pay|be charged)\b|n[äa]chste (?:zahlung|abbuchung|rechnung)|pr[oó]xim[oa] (?:pago|cobro|pagamento|cobran[cç]a|fatura)/i],
-  ['access_end', /\bwhen\s+(?:does|do|will|is)\s+(?:my\s+|the\s+)?(?:access|membership|subscription|account|it|that|this)?\s*(?:end|ends|stop|finish|expire|run out|be over|over)\b|\blast day\b|\bcan i (?:still|keep) (?:watch|use)|\bwatch (?:un)?til\b|\buntil when\b|\b(?:after|when) it ends\b|quando termina|cu[aá]ndo termina|wann endet|bis wann/i],
+  ['next_charge', /\bcard get (?:hit|charged)\b|\bwhat(?:['’]?s| is) the damage\b|\bnext\s+(?:charge|payment|bill|billing|renewal|invoice|debit)\b|\bwhen\s+(?:will|do|am|is|does|should|are)\s+(?:i|my)\b.{0,30}\b(?:charged?|billed?|pay|payment|renew|debited)\b|\bhow much\b.{0,40}\b(?:next|pay|charged?|bill|cost|owe|time)\b|^\s*(?:and|so|ok)?\s*how much\s*\??\s*$|\b(?:charged|billed)\s+again\b|\bwill i be (?:charged|billed)\b|\bwhat will i (?:pay|be charged)\b|n[äa]chste (?:zahlung|abbuchung|rechnung)|prochain (?:paiement|prélèvement)|prochaine facture|prossimo (?:pagamento|addebito)|pr[oó]xim[oa] (?:pago|cobro|pagamento|cobran[cç]a|fatura)/i],
+  ['access_end', /\b(?:get|have) (?:my|the) (?:shows|account|membership|access|streaming|service) back\b|\bwhen (?:does|will|can) (?:it|my membership|my account|my subscription|streaming|the service) (?:come back|resume|restart|start again|work again)\b|\buntil (?:what|which) (?:date|day)\b|\bhow long (?:do|can|will|would) i (?:keep|have|still)\b|\bwhen\s+(?:does|do|will|is)\s+(?:my\s+|the\s+)?(?:access|membership|subscription|account|it|that|this)?\s*(?:end|ends|stop|finish|expire|run out|be over|over)\b|\blast day\b|\bcan i (?:still|keep) (?:watch|use)|\bwatch (?:un)?til\b|\buntil when\b|\b(?:after|when) it ends\b|quando termina|cu[aá]ndo termina|wann endet|bis wann/i],
   ['extra_member_add', /\b(?:how (?:do|can|could) i|can i|could i|want to|wanna|i['’]?d like to|how to|let me) add\b|\bextra.?members?\b.{0,40}\b(?:option|greyed|grayed|missing|can['’]?t|cannot|no option|where|button)\b|\bno option (?:for|to add) (?:an )?extra.?members?\b|(?:adicionar|añadir|agregar|hinzuf[üu]gen).{0,30}(?:membro|miembro|mitglied)/i],
+  ['extra_member_add', /\bextra.?members?\b(?=.*\b(?:add|join|invite|possible|can|could|how|option|allowed)\b)(?!.*(?:charg|paid|pay|bill|cost|price|fee|\d))/i],
   ['what_now', /^\s*(?:so |ok |okay |and |then )?(?:what (?:do|should|can|shall) i do|what now|now what)(?: now| then| next| about it)?\s*[?.!]*\s*$/i],
 ];
 
-/** The account question in a message, if it is one of these; `undefined` words of the redaction are ignored. */
+/** A time ahead ("next month", "from December on", "a month") … */
+const AHEAD = /\b(?:next|upcoming|from now on|going forward|now on|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* on|(?:a|per|each|every) month|monthly|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b/i;
+/** … with a question about paying … */
+const PAY_QUESTION = /\b(?:how much|what (?:day|date|will)|when|cost|costs|pay|paying|charged?|bill(?:ed)?|hit|damage|price)\b/i;
+/** … that is not a complaint about a charge already made. */
+const COMPLAINT = /\bwhy\b|\btwice\b|\bdouble\b|\b(?:was|were|got|been|get) (?:charged|billed)\b(?!\s+(?:next|again|in|on))|\bcharged me\b|\brefund|\bcancel/i;
+
+/** The account question in a message, if it is one of these; the redaction's markers are ignored. */
 export function readAccountQuestion(text: string): AccountQuestion | null {
   const clean = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
-  return Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
+  const found = Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
+  if (found) return found;
+  return AHEAD.test(clean) && PAY_QUESTION.test(clean) && !COMPLAINT.test(clean) ? 'next_charge' : null;
 }
 
 type Ctx = { snapshot: AccountSnapshot; state: AssistantState; tools: AssistantTools; today: string };

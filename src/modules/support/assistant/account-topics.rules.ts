@@ -91,7 +91,7 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
   const amountsSaid = new Set((text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((said) => amountToMinor(said, membership?.currency ?? null)));
   const amount = state.entities.amount && amountsSaid.size < 2 ? amountToMinor(state.entities.amount, membership?.currency ?? null) : null;
   // "On monday I saw…" says when the member looked, not when the charge was made.
-  const date = state.entities.date && !WEEKDAY.test(state.entities.date) ? normaliseDate(state.entities.date, today) : null;
+  const date = state.entities.date && !WEEKDAY.test(state.entities.date) && amountsSaid.size < 2 ? normaliseDate(state.entities.date, today) : null;
   const ask = (question: { amount?: number; date?: string }) => tools.explainCharges({ membership, sameCard: snapshot.sameCard, today, question: { ...question, text } });
   let explanation = ask({ ...(amount !== null ? { amount } : {}), ...(date !== null ? { date } : {}) });
   // A date misread from the message ("19. November 4,39 €") must not hide a charge the amount alone finds.

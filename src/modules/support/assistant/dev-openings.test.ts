@@ -4,6 +4,7 @@ import type { Catalog } from '../../billing/index.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
 import { readDemoSnapshots, type DemoAccount } from './testing/demo-snapshots.ts';
 import { DEV_OPENINGS } from './testing/dev-openings-2026-12-06.ts';
+import { DEV_OPENINGS_BATCH2 } from './testing/dev-openings-batch2-2026-12-06.ts';
 import { runDevSet } from './testing/dev-openings-harness.ts';
 
 const TODAY = '2026-11-27';
@@ -14,6 +15,9 @@ const TODAY = '2026-11-27';
  * change: 46 of 130 openings answered right (0.354; first turns 0.477,
  * follow-ups 0.133), 49 (0.377) once one too-strict expectation was fixed;
  * after the issue-10 rules: 130 of 130 (first turns and follow-ups alike).
+ * A second batch of 40 (testing/dev-openings-batch2-2026-12-06.ts), written
+ * once the first was at 130 and measured before any change for it: 24 of 40
+ * (0.600; follow-ups 4 of 9), then 40 of 40 after the fixes it showed.
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -25,10 +29,10 @@ beforeAll(async () => {
   ({ snapshots, catalog } = await readDemoSnapshots(TODAY));
 }, 120_000);
 
-it('answers the development openings of the demo members right', () => {
-  const run = runDevSet(DEV_OPENINGS, snapshots, { today: TODAY, catalog });
+it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
+  const run = runDevSet(openings, snapshots, { today: TODAY, catalog });
   const lines = [
-    `overall ${run.results.filter((r) => r.pass).length}/${run.results.length} = ${run.overall.toFixed(3)}; first turns ${run.firstTurn.toFixed(3)}; follow-ups ${run.followUps.toFixed(3)}`,
+    `${name}: overall ${run.results.filter((r) => r.pass).length}/${run.results.length} = ${run.overall.toFixed(3)}; first turns ${run.firstTurn.toFixed(3)}; follow-ups ${run.followUps.toFixed(3)}`,
     ...run.byKind.map(([kind, { pass, total }]) => `  ${kind.padEnd(26)} ${pass}/${total}`),
   ];
   if (process.env.DEV_OPENINGS_REPORT) {
@@ -38,7 +42,7 @@ it('answers the development openings of the demo members right', () => {
       id: r.opening.id, kind: r.opening.kind,
       turns: r.turns.map((t) => ({ text: t.text, failures: t.failures, replies: t.replies.map((reply) => `(${reply.payload.kind}) ${reply.body}${(reply.payload.choices ?? []).map((c) => ` [${c.id}|${c.label}]`).join('')}`) })),
     }));
-    writeFileSync(process.env.DEV_OPENINGS_REPORT, `${lines.join('\n')}\n\n${JSON.stringify(failed, null, 1)}\n`);
+    writeFileSync(`${process.env.DEV_OPENINGS_REPORT}.${name}`, `${lines.join('\n')}\n\n${JSON.stringify(failed, null, 1)}\n`);
   }
   console.log(lines.join('\n'));
   expect(run.overall).toBeGreaterThanOrEqual(0.95);

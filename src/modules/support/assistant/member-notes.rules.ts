@@ -9,12 +9,22 @@ import type { Reply } from './assistant.types.ts';
  * another language, and a security finding on the account. Pure.
  */
 
+/** "my password is X", "password: X" when X is not a word about the password ("wrong", "expired"…). */
+const PASSWORD_TOLD = /\b(?:my\s+)?pass(?:word|wd)\s*(?:is|was|:|=)\s*(?!(?:wrong|incorrect|not|correct|right|too|the|expired|forgotten|lost|changed|reset|invalid|mine|same|fine|ok|okay|still|also|definitely|correct|saved|stored|long|short|weak|strong|new|old)\b)["'“]?[^\s"'”]{4,}/i;
+
 /** The chat stores `[password removed]`, `[card number removed]`, `[code removed]` (safety's redaction) in place of what was pasted. */
 export function pastedSecretNotes(text: string): Reply[] {
   const notes: Reply[] = [];
   if (/\[password removed\]/i.test(text)) {
     notes.push(say(
       'I’ve removed the password from your message, so it isn’t kept in this chat. Reelhouse never asks for your password, so please keep it to yourself. As it has been typed here, change it now on your security page; I’ll carry on with your question below.',
+      [{ id: 'link:/account/security', label: 'Change my password' }],
+    ));
+  }
+  else if (PASSWORD_TOLD.test(text)) {
+    // The redaction did not recognise it, so it is stored as typed: say so plainly, and change it all the same.
+    notes.push(say(
+      'It looks like you’ve typed your password here. Please don’t share it with anyone, us included: Reelhouse never asks for it. As it has been written in this chat, change it now on your security page; I’ll carry on with your question below.',
       [{ id: 'link:/account/security', label: 'Change my password' }],
     ));
   }

@@ -108,7 +108,7 @@ export function isYes(text: string): boolean {
   if (m === null) return false;
   const rest = text.slice(m[0].length);
   // "ok and is that every month?" is a new question, not a yes.
-  return !NEGATION.test(rest) && !(/\?/.test(rest) && /\b(?:is|are|what|when|why|how|does|do|will|who|which)\b/i.test(rest));
+  return !NEGATION.test(rest) && !/\b(?:what|when|why|how|who|which)\b/i.test(rest) && !(/\?/.test(rest) && rest.trim().split(/\s+/).length > 1);
 }
 
 export function isNo(text: string): boolean {
