@@ -28,6 +28,12 @@ describe('account questions in the member\'s own words', () => {
     expect(readAccountQuestion(text)).toBe(question);
   });
 
+  it('leaves other questions alone', () => {
+    expect(readAccountQuestion('how do i add a device to my account')).toBeNull();
+    expect(readAccountQuestion('on the last day of the month i was charged twice')).toBeNull();
+    expect(readAccountQuestion('my tv wont play the next episode')).toBeNull();
+  });
+
   it('leaves questions about one charge to the charge explainer', () => {
     expect(readAccountQuestion('why was i charged 6.95 on nov 18??')).toBeNull();
     expect(readAccountQuestion('you are charging me twice every month!!! fix it')).toBeNull();
