@@ -21,7 +21,7 @@ const LOCAL = String.raw`[A-Za-z0-9]+(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[_+-])[A
 const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|mx|ar|cl|pt|br|uk|fr|it|nl|be|ie|eu|ca|us|au)`;
 const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){0,4}${DOT}${TLD}(?![\w-])`, 'giu');
 
-const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]/i;
+const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]|\s@|@\s/i;
 
 /** Email addresses, typed or written out; addresses at the official domains (and their subdomains) are kept when given. */
 export function findEmails(text: string, officialDomains: readonly string[]): Span[] {
@@ -36,7 +36,7 @@ export function findEmails(text: string, officialDomains: readonly string[]): Sp
   for (const m of text.matchAll(WRITTEN_EMAIL)) {
     if (/@/.test(m[0]) && !/\s/.test(m[0])) continue; // a typed address, found above
     // Written out, it must read as one: a spoken or bracketed "dot", or a spoken "at" before a domain with a real dot ("sarah at example.com").
-    if (!new RegExp(`(?:${DOT_WORDS})`, 'i').test(m[0]) && !/[([{<]/.test(m[0]) && !/\s(?:at|arroba)\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(m[0])) continue;
+    if (!new RegExp(`(?:${DOT_WORDS})`, 'i').test(m[0]) && !/[([{<@]/.test(m[0]) && !/\s(?:at|arroba)\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(m[0])) continue;
     spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
   return spans;

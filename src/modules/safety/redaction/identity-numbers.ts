@@ -134,7 +134,7 @@ const ACCOUNT_HINT = /acc|a\/c|bank|checking|saving|routing|aba|sort|bsb|konto|c
 
 /** "account 12345678" names a bank account only with a bank word near ("sort code", "routing", "refund to", "Bank", "banco"): Reelhouse's own account ids are not digits. */
 const BARE_ACCOUNT = /\b(?:account|acct)\s*(?:is\s+|:\s*|#\s*)?(\d(?:\d|[ -](?=\d)){5,17})(?![\w]|[.,]\d)/gi;
-const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|routing|iban|bic|swift|refund|transfer|wire|deposit|checking|savings)\b/i;
+const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|routing|bsb|iban|bic|swift|refund|transfer|wire|deposit|checking|savings)\b/i;
 
 /** IBANs passing mod 97, anywhere; account, routing and sort-code numbers after a word that names them. */
 export function findBankDetails(text: string): Span[] {

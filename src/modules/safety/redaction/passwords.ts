@@ -7,7 +7,7 @@ import type { Span } from './detectors.ts';
  * - after "is/ist/lautet/es/é" ("my password is X") any word that does not
  *   describe a password ("is incorrect", "ist falsch", "es incorrecta");
  * - near a login cue (a password word, "login", "log in with", "for
- *   everything", "überall", "para todo", a username) only a word that looks
+ *   everything", "überall", "para todo") only a word that looks
  *   like a password: letters with digits or symbols ("Sparrow77",
  *   "lemonTree55"), never an error code, a time, an address or a model.
  * A word with lower and upper case, a digit and a symbol ("MapleSyrup!9") is

@@ -192,7 +192,8 @@ describe('emails and phones', () => {
     expect(removed('Mail an petra punkt lang at gmx punkt de')).toEqual([['email', 'petra punkt lang at gmx punkt de']]);
     expect(removed('correo: ana(arroba)ejemplo(punto)es')).toEqual([['email', 'ana(arroba)ejemplo(punto)es']]);
     expect(removed('email me on sarah at example.com')).toEqual([['email', 'sarah at example.com']]);
-    expect(removed("I'm at the office at 5, at home later")).toEqual([]);
+    expect(removed('mail: jane @ example.com')).toEqual([['email', 'jane @ example.com']]);
+    for (const text of ["I'm at the office at 5, at home later", "I'm @ home at 5", 'meet @ 5pm']) expect(removed(text), text).toEqual([]);
   });
 
   it('removes phone numbers libphonenumber accepts, after a phone word or in a phone layout', () => {
