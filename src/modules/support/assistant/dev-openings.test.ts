@@ -5,6 +5,7 @@ import type { AccountSnapshot } from '../support.ports.ts';
 import { readDemoSnapshots, type DemoAccount } from './testing/demo-snapshots.ts';
 import { DEV_OPENINGS } from './testing/dev-openings-2026-12-06.ts';
 import { DEV_OPENINGS_BATCH2 } from './testing/dev-openings-batch2-2026-12-06.ts';
+import { DEV_OPENINGS_BATCH3 } from './testing/dev-openings-batch3-2026-12-06.ts';
 import { runDevSet } from './testing/dev-openings-harness.ts';
 
 const TODAY = '2026-11-27';
@@ -29,7 +30,10 @@ beforeAll(async () => {
   ({ snapshots, catalog } = await readDemoSnapshots(TODAY));
 }, 120_000);
 
-it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
+/** Batch 3 was measured once and left as it was: its floor is what it got, not what the tuned sets reach. */
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0 };
+
+it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });
   const lines = [
     `${name}: overall ${run.results.filter((r) => r.pass).length}/${run.results.length} = ${run.overall.toFixed(3)}; first turns ${run.firstTurn.toFixed(3)}; follow-ups ${run.followUps.toFixed(3)}`,
@@ -45,5 +49,5 @@ it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2]] as const)('an
     writeFileSync(`${process.env.DEV_OPENINGS_REPORT}.${name}`, `${lines.join('\n')}\n\n${JSON.stringify(failed, null, 1)}\n`);
   }
   console.log(lines.join('\n'));
-  expect(run.overall).toBeGreaterThanOrEqual(0.95);
+  expect(run.overall).toBeGreaterThanOrEqual(FLOORS[name]);
 });
