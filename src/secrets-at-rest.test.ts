@@ -26,8 +26,10 @@ const ADMIN_KEY = 'secrets-at-rest-admin-key';
 type Message = { seq: number; author: { kind: string }; body: string; payload: { kind: string } | null };
 type Channel = { name: string; run: () => Promise<void> };
 
+/** Waits for what the assistant or the desk does after answering: up to 60 s, so a loaded machine slows the test instead of failing it. */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -47,7 +49,7 @@ describeEachDatabase('secrets at rest', (open) => {
     await client.open();
     return client;
   };
-  const agent = async (name: 'priya' | 'morgan'): Promise<HttpClient> => {
+  const agent = async (name: 'sam' | 'priya' | 'morgan'): Promise<HttpClient> => {
     const client = createHttpClient(t.app.server);
     await client.get('/api/desk/session');
     const signedIn = await client.post('/api/desk/sign-in', { email: `${name}@agents.reelhouse.example`, password: DEMO_PASSWORD });
@@ -187,28 +189,31 @@ describeEachDatabase('secrets at rest', (open) => {
       },
       {
         name: 'desk (hand-off, verification, message, note, refund, escalation, transfer, summary)', run: async () => {
-          // A password in the member's words sends the chat to security, Priya's queue.
-          const priya = await agent('priya');
+          // Sam (billing, general) and Priya (security, technical) are on duty, so the case reaches one of
+          // them whichever queue triage chooses for these words: what is tested is what gets stored.
+          const onDuty = [await agent('sam'), await agent('priya')];
           expect((await member.post(`/api/chat/conversations/${conversationId}/messages`, { body: `I want to talk to a person. ${said[4]}`, client_id: 'ask-person' })).statusCode).toBe(201);
-          const mine = await until(async () => ((await priya.get('/api/desk/cases')).json() as { cases: { id: string; conversation_id: string }[] }).cases,
-            (cases) => cases.some((item) => item.conversation_id === conversationId), 'the case reaches Priya');
-          caseId = mine.find((item) => item.conversation_id === conversationId)!.id;
-          expect((await priya.post(`/api/desk/cases/${caseId}/verify`, { code: serviceCode })).statusCode).toBe(200);
-          const echoed = await priya.post(`/api/desk/cases/${caseId}/messages`, { body: `Thanks, the service code ${serviceCode} checks out. I can see the card you typed, ${CARD_SPACED}, and ${said[2]}: please never share those.` });
+          const caseOf = async (client: HttpClient) => ((await client.get('/api/desk/cases')).json() as { cases: { id: string; conversation_id: string }[] }).cases.find((item) => item.conversation_id === conversationId);
+          const found = await until(async () => (await Promise.all(onDuty.map(async (client) => ({ client, deskCase: await caseOf(client) })))).find((item) => item.deskCase !== undefined),
+            (item) => item !== undefined, 'the case reaches an agent on duty');
+          const handler = found!.client;
+          caseId = found!.deskCase!.id;
+          expect((await handler.post(`/api/desk/cases/${caseId}/verify`, { code: serviceCode })).statusCode).toBe(200);
+          const echoed = await handler.post(`/api/desk/cases/${caseId}/messages`, { body: `Thanks, the service code ${serviceCode} checks out. I can see the card you typed, ${CARD_SPACED}, and ${said[2]}: please never share those.` });
           expect(echoed.statusCode, echoed.body).toBe(201);
-          expect((await priya.post(`/api/desk/cases/${caseId}/notes`, { body: `Member typed: ${text}` })).statusCode).toBe(201);
+          expect((await handler.post(`/api/desk/cases/${caseId}/notes`, { body: `Member typed: ${text}` })).statusCode).toBe(201);
           type View = { account: { membership: { id: string; ledger: { id: string; type: string; amount: number }[] } } | null };
-          const view = (await priya.get(`/api/desk/cases/${caseId}`)).json() as View;
+          const view = (await handler.get(`/api/desk/cases/${caseId}`)).json() as View;
           const membership = view.account?.membership;
           // The latest charge: the join's and the extra member's were taken the same day, and only the later one is the desk's to refund.
           const charge = membership?.ledger.filter((line) => line.type === 'charge' && line.amount > 0).at(-1);
           if (membership && charge) {
-            const refunded = await priya.post(`/api/desk/cases/${caseId}/actions/refund`, {
+            const refunded = await handler.post(`/api/desk/cases/${caseId}/actions/refund`, {
               membership_id: membership.id, charge_id: charge.id, amount: Math.min(charge.amount, 100), reason: `Goodwill. ${text}`, idempotency_key: 'secrets-refund-1',
             });
             expect(refunded.statusCode, refunded.body).toBe(200);
           }
-          expect((await priya.post(`/api/desk/cases/${caseId}/escalate`, { reason: `Needs a supervisor. ${text}` })).statusCode).toBe(200);
+          expect((await handler.post(`/api/desk/cases/${caseId}/escalate`, { reason: `Needs a supervisor. ${text}` })).statusCode).toBe(200);
           const morgan = await agent('morgan');
           await until(async () => ((await morgan.get('/api/desk/cases')).json() as { cases: { id: string }[] }).cases, (cases) => cases.some((item) => item.id === caseId), 'the case reaches Morgan');
           const transferred = await morgan.post(`/api/desk/cases/${caseId}/transfer`, { queue: 'billing', reason: `Billing should look. ${text}` });
