@@ -23,7 +23,7 @@ function withDay(date: string, day: number): string {
 
 export type AccountQuestion =
   | 'next_charge' | 'access_end' | 'who_bills' | 'hold' | 'retry' | 'if_retry_fails' | 'what_now'
-  | 'card_replaced' | 'extra_member_add' | 'recurring' | 'cancel_other' | 'who_restarted' | 'status' | 'starts_when';
+  | 'card_replaced' | 'extra_member_add' | 'recurring' | 'cancel_other' | 'who_restarted' | 'status' | 'starts_when' | 'billing_day';
 
 const Q: readonly [AccountQuestion, RegExp][] = [
   ['cancel_other', /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b.{0,30}\b(?:other|second|duplicate|2nd|extra) (?:one|account|membership|subscription|login)\b/i],
@@ -33,12 +33,13 @@ const Q: readonly [AccountQuestion, RegExp][] = [
   ['recurring', /^\s*(?:and|so|ok)?\s*(?:from now on|going forward|after that)\s*\??\s*$|\bwill (?:it|that|this|the price) go up again\b|\b(?:is|will) (?:that|this|it) (?:be )?(?:every|each) month\b|\bevery month(?: now)?\s*\??\s*$|\b(?:is|will) (?:that|this|it) (?:be )?(?:permanent|a one.?off|one time|recurring|monthly)\b|\bwill (?:it|that|this) (?:happen|repeat|come) again\b/i],
   ['status', /\bdid i (?:cancel|pause)\b|\b(?:cancel(?:l)?ed|paused) or (?:cancel(?:l)?ed|paused|not|active)\b|\bis my (?:membership|subscription|account|plan) (?:still )?(?:active|cancel(?:l)?ed|paused|running|on)\b/i],
   ['starts_when', /\bwhen (?:does|did|will) (?:that|it|this|the (?:new )?price) (?:start|begin|apply|kick in|take effect)\b/i],
-  ['who_bills', /\b(?:visa|mastercard|amex|debit card|credit card|card|paypal|apple|google|carrier|phone bill)\b.{0,25}\bor\b.{0,25}\b(?:visa|mastercard|amex|paypal|apple|google|carrier|phone bill|you|reelhouse)\b(?!.{0,30}\b(?:cancel|refund)\b)|\bwho\s+(?:is\s+|actually\s+)*(?:bills?|billing|charges?|charging|takes? the money|gets? the money|pays\b|is paying)|\bwhich (?:card|payment method)\b|\bcard on file\b|\bhow am i (?:paying|being billed|billed)\b|\bdo you (?:bill|charge) (?:my|the) card\b|\b(?:through|via|is it) (?:apple|google|paypal|amazon|the carrier|my carrier|my phone company|northwind)\b|\bor you(?: guys)?\b.{0,40}\b(?:money|charg|bill)|(?:can['’]?t|cannot|don['’]?t|do not) (?:find|see) (?:any )?(?:reelhouse )?(?:charges?|payments?) on my (?:credit |debit |bank )?(?:card|statement)|qui[eé]n me cobra|quem me cobra|wer (?:bezahlt|berechnet|bucht)|no veo cargos|n[aã]o vejo cobran/i],
-  ['card_replaced', /\b(?:old|previous|former) card\b|\bgave me (?:a new|another)(?: one| card)?\b|\b(?:new|replacement|reissued|replaced|renewed) (?:credit |debit |bank )?card\b|\bbank (?:has )?(?:sent|issued|reissued|replaced|gave|mailed)\b|\bcard (?:was |got |has been |is )?(?:replaced|reissued|expired)\b|\blast (?:four|4)(?: digits)? (?:is|are) different\b|\bnew card number\b/i],
+  ['billing_day', /\b(?:renewal|billing|payment|charge)(?: (?:date|day))? (?:says|is|shows)\b.{0,30}\b(?:but|instead|typo)\b|\bbilling (?:date|day)\b.{0,40}\b(?:chang|mov|differ|shift|wrong|typo)|\bjoined on\b.{0,40}\b(?:but|renew)/i],
+  ['who_bills', /\b(?:what|which) (?:payment method|card|form of payment)\b|\bpayment (?:method|details) (?:do you have|on file|is it|are you using)\b|\b(?:visa|mastercard|amex|debit card|credit card|card|paypal|apple|google|carrier|phone bill)\b.{0,25}\bor\b.{0,25}\b(?:visa|mastercard|amex|paypal|apple|google|carrier|phone bill|you|reelhouse)\b(?!.{0,30}\b(?:cancel|refund)\b)|\bwho\s+(?:is\s+|actually\s+)*(?:bills?|billing|charges?|charging|takes? the money|gets? the money|pays\b|is paying)|\bwhich (?:card|payment method)\b|\bcard on file\b|\bhow am i (?:paying|being billed|billed)\b|\bdo you (?:bill|charge) (?:my|the) card\b|\b(?:through|via|is it) (?:apple|google|paypal|amazon|the carrier|my carrier|my phone company|northwind)\b|\bor you(?: guys)?\b.{0,40}\b(?:money|charg|bill)|(?:can['’]?t|cannot|don['’]?t|do not) (?:find|see) (?:any )?(?:reelhouse )?(?:charges?|payments?) on my (?:credit |debit |bank )?(?:card|statement)|qui[eé]n me cobra|quem me cobra|wer (?:bezahlt|berechnet|bucht)|no veo cargos|n[aã]o vejo cobran/i],
+  ['card_replaced', /\bnew (?:visa|mastercard|amex|debit card|credit card)\b|\b(?:old|previous|former) card\b|\bgave me (?:a new|another)(?: one| card)?\b|\b(?:new|replacement|reissued|replaced|renewed) (?:credit |debit |bank )?card\b|\bbank (?:has )?(?:sent|issued|reissued|replaced|gave|mailed)\b|\bcard (?:was |got |has been |is )?(?:replaced|reissued|expired)\b|\blast (?:four|4)(?: digits)? (?:is|are) different\b|\bnew card number\b/i],
   ['hold', /\b(?:frozen|freezed?|suspended|suspension|on hold|cut off|blocked|deactivated|bloquead[ao]|gesperrt|suspendid[ao]|suspens[ao])\b|\bpayment (?:problem|issue|error|failed|failure|declined|didn['’]?t go through|did not go through)|\bproblem with (?:my |the )?payment|\bupdate (?:your |my |the )?payment|pagamento falhou|pago (?:fall[oó]|rechazado)|zahlung (?:fehlgeschlagen|abgelehnt)/i],
-  ['next_charge', /\bcard get (?:hit|charged)\b|\bwhat(?:['’]?s| is) the damage\b|\bnext\s+(?:charge|payment|bill|billing|renewal|invoice|debit)\b|\bwhen\s+(?:will|do|am|is|does|should|are)\s+(?:i|my)\b.{0,30}\b(?:charged?|billed?|pay|payment|renew|debited)\b|\bhow much\b.{0,40}\b(?:next|pay|charged?|bill|cost|owe|time)\b|^\s*(?:and|so|ok)?\s*how much\s*\??\s*$|\b(?:charged|billed)\s+again\b|\bwill i be (?:charged|billed)\b|\bwhat will i (?:pay|be charged)\b|n[äa]chste (?:zahlung|abbuchung|rechnung)|prochain (?:paiement|prélèvement)|prochaine facture|prossimo (?:pagamento|addebito)|pr[oó]xim[oa] (?:pago|cobro|pagamento|cobran[cç]a|fatura)/i],
+  ['next_charge', /\bwhat (?:day|date) (?:do|will|does) (?:you|it|reelhouse) (?:take|charge|bill|debit)\b|\btake (?:the|my) money\b(?!.{0,20}\bback\b)|\bcard get (?:hit|charged)\b|\bwhat(?:['’]?s| is) the damage\b|\bnext\s+(?:charge|payment|bill|billing|renewal|invoice|debit)\b|\bwhen\s+(?:will|do|am|is|does|should|are)\s+(?:i|my)\b.{0,30}\b(?:charged?|billed?|pay|payment|renew|debited)\b|\bhow much\b.{0,40}\b(?:next|pay|charged?|bill|cost|owe|time)\b|^\s*(?:and|so|ok)?\s*how much\s*\??\s*$|\b(?:charged|billed)\s+again\b|\bwill i be (?:charged|billed)\b|\bwhat will i (?:pay|be charged)\b|n[äa]chste (?:zahlung|abbuchung|rechnung)|prochain (?:paiement|prélèvement)|prochaine facture|prossimo (?:pagamento|addebito)|pr[oó]xim[oa] (?:pago|cobro|pagamento|cobran[cç]a|fatura)/i],
   ['access_end', /\b(?:get|have) (?:my|the) (?:shows|account|membership|access|streaming|service) back\b|\bwhen (?:does|will|can) (?:it|my membership|my account|my subscription|streaming|the service) (?:come back|resume|restart|start again|work again)\b|\buntil (?:what|which) (?:date|day)\b|\bhow long (?:do|can|will|would) i (?:keep|have|still)\b|\bwhen\s+(?:does|do|will|is)\s+(?:my\s+|the\s+)?(?:access|membership|subscription|account|it|that|this)?\s*(?:end|ends|stop|finish|expire|run out|be over|over)\b|\blast day (?:i can|to (?:watch|use))|\blast day of (?:my )?(?:access|membership|subscription)\b|\bwhat(?:['’]s| is) (?:my|the) last day\b|^\s*last day\b|\bcan i (?:still|keep) (?:watch|use)|\bwatch (?:un)?til\b|\buntil when\b|\b(?:after|when) it ends\b|quando termina|cu[aá]ndo termina|wann endet|bis wann/i],
-  ['extra_member_add', /\b(?:how (?:do|can|could) i|can i|could i|want to|wanna|i['’]?d like to|how to|let me) add\b(?=.{0,30}\b(?:extra|member|someone|somebody|person|people|user|sister|brother|mom|mum|mother|dad|father|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|family|roommate|flatmate)\b)|\bextra.?members?\b.{0,40}\b(?:option|greyed|grayed|missing|can['’]?t|cannot|no option|where|button)\b|\bno option (?:for|to add) (?:an )?extra.?members?\b|(?:adicionar|añadir|agregar|hinzuf[üu]gen).{0,30}(?:membro|miembro|mitglied)/i],
+  ['extra_member_add', /\b(?:his|her|their) own (?:login|account|sign-?in)\b|\b(?:how (?:do|can|could) i|can i|could i|want to|wanna|i['’]?d like to|how to|let me) add\b(?=.{0,30}\b(?:extra|member|someone|somebody|person|people|user|sister|brother|mom|mum|mother|dad|father|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|family|roommate|flatmate)\b)|\bextra.?members?\b.{0,40}\b(?:option|greyed|grayed|missing|can['’]?t|cannot|no option|where|button)\b|\bno option (?:for|to add) (?:an )?extra.?members?\b|(?:adicionar|añadir|agregar|hinzuf[üu]gen).{0,30}(?:membro|miembro|mitglied)/i],
   ['extra_member_add', /\bextra.?members?\b(?=.*\b(?:add|join|invite|possible|can|could|how|option|allowed)\b)(?!.*(?:charg|paid|pay|bill|cost|price|fee|\d))/i],
   ['what_now', /^\s*(?:so |ok |okay |and |then )?(?:what (?:do|should|can|shall) i do|what now|now what)(?: now| then| next| about it)?\s*[?.!]*\s*$/i],
 ];
@@ -46,7 +47,7 @@ const Q: readonly [AccountQuestion, RegExp][] = [
 /** A time ahead ("next month", "from December on", "a month") … */
 const AHEAD = /\b(?:next (?:month|time|charge|payment|bill|billing|renewal|year|cycle|period)|next\s*[?.!]*$|upcoming|from now on|going forward|now on|from (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* on|(?:a|per|each|every) month|monthly|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b/i;
 /** … with a question about paying … */
-const PAY_QUESTION = /\b(?:how much|what (?:day|date|will)|when|cost|costs|pay|paying|charged?|bill(?:ed)?|hit|damage|price)\b/i;
+const PAY_QUESTION = /\b(?:total|amount|how much|what (?:day|date|will)|when|cost|costs|pay|paying|charged?|bill(?:ed)?|hit|damage|price)\b/i;
 /** … that is not a complaint about a charge already made. */
 const COMPLAINT = /\bwhy\b|\btwice\b|\bdouble\b|\b(?:was|were|got|been|get) (?:charged|billed)\b(?!\s+(?:next|again|in|on))|\bcharged me\b|\brefund|\bcancel/i;
 
@@ -58,7 +59,7 @@ export function readAccountQuestion(text: string): AccountQuestion | null {
   return AHEAD.test(clean) && PAY_QUESTION.test(clean) && !COMPLAINT.test(clean) ? 'next_charge' : null;
 }
 
-type Ctx = { snapshot: AccountSnapshot; state: AssistantState; tools: AssistantTools; today: string };
+type Ctx = { snapshot: AccountSnapshot; state: AssistantState; tools: AssistantTools; today: string; text: string };
 
 function explanationOf(ctx: Ctx): ChargeExplanationLike {
   return ctx.tools.explainCharges({ membership: ctx.snapshot.membership, sameCard: ctx.snapshot.sameCard, today: ctx.today });
@@ -130,7 +131,7 @@ function accessEndText(snapshot: AccountSnapshot, explanation: ChargeExplanation
   return `${cancellationStatus(snapshot)}${owner}`;
 }
 
-function cardReplacedText(snapshot: AccountSnapshot, explanation: ChargeExplanationLike): string {
+function cardReplacedText(snapshot: AccountSnapshot, explanation: ChargeExplanationLike, options: { wantsToChange: boolean }): string {
   const membership = snapshot.membership;
   if (!membership) return cancellationStatus(snapshot);
   if (snapshot.account.role === 'extra_member') return 'The account owner’s card pays for the membership, so a new card of yours changes nothing here.';
@@ -140,6 +141,7 @@ function cardReplacedText(snapshot: AccountSnapshot, explanation: ChargeExplanat
   const card = membership.payment_method;
   const which = card ? `your ${card.brand} card ending ${card.last4} (expires ${String(card.exp_month).padStart(2, '0')}/${card.exp_year})` : 'your card';
   const next = explanation.upcoming && explanation.upcoming.kind !== 'retry' ? ` Your next charge is ${money(explanation.upcoming.amount, explanation.upcoming.currency)} on ${longDate(explanation.upcoming.date)}.` : '';
+  if (options.wantsToChange) return `You change the card we charge on your payments page (/account/payments): adding the new card there replaces ${which}.${next} If your bank only replaced the card, it usually passes the new number and expiry on to us anyway, so payments keep going through.`;
   return `When a bank replaces a card, it passes the new number and expiry on to us, so ${which} keeps being charged as before: you don’t need to do anything.${next} If a payment is ever declined, you can put the new card in on your payments page (/account/payments).`;
 }
 
@@ -214,7 +216,7 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
       return feedback(`If the payment is still declined at the last try${last ? ` on ${longDate(last)}` : ''}, the membership is cancelled that day. Nothing is charged for the time on hold. Updating your card on your payments page (/account/payments) before then tries the payment again at once.`, 'Explained what happens if the retries fail', [PAYMENTS]);
     }
     case 'card_replaced':
-      return feedback(cardReplacedText(snapshot, explanation), 'Explained what a card replaced by the bank changes');
+      return feedback(cardReplacedText(snapshot, explanation, { wantsToChange: /\b(?:where|how)\b.{0,30}\b(?:change|update|add|put)\b|\b(?:change|update) (?:it|the card|my card)\b/i.test(ctx.text) }), 'Explained what a card replaced by the bank changes');
     case 'extra_member_add': {
       const answer = extraMemberText(snapshot, explanation);
       return feedback(answer.body, 'Explained adding an extra member', answer.choices);
@@ -232,6 +234,7 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     }
     case 'who_restarted':
     case 'status':
+    case 'billing_day':
       // Answered by the assistant's usual topics (the restart's charge story, the cancellation status).
       return null;
     case 'starts_when': {

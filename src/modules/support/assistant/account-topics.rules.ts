@@ -6,7 +6,7 @@ import type { AccountSnapshot } from '../support.ports.ts';
 import { paidUntil } from './actions.rules.ts';
 import type { AssistantState, AssistantTools, FlowProgress, Offer, PendingAction, Reply } from './assistant.types.ts';
 import { amountToMinor, normaliseDate } from './message-reading.rules.ts';
-import { longDate } from './charges/charge-dates.ts';
+import { addMonths, longDate } from './charges/charge-dates.ts';
 
 const longDateOr = (date: string | null | undefined, otherwise: string) => (date ? longDate(date) : otherwise);
 
@@ -91,7 +91,9 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
   const amountsSaid = new Set((text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((said) => amountToMinor(said, membership?.currency ?? null)));
   const amount = state.entities.amount && amountsSaid.size < 2 ? amountToMinor(state.entities.amount, membership?.currency ?? null) : null;
   // "On monday I saw…" says when the member looked, not when the charge was made.
-  const date = state.entities.date && !WEEKDAY.test(state.entities.date) && amountsSaid.size < 2 ? normaliseDate(state.entities.date, today) : null;
+  const read = state.entities.date && !WEEKDAY.test(state.entities.date) && amountsSaid.size < 2 ? normaliseDate(state.entities.date, today) : null;
+  // A day without a year that only fits last year ("my renewal says nov 30" on November 27) is a date ahead, not a charge to search.
+  const date = read && !/\b\d{4}\b/.test(state.entities.date ?? '') && read < addMonths(today, -6) ? null : read;
   const ask = (question: { amount?: number; date?: string }) => tools.explainCharges({ membership, sameCard: snapshot.sameCard, today, question: { ...question, text } });
   let explanation = ask({ ...(amount !== null ? { amount } : {}), ...(date !== null ? { date } : {}) });
   // A date misread from the message ("19. November 4,39 €") must not hide a charge the amount alone finds.
@@ -99,7 +101,9 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
     const byAmount = ask({ amount });
     if (byAmount.explained) explanation = byAmount;
   }
-  const written = amountsSaid.size === 1 ? [...amountsSaid][0] : null;
+  // "6 dollar 95", "4 euros 39": an amount written in words around the number.
+  const spelled = /\b(\d{1,5})\s*(?:dollars?|euros?|pounds?|reais|real|bucks|quid)\s*(?:and\s*)?(\d{2})\b/i.exec(text);
+  const written = amountsSaid.size === 1 ? [...amountsSaid][0] : spelled ? Number(spelled[1]) * 100 + Number(spelled[2]) : null;
   if (!explanation.explained && written !== null && written !== amount) {
     const byWritten = ask({ amount: written });
     if (byWritten.explained) explanation = byWritten;

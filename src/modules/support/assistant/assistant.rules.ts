@@ -25,7 +25,7 @@ import { longDate } from './charges/charge-dates.ts';
  */
 
 /** Words of a money question, in English and the languages members write in most. */
-const CHARGE_WORDS = /\d+[.,]\d{2}\b|\b(?:charg\w*|bill(?:ed|ing)?|payments?|paid|price|fee|debit\w*|cobr\w*|cargo\w*|abgebucht|belastet|abbuchung|preis|pre[cç]o|precio|pagamento|pago)\b/i;
+const CHARGE_WORDS = /\d+[.,]\d{2}\b|\b(?:money back|(?:pounds|dollars|euros|reais|yen|bucks) back|refund\w*|charg\w*|bill(?:ed|ing)?|payments?|paid|price|fee|debit\w*|cobr\w*|cargo\w*|abgebucht|belastet|abbuchung|preis|pre[cç]o|precio|pagamento|pago)\b/i;
 /** The member says someone else is in the account: the security review's findings are then the answer. */
 const COMPROMISE = /\b(?:hack(?:ed|er)?|compromised|someone (?:else )?(?:changed|is using|used|logged|got into|has)|not me|wasn['’]?t me|(?:don['’]?t|do not) (?:know|recogni[sz]e) (?:these|this|the|those)|unauthori[sz]ed|stolen|nigeria|lagos)\b/i;
 
@@ -238,11 +238,11 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     });
   }
   // Asked in other words, these are the usual topics: the restart's story, the cancellation status (with its "Cancel it here").
-  const usual: Partial<Record<string, Intent>> = { who_restarted: 'billing.charged_after_cancel', status: 'membership.cancel' };
+  const usual: Partial<Record<string, Intent>> = { who_restarted: 'billing.charged_after_cancel', status: 'membership.cancel', billing_day: 'billing.unexpected_charge' };
   const usualIntent = questionAsked ? usual[questionAsked] : undefined;
   if (usualIntent && snapshot) return apply(turn, accountTopic(usualIntent, turn, input, ctx, snapshot) ?? { replies: [] });
   if (questionAsked && snapshot) {
-    const answer = answerAccountQuestion(questionAsked, { snapshot, state: turn.state, tools: ctx.tools, today: input.today });
+    const answer = answerAccountQuestion(questionAsked, { snapshot, state: turn.state, tools: ctx.tools, today: input.today, text });
     if (answer) return apply(turn, answer);
   }
   const request = detectActionRequest(text, confident ? intent : null, snapshot);

@@ -18,7 +18,8 @@ const TODAY = '2026-11-27';
  * after the issue-10 rules: 130 of 130 (first turns and follow-ups alike).
  * A second batch of 40 (testing/dev-openings-batch2-2026-12-06.ts), written
  * once the first was at 130 and measured before any change for it: 24 of 40
- * (0.600; follow-ups 4 of 9), then 40 of 40 after the fixes it showed.
+ * (0.600; follow-ups 4 of 9), then 40 of 40 after the fixes it showed. A
+ * third of 30, the same way: 21 of 30 (0.700), then 30 of 30.
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -30,8 +31,8 @@ beforeAll(async () => {
   ({ snapshots, catalog } = await readDemoSnapshots(TODAY));
 }, 120_000);
 
-/** Batch 3 was measured once and left as it was: its floor is what it got, not what the tuned sets reach. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0 };
+/** What was reached on each set, less a little: development figures, kept from slipping back. */
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9 };
 
 it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });

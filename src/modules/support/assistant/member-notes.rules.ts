@@ -55,7 +55,7 @@ const ENGLISH = /\b(?:the|my|is|was|why|when|how|what|you|your|and|charged?|paym
 const CUES: Record<string, RegExp> = {
   de: /\b(?:ich|und|nicht|warum|wann|mein(?:e|en)?|wurde|ist|bezahlt|abgebucht|konto|zahlung|hallo|bitte|der|die|das)\b|[äöüß]/i,
   es: /\b(?:por qué|porque|cuándo|cuando|mi|cobr\w+|cuenta|pago|tarjeta|hola|la|el|me|qué|quién)\b|[ñ¿¡]/i,
-  pt: /\b(?:por que|quando|minha|meu|conta|pagamento|cobran\w+|oi|olá|você|não|posso|está|acesso)\b|[ãõç]/i,
+  pt: /\b(?:por que|quando|minha|meu|conta|pagamento|cobran\w+|cobrad[oa]s?|vou|ser|novo|em|oi|olá|você|não|posso|está|acesso)\b|[ãõç]/i,
   fr: /\b(?:pourquoi|quand|mon|ma|mes|compte|paiement|bonjour|je|est|été)\b/i,
   it: /\b(?:perché|quando|mio|mia|conto|pagamento|ciao|sono|addebito)\b/i,
   nl: /\b(?:waarom|wanneer|mijn|rekening|betaling|hallo|ik|niet)\b/i,
