@@ -4,6 +4,7 @@ import { openTestApp, type TestApp } from '../../../platform/testing/test-app.ts
 import { describeEachDatabase } from '../../../platform/testing/test-database.ts';
 import { DEMO_PASSWORD } from '../../identity/index.ts';
 import { openChatSocket } from '../chat/testing/chat-socket-client.ts';
+import { messagesUntil } from '../testing/conversation-polling.ts';
 import { accountFacts, describeFound, findFacts, readMemberPages, type Fact } from './testing/account-facts.ts';
 
 type Message = { seq: number; author: { kind: string; name: string }; body: string; payload: { kind: string; data?: unknown } | null; withheld?: boolean };
@@ -58,15 +59,6 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
     expect((await client.post('/api/desk/sign-in', { email: `${name}@agents.reelhouse.example`, password: DEMO_PASSWORD })).statusCode).toBe(200);
     return client;
   };
-  const messagesUntil = async (member: HttpClient, conversationId: string, done: (messages: Message[]) => boolean): Promise<Message[]> => {
-    let messages: Message[] = [];
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      messages = ((await member.get(`/api/chat/conversations/${conversationId}`)).json() as { messages: Message[] }).messages;
-      if (done(messages)) return messages;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`the conversation never reached the expected state: ${JSON.stringify(messages)}`);
-  };
   const json = async (client: HttpClient, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> => {
     const response = method === 'GET' ? await client.get(url) : await client.post(url, body);
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
@@ -113,11 +105,11 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
 
     const benClient = await signIn('ben@demo.reelhouse.example', { device: { type: 'tv', name: 'Den projector' }, network_id: 'net_okafor_loft' });
     const benChat = ((await benClient.post('/api/chat/conversations', { text: 'I was charged twice this month, why?' })).json() as { conversation: { id: string } }).conversation.id;
-    await messagesUntil(benClient, benChat, (messages) => messages.some((message) => message.payload?.kind === 'charge_explanation'));
+    await messagesUntil<Message>(benClient, benChat, (messages) => messages.some((message) => message.payload?.kind === 'charge_explanation'));
     await signInFrom('ben@demo.reelhouse.example', '203.0.113.6', { type: 'computer', name: 'Kitchen laptop' });
     await signInFrom('ben@demo.reelhouse.example', '203.0.113.19', { type: 'computer', name: 'Unknown Chromebook' });
     expect((await benClient.post(`/api/chat/conversations/${benChat}/messages`, { body: 'I want to talk to a person', client_id: 'ask-person' })).statusCode).toBe(201);
-    await messagesUntil(benClient, benChat, (messages) => messages.some((message) => message.payload?.kind === 'handoff'));
+    await messagesUntil<Message>(benClient, benChat, (messages) => messages.some((message) => message.payload?.kind === 'handoff'));
     const benWaiting = await json(agents.priya, 'GET', '/api/desk/queues');
     const benCase = await caseOf(agents.priya, 'billing', benChat);
     expect(benCase).toBeDefined();
@@ -128,11 +120,11 @@ describeEachDatabase('agent desk: nothing of the account before the member is ve
     ben = { member: benClient, agent: 'sam', caseId: (benCase as { id: string }).id, conversationId: benChat, facts: accountFacts(benPages), waiting: benWaiting };
     agents.sam = await agent('sam');
     agents.morgan = await agent('morgan');
-    await messagesUntil(benClient, benChat, (messages) => messages.some((message) => message.author.kind === 'system'));
+    await messagesUntil<Message>(benClient, benChat, (messages) => messages.some((message) => message.author.kind === 'system'));
 
     const karimClient = await signIn('karim@demo.reelhouse.example', { device: { type: 'tv', name: 'Study projector' }, network_id: 'net_haddad_flat' });
     const karimChat = ((await karimClient.post('/api/chat/conversations', { text: 'Someone I do not know is using my account from another country' })).json() as { conversation: { id: string } }).conversation.id;
-    await messagesUntil(karimClient, karimChat, (messages) => messages.some((message) => message.author.kind === 'system'));
+    await messagesUntil<Message>(karimClient, karimChat, (messages) => messages.some((message) => message.author.kind === 'system'));
     const karimPages = await readMemberPages(karimClient);
     expect(karimPages.devices.map((device) => device.location)).toContain('Lagos, Nigeria');
     const karimCase = ((await json(agents.priya, 'GET', '/api/desk/cases')) as { cases: { id: string; conversation_id: string }[] }).cases.find((item) => item.conversation_id === karimChat);
