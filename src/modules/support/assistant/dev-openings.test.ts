@@ -20,7 +20,8 @@ const TODAY = '2026-11-27';
  * A second batch of 40 (testing/dev-openings-batch2-2026-12-06.ts), written
  * once the first was at 130 and measured before any change for it: 24 of 40
  * (0.600; follow-ups 4 of 9), then 40 of 40 after the fixes it showed. A
- * third of 30, the same way: 21 of 30 (0.700), then 30 of 30.
+ * third of 30, the same way: 21 of 30 (0.700), then 30 of 30; a fourth of
+ * 25: 22 of 25 (0.880), then 25 of 25.
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -33,7 +34,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What was reached on each set, less a little: development figures, kept from slipping back. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0 };
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9 };
 
 it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });
