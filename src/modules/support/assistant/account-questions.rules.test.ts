@@ -28,6 +28,11 @@ describe('account questions in the member\'s own words', () => {
     expect(readAccountQuestion(text)).toBe(question);
   });
 
+  it('reads a short "what about next month?" as the next charge only right after a money answer', () => {
+    expect(readAccountQuestion('what about next month?', { afterMoney: true })).toBe('next_charge');
+    expect(readAccountQuestion('what about next month?')).toBeNull();
+  });
+
   it('leaves other questions alone', () => {
     expect(readAccountQuestion('how do i add a device to my account')).toBeNull();
     expect(readAccountQuestion('on the last day of the month i was charged twice')).toBeNull();

@@ -52,11 +52,16 @@ const PAY_QUESTION = /\b(?:total|amount|how much|what (?:day|date|will)|when|cos
 const COMPLAINT = /\bwhy\b|\btwice\b|\bdouble\b|\b(?:was|were|got|been|get) (?:charged|billed)\b(?!\s+(?:next|again|in|on))|\bcharged me\b|\brefund|\bcancel/i;
 
 /** The account question in a message, if it is one of these; the redaction's markers are ignored. */
-export function readAccountQuestion(text: string): AccountQuestion | null {
+export function readAccountQuestion(text: string, context: { afterMoney?: boolean } = {}): AccountQuestion | null {
   const clean = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
   const found = Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
   if (found) return found;
-  return AHEAD.test(clean) && PAY_QUESTION.test(clean) && !COMPLAINT.test(clean) ? 'next_charge' : null;
+  if (AHEAD.test(clean) && !COMPLAINT.test(clean)) {
+    // "what about next month?" right after a money answer asks the same about the next charge.
+    const short = clean.trim().split(/\s+/).length <= 6;
+    if (PAY_QUESTION.test(clean) || (short && context.afterMoney)) return 'next_charge';
+  }
+  return null;
 }
 
 type Ctx = { snapshot: AccountSnapshot; state: AssistantState; tools: AssistantTools; today: string; text: string };

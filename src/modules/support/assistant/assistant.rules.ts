@@ -216,7 +216,8 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     turn = { ...turn, replies: [...turn.replies, ...notes], state: { ...turn.state, tried: [...turn.state.tried, ...noted] } };
   }
   if (!triage) return turn;
-  const questionAsked = snapshot ? readAccountQuestion(text) : null;
+  const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
+  const questionAsked = snapshot ? readAccountQuestion(text, { afterMoney }) : null;
   // A money question triage is unsure about ("on friday i got an email that my payment was 23.72") is still a charge question.
   const chargeLike = snapshot !== null && (triage.intent === 'out_of_scope' || triage.confidence < MIN_CONFIDENCE) && CHARGE_WORDS.test(text);
   const confident = chargeLike || (triage.intent !== 'out_of_scope' && triage.confidence >= MIN_CONFIDENCE);
