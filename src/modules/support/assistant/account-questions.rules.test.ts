@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readAccountQuestion } from './account-questions.rules.ts';
 import { otherLanguage, pastedSecretNotes } from './member-notes.rules.ts';
 import { isYes } from './message-reading.rules.ts';
+import { decideTurn } from './assistant.rules.ts';
+import { initialState } from './assistant.types.ts';
+import { explainCharges } from './charges/charge-explainer.ts';
+import { inputOf, snapshotOf, toolsWith, triageAs } from './testing/assistant-fixtures.ts';
 
 describe('account questions in the member\'s own words', () => {
   it.each([
@@ -67,5 +71,30 @@ describe('notes said before the answer', () => {
   it('does not take a new question after "ok" for a yes', () => {
     expect(isYes('ok and is that every month?')).toBe(false);
     expect(isYes('ok go ahead')).toBe(true);
+  });
+});
+
+describe('dates and amounts that are not the disputed charge', () => {
+  const turnWith = (text: string, entities: Record<string, string>) => decideTurn(initialState(), inputOf(text), {
+    snapshot: snapshotOf(), triage: triageAs('billing.unexpected_charge', entities), tools: toolsWith((input) => explainCharges(input)),
+  });
+  const said = (decision: ReturnType<typeof decideTurn>) => decision.replies.map((reply) => reply.body).join('\n');
+
+  it('does not search a weekday, two amounts, or a lone date that matches nothing, and never says "no charge was found" for them', () => {
+    for (const [text, entities] of [
+      ['on monday I saw a charge from you', { date: 'monday' }],
+      ['last month 15.49 now 17.99, why', { amount: '15.49' }],
+      ['why was I charged on the 3rd when I pay on the 15th', { date: 'the 3rd' }],
+    ] as const) {
+      const decision = turnWith(text, entities);
+      expect(said(decision)).not.toMatch(/No Reelhouse charge/);
+      expect(decision.handOff).toBeNull();
+    }
+  });
+
+  it('still says so when an amount the member names is nowhere in the ledger', () => {
+    const decision = turnWith('what is the 99.99 charge', { amount: '99.99' });
+    expect(said(decision)).toMatch(/No Reelhouse charge of \$99\.99 was found/);
+    expect(decision.handOff?.queue).toBe('billing');
   });
 });

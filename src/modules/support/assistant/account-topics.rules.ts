@@ -70,6 +70,12 @@ export function whoBills(snapshot: AccountSnapshot): string {
   return `Reelhouse bills you directly${card}.`;
 }
 
+/** "6 dollar 95", "4 euros 39": an amount written in words around the number, in minor units. */
+function spelledAmount(text: string): number | null {
+  const m = /\b(\d{1,5})\s*(?:dollars?|euros?|pounds?|reais|real|bucks|quid)\s*(?:and\s*)?(\d{2})\b/i.exec(text);
+  return m ? Number(m[1]) * 100 + Number(m[2]) : null;
+}
+
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
 const UNEXPLAINED_ADVICE = 'change your password from your account page and sign out of any devices you don’t recognise. If the charge isn’t from Reelhouse at all, your bank can dispute it.';
@@ -101,9 +107,12 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
     const byAmount = ask({ amount });
     if (byAmount.explained) explanation = byAmount;
   }
-  // "6 dollar 95", "4 euros 39": an amount written in words around the number.
-  const spelled = /\b(\d{1,5})\s*(?:dollars?|euros?|pounds?|reais|real|bucks|quid)\s*(?:and\s*)?(\d{2})\b/i.exec(text);
-  const written = amountsSaid.size === 1 ? [...amountsSaid][0] : spelled ? Number(spelled[1]) * 100 + Number(spelled[2]) : null;
+  // A date alone that matches nothing ("I pay on the 3rd") is more likely misread than a charge from elsewhere: the recent charges say more.
+  if (!explanation.explained && amount === null && date !== null && amountsSaid.size === 0 && spelledAmount(text) === null) {
+    const recent = ask({});
+    if (recent.explained) explanation = recent;
+  }
+  const written = amountsSaid.size === 1 ? [...amountsSaid][0] : spelledAmount(text);
   if (!explanation.explained && written !== null && written !== amount) {
     const byWritten = ask({ amount: written });
     if (byWritten.explained) explanation = byWritten;
