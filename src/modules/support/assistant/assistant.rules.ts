@@ -27,7 +27,7 @@ import { longDate } from './charges/charge-dates.ts';
 /** Words of a money question, in English and the languages members write in most. */
 const CHARGE_WORDS = /\d+[.,]\d{2}\b|\b(?:money back|(?:pounds|dollars|euros|reais|yen|bucks) back|refund\w*|charg\w*|bill(?:ed|ing)?|payments?|paid|price|fee|debit\w*|cobr\w*|cargo\w*|abgebucht|belastet|abbuchung|preis|pre[cç]o|precio|pagamento|pago)\b/i;
 /** The member says someone else is in the account: the security review's findings are then the answer. */
-const COMPROMISE = /\b(?:hack(?:ed|er)?|compromised|someone (?:else )?(?:changed|is using|used|logged|got into|has)|not me|wasn['’]?t me|(?:don['’]?t|do not) (?:know|recogni[sz]e) (?:these|this|the|those)|unauthori[sz]ed|stolen|nigeria|lagos)\b/i;
+const COMPROMISE = /\b(?:hack(?:ed|er)?|compromised|(?:someone|somebody|a stranger)\b[^.?!]{0,40}?\b(?:changed|is using|are using|using|uses|used|logged|got into|has|have)|not me|wasn['’]?t me|(?:don['’]?t|do not) (?:know|recogni[sz]e) (?:these|this|the|those)|unauthori[sz]ed|stolen|nigeria|lagos)\b/i;
 
 /** Below this the assistant would be guessing: it asks again instead, and that counts as a failure. */
 export const MIN_CONFIDENCE = 0.5;

@@ -54,6 +54,8 @@ describe('a takeover', () => {
     expect(text(which)).toContain('Your email was changed');
     expect(turn(initialState(), 'I don’t recognise these devices, someone is using my account', { triage: triageAs('security.unknown_user'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
     expect(turn(initialState(), 'someone changed my email', { triage: triageAs('billing.unexpected_charge'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
+    // Words between "someone" and what they do ("someone I do not know is using…") still report a stranger.
+    expect(turn(initialState(), 'Someone I do not know is using my account from another country', { triage: triageAs('security.unknown_user'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
     expect(turn(initialState(), 'my account was hacked', { triage: triageAs('security.account_takeover'), snapshot: danger }).handOff?.caseFile.reason).toBe('takeover');
   });
 
