@@ -25,12 +25,15 @@ import { countMemberships } from './billing.repository.ts';
 export type { MembershipView } from './membership-view.ts';
 export type { MembershipService, MembershipAction, JoinRequest, ActionActor } from './membership.service.ts';
 export type { BillingRunTotals } from './billing-run.ts';
-export { billingRunDateProblem, MAX_BILLING_DAYS_AHEAD } from './billing-run.ts';
+export { billingRunDateProblem } from './billing-run.ts';
 export type { MemberAuth } from './billing-member.routes.ts';
 export type { Consequence } from './consequences.ts';
 export type { Catalog } from './rules/catalog.ts';
 export type { MembershipEventType, MembershipNotice, OnMembershipEvents } from './rules/membership.ts';
 export { formatMoney } from './money-format.ts';
+// The contract's own arithmetic, for other modules that state what billing will charge.
+export { applyTax } from './rules/money.ts';
+export { RETRY_OFFSETS_DAYS } from './rules/schedule.ts';
 export { DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from './seed/demo-members.ts';
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));

@@ -14,6 +14,11 @@ import { newToken, sha256 } from './secrets.ts';
 import { checkCsrf, clearSessionCookie, DEVICE_COOKIE, readCookie, SESSION_COOKIE, setDeviceCookie, setSessionCookie, userAgentOf } from './session-cookies.ts';
 import { recordSecurityEvent } from './security-events.ts';
 
+
+/** A device's name as stored (and so as looked up): at most 100 characters, redacted. Storing and finding must agree. */
+function storedDeviceName(name: string): string {
+  return redactForStorage(name.slice(0, 100));
+}
 export type MemberContext = {
   accountId: string;
   ownerAccountId: string;
@@ -40,7 +45,7 @@ export async function registerDevice(ctx: IdentityContext, options: { account: A
   const where = approximateLocation(options.ip);
   const device: DeviceRecord = {
     // A device's name is typed freely (the TV's, a sign-in's): kept redacted.
-    id: newId('dev'), account_id: options.account.id, type: options.type, name: redactForStorage(options.name.slice(0, 100)), network_id: options.networkId,
+    id: newId('dev'), account_id: options.account.id, type: options.type, name: storedDeviceName(options.name), network_id: options.networkId,
     location: options.ip === undefined ? null : where.label, created_at: now, last_used_at: now, removed_at: null,
   };
   await insertDevice(ctx.db, device);
@@ -63,7 +68,7 @@ export async function registerDevice(ctx: IdentityContext, options: { account: A
 async function deviceForSignIn(ctx: IdentityContext, account: AccountRecord, request: FastifyRequest, named?: { type: DeviceType; name: string }, networkId?: string): Promise<DeviceRecord> {
   const location = approximateLocation(request.ip).label;
   const existing = named
-    ? await findDeviceByName(ctx.db, account.id, named.type, redactForStorage(named.name.slice(0, 100)))
+    ? await findDeviceByName(ctx.db, account.id, named.type, storedDeviceName(named.name))
     : await rememberedDevice(ctx, account, request);
   if (existing) {
     await touchDevice(ctx.db, existing.id, ctx.clock.now(), { location, ...(networkId === undefined ? {} : { networkId }) });

@@ -16,7 +16,7 @@ class NeedsAnswer {
  * steps and one member action (which may pay once): past that, the rule is
  * not converging and the loop stops rather than ask the provider forever.
  */
-export const MAX_PROVIDER_ATTEMPTS = MAX_SCHEDULED_STEPS + 1;
+const MAX_PROVIDER_ATTEMPTS = MAX_SCHEDULED_STEPS + 1;
 
 /**
  * Runs a pure rule that may ask the payment method to pay, asking the real

@@ -12,6 +12,7 @@ const BRACKETED = (words: string) => String.raw`\s*[([{<]\s*(?:${words})\s*[)\]}
 const SPOKEN = (words: string) => String.raw`\s+(?:${words})\s+`;
 const AT_WORDS = 'at|arroba|ät|klammeraffe';
 const DOT_WORDS = 'dot|punkt|punto|ponto';
+const DOT_WORD_RE = new RegExp(`(?:${DOT_WORDS})`, 'i');
 const JOIN_WORDS = 'underscore|unterstrich|guion\\s+bajo|sublinhado|dash|hyphen|bindestrich|guion|guión|hífen';
 const AT = `(?:${BRACKETED(AT_WORDS)}|${SPOKEN(AT_WORDS)}|\\s*@\\s*)`;
 const DOT = `(?:${BRACKETED(DOT_WORDS)}|${SPOKEN(DOT_WORDS)}|\\.)`;
@@ -36,7 +37,7 @@ export function findEmails(text: string, officialDomains: readonly string[]): Sp
   for (const m of text.matchAll(WRITTEN_EMAIL)) {
     if (/@/.test(m[0]) && !/\s/.test(m[0])) continue; // a typed address, found above
     // Written out, it must read as one: a spoken or bracketed "dot", or a spoken "at" before a domain with a real dot ("sarah at example.com").
-    if (!new RegExp(`(?:${DOT_WORDS})`, 'i').test(m[0]) && !/[([{<@]/.test(m[0]) && !/\s(?:at|arroba)\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(m[0])) continue;
+    if (!DOT_WORD_RE.test(m[0]) && !/[([{<@]/.test(m[0]) && !/\s(?:at|arroba)\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(m[0])) continue;
     spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
   return spans;

@@ -1,5 +1,5 @@
 import { luhnValid } from './luhn.ts';
-import { findDigitRuns, type DigitRun } from './number-words.ts';
+import type { DigitRun } from './number-words.ts';
 
 export type FindingKind = 'card_number' | 'cvv' | 'card_expiry' | 'password' | 'one_time_code' | 'government_id' | 'iban' | 'bank_account' | 'phone' | 'email';
 

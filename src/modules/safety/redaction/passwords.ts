@@ -16,6 +16,8 @@ import type { Span } from './detectors.ts';
 
 /** Words that name a password; "clave" (also "key") and "pass" (also a season pass) only count with a value that looks like a password. */
 const PASSWORD_WORD = String.raw`(?:pass\s?words?|passwd|pwd|pw|pword|pswd|psw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
+/** Built once: it is tested before every lone password candidate of every stored message. */
+const PASSWORD_WORD_RE = new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu');
 const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave)`;
 const IS = String.raw`(?:'s|\s+(?:is|was|will\s+be|should\s+be|would\s+be|ist|war|lautet|wird|es|era|será|sera|é|fica|vai\s+ser)(?![\p{L}\p{N}]))`;
 const PREFIX_OF_VALUE = String.raw`\s*(?:now\s+|still\s+|just\s+|jetzt\s+|immer\s+noch\s+|ahora\s+|agora\s+)?(?:the\s+word\s+|das\s+wort\s+|la\s+palabra\s+|a\s+palavra\s+)?(?:"|'|“|„|«)?`;
@@ -118,7 +120,7 @@ export function findPasswords(text: string): Span[] {
   for (const m of named ? text.matchAll(NEXT_LINE) : []) add(m, 'loose');
   for (const m of named ? text.matchAll(PASSWORD_ONE) : []) {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
-    if (new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu').test(before)) add(m, 'normal');
+    if (PASSWORD_WORD_RE.test(before)) add(m, 'normal');
   }
   // A quoted word near a password word or "for everything" is the password whatever it looks like ("i use 'sunshine' for everything");
   // near "login" or "sign in" it is as often a button's label ("the login button says 'Continue'").

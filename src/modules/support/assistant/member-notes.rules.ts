@@ -67,13 +67,16 @@ const CUES: Record<string, RegExp> = {
  * the message so that a short English message is never taken for another
  * language; without triage's, a small word-list guess. Null for English.
  */
+/** The cues with the global flag, built once, to count them in a message. */
+const CUES_GLOBAL: Record<string, RegExp> = Object.fromEntries(Object.entries(CUES).map(([language, cue]) => [language, new RegExp(cue.source, 'gi')]));
+
 export function otherLanguage(text: string, detected: string | undefined): string | null {
   const english = (text.match(ENGLISH) ?? []).length;
   const words = text.split(/\s+/).filter(Boolean).length;
   if (words === 0 || english >= Math.max(2, words / 3)) return null;
   if (detected && detected !== 'en') return LANGUAGES[detected] && CUES[detected].test(text) ? LANGUAGES[detected] : null;
   if (detected === 'en') return null;
-  const guess = Object.entries(CUES).find(([, cue]) => (text.match(new RegExp(cue.source, 'gi')) ?? []).length >= 2);
+  const guess = Object.entries(CUES_GLOBAL).find(([, cue]) => (text.match(cue) ?? []).length >= 2);
   return guess ? LANGUAGES[guess[0]] : null;
 }
 

@@ -75,11 +75,15 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
    * view lifts soon after verification; it never returns once lifted.
    */
   let agentView: ((message: ChatMessage) => ChatMessage) | null = null;
+  // One check at a time: a burst of messages asks the desk once, not once per message.
+  let checkingView = false;
   const refreshAgentView = () => {
-    if (conversationId === null || !deps.access.agentView) return;
+    if (conversationId === null || !deps.access.agentView || checkingView) return;
+    checkingView = true;
     deps.access.agentView(conversationId)
       .then((view) => { if (view === null) agentView = null; })
-      .catch((error: unknown) => deps.logger?.error({ err: error }, 'chat agent view check failed'));
+      .catch((error: unknown) => deps.logger?.error({ err: error }, 'chat agent view check failed'))
+      .finally(() => { checkingView = false; });
   };
   const shownMessage = (message: ChatMessage): ChatMessage => {
     if (agentView === null) return message;

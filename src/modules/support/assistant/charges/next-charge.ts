@@ -1,4 +1,4 @@
-import type { Catalog, MembershipView } from '../../../billing/index.ts';
+import { applyTax, RETRY_OFFSETS_DAYS, type Catalog, type MembershipView } from '../../../billing/index.ts';
 import { addDays } from './charge-dates.ts';
 import type { MembershipReading } from './membership-reading.ts';
 
@@ -25,12 +25,8 @@ export type UpcomingCharge = {
 /** What the member's country and plan offer, for questions about adding an extra member. */
 export type PlanOfferBrief = { country: string; planName: string; extraMembersInCountry: boolean; slots: number; slotPrice: number | null };
 
-/** As billing.md: retries 1, 3 and 7 days after the due date. */
-const LAST_RETRY_DAYS = 7;
-
-function roundHalfUp(value: number): number {
-  return Math.floor(value + 0.5);
-}
+/** Billing's own retry schedule: the last retry after the due date. */
+const LAST_RETRY_DAYS = RETRY_OFFSETS_DAYS[RETRY_OFFSETS_DAYS.length - 1] ?? 0;
 
 export function upcomingCharge(view: MembershipView, reading: MembershipReading): UpcomingCharge | null {
   const { state } = view;
@@ -51,8 +47,9 @@ export function upcomingCharge(view: MembershipView, reading: MembershipReading)
   if (price !== null && reading.tax) {
     const slotPrice = reading.slotPrice(plan) ?? 0;
     const before = price + state.extra_members * slotPrice;
-    const tax = reading.tax.mode === 'exclusive' ? roundHalfUp(before * reading.tax.rate) : before - roundHalfUp(before / (1 + reading.tax.rate));
-    return { ...base, amount: reading.tax.mode === 'exclusive' ? before + tax : before, tax, taxMode: reading.tax.mode, kind, basis: 'catalog', finalRetry: null };
+    // Billing's exact half-up arithmetic, so the amount told is the amount charged to the cent.
+    const { tax, amount } = applyTax(before, reading.tax.mode, reading.tax.rate);
+    return { ...base, amount, tax, taxMode: reading.tax.mode, kind, basis: 'catalog', finalRetry: null };
   }
   const last = [...reading.charges].reverse().find((line) => ['renewal', 'signup', 'restart', 'resume', 'payment_retry'].includes(line.reason ?? ''));
   return last ? { ...base, amount: last.amount, tax: last.tax ?? null, taxMode: null, kind, basis: 'ledger', finalRetry: null } : null;
