@@ -14,7 +14,7 @@
  *   node --import tsx bench/heldout.bench.ts [--json]
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticleFiles } from '../src/modules/helpcenter/article-files.ts';
@@ -109,25 +109,33 @@ function searchFigures(file: string) {
   });
 }
 
+/** Every frozen set, found by its file name in each dated folder (a set written later joins without a code change). */
+function frozenFiles(pattern: RegExp): string[] {
+  return readdirSync(heldout, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d{4}-\d{2}-\d{2}-[a-z]$/.test(entry.name))
+    .flatMap((folder) => readdirSync(path.join(heldout, folder.name)).filter((file) => pattern.test(file)).map((file) => `${folder.name}/${file}`))
+    .sort();
+}
+
 verifyChecksums();
 warmTriage();
 const figures = {
-  triage: ['triage-en', 'triage-de', 'triage-es', 'triage-pt'].map((name) => triageFigures(`2026-12-06-a/${name}.jsonl`)),
-  redaction: ['redaction-en', 'redaction-de', 'redaction-es', 'redaction-pt'].map((name) => redactionFigures(`2026-12-06-a/${name}.jsonl`)),
-  search: searchFigures('2026-12-06-b/search-queries.jsonl'),
+  triage: frozenFiles(/^triage-[a-z]{2}\.jsonl$/).map(triageFigures),
+  redaction: frozenFiles(/^redaction-[a-z]{2}\.jsonl$/).map(redactionFigures),
+  search: frozenFiles(/^search-queries\.jsonl$/).map((file) => ({ file, engines: searchFigures(file) })),
 };
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(figures, null, 2));
 } else {
-  console.log('held-out sets (bench/heldout, frozen 2026-12-06; never tuned on)');
+  console.log('held-out sets (bench/heldout, each folder frozen on the date it names; never tuned on)');
   for (const t of figures.triage) {
     console.log(`triage ${t.file}: ${t.lines} lines, top-1 ${percent(t.top1)} (majority-class baseline ${percent(t.baselineTop1)}, ratio ${(t.top1 / t.baselineTop1).toFixed(1)}×), ECE ${t.ece.toFixed(3)}, out-of-scope recall ${t.outOfScopeRecall === null ? '-' : percent(t.outOfScopeRecall)}`);
   }
   for (const r of figures.redaction) {
     console.log(`redaction ${r.file}: ${r.lines} lines, secrets removed ${percent(r.usher.removed)} of ${r.usher.secrets}, harmless figures kept ${percent(r.usher.kept)} of ${r.usher.harmless} (every-digit baseline: removed ${percent(r.baseline.removed)}, kept ${percent(r.baseline.kept)})`);
   }
-  for (const s of figures.search) {
-    console.log(`search ${s.engine}: MRR@5 ${s.mrrAt5.toFixed(3)} on ${s.answerable} queries with an answer; results offered for ${percent(s.offTopicOffered)} of ${s.offTopic} off-topic queries and ${percent(s.missingTopicOffered)} of ${s.missingTopic} on topics that had no article when the set was frozen`);
+  for (const { file, engines } of figures.search) for (const s of engines) {
+    console.log(`search ${file} ${s.engine}: MRR@5 ${s.mrrAt5.toFixed(3)} on ${s.answerable} queries with an answer; results offered for ${percent(s.offTopicOffered)} of ${s.offTopic} off-topic queries and ${percent(s.missingTopicOffered)} of ${s.missingTopic} on topics that had no article when the set was frozen`);
   }
 }
