@@ -7,7 +7,9 @@
  * JSON line per opening with what the assistant answered, for a reader who
  * grades each against the set's `right_answer` and `must_not`.
  *
- *   node --import tsx bench/assistant-heldout.ts OUT.jsonl [--today YYYY-MM-DD]
+ *   node --import tsx bench/assistant-heldout.ts OUT.jsonl [--today YYYY-MM-DD] [--set FOLDER]
+ *
+ * FOLDER is a frozen folder under bench/heldout (default 2026-12-06-b).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,11 +22,13 @@ type Message = { seq: number; author: { kind: string }; body: string; payload: {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2];
-if (!out) throw new Error('usage: assistant-heldout.ts OUT.jsonl [--today YYYY-MM-DD]');
+if (!out) throw new Error('usage: assistant-heldout.ts OUT.jsonl [--today YYYY-MM-DD] [--set FOLDER]');
 const todayIndex = process.argv.indexOf('--today');
 const today = todayIndex >= 0 ? (process.argv[todayIndex + 1] as string) : new Date().toISOString().slice(0, 10);
 
-const openings = readFileSync(path.join(root, 'bench/heldout/2026-12-06-b/assistant-openings.jsonl'), 'utf8')
+const setIndex = process.argv.indexOf('--set');
+const setFolder = setIndex >= 0 ? (process.argv[setIndex + 1] as string) : '2026-12-06-b';
+const openings = readFileSync(path.join(root, 'bench/heldout', setFolder, 'assistant-openings.jsonl'), 'utf8')
   .split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Opening);
 
 const EMAILS: Record<string, string> = { acct_demo_ben_tv: 'ben.okafor.tv@demo.reelhouse.example' };
