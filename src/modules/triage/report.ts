@@ -5,7 +5,7 @@
  * held-back split, data/holdout.jsonl and the shared sample.
  */
 import { existsSync } from 'node:fs';
-import { DEV_FILE, HOLDOUT_FILE, publicSplit, readLabelled, SAMPLE_FILE, type SourcedMessage } from './dataset.ts';
+import { DEV_FILE, DEV_STYLES_FILE, HOLDOUT_FILE, publicSplit, readLabelled, SAMPLE_FILE, type SourcedMessage } from './dataset.ts';
 import { clarify } from './clarify.ts';
 import { evaluate } from './evaluate.ts';
 import { triage } from './triage.ts';
@@ -25,6 +25,9 @@ function line(name: string, messages: SourcedMessage[]): void {
 const dev = readLabelled(DEV_FILE);
 for (const lang of ['en', 'de', 'es', 'pt']) line(`dev ${lang}`, dev.filter((m) => m.lang === lang));
 line('dev all', dev);
+const devStyles = readLabelled(DEV_STYLES_FILE);
+for (const lang of ['en', 'de', 'es', 'pt']) line(`dev-styles ${lang}`, devStyles.filter((m) => m.lang === lang));
+line('dev-styles all', devStyles);
 line('public held-back (20 %)', publicSplit().heldBack);
 line('holdout.jsonl', readLabelled(HOLDOUT_FILE));
 if (existsSync(SAMPLE_FILE)) line('shared sample', readLabelled(SAMPLE_FILE));
@@ -50,4 +53,5 @@ const asked = (name: string, messages: SourcedMessage[]) => {
   console.log(`clarify on ${name.padEnd(17)} asked ${ask}/${messages.length} (${pct(ask / messages.length)} %), right intent among its buttons ${rightAmongChoices}/${ask}; answered without asking: ${pct(answeredRight / Math.max(1, answered))} % right`);
 };
 asked('dev (all)', dev);
+asked('dev-styles (all)', devStyles);
 asked('holdout.jsonl', readLabelled(HOLDOUT_FILE));
