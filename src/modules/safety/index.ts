@@ -1,0 +1,2 @@
+export * from './redaction/index.ts';
+export * from './scan/index.ts';

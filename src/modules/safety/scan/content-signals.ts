@@ -1,0 +1,87 @@
+import {
+  ASK_OR_SHARE, CARD_SECRET, CLAIM, CODE_SECRET, CONDITION, CRYPTO, CRYPTO_WALLET, ENTER_ON_PAGE, GIFT_CARD, GIFT_CARD_PAYMENT, HAND_OVER,
+  INSTALL, MISSPELLING, NEGATION, OPTION, PASSWORD_SECRET, PAYMENT_REQUEST, PRIZE, REMOTE_ACCESS, REMOTE_ACCESS_APP, SERVICE_CODE, THREAT, URGENCY, WIRE, foldForCues,
+} from './cues.ts';
+import { editDistance, skeleton } from './domains.ts';
+import { quote, type Sentence } from './message-text.ts';
+import type { Brand, Signal, SignalCode } from './scan.types.ts';
+
+const global = (pattern: RegExp): RegExp => new RegExp(pattern.source, `${pattern.flags}g`);
+const CARD_ANYWHERE = global(CARD_SECRET);
+const SERVICE_CODE_ANYWHERE = global(SERVICE_CODE);
+
+/** "We will never ask for your password", "do not share this code": a safety notice, never a request. */
+function isSafetyNotice(folded: string): boolean {
+  return NEGATION.test(folded) && ASK_OR_SHARE.test(folded);
+}
+
+/**
+ * What a sentence asks the member to hand over. A secret alone is a
+ * mention ("your sign-in code is 4829"); it becomes a request with a verb of
+ * handing it back (reply, read it to me, tell us), or of typing it into a
+ * page when the message links off the official domains.
+ */
+function requestedSecrets(sentence: Sentence, linksOffDomain: boolean): SignalCode[] {
+  const { folded } = sentence;
+  if (isSafetyNotice(folded)) return [];
+  if (!HAND_OVER.test(folded) && !(linksOffDomain && ENTER_ON_PAGE.test(folded))) return [];
+  const codes: SignalCode[] = [];
+  // The number and PIN on the back of a gift card are the gift-card sign, not a bank card.
+  if (CARD_SECRET.test(folded) && !GIFT_CARD.test(folded)) codes.push('asks_card');
+  if (PASSWORD_SECRET.test(folded)) codes.push('asks_password');
+  // The code on a card's back is the card; the in-app service code is what agents may ask for.
+  const withoutCardOrServiceCode = folded.replace(CARD_ANYWHERE, ' ').replace(SERVICE_CODE_ANYWHERE, ' ');
+  if (CODE_SECRET.test(withoutCardOrServiceCode) && !GIFT_CARD.test(folded)) codes.push('asks_code');
+  return codes;
+}
+
+function isThreat(folded: string): boolean {
+  return THREAT.test(folded) && !OPTION.test(folded) && (URGENCY.test(folded) || CONDITION.test(folded));
+}
+
+function asksForUntraceableMoney(folded: string): boolean {
+  if (isSafetyNotice(folded)) return false;
+  if (GIFT_CARD.test(folded) && GIFT_CARD_PAYMENT.test(folded)) return true;
+  if (CRYPTO_WALLET.test(folded)) return true;
+  return (CRYPTO.test(folded) || WIRE.test(folded)) && PAYMENT_REQUEST.test(folded);
+}
+
+function pushesRemoteAccess(folded: string): boolean {
+  if (isSafetyNotice(folded)) return false;
+  return REMOTE_ACCESS_APP.test(folded) || (REMOTE_ACCESS.test(folded) && INSTALL.test(folded));
+}
+
+/** A word that is the brand's name with a letter or two wrong ("Reelhuose"), as a careless forger writes it. */
+function misspeltBrand(sentence: Sentence, brand: Brand): boolean {
+  const name = skeleton(brand.name.replace(/[^\p{L}\p{N}]/gu, ''));
+  if (name.length < 6) return false;
+  return sentence.original.split(/[^\p{L}\p{N}]+/u).some((word) => {
+    if (word.length < name.length - 2 || word.length > name.length + 2) return false;
+    const folded = foldForCues(word);
+    if (folded === name || skeleton(word) === name) return false;
+    return editDistance(folded, name) <= 2;
+  });
+}
+
+/** The signs read from the words: requests, threats, money, remote access, prizes, spelling. */
+export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDomain: boolean): Signal[] {
+  const found = new Map<SignalCode, string>();
+  const note = (code: SignalCode, sentence: Sentence) => {
+    if (!found.has(code)) found.set(code, quote(sentence.original));
+  };
+  sentences.forEach((sentence, index) => {
+    const { folded } = sentence;
+    for (const code of requestedSecrets(sentence, linksOffDomain)) note(code, sentence);
+    if (isThreat(folded)) note('urgent_threat', sentence);
+    else if (THREAT.test(folded) && !OPTION.test(folded) && !isSafetyNotice(folded)) {
+      const next = sentences[index + 1]?.folded ?? '';
+      const previous = sentences[index - 1]?.folded ?? '';
+      if (URGENCY.test(next) || URGENCY.test(previous)) note('urgent_threat', sentence);
+    }
+    if (asksForUntraceableMoney(folded)) note('gift_card_or_crypto_or_wire', sentence);
+    if (pushesRemoteAccess(folded)) note('remote_access_software', sentence);
+    if (PRIZE.test(folded) && (CLAIM.test(folded) || CLAIM.test(sentences[index + 1]?.folded ?? ''))) note('prize_claim', sentence);
+    if (MISSPELLING.test(folded) || misspeltBrand(sentence, brand)) note('spelling_errors', sentence);
+  });
+  return [...found].map(([code, evidence]) => ({ code, evidence }));
+}

@@ -1,0 +1,138 @@
+/**
+ * Words that carry the non-structural warning signs, in English, German,
+ * Dutch, Spanish, Portuguese, French and Italian. Every pattern runs on
+ * text folded by `foldForCues` (lower case, accents removed), so the lists
+ * are written without accents. They describe the kind of thing asked for
+ * or threatened, never one message: a request needs a secret AND a verb
+ * of handing it over in the same sentence (see scan-message.ts).
+ */
+
+/** Lower case, accents and apostrophe variants folded, so one list serves "código" and "codigo". */
+export function foldForCues(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+const words = (...alternatives: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+/** A full card number, its expiry or the code on its back. */
+export const CARD_SECRET = words(
+  'card ?(?:number|details|info(?:rmation)?|data|no)', '(?:credit|debit|payment|bank) ?card(?: details| number)?', 'full card', 'expir(?:y|ation)(?: date)?', 'cvv2?', 'cvc', 'csc',
+  '(?:security )?code on the back', '(?:three|3|four|4) digits on the back', 'digits on the back', 'long number on (?:the|your) card',
+  'kartennummer', 'kreditkart(?:e|ennummer)', 'kartendaten', 'zahlungskarte', 'bankkarte', 'ablaufdatum', 'gultig bis', 'prufnummer', 'kartenprufnummer',
+  'kaartnummer', 'creditcard(?:gegevens|nummer)?', 'betaalkaart', 'bankpas(?:nummer)?', 'kaartgegevens', 'vervaldatum',
+  'numero de (?:la |su |tu )?tarjeta', 'tarjeta de (?:credito|debito)', 'datos de (?:la |su |tu )?tarjeta', 'fecha de (?:caducidad|vencimiento|expiracion)',
+  'numero do cartao', 'cartao de (?:credito|debito)', 'dados do (?:seu )?cartao', 'data de validade', 'codigo de seguranca do cartao',
+  'numero de (?:votre |la |ta )?carte', 'carte (?:bancaire|de credit)', 'coordonnees bancaires', "date d'expiration", 'cryptogramme',
+  'numero della (?:tua |sua )?carta', 'carta di credito', 'dati della (?:tua |sua )?carta', 'data di scadenza', 'codice di sicurezza della carta',
+);
+
+/** A password or the whole sign-in. */
+export const PASSWORD_SECRET = words(
+  'password', 'passcode', 'pass word', 'login (?:details|credentials|info)', 'sign-?in details', 'credentials', 'username and password',
+  'passwort', 'kennwort', 'zugangsdaten', 'anmeldedaten', 'wachtwoord', 'inloggegevens', 'contrasena', 'clave de acceso', 'credenciales', 'datos de acceso',
+  'senha', 'dados de (?:acesso|login)', 'mot de passe', 'identifiants', 'mdp', 'parola d\'ordine', 'credenziali', 'dati di accesso',
+);
+
+/** A one-time or verification code sent to the member ("service code" is the one agents may ask for: see SERVICE_CODE). */
+export const CODE_SECRET = words(
+  'one[- ]time (?:code|password|passcode|pin)', 'otp', '(?:verification|security|sign-?in|login|confirmation|authentication|2fa|sms|text) code', '(?:6|six|4|four|8|eight)[- ]digit(?: verification| security)? code',
+  'the code', 'that code', 'this code', 'code (?:we|i) (?:just )?sent', 'code you (?:just )?(?:got|received)',
+  '(?:bestatigungs|verifizierungs|sicherheits|einmal|anmelde|login|sms)-?code', 'tan', 'den code', 'diesen code',
+  '(?:verificatie|bevestigings|beveiligings|inlog|sms)-?code', 'eenmalige code', 'de code', 'deze code',
+  'codigo(?: de (?:verificacion|seguridad|confirmacion|acceso|un solo uso))?', 'codigo de (?:verificacao|seguranca|confirmacao|acesso)', 'codigo que (?:te|le|lhe) (?:hemos |enviamos|foi)',
+  'code (?:de (?:verification|securite|confirmation|connexion)|recu|a usage unique|sms)', 'le code', 'ce code',
+  'codice(?: (?:di (?:verifica|sicurezza|conferma|accesso)|otp|sms|ricevuto))?', 'il codice', 'questo codice',
+);
+
+/** The in-app service code a member reads to an agent they called: asking for it is the service's own check. */
+export const SERVICE_CODE = words('service ?code', 'service-code', 'servicecode', 'codigo de servicio', 'codigo de servico', 'code de service', 'codice di servizio', 'code (?:shown )?(?:under|in) (?:help|your app|the app)');
+
+/** Handing something over to the one who writes or calls: reply with it, read it back, tell me, send it. */
+export const HAND_OVER = words(
+  'reply(?: with| back)?', 'respond with', 'send (?:us|me|it|them|back|the|your)', 'read (?:it|them|me|the|that|out|back)', 'tell (?:me|us)', 'give (?:me|us)', 'share', 'provide', 'confirm (?:your|the|it to me)',
+  'what(?:\'s| is) (?:your|the)', 'i need (?:your|the)', 'we need (?:your|the)', 'need the', 'can you (?:give|read|tell|confirm|send)', 'forward (?:us|me|it)',
+  'antworten sie mit', 'senden sie (?:uns|mir)', 'nennen sie', 'teilen sie (?:uns|mir)', 'geben sie (?:uns|mir)', 'schicken sie', 'bestatigen sie',
+  'stuur (?:ons|mij|me)', 'geef (?:ons|mij|me)', 'deel', 'bevestig', 'antwoord met', 'noem',
+  'responda con', 'responde con', 'envienos', 'enviarnos', 'envianos', 'digame', 'dime', 'facilitenos', 'proporcione', 'confirme', 'confirma', 'comparta', 'dictame', 'necesito (?:su|tu|el)',
+  'responda com', 'envie-nos', 'nos envie', 'me diga', 'informe', 'confirme (?:o|a|seu|sua)', 'preciso (?:do|da|de)',
+  'repondez avec', 'envoyez-nous', 'communiquez', 'donnez-moi', 'dites-moi', 'confirmez', 'indiquez', 'j\'ai besoin (?:de|du)',
+  'rispondi con', 'rispondete con', 'inviaci', 'inviateci', 'comunicaci', 'comunicateci', 'dimmi', 'mi dica', 'conferma', 'confermate', 'fornisci', 'forniteci', 'ho bisogno (?:del|della)',
+);
+
+/** Typing something into a page; a request only when the message also links off the official domains. */
+export const ENTER_ON_PAGE = words(
+  'enter(?:ing)?', 'type', 'input', 'fill in', 'provid(?:e|ing)', 'update', 'verify', 'validate', 'confirm', 'sign in', 'log ?in', 'submit', 're-?enter',
+  'eingeben', 'geben sie', 'aktualisieren', 'verifizieren', 'bestatigen', 'anmelden', 'invoeren', 'voer', 'bijwerken', 'verifieren', 'bevestigen', 'inloggen', 'log in',
+  'introduzca', 'introduce', 'ingrese', 'ingresa', 'actualice', 'actualiza', 'verifique', 'verifica', 'inicie sesion', 'digite', 'insira', 'atualize', 'confirme', 'entre',
+  'saisissez', 'entrez', 'mettez a jour', 'verifiez', 'validez', 'connectez-vous', 'inserisci', 'inserite', 'aggiorna', 'aggiornate', 'verifica', 'accedi',
+);
+
+/**
+ * "We never ask for it", "do not share this code": a safety notice, not a
+ * request. Both a negation and a verb of asking or sharing must be in the
+ * sentence, so "if you do not confirm your password" stays a request.
+ */
+export const NEGATION = words('never', 'not', 'don\'t', 'won\'t', 'no one', 'nobody', 'niemals', 'nie', 'nicht', 'keinesfalls', 'nooit', 'niet', 'nunca', 'jamas', 'no', 'nao', 'jamais', 'ne', 'mai', 'non');
+export const ASK_OR_SHARE = words(
+  'ask', 'asks', 'asking', 'request', 'call (?:you|or)', 'share', 'give', 'disclose', 'tell', 'send', 'fragen', 'fragt', 'anfordern', 'weitergeben', 'mitteilen', 'teilen',
+  'vragen', 'vraagt', 'delen', 'doorgeven', 'pedir', 'pediremos', 'pide', 'pedira', 'solicitar', 'solicitaremos', 'compartir', 'compartas', 'comparta', 'compartilhe', 'compartilhar', 'pediremos',
+  'demander', 'demandera', 'demanderons', 'demande', 'partager', 'partagez', 'communiquez', 'chiedere', 'chiederemo', 'chiede', 'condividere', 'condividi', 'comunicare',
+);
+
+/** A consequence held over the member: closed, locked, deleted, legal action, lost for good. */
+export const THREAT = words(
+  'suspen(?:d|ded|sion)', 'lock(?:ed)?', 'block(?:ed)?', 'clos(?:e|ed|ure)', 'terminat(?:e|ed|ion)', 'delet(?:e|ed|ion)', 'cancel(?:l?ed)?', 'deactivat(?:e|ed)', 'disabled?', 'legal action', 'lawsuit', 'police', 'debt collect(?:or|ion)', 'permanently', 'non-?refundable', 'lose (?:access|your)', 'will be (?:removed|charged)',
+  'gesperrt', 'sperr(?:en|ung)', 'gekundigt', 'kundigung', 'geloscht', 'loschung', 'deaktiviert', 'geschlossen', 'rechtliche schritte', 'inkasso', 'dauerhaft',
+  'geblokkeerd', 'opgeschort', 'verwijderd', 'beeindigd', 'opgezegd', 'gedeactiveerd', 'incasso', 'juridische stappen', 'permanent',
+  'suspendid[ao]', 'bloquead[ao]', 'cancelad[ao]', 'eliminad[ao]', 'cerrad[ao]', 'desactivad[ao]', 'acciones legales', 'permanentemente',
+  'suspens[ao]', 'bloqueado', 'encerrad[ao]', 'excluid[ao]', 'desativad[ao]', 'acao judicial', 'cobranca judicial',
+  'suspendu(?:e)?', 'bloque(?:e)?', 'resilie(?:e)?', 'supprime(?:e)?', 'ferme(?:e)?', 'desactive(?:e)?', 'poursuites', 'definitivement',
+  'sospes[oa]', 'bloccat[oa]', 'cancellat[oa]', 'eliminat[oa]', 'chius[oa]', 'disattivat[oa]', 'azioni legali', 'definitivamente',
+);
+
+/** Time pressure: a short deadline, today, now, final notice. */
+export const URGENCY = words(
+  'within \\d+ ?(?:hours?|hrs?|h|minutes?|mins?|days?|business days)', 'in \\d+ ?(?:hours?|h|minutes?|mins?)', '\\d+ ?(?:h|hrs?|hours?|min|minutes)', 'today', 'tonight', 'immediately', 'right away', 'right now', 'now', 'asap', 'urgent(?:ly)?', 'final (?:notice|warning|reminder)', 'last (?:chance|warning)', 'act now', 'before midnight', 'end of (?:the )?day', 'expires? (?:today|soon)',
+  'innerhalb (?:von )?\\d+ (?:stunden|minuten|tagen)', 'heute', 'sofort', 'umgehend', 'dringend', 'letzte (?:mahnung|warnung)', 'binnen \\d+ (?:uur|minuten|dagen)', 'vandaag', 'direct', 'onmiddellijk', 'dringend', 'laatste (?:herinnering|waarschuwing|aanmaning)',
+  'en (?:las proximas )?\\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|minutos|dias)', 'hoy', 'inmediatamente', 'urgente', 'ultimo aviso', 'em \\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|dias)', 'hoje', 'imediatamente', 'ultimo aviso',
+  'sous \\d+ ?(?:heures|h|minutes|jours)', 'dans les \\d+ ?(?:heures|h)', 'aujourd\'hui', 'immediatement', 'dernier (?:avis|rappel)', 'entro \\d+ (?:ore|minuti|giorni)', 'oggi', 'immediatamente', 'subito', 'ultimo avviso',
+);
+
+/** "or else", "unless", "to avoid": the threat hangs on doing what is asked. */
+export const CONDITION = words('unless', 'or (?:the|your|we|it|else)', 'otherwise', 'to avoid', 'if you don\'t', 'if (?:you do not|we don\'t|we do not)', 'or all', 'sonst', 'andernfalls', 'um .{0,40} zu vermeiden', 'anders', 'om .{0,40} te voorkomen', 'de lo contrario', 'o (?:su|tu) cuenta', 'para evitar', 'caso contrario', 'ou (?:sua|a sua)', 'sinon', 'faute de quoi', 'pour eviter', 'altrimenti', 'per evitare', 'o il tuo', 'o (?:l\'|la tua)');
+
+/** Paying with gift cards, crypto or a wire: untraceable money no real service asks for. */
+export const GIFT_CARD = words('gift ?cards?', 'itunes cards?', 'google play cards?', 'steam cards?', 'vouchers?', 'prepaid cards?', 'geschenkkarten?', 'gutscheinkarten?', 'gutscheine?', 'cadeaukaart(?:en)?', 'cadeaubon(?:nen)?', 'tarjetas? (?:de )?regalo', 'cartoes? (?:de )?presente', 'vale-presente', 'cartes? cadeaux?', 'bons? d\'achat', 'carte regalo', 'buoni regalo', 'carta regalo', 'paysafecard');
+export const GIFT_CARD_PAYMENT = words(
+  'buy', 'purchase', 'pay', 'paid', 'send', 'settle', 'pin', 'scratch', 'card numbers?', 'codes? on the back', 'in store', 'kaufen', 'kaufen sie', 'bezahlen', 'zahlen', 'kopen', 'koop', 'betalen', 'betaal',
+  'compre', 'comprar', 'compra', 'pagar', 'pague', 'envie', 'acheter', 'achetez', 'payer', 'payez', 'envoyez', 'acquista', 'acquistare', 'pagare', 'paga', 'invia',
+);
+export const CRYPTO = words('bitcoins?', 'btc', 'ethereum', 'eth', 'usdt', 'tether', 'crypto(?:currency)?', 'cryptocurrency', 'kryptowahrung', 'criptomonedas?', 'criptomoedas?', 'cryptomonnaies?', 'criptovalut[ae]', 'wallet address', 'bitcoin atm', 'coinbase');
+export const CRYPTO_WALLET = /(?<![\p{L}\p{N}])(?:bc1[a-z0-9]{8,87}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40})(?![\p{L}\p{N}])/u;
+export const WIRE = words('wire(?: transfer)?', 'bank transfer', 'iban', 'swift', 'bic', 'western union', 'moneygram', 'beneficiary', 'sort code', 'routing number', 'uberweisung', 'uberweisen', 'overboeking', 'overmaken', 'maak .{0,30} over', 'transferencia(?: bancaria)?', 'transfira', 'virement', 'bonifico', 'beneficiario', 'begunstigde', 'empfanger', 'beneficiaire');
+export const PAYMENT_REQUEST = words('send', 'pay', 'make', 'transfer', 'settle', 'wire', 'deposit', 'below', 'senden', 'zahlen', 'begleichen', 'betaal', 'betalen', 'envie', 'envia', 'pague', 'realice', 'efectue', 'faca', 'effectuez', 'payez', 'reglez', 'effettua', 'effettuate', 'paga', 'pagate');
+
+/** Software that lets a stranger drive the member's computer or phone. */
+export const REMOTE_ACCESS_APP = words('anydesk', 'teamviewer', 'ultraviewer', 'quick ?support', 'quick ?assist', 'rustdesk', 'supremo', 'logmein', 'splashtop', 'screenconnect', 'connectwise', 'remotepc', 'zoho assist', 'ammyy', 'airdroid', 'getscreen', 'aeroadmin', 'chrome remote desktop');
+export const REMOTE_ACCESS = words('remote (?:access|control|desktop|support app|session)', 'control (?:of )?your (?:computer|pc|phone|screen)', 'share your screen', 'screen ?sharing', 'fernzugriff', 'fernwartung', 'fernsteuerung', 'toegang op afstand', 'overname op afstand', 'acceso remoto', 'control remoto', 'acesso remoto', 'controle remoto', 'acces a distance', 'prise de controle a distance', 'controle a distance', 'accesso remoto', 'controllo remoto');
+/** An option offered, not a threat held over the member ("you can cancel any time"). */
+export const OPTION = words('you can', 'you may', 'any ?time', 'if you (?:want|wish|prefer)', 'jederzeit', 'konnen sie', 'altijd', 'kunt u', 'en cualquier momento', 'puede', 'a qualquer momento', 'pode', 'a tout moment', 'vous pouvez', 'in qualsiasi momento', 'puoi');
+export const INSTALL = words('install', 'download', 'connect to your', 'allow', 'installieren', 'herunterladen', 'installeer', 'download', 'instale', 'descargue', 'descarga', 'baixe', 'installez', 'telechargez', 'installa', 'scarica');
+
+/** Being picked to win something the member never entered for. */
+export const PRIZE = words(
+  '(?:you|u)(?: have|\'ve| has)? won', '(?:you are|you\'re) (?:our |the |a )?(?:lucky )?winner', 'lucky (?:winner|member|customer|draw)', 'been (?:selected|chosen) (?:as|for)', 'claim (?:your|it|the) (?:prize|reward|gift|free)', 'claim it', 'claim here', 'prize', 'sweepstakes', 'giveaway', 'lottery', 'raffle',
+  'gewonnen', 'gewinner', 'gewinnspiel', 'verlosung', 'preis abholen', 'winnaar', 'prijs', 'verloting', 'ha(?:s|n)? ganado', 'ganador', 'premio', 'sorteo', 'ganhou', 'vencedor', 'premio', 'sorteio',
+  'vous avez gagne', 'gagnant', 'tirage au sort', 'lot a reclamer', 'hai vinto', 'ha vinto', 'vincitore', 'estrazione',
+);
+export const CLAIM = words('claim', 'collect', 'redeem', 'fee', 'delivery', 'processing', 'shipping', 'abholen', 'einlosen', 'gebuhr', 'ophalen', 'claimen', 'verzendkosten', 'reclamar', 'reclame', 'cobrar', 'resgatar', 'taxa', 'reclamer', 'frais', 'riscuotere', 'riscatta', 'spese', 'free', 'gratis', 'gratuit', 'kostenlos');
+
+/** Misspellings and broken grammar typical of mass phishing, across the languages; a weak sign on its own. */
+export const MISSPELLING = words(
+  'acount', 'accout', 'suspendd(?:ed)?', 'verifiy', 'verfy', 'recieve[ds]?', 'informations', 'pleas', 'adress', 'costumer', 'custumer', 'payement', 'immediatly', 'imediately', 'securty', 'pasword', 'passwrod', 'detials', 'confirmaton', 'problm', 'untill', 'occured', 'kindly', 'dear valued', 'valued costumer', 'bellow', 'loose your', 'you has', 'you is', 'we has', 'you\'re (?:account|acount|card|password|details|membership|subscription)', 'best regard',
+  'konnto', 'pasword', 'bestatigen sie ihre konto', 'ihre konto', 'wachtwort', 'acount', 'uw acount', 'su cuenta ha sido suspendido', 'contrasenia', 'suspendeu', 'votre compte a ete suspendu(?:e)? pour', 'compte suspendus', 'il suo account e stato sospesa',
+);

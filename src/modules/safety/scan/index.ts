@@ -1,0 +1,2 @@
+export { scanMessage } from './scan-message.ts';
+export { SIGNAL_CODES, SCAN_CHANNELS, type Brand, type ScanChannel, type ScanInput, type ScanLink, type ScanResult, type Signal, type SignalCode, type Verdict } from './scan.types.ts';

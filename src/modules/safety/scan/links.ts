@@ -1,0 +1,103 @@
+import { Parser } from 'htmlparser2';
+import { isIpAddress, isOfficialHost, looksLikeHost, readableHost } from './domains.ts';
+import type { Brand, ScanLink } from './scan.types.ts';
+
+/** A message with more links than this is cut; a reported mail rarely needs the rest to be judged. */
+export const MAX_LINKS = 200;
+
+/** Services that hide where a link goes. */
+const SHORTENERS = new Set([
+  'bit.ly', 'bitly.com', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly',
+  'shorturl.at', 'tiny.cc', 'rb.gy', 's.id', 't.ly', 'lnkd.in', 'bl.ink', 'short.io', 'v.gd', 'qrco.de', 'urlz.fr',
+]);
+
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![@\w.-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/giu;
+
+function trimTrailingPunctuation(candidate: string): string {
+  return candidate.replace(/[.,;:!?)\]}>»”’]+$/u, '');
+}
+
+/** The host a link goes to, or null when it is not a web link (mailto:, tel:, an anchor). */
+export function hostOfLink(href: string): string | null {
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : `http://${href.replace(/^\/\//, '')}`;
+  if (!/^https?:/i.test(withScheme)) return null;
+  try {
+    const host = new URL(withScheme).hostname.replace(/^\[|\]$/g, '');
+    return host ? readableHost(host) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Links written out in plain text: full URLs, `www.` ones and bare domains with a known suffix ("reelhouse-help.com/x"). */
+export function linksInText(text: string): ScanLink[] {
+  const links: ScanLink[] = [];
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const written = trimTrailingPunctuation(match[0]);
+    const host = hostOfLink(written);
+    if (!host) continue;
+    if (!/^(https?:\/\/|www\.)/i.test(written) && !looksLikeHost(host)) continue;
+    links.push({ href: written, text: written });
+    if (links.length >= MAX_LINKS) break;
+  }
+  return links;
+}
+
+/** `<a href>` links of an HTML part with their visible text, read by a parser that never renders or runs anything. */
+export function linksInHtml(html: string): ScanLink[] {
+  const links: ScanLink[] = [];
+  let open: { href: string; text: string } | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'a' && typeof attributes.href === 'string' && links.length < MAX_LINKS) open = { href: attributes.href.trim(), text: '' };
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag(name) {
+        if (name === 'a' && open) {
+          links.push({ href: open.href, text: open.text.replace(/\s+/g, ' ').trim() });
+          open = null;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return links;
+}
+
+/** A link that leaves the official domains, with why: where it goes, and what hides it. */
+export type OffDomainLink = { link: ScanLink; host: string; reason: string };
+
+function redirectTarget(href: string): string | null {
+  try {
+    const url = new URL(/^https?:/i.test(href) ? href : `http://${href}`);
+    for (const value of url.searchParams.values()) {
+      if (/^(https?:\/\/|www\.)/i.test(value)) return value;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** Judges one link: off the official domains, an address, a shortener, a redirect out, or visible text naming another domain. */
+export function offDomainReason(link: ScanLink, brand: Brand): OffDomainLink | null {
+  const host = hostOfLink(link.href);
+  if (!host) return null;
+  if (!isOfficialHost(host, brand)) {
+    let reason = `links to ${host}, not an official domain`;
+    if (isIpAddress(host)) reason = `links to a bare address (${host})`;
+    else if (SHORTENERS.has(host)) reason = `links through the shortener ${host}, which hides where it goes`;
+    const shownHost = linksInText(link.text)[0] ? hostOfLink(linksInText(link.text)[0].href) : null;
+    if (shownHost && shownHost !== host) reason = `shows ${shownHost} but goes to ${host}`;
+    return { link, host, reason };
+  }
+  const target = redirectTarget(link.href);
+  const targetHost = target ? hostOfLink(target) : null;
+  if (targetHost && !isOfficialHost(targetHost, brand)) return { link, host: targetHost, reason: `redirects from ${host} to ${targetHost}` };
+  return null;
+}

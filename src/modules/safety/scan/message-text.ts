@@ -1,0 +1,36 @@
+import { foldForCues } from './cues.ts';
+import type { ScanInput } from './scan.types.ts';
+
+/** Longest text read from one message; the rest of a huge body adds nothing a reader would act on. */
+export const MAX_TEXT_CHARS = 100_000;
+
+/** Speakers of a call transcript who are the member, whose words are not the caller's requests. */
+const MEMBER_SPEAKER = /^\s*(member|me|customer|client|you|caller\s*2|ich|kunde|kundin|mitglied|klant|lid|ik|cliente|miembro|yo|membro|eu|membre|moi|utente|io)\s*:/iu;
+
+export type Sentence = { original: string; folded: string };
+
+/** The caller's or sender's own words: a call transcript without the member's turns. */
+export function sendersWords(input: ScanInput): string {
+  const body = input.body.slice(0, MAX_TEXT_CHARS);
+  if (input.channel !== 'call_transcript') return body;
+  return body
+    .split(/\r?\n/)
+    .filter((line) => !MEMBER_SPEAKER.test(line))
+    .join('\n');
+}
+
+/** Sentences (and lines) of the subject and body, each with its folded form for the cue lists. */
+export function sentencesOf(input: ScanInput): Sentence[] {
+  const text = `${input.subject ? `${input.subject}\n` : ''}${sendersWords(input)}`;
+  const pieces = text
+    .split(/\r?\n|(?<=[.!?…])\s+(?=[^\s\d])/u)
+    .map((piece) => piece.replace(/^\s*[\p{L} ]{1,30}:\s+(?=\p{L})/u, (speaker) => (/^\s*(caller|agent|anrufer|beller|llamante|chamador|appelant|chiamante)/iu.test(speaker) ? '' : speaker)).trim())
+    .filter((piece) => piece.length > 0);
+  return pieces.map((original) => ({ original, folded: foldForCues(original) }));
+}
+
+/** The quoted bit a member is shown: the sentence, cut to a readable length. */
+export function quote(text: string, limit = 180): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`;
+}

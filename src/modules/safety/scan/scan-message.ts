@@ -1,0 +1,96 @@
+import { contentSignals } from './content-signals.ts';
+import { isOfficialHost, looksLikeHost, lookalikeReason, readableHost } from './domains.ts';
+import { linksInHtml, linksInText, MAX_LINKS, offDomainReason, hostOfLink } from './links.ts';
+import { MAX_TEXT_CHARS, sendersWords, sentencesOf } from './message-text.ts';
+import { oddSenderEvidence, parseSender } from './sender.ts';
+import { SIGNAL_CODES, type Brand, type ScanInput, type ScanLink, type ScanResult, type Signal, type SignalCode, type Verdict } from './scan.types.ts';
+
+/**
+ * How much each sign weighs. Structural signs (where links go, who sends)
+ * weigh most because they do not depend on the language; a lone word sign
+ * is never enough for "phish". Combined as independent evidence:
+ * score = 1 − Π(1 − weight).
+ */
+const WEIGHTS: Record<SignalCode, number> = {
+  lookalike_domain: 0.5,
+  off_domain_link: 0.35,
+  asks_card: 0.45,
+  asks_password: 0.45,
+  asks_code: 0.4,
+  gift_card_or_crypto_or_wire: 0.45,
+  remote_access_software: 0.45,
+  urgent_threat: 0.3,
+  prize_claim: 0.3,
+  odd_sender: 0.2,
+  spelling_errors: 0.15,
+};
+
+/** "Phish" needs two strong signs or three lesser ones; one structural sign (a link off the domain) makes it suspicious. */
+const PHISH_AT = 0.6;
+const SUSPICIOUS_AT = 0.35;
+
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,24})/gu;
+
+function allLinks(input: ScanInput, words: string): ScanLink[] {
+  const given = input.links ?? (input.html ? linksInHtml(input.html.slice(0, MAX_TEXT_CHARS * 4)) : []);
+  const seen = new Set(given.map((link) => link.href));
+  const links = [...given];
+  for (const link of linksInText(words)) {
+    if (!seen.has(link.href)) links.push(link);
+    seen.add(link.href);
+  }
+  return links.slice(0, MAX_LINKS);
+}
+
+/** Every host the message shows or sends from: links, sender, Reply-To and addresses written in the text. */
+function hostsShown(input: ScanInput, links: ScanLink[], words: string): { host: string; where: string }[] {
+  const hosts: { host: string; where: string }[] = [];
+  for (const link of links) {
+    const host = hostOfLink(link.href);
+    if (host) hosts.push({ host, where: link.href });
+  }
+  for (const header of [input.from, input.replyTo ?? '']) {
+    const domain = parseSender(header).domain;
+    if (domain) hosts.push({ host: domain, where: header });
+  }
+  for (const match of `${input.subject ?? ''}\n${words}`.matchAll(EMAIL_IN_TEXT)) {
+    const host = readableHost(match[1]);
+    if (looksLikeHost(host)) hosts.push({ host, where: match[0] });
+  }
+  return hosts;
+}
+
+function verdictFor(score: number): Verdict {
+  if (score >= PHISH_AT) return 'phish';
+  if (score >= SUSPICIOUS_AT) return 'suspicious';
+  return 'legit';
+}
+
+/**
+ * Judges one reported message against the brand's official domains: pure,
+ * synchronous, no network. Each signal quotes what it rests on.
+ */
+export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
+  const words = sendersWords(input);
+  const links = allLinks(input, words);
+  const signals: Signal[] = [];
+
+  const offDomain = links.map((link) => offDomainReason(link, brand)).filter((found) => found !== null);
+  if (offDomain.length > 0) signals.push({ code: 'off_domain_link', evidence: `${offDomain[0].link.href} (${offDomain[0].reason})` });
+
+  const lookalike = hostsShown(input, links, words)
+    .filter(({ host }) => !isOfficialHost(host, brand))
+    .map(({ host, where }) => ({ where, reason: lookalikeReason(host, brand) }))
+    .find((found) => found.reason !== null);
+  if (lookalike) signals.push({ code: 'lookalike_domain', evidence: `${lookalike.where} (${lookalike.reason})` });
+
+  const oddSender = oddSenderEvidence(input, brand);
+  if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender });
+
+  signals.push(...contentSignals(sentencesOf(input), brand, offDomain.length > 0));
+
+  signals.sort((a, b) => SIGNAL_CODES.indexOf(a.code) - SIGNAL_CODES.indexOf(b.code));
+  const score = 1 - signals.reduce((remaining, signal) => remaining * (1 - WEIGHTS[signal.code]), 1);
+  const rounded = Math.round(score * 100) / 100;
+  return { verdict: verdictFor(rounded), score: rounded, signals };
+}
