@@ -26,7 +26,13 @@ export type CodeOptions = { serviceCodes: 'keep' | 'remove' };
 /** The token a removed service code leaves (its kind is `one_time_code`, whose own token is `[code removed]`). */
 export const SERVICE_CODE_REPLACEMENT = '[service code removed]';
 
-const SENTENCE_END = /[.!?](?=\s|$)|\n/;
+/** A full stop, "!" or "?" ends a sentence; an ellipsis ("one time code ... 991042", "code is K7.. no sorry 447210") is a pause. */
+const SENTENCE_END = /(?<!\.)[.!?](?!\.)(?=\s|$)|\n/;
+/**
+ * Being sent or shown a number is what a one-time code is ("my phone just got 381905", "received 408812 from reelhouse",
+ * "die App zeigt 640 112 an", "me mandaron 918 204"): after such a verb, with no code word, exactly 6 digits count, the usual length of one.
+ */
+const RECEIVED = /(?<![\p{L}])(?:got|get|gets|getting|received|receive|receiving|came|arrived|shows|showing|showed|displays|says|said|bekommen|bekam|bekomme|erhalten|kam|zeigt|angezeigt|recib[íi]|recibo|lleg[óa]|mandaron|mandaste|enviaron|muestra|aparece|recebi|recebo|chegou|mandaram|enviaram|mostra|aparece)(?![\p{L}])/giu;
 
 export function findOneTimeCodes(text: string, runs: readonly DigitRun[], options: CodeOptions): Span[] {
   const words: { start: number; end: number; secret: boolean; service: boolean }[] = [];
@@ -41,7 +47,8 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     const secret = !NOT_SECRET_BEFORE.test(before) && !NOT_SECRET_WORD.test(word.replace(/-/g, '')) && !(/^c[óo]digos?$/i.test(word) && NOT_SECRET_AFTER.test(after));
     words.push({ start: index, end: m.index + m[0].length, secret, service });
   }
-  if (words.length === 0) return [];
+  const received = [...text.matchAll(RECEIVED)].map((m) => m.index + m[0].length);
+  if (words.length === 0 && received.length === 0) return [];
   const candidates: { start: number; end: number }[] = [];
   for (const m of text.matchAll(DIGIT_GROUPS)) {
     const digits = m[0].replace(/\D/g, '');
@@ -55,9 +62,13 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     if (NUMBERED_THING.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A code word before the digits, within 80 characters of the same sentence, or right after them ("482913 is my code").
     const before = words.filter((w) => w.end <= start && start - w.end <= 80 && !SENTENCE_END.test(text.slice(w.end, start)));
-    const after = words.find((w) => w.start >= end && w.start - end <= 30 && /^\s*(?:is|was|=|ist|war|es|era|é)?\s*(?:my|the|your|a|our|mein|meine|der|die|el|mi|o|meu)?\s*(?:[\p{L}]+[- ])?\s*$/iu.test(text.slice(end, w.start)));
+    const after = words.find((w) => w.start >= end && w.start - end <= 30 && /^\s*(?:is|was|=|ist|war|es|era|é)?\s*(?:my|the|your|a|our|mein|meine|der|die|el|mi|o|meu)?\s*(?:[\p{L}]+[- ]){0,2}\s*$/iu.test(text.slice(end, w.start)));
     const nearest = before.length > 0 ? before[before.length - 1] : after;
-    if (!nearest) continue;
+    if (!nearest) {
+      const digits = text.slice(start, end).replace(/\D/g, '');
+      if (digits.length === 6 && received.some((at) => at <= start && start - at <= 40 && !SENTENCE_END.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
+      continue;
+    }
     if (nearest.service) {
       if (options.serviceCodes === 'keep') continue;
       spans.push({ kind: 'one_time_code', start, end, label: SERVICE_CODE_REPLACEMENT });

@@ -20,7 +20,9 @@ const LABEL = String.raw`[A-Za-z0-9][A-Za-z0-9_-]*`;
 /** Letters and digits apart by one separator each (a dot, "_", "+", "-" or a spoken one), at most 7 parts: no two ways to read a run and bounded work per start, so no backtracking blow-up. */
 const LOCAL = String.raw`[A-Za-z0-9]+(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[_+-])[A-Za-z0-9]+){0,6}`;
 const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|mx|ar|cl|pt|br|uk|fr|it|nl|be|ie|eu|ca|us|au)`;
-const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){0,4}${DOT}${TLD}(?![\w-])`, 'giu');
+/** A domain label may be spoken with its dashes too ("dan dash builds dot com"). */
+const DOMAIN_LABEL = String.raw`${LABEL}(?:${SPOKEN('dash|hyphen|bindestrich|guion|guión|hífen')}${LABEL}){0,2}`;
+const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${DOMAIN_LABEL}(?:${DOT}${DOMAIN_LABEL}){0,4}${DOT}${TLD}(?![\w-])`, 'giu');
 
 const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]|\s@|@\s/i;
 

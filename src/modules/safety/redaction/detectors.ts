@@ -8,8 +8,8 @@ export type Span = { kind: FindingKind; start: number; end: number; label?: stri
 
 // ---------------------------------------------------------------- cards
 
-/** Digit groups joined by single spaces, dashes or dots, not glued to letters, `+`, `$`, decimals or other digits. */
-const CARD_RUN = /(?<![\w+$€£.,/:-])\d+(?:[ .-]\d+)*(?![\w/:]|[.,]\d)/g;
+/** Digit groups joined by spaces (up to three: pasted or voice-typed), single dashes or dots, not glued to letters, `+`, `$`, decimals or other digits. */
+const CARD_RUN = /(?<![\w+$€£.,/:-])\d+(?:(?: {1,3}|[.-])\d+)*(?![\w/:]|[.,]\d)/g;
 
 /**
  * Full card numbers: 13 to 19 digits passing the Luhn check, typed with any
@@ -45,7 +45,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 
 /** What names a card security code, in English, German, Spanish and Portuguese. */
 const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|csc|cvn|cid|security\s+(?:code|number|digits)|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|3[- ]digit\s+code|` +
-  String.raw`(?:code|number|digits|numbers)\s+on\s+the\s+(?:back|front)|(?:the\s+)?back\s+of\s+(?:my|the)\s+card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
+  String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:the\s+)?back\s+of\s+(?:my|the)\s+card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
@@ -53,12 +53,14 @@ const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|
 /** The security code after its name, up to 40 characters of the same sentence later ("the 3 digits on the back of my card are 309"). */
 /** "the last four digits are 1881" is a last-four mention, not a security code. */
 const NOT_LAST = String.raw`(?<!(?:last|letzten|[úu]ltimos|final|finais|ending|endet\s+auf|termina\s+en|termina\s+em)\s+)`;
-const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(\d{3,4})(?![\d.,:/]?\d|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
-const CVV_BEFORE = new RegExp(String.raw`(?<![\w$€£.,/:-])(\d{3,4})\s+(?:is\s+|ist\s+|es\s+|é\s+)?(?:the\s+|my\s+|die\s+|mein\s+|el\s+|mi\s+|o\s+|meu\s+)?${CVV_WORDS}(?![\p{L}])`, 'giu');
+const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(?<![\p{L}_-])(\d{3,4})(?![\d.,:/]?\d|[\p{L}_-]|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
+/** Where the security code is printed, said after it: "902 on the back", "419 hinten auf der Karte", "781 atrás", "332 no verso". */
+const ON_THE_BACK = String.raw`(?:on\s+(?:the\s+)?back|at\s+the\s+back|hinten(?:\s+(?:drauf|auf\s+der\s+karte))?|auf\s+der\s+r[üu]ckseite|(?:de\s+)?atr[áa]s|detr[áa]s|en\s+el\s+reverso|no\s+verso|do\s+verso)`;
+const CVV_BEFORE = new RegExp(String.raw`(?<![\w$€£.,/:-])(\d{3,4})(?![.,]\d)\s+(?:is\s+|ist\s+|es\s+|é\s+)?(?:the\s+|my\s+|die\s+|mein\s+|el\s+|mi\s+|o\s+|meu\s+)?(?:${CVV_WORDS}|${ON_THE_BACK})(?![\p{L}])`, 'giu');
 const CVV_CUE = new RegExp(`(?<![\\p{L}])${NOT_LAST}${CVV_WORDS}(?![\\p{L}])`, 'giu');
 
 /** A cheap first look: every CVV word holds one of these. */
-const CVV_HINT = /cv|cs|cid|sec|seg|c[óo]d|code|back|front|digit|number|ziffer|zahl|prüf|sicherheit|c[óo]digo|d[íi]gito|n[úu]mero|atr[áa]s|verso/i;
+const CVV_HINT = /cv|cs|cid|sec|seg|c[óo]d|code|back|front|digit|number|ziffer|zahl|prüf|sicherheit|c[óo]digo|d[íi]gito|n[úu]mero|atr[áa]s|verso|hinten|r[üu]ckseite|reverso/i;
 
 /** The 3 or 4 digits of a card security code, when a CVV word names them ("cvv 123", "Prüfziffer 482", "123 is the cvc"), also spelled out or spaced. */
 export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
@@ -91,10 +93,11 @@ const STRONG_EXPIRY = new RegExp(
 const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
+const EXPIRY_BEFORE = /(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|am)?\s*$/iu;
 /** A cheap first look: every expiry cue holds one of these. */
 const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
 
-const TRAILING_CVV = /^[\s,;/|]+(?:(?:code|c[óo]d\.?|c[óo]digo|sec|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
+const TRAILING_CVV = /^(?:[\s,;/|]|\s[–—-]\s)+(?:(?:security(?:\s+code)?|sec(?:\.|urity)?|code|cvv2?|cvc2?|c[óo]d\.?|c[óo]digo|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
 
 function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: number } {
   const start = (m.index ?? 0) + m[0].lastIndexOf(m[group]!);
@@ -102,9 +105,17 @@ function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: nu
 }
 
 /** Card expiry dates in card context ("exp 04/27", "good thru dec 27", "gültig bis 12/27", "vence en diciembre de 2027"); a date like 12/06/2024 is not one. */
-export function findCardExpiries(text: string, cards: readonly Span[]): Span[] {
+export function findCardExpiries(text: string, cards: readonly Span[], runs: readonly DigitRun[] = []): Span[] {
   const spans: Span[] = [];
   if (!EXPIRY_HINT.test(text)) return spans;
+  // Read aloud or digit by digit ("expiry zero four two seven", "exp 0 4 2 8"): MMYY or MMYYYY after an expiry word, with a card around.
+  for (const run of runs) {
+    if (!/^(?:0[1-9]|1[0-2])(?:20)?\d\d$/.test(run.digits)) continue;
+    const before = text.slice(Math.max(0, run.start - 30), run.start);
+    if (!EXPIRY_BEFORE.test(before)) continue;
+    const window = text.slice(Math.max(0, run.start - 120), run.end + 40);
+    if (CARD_CONTEXT.test(window) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start: run.start, end: run.end });
+  }
   for (const m of text.matchAll(STRONG_EXPIRY)) spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
   for (const m of text.matchAll(WEAK_EXPIRY)) {
     const from = Math.max(0, (m.index ?? 0) - 80);
@@ -129,7 +140,8 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     if (cvv) spans.push({ kind: 'cvv', start: at + cvv[0].length - cvv[1]!.length, end: at + cvv[0].length });
   };
   for (const card of cards) {
-    const expiry = /^[\s,;/|]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
+    // "04/27", "4-2027", or "0427" typed without a slash.
+    const expiry = /^[\s,;/|]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
     if (!expiry) continue;
     const start = card.end + expiry[0].length - expiry[1]!.length;
     spans.push({ kind: 'card_expiry', start, end: start + expiry[1]!.length });

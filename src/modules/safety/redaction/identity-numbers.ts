@@ -1,5 +1,6 @@
 import { luhnValid } from './luhn.ts';
 import type { Span } from './detectors.ts';
+import type { DigitRun } from './number-words.ts';
 
 /**
  * Government identity numbers and bank details. Where a number carries its
@@ -71,13 +72,14 @@ function ssnValid(d: string): boolean {
 
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bnummer\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
 /** Words that introduce an identity number, in the four languages. */
-const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl\s*#|tax\s+id|tin|` +
+const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl(?:\s*#)?|tax\s+id|tin|` +
   String.raw`steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|steuernummer|idnr|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|passnummer|führerschein(?:nummer)?|sozialversicherungsnummer|` +
   String.raw`dni|nie|nif|pasaporte|n[uú]mero\s+de\s+pasaporte|carn[eé]t?\s+de\s+conducir|permiso\s+de\s+conducir|licencia\s+de\s+conducir|curp|rfc|` +
   String.raw`cpf|rg|cnh|passaporte|n[uú]mero\s+do\s+passaporte|carteira\s+de\s+(?:identidade|motorista|habilita[çc][ãa]o)|cart[ãa]o\s+de\s+cidad[ãa]o|cc)`;
 /** The number an ID word introduces: letters and digits with spaces, dots, dashes or slashes, at least 4 digits. */
 const ID_AFTER_WORD = new RegExp(String.raw`\b${ID_WORDS}(?![\p{L}])${LINK}((?=[A-Z]{0,5}\d|[A-Z]{1,3}\s\d)[A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){4,24})`, 'giu');
 
+const ID_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}])${ID_WORDS}(?![\p{L}])${LINK}$`, 'iu');
 /** A cheap first look: every ID word holds one of these. */
 const ID_HINT = /ssn|social|sozial|sin|insurance|ni|passport|licen|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|cc/i;
 const SSN = /(?<![\w.-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.,]\d)/g;
@@ -86,9 +88,13 @@ const CPF = /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[.,]\d)/g;
 const DNI = /(?<![\w.-])(?:[XYZxyz][- ]?\d{7}|\d{8})[- ]?[A-Za-z](?![\w-])/g;
 
 /** Government identity numbers: validated shapes anywhere (US SSN with dashes, UK NI number, CPF with dots, DNI/NIE with their letter), any number after an ID word. */
-export function findGovernmentIds(text: string): Span[] {
+export function findGovernmentIds(text: string, runs: readonly DigitRun[] = []): Span[] {
   const spans: Span[] = [];
   const push = (start: number, end: number) => spans.push({ kind: 'government_id', start, end });
+  // Read aloud or digit by digit after an ID word ("my social is one nine five five …", "DNI cuatro ocho …"): 6 to 12 digits.
+  for (const run of ID_HINT.test(text) ? runs : []) {
+    if (run.digits.length >= 6 && run.digits.length <= 12 && ID_WORD_BEFORE.test(text.slice(Math.max(0, run.start - 50), run.start))) push(run.start, run.end);
+  }
   for (const m of text.matchAll(SSN)) if (ssnValid(m[1]! + m[2]! + m[3]!)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(NINO)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(CPF)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
@@ -126,15 +132,15 @@ export function findGovernmentIds(text: string): Span[] {
 // ---------------------------------------------------------------- bank details
 
 const IBAN = /(?<![\w])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![\w])/gi;
-const ACCOUNT_WORDS = String.raw`(?:(?:bank\s+)?(?:account|acct|a\/c)\s*(?:number|no\.?|num|#)|bank\s+(?:account|acct)|checking(?:\s+account)?|savings(?:\s+account)?|routing(?:\s+number)?|aba|sort\s+code|bsb|refund\s+(?:it\s+)?to\s+my\s+account|` +
+const ACCOUNT_WORDS = String.raw`(?:(?:bank\s+)?(?:account|acct|a\/c)\s*(?:number|no\.?|num|#)|bank\s+(?:account|acct)|checking(?:\s+account)?|savings(?:\s+account)?|routing(?:\s+number)?|aba|sort\s+code|sort(?=\s*[:#])|bsb|blz|bankleitzahl|refund\s+(?:it\s+)?to\s+my\s+account|` +
   String.raw`kontonummer|konto(?:nr\.?)?|bankkonto|n[uú]mero\s+de\s+cuenta|cuenta(?:\s+bancaria|\s+corriente)?|clabe|n[uú]mero\s+da\s+conta|conta(?:\s+corrente|\s+poupan[çc]a|\s+banc[áa]ria)?|ag[êe]ncia)`;
-const ACCOUNT_AFTER_WORD = new RegExp(String.raw`\b${ACCOUNT_WORDS}(?![\p{L}])${LINK}(\d(?:\d|[ -](?=\d)){5,33})`, 'giu');
+const ACCOUNT_AFTER_WORD = new RegExp(String.raw`\b${ACCOUNT_WORDS}(?![\p{L}])${LINK}(\d(?:\d|[ -](?=\d)){3,33})`, 'giu');
 
-const ACCOUNT_HINT = /acc|a\/c|bank|checking|saving|routing|aba|sort|bsb|konto|cuenta|clabe|conta|ag[êe]ncia/i;
+const ACCOUNT_HINT = /acc|a\/c|bank|checking|saving|routing|aba|sort|bsb|blz|konto|cuenta|clabe|conta|ag[êe]ncia/i;
 
 /** "account 12345678" names a bank account only with a bank word near ("sort code", "routing", "refund to", "Bank", "banco"): Reelhouse's own account ids are not digits. */
 const BARE_ACCOUNT = /\b(?:account|acct)\s*(?:is\s+|:\s*|#\s*)?(\d(?:\d|[ -](?=\d)){5,17})(?![\w]|[.,]\d)/gi;
-const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|routing|bsb|iban|bic|swift|refund|transfer|wire|deposit|checking|savings)\b/i;
+const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|sort(?=\s*:)|routing|bsb|iban|bic|swift|refund|transfer|wire|deposit|checking|savings)\b/i;
 
 /** IBANs passing mod 97, anywhere; account, routing and sort-code numbers after a word that names them. */
 export function findBankDetails(text: string): Span[] {
@@ -151,7 +157,9 @@ export function findBankDetails(text: string): Span[] {
   }
   for (const m of ACCOUNT_HINT.test(text) ? text.matchAll(ACCOUNT_AFTER_WORD) : []) {
     const digits = m[1]!.replace(/\D/g, '');
-    if (digits.length < 6) continue;
+    // A Brazilian branch (agência) has 4 digits and is public alone, but with the account number beside it the pair is the account; every other bank number has at least 6.
+    const branchWithAccount = /^ag/i.test(m[0]) && /^\D{0,12}\b(?:conta|c\/c|cc)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    if (digits.length < (branchWithAccount ? 4 : 6)) continue;
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'bank_account', start, end: start + m[1]!.length });
   }

@@ -15,10 +15,11 @@ import type { Span } from './detectors.ts';
  */
 
 /** Words that name a password; "clave" (also "key") and "pass" (also a season pass) only count with a value that looks like a password. */
-const PASSWORD_WORD = String.raw`(?:pass\s?words?|passwd|pwd|pw|pword|pswd|psw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
+// Common misspellings too ("pasword", "passowrd", "passwrd", "pssword"): people type fast and the password after them is as real.
+const PASSWORD_WORD = String.raw`(?:pass\s?words?|pas?s?(?:wo?rd|owrd|wrod|word)s?|pssw(?:or)?d|passwd|pwd|pw|pword|pswd|psw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
 /** Built once: it is tested before every lone password candidate of every stored message. */
 const PASSWORD_WORD_RE = new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu');
-const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave)`;
+const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave|mi\s+contra|la\s+contra)`;
 const IS = String.raw`(?:'s|\s+(?:is|was|will\s+be|should\s+be|would\s+be|ist|war|lautet|wird|es|era|será|sera|é|fica|vai\s+ser)(?![\p{L}\p{N}]))`;
 const PREFIX_OF_VALUE = String.raw`\s*(?:now\s+|still\s+|just\s+|jetzt\s+|immer\s+noch\s+|ahora\s+|agora\s+)?(?:the\s+word\s+|das\s+wort\s+|la\s+palabra\s+|a\s+palavra\s+)?(?:"|'|“|„|«)?`;
 const VALUE = String.raw`([^\s"“”„«»]+)`;
@@ -29,18 +30,31 @@ const NORMAL = new RegExp(String.raw`\b${PASSWORD_WORD}${IS}${PREFIX_OF_VALUE}${
 const COLON_LATER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n:]{1,40}(?<![\d]|https?):(?:\s+|\s*["'“])${VALUE}`, 'giu');
 /** "reset my password to X", "Passwort auf X geändert", "cambié la contraseña a X", "mudei a senha para X", "changed it to X". */
 const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|(?:changed|set|reset|switched|updated)\s+(?:it|that))\s+(?:back\s+)?(?:to|auf|zu|a|en|por|para|pra)\s+(?:"|'|“|„)?${VALUE}`, 'giu');
+/** "hab es auf X geändert", "la cambié a X", "mudei pra X": the German, Spanish and Portuguese "changed it to X", where "it" is the password talked about. */
+const CHANGED_IT_TO = [
+  String.raw`\b(?:es|ihn|sie)\s+(?:jetzt\s+|nun\s+|gestern\s+|heute\s+)?(?:auf|in|zu)\s+${VALUE}(?=\s+(?:ge[äa]ndert|gesetzt|umgestellt))`,
+  String.raw`\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s+(?:a|por|en)\s+(?:"|'|“)?${VALUE}`,
+  String.raw`\b(?:mudei|troquei|alterei|coloquei|botei)(?:\s+(?:ela|a))?\s+(?:pra|para|por)\s+(?:"|'|“)?${VALUE}`,
+].map((source) => new RegExp(source, 'giu'));
+/** "the password I am using is X", "das Passwort, das ich benutze, ist X", "la contraseña que uso es X", "a senha que eu uso é X": a clause between the word and its value. */
+const CLAUSE_THEN_IS = new RegExp(
+  String.raw`\b${PASSWORD_WORD},?\s+(?:(?:that|which|das|den|die|que)\s+(?:i\s+|ich\s+|yo\s+|eu\s+)?|(?:i|i'm|we|ich|wir|yo|eu)\s+)(?:[\p{L}']+\s+){0,3}?[\p{L}']+,?${IS}${PREFIX_OF_VALUE}${VALUE}`,
+  'giu',
+);
+const NAMED_WORD = new RegExp(String.raw`^${PASSWORD_WORD}$`, 'iu');
 const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
-const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s/i;
+const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s|\b(?:es|ihn|sie)\s+(?:\p{L}+\s+)?(?:auf|in|zu)\s+\S+\s+ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/iu;
 /** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
 const STRONG_SYMBOL = /(?<!\S)(?=\S*\d)(?=\S*[!#$%&*?^~+=])/; // tested at word starts only: linear on a long run of digits
 /** "the new one is X" in a sentence about a password. */
 const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+one\s+(?:is|was|will\s+be)\s*:?\s*(?:"|'|“)?(\S+)/gi;
+const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
 /** "password below" at the end of a line, the value on the next. */
 const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
 
 /** Cues that the words nearby are login details. */
 const LOGIN_CUE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|for\s+all\s+(?:my\s+)?(?:apps|accounts|sites|logins|services)|the\s+one\s+i\s+use|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|for\s+all\s+(?:my\s+)?(?:apps|accounts|sites|logins|services)|the\s+one\s+i\s+use|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei|too\s+weak|not\s+strong\s+enough|zu\s+schwach|muy\s+d[ée]bil|muito\s+fraca|(?:is\s+)?what\s+i\s+(?:use|type|typed|put\s+in))(?![\p{L}])`,
   'giu',
 );
 /** What follows a username word is the username, not the password. */
@@ -63,7 +77,7 @@ const NOT_A_PASSWORD = new Set(
 /** Letters with digits or symbols: "Sparrow77", "blue-Heron-19", "8pX2qL"; not an error code, a time, an address or a model number. */
 export function looksLikePassword(value: string): boolean {
   if (value.length < 6 || value.length > 64) return false;
-  if (/[@/\\]|^www\.|\.(?:com|org|net|de|es|pt|br|example|html?)$/i.test(value)) return false;
+  if (/[/\\]|@[\w-]*\.|^@|^www\.|\.(?:com|org|net|de|es|pt|br|example|html?)$/i.test(value)) return false; // a path or an address; "P@ssw0rd" is a password
   const letters = value.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 3 || !/\p{Ll}/u.test(value) || !/[\d!#$%&*?^~+=_.-]/.test(value)) return false;
   if (/^[A-Za-z]{1,4}(?:-[A-Za-z0-9]{1,5})+$/.test(value) && !/[a-z][A-Z]|[A-Z][a-z]{3}/.test(value)) return false; // tvq-st-131, AP-310
@@ -76,7 +90,7 @@ export function looksLikePassword(value: string): boolean {
 
 /** Lower and upper case letters, a digit and a symbol: a password even with no word around it. */
 function looksStrong(value: string): boolean {
-  return value.length >= 8 && /\p{Ll}/u.test(value) && /\p{Lu}/u.test(value) && /\d/.test(value) && /[!#$%&*?^~+=]/.test(value) && !/[@/]/.test(value);
+  return value.length >= 8 && /\p{Ll}/u.test(value) && /\p{Lu}/u.test(value) && /\d/.test(value) && /[!#$%&*?^~+=@]/.test(value) && !/\/|@[\w-]*\.|^@/.test(value);
 }
 
 type Strength = 'strict' | 'normal' | 'loose';
@@ -110,17 +124,20 @@ export function findPasswords(text: string): Span[] {
   };
   const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
-  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text)) return spans;
+  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text)) return spans;
   // The rules below start from a password word (or "changed it to"); a message with only "login" or "for everything" skips them.
   const named = cues.some((c) => NAMED.test(text.slice(c.start, c.end))) || CHANGED_IT.test(text);
-  for (const m of named ? text.matchAll(STRICT) : []) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
+  for (const m of named ? text.matchAll(STRICT) : []) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave|mi\s+contra|la\s+contra)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
   for (const m of named ? text.matchAll(NORMAL) : []) add(m, 'normal');
   for (const m of named ? text.matchAll(COLON_LATER) : []) add(m, 'strict');
   for (const m of named ? text.matchAll(CHANGED_TO) : []) add(m, 'loose');
   for (const m of named ? text.matchAll(NEXT_LINE) : []) add(m, 'loose');
-  for (const m of named ? text.matchAll(PASSWORD_ONE) : []) {
+  for (const m of named ? text.matchAll(CLAUSE_THEN_IS) : []) add(m, 'normal');
+  for (const pattern of named ? CHANGED_IT_TO : []) for (const m of text.matchAll(pattern)) add(m, 'loose');
+  for (const m of text.matchAll(PASSWORD_ONE)) {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
-    if (PASSWORD_WORD_RE.test(before)) add(m, 'normal');
+    // Near a password word any value that is not a description; without one ("old one was X, new one is Y") only one that looks like a password.
+    add(m, PASSWORD_WORD_RE.test(before) ? 'normal' : 'loose');
   }
   // A quoted word near a password word or "for everything" is the password whatever it looks like ("i use 'sunshine' for everything");
   // near "login" or "sign in" it is as often a button's label ("the login button says 'Continue'").
@@ -140,7 +157,8 @@ export function findPasswords(text: string): Span[] {
     if (!looksLikePassword(value) && !looksStrong(value)) continue;
     const start = m.index;
     const end = start + m[0].length;
-    const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))));
+    // A password word right after counts across a sentence end too: "it's tigerlily7 btw. the password."
+    const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
     if (!cued && !looksStrong(value)) continue;
     const before = text.slice(Math.max(0, start - 80), start);
     if (USERNAME_BEFORE.test(before)) continue;

@@ -94,13 +94,13 @@ export function redact(text: string, options: RedactOptions = {}): Redaction {
   // Every other secret is made of digits, typed or spelled: a message without any is done.
   if (runs.length > 0 || /\d/.test(masked)) {
     const cards = findCardNumbers(masked, runs);
-    const expiries = findCardExpiries(masked, cards);
+    const expiries = findCardExpiries(masked, cards, runs);
     found.push(
       ...cards,
       ...findCardTrailers(masked, cards, expiries),
       ...findCvvs(masked, runs),
       ...expiries,
-      ...findGovernmentIds(masked),
+      ...findGovernmentIds(masked, runs),
       ...findBankDetails(masked),
       ...findOneTimeCodes(masked, runs, { serviceCodes: options.serviceCodes ?? 'keep' }),
       ...findPhones(masked, runs),
