@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       catalogFile: 'config/catalog.json',
       trustProxy: false,
       findAccountDisabledCountries: [],
+      brand: { name: 'Reelhouse', domains: ['reelhouse.example'] },
     });
   });
 
@@ -42,6 +43,8 @@ describe('loadConfig', () => {
       USHER_FIND_ACCOUNT_DISABLED: 'br, jp',
       USHER_AGENT_KEY: 'a-long-agent-key-for-the-desk',
       USHER_PUBLIC_URL: 'https://watch.example.com/',
+      USHER_BRAND_NAME: 'Watchly',
+      USHER_BRAND_DOMAINS: 'watchly.com, Mail.Watchly.com',
     });
     expect(config).toEqual({
       port: 8080,
@@ -57,6 +60,7 @@ describe('loadConfig', () => {
       findAccountDisabledCountries: ['BR', 'JP'],
       agentKey: 'a-long-agent-key-for-the-desk',
       publicUrl: 'https://watch.example.com',
+      brand: { name: 'Watchly', domains: ['watchly.com', 'mail.watchly.com'] },
     });
   });
 
@@ -72,6 +76,7 @@ describe('loadConfig', () => {
     expect(refusal({ USHER_FIND_ACCOUNT_DISABLED: 'Brazil' }).message).toMatch(/USHER_FIND_ACCOUNT_DISABLED must be comma-separated two-letter country codes/);
     expect(refusal({ USHER_AGENT_KEY: 'short' }).message).toMatch(/USHER_AGENT_KEY must be at least 16 characters/);
     expect(refusal({ USHER_PUBLIC_URL: 'watch.example.com' }).message).toMatch(/USHER_PUBLIC_URL must be an http/);
+    expect(refusal({ USHER_BRAND_DOMAINS: 'https://watchly.com' }).message).toMatch(/USHER_BRAND_DOMAINS must be comma-separated domains/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -31,6 +31,8 @@ export type Config = {
   adminKey?: string;
   /** Base of links in emails and SMS (`https://watch.example.com`); defaults to `http://localhost:<port>`. */
   publicUrl?: string;
+  /** The service whose members report phishing: its name and the only domains it sends from and links to (the scan's "official"). */
+  brand: { name: string; domains: string[] };
 };
 
 const truthy = ['true', '1', 'yes', 'on'];
@@ -91,6 +93,14 @@ const envSchema = z.object({
     .optional(),
   USHER_AGENT_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   USHER_ADMIN_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  USHER_BRAND_NAME: z.string().trim().min(2, 'must be at least 2 characters').default('Reelhouse'),
+  USHER_BRAND_DOMAINS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9.-]+\.[a-z0-9-]+(\s*,\s*[a-z0-9.-]+\.[a-z0-9-]+)*$/, 'must be comma-separated domains, e.g. example.com,mail.example.com')
+    .transform((value) => value.split(',').map((domain) => domain.trim().replace(/\.$/, '')))
+    .default(['reelhouse.example']),
   USHER_PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL').optional(),
 });
 
@@ -137,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
     findAccountDisabledCountries: values.USHER_FIND_ACCOUNT_DISABLED ?? [],
     ...(values.USHER_AGENT_KEY === undefined ? {} : { agentKey: values.USHER_AGENT_KEY }),
     ...(values.USHER_ADMIN_KEY === undefined ? {} : { adminKey: values.USHER_ADMIN_KEY }),
+    brand: { name: values.USHER_BRAND_NAME, domains: values.USHER_BRAND_DOMAINS },
     ...(values.USHER_PUBLIC_URL === undefined ? {} : { publicUrl: values.USHER_PUBLIC_URL.replace(/\/+$/, '') }),
   };
 }

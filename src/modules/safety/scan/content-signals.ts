@@ -63,6 +63,14 @@ function misspeltBrand(sentence: Sentence, brand: Brand): boolean {
   });
 }
 
+/** Links and addresses are judged as domains, not as spelling. */
+const URLS_AND_ADDRESSES = /(?:https?:\/\/|www\.)\S+|\S+@\S+|\[[^\]\s]*(?:https?:|\.)[^\]\s]*\]|(?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,}(?:\/\S*)?/gu;
+
+function wordsOnly(sentence: Sentence): Sentence {
+  const original = sentence.original.replace(URLS_AND_ADDRESSES, ' ');
+  return { original, folded: foldForCues(original) };
+}
+
 /** The signs read from the words: requests, threats, money, remote access, prizes, spelling. */
 export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDomain: boolean): Signal[] {
   const found = new Map<SignalCode, string>();
@@ -81,7 +89,8 @@ export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDoma
     if (asksForUntraceableMoney(folded)) note('gift_card_or_crypto_or_wire', sentence);
     if (pushesRemoteAccess(folded)) note('remote_access_software', sentence);
     if (PRIZE.test(folded) && (CLAIM.test(folded) || CLAIM.test(sentences[index + 1]?.folded ?? ''))) note('prize_claim', sentence);
-    if (MISSPELLING.test(folded) || misspeltBrand(sentence, brand)) note('spelling_errors', sentence);
+    const prose = wordsOnly(sentence);
+    if (MISSPELLING.test(prose.folded) || misspeltBrand(prose, brand)) note('spelling_errors', sentence);
   });
   return [...found].map(([code, evidence]) => ({ code, evidence }));
 }

@@ -43,17 +43,27 @@ export function linksInText(text: string): ScanLink[] {
   return links;
 }
 
-/** `<a href>` links of an HTML part with their visible text, read by a parser that never renders or runs anything. */
-export function linksInHtml(html: string): ScanLink[] {
+/**
+ * `<a href>` links of an HTML part with their visible text, read by a parser
+ * that never renders or runs anything. With `after`, only the links that come
+ * after the first place the page's text matches it (a forwarded message's marker).
+ */
+export function linksInHtml(html: string, options: { after?: RegExp } = {}): ScanLink[] {
   const links: ScanLink[] = [];
   let open: { href: string; text: string } | null = null;
+  let seenText = '';
+  let collecting = options.after === undefined;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (name === 'a' && typeof attributes.href === 'string' && links.length < MAX_LINKS) open = { href: attributes.href.trim(), text: '' };
+        if (name === 'a' && collecting && typeof attributes.href === 'string' && links.length < MAX_LINKS) open = { href: attributes.href.trim(), text: '' };
       },
       ontext(text) {
         if (open) open.text += text;
+        if (!collecting && options.after) {
+          seenText = (seenText + text).slice(-400);
+          if (options.after.test(seenText.replace(/\s+/g, ' '))) collecting = true;
+        }
       },
       onclosetag(name) {
         if (name === 'a' && open) {

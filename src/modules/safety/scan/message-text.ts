@@ -19,10 +19,20 @@ export function sendersWords(input: ScanInput): string {
     .join('\n');
 }
 
+/**
+ * Text made from HTML (and some mail clients) wraps long sentences at about
+ * 80 columns; a line break inside a sentence is put back as a space so a
+ * request or a threat is read whole. Short lines (SMS, greetings, turns of a
+ * call) keep their breaks.
+ */
+function unwrapLines(text: string): string {
+  return text.replace(/([^\n]{40,}[^\n.!?:;])\r?\n(?=[^\s\d>*-][^\n]*)(?![\p{L} ]{1,30}:)/gu, '$1 ');
+}
+
 /** Sentences (and lines) of the subject and body, each with its folded form for the cue lists. */
 export function sentencesOf(input: ScanInput): Sentence[] {
   const text = `${input.subject ? `${input.subject}\n` : ''}${sendersWords(input)}`;
-  const pieces = text
+  const pieces = unwrapLines(text)
     .split(/\r?\n|(?<=[.!?…])\s+(?=[^\s\d])/u)
     .map((piece) => piece.replace(/^\s*[\p{L} ]{1,30}:\s+(?=\p{L})/u, (speaker) => (/^\s*(caller|agent|anrufer|beller|llamante|chamador|appelant|chiamante)/iu.test(speaker) ? '' : speaker)).trim())
     .filter((piece) => piece.length > 0);
