@@ -9,7 +9,7 @@ import type { Span } from './detectors.ts';
  * typed as one run, in groups, digit by digit or in words.
  */
 const CODE_WORD = new RegExp(
-  String.raw`codes?(?![\p{L}])|(?<![\p{L}])(?:c[óo]digos?|otp|2fa|mfa|tan|passcode|authenticator|auth|2-step|two[- ]factor|2[- ]?step|pin|pins|one[- ]time|verification|verify|verifizier\p{L}*|\p{L}*bestätigung|sms|texts?|texted|sent\s+me|geschickt|gesendet|mand[óo]|envi[óo]|mandou|enviou|(?:6|six|4|four|8|eight)[- ]digit\s+(?:number|code)|` +
+  String.raw`codes?(?![\p{L}])|(?<![\p{L}])(?:c[óo]digos?|otp|2fa|mfa|tan|passcode|authenticator|auth|2-step|two[- ]factor|2[- ]?step|pin|pins|one[- ]time|verification|verify|verifizier\p{L}*|\p{L}*bestätigung|sms|texts?|texted|texting|sent\s+me|geschickt|gesendet|mand[óo]|envi[óo]|mandou|enviou|(?:6|six|4|four|8|eight)[- ]digit\s+(?:number|code)|` +
     String.raw`da\s+steht|steht\s+drin|einmal\p{L}*|verificaci[óo]n|verifica[çc][ãa]o|un\s+solo\s+uso|uso\s+[úu]nico|está\s+escrito|dice)(?![\p{L}])`,
   'giu',
 );

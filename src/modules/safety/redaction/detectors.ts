@@ -9,7 +9,7 @@ export type Span = { kind: FindingKind; start: number; end: number; label?: stri
 // ---------------------------------------------------------------- cards
 
 /** Digit groups joined by spaces (up to three: pasted or voice-typed), single dashes or dots, not glued to letters, `+`, `$`, decimals or other digits. */
-const CARD_RUN = /(?<![\w+$€£.,/:-])\d+(?:(?: {1,3}|[.-])\d+)*(?![\w/:]|[.,]\d)/g;
+const CARD_RUN = /(?<![\w+$€£.,/:-])\d+(?:(?: {1,3}| ?[.-] ?)\d+)*(?![\w/:]|[.,]\d)/g;
 
 /**
  * Full card numbers: 13 to 19 digits passing the Luhn check, typed with any
@@ -44,8 +44,8 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 // ---------------------------------------------------------------- CVV and expiry
 
 /** What names a card security code, in English, German, Spanish and Portuguese. */
-const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|csc|cvn|cid|security\s+(?:code|number|digits)|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|3[- ]digit\s+code|` +
-  String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:the\s+)?back\s+of\s+(?:my|the)\s+card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
+const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|3[- ]digit\s+code|` +
+  String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:the\s+)?back\s+of\s+(?:my\s+|the\s+)?card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
@@ -60,7 +60,7 @@ const CVV_BEFORE = new RegExp(String.raw`(?<![\w$€£.,/:-])(\d{3,4})(?![.,]\d)
 const CVV_CUE = new RegExp(`(?<![\\p{L}])${NOT_LAST}${CVV_WORDS}(?![\\p{L}])`, 'giu');
 
 /** A cheap first look: every CVV word holds one of these. */
-const CVV_HINT = /cv|cs|cid|sec|seg|c[óo]d|code|back|front|digit|number|ziffer|zahl|prüf|sicherheit|c[óo]digo|d[íi]gito|n[úu]mero|atr[áa]s|verso|hinten|r[üu]ckseite|reverso/i;
+const CVV_HINT = /cv|verif|cs|cid|sec|seg|c[óo]d|code|back|front|digit|number|ziffer|zahl|prüf|sicherheit|c[óo]digo|d[íi]gito|n[úu]mero|atr[áa]s|verso|hinten|r[üu]ckseite|reverso/i;
 
 /** The 3 or 4 digits of a card security code, when a CVV word names them ("cvv 123", "Prüfziffer 482", "123 is the cvc"), also spelled out or spaced. */
 export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
@@ -84,18 +84,20 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
 }
 
 const MONTHS = String.raw`(?:jan(?:uary|uar|eiro)?|ene(?:ro)?|feb(?:ruary|ruar|rero)?|fev(?:ereiro)?|m[aä]r(?:ch|zo|z|ço|co)?|apr(?:il)?|abr(?:il)?|ma[yi]o?|jun(?:e|i|io|ho)?|jul(?:y|i|io|ho)?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember|iembre)?)?|set(?:embro|iembre)?|o[ck]t(?:ober|ubre)?|out(?:ubro)?|nov(?:ember|iembre|embro)?|de[cz](?:ember|iembre|embro)?|dic(?:iembre)?)`;
-const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
+const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|20\d{2}[/-](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
 /** "exp", "valid thru", "gültig bis", "Ablaufdatum", "vence", "caduca", "validade" … are card words on their own; "expires" needs a card nearby. */
 const STRONG_EXPIRY = new RegExp(
   String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry)?\s+date|valid\s+(?:thru|through|until|til)|good\s+thru|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
   'giu',
 );
-const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${MONTH_YEAR}`, 'giu');
+/** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
+const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?`;
+const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid|bis|val\.?)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
 const EXPIRY_BEFORE = /(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|am)?\s*$/iu;
 /** A cheap first look: every expiry cue holds one of these. */
-const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
+const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc|bis/i;
 
 const TRAILING_CVV = /^(?:[\s,;/|]|\s[–—-]\s)+(?:(?:security(?:\s+code)?|sec(?:\.|urity)?|code|cvv2?|cvc2?|c[óo]d\.?|c[óo]digo|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
 

@@ -48,13 +48,24 @@ const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s|\b(
 const STRONG_SYMBOL = /(?<!\S)(?=\S*\d)(?=\S*[!#$%&*?^~+=])/; // tested at word starts only: linear on a long run of digits
 /** "the new one is X" in a sentence about a password. */
 const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+one\s+(?:is|was|will\s+be)\s*:?\s*(?:"|'|“)?(\S+)/gi;
+/**
+ * Verbs that say a word was typed or used as a password without naming it: use, entered, typed, tried, "used to be", "it's",
+ * nehme, benutze, eingegeben, uso, probé, usei, tentei, digitei; a short list after them ("tried everything: Coffee1, Coffee12") too.
+ */
+const IMPLIED_BEFORE = /(?<![\p{L}])(?:use|uses|using|used|entered|enter|entering|typed|type|typing|tried|try|trying|put\s+in|used\s+to\s+be|it'?s|it\s+(?:is|was)|nehme?|benutze|nutze|probiert|eingegeben|eingetippt|uso|us[ée]|usaba|prob[ée]|escrib[íi]|usei|tentei|digitei|coloquei)(?:\s+(?:everything|alles|todo|tudo|both|beide|ambas|ambos))?\s*[:,]?\s+(?:[^\s,]+,\s+){0,3}(?:"|'|“)?$/iu;
+/** Products, devices and numbered things written glued to their number ("Windows11", "Xbox360", "Pixel7", "Season2"): never a password by implication. */
+const DEVICE_OR_THING = /^(?:i?phone|ipad|ios|android|windows|win|xbox|ps|playstation|roku|pixel|galaxy|chromecast|fire|kindle|macbook|mac|macos|tizen|webos|switch|model|version|series|season|staffel|temporada|episode|folge|episodio|episódio|plan|premium|basic|standard|channel|gen|room|flight|gate|hdmi|usb|wifi|tv|bravia|vizio|hisense|tcl|samsung|lg|sony|panasonic|philips|apple|google|amazon|echo|nest|alexa|ipv|covid|mp|note|error|fehler|erro|code|chrome|firefox|safari|edge|opera|brave|vivaldi|explorer|starlink|router|fritz\p{L}*|ch|s)\W*\d/iu;
+/** What makes "used X" about signing in: the message talks about an account, a failed or changed login, or using X everywhere. */
+const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|account|konto|cuenta|conta\b|locked|wrong|incorrect|invalid|rejected|n'?t\s+(?:work|accept|take|let)|not\s+(?:work|accept)|changed|hack|error|everything|everywhere|sites|falsch|geht\s+nicht|funktioniert\s+nicht|ge[äa]ndert|alles|überall|no\s+(?:funciona|sirve|me\s+deja)|incorrect|cambi|todo|n[ãa]o\s+(?:funciona|entra|aceita)|errad|mud|tudo|inv[áa]lid/iu;
+/** A word glued to digits ("Violet1234"): the only tokens the implied rule looks at. */
+const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
 const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
 /** "password below" at the end of a line, the value on the next. */
 const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
 
 /** Cues that the words nearby are login details. */
 const LOGIN_CUE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|for\s+all\s+(?:my\s+)?(?:apps|accounts|sites|logins|services)|the\s+one\s+i\s+use|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei|too\s+weak|not\s+strong\s+enough|zu\s+schwach|muy\s+d[ée]bil|muito\s+fraca|(?:is\s+)?what\s+i\s+(?:use|type|typed|put\s+in))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|for\s+(?:all\s+|every\s+)?(?:my\s+|the\s+)?(?:\p{L}+\s+)?(?:apps|accounts|sites|websites|logins|services)|en\s+todas\s+partes|en\s+todos\s+lados|em\s+todo\s+(?:lugar|lado|canto)|em\s+todos\s+os\s+(?:lugares|sites)|the\s+one\s+i\s+use|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei|too\s+weak|not\s+strong\s+enough|zu\s+schwach|muy\s+d[ée]bil|muito\s+fraca|(?:is\s+)?what\s+i\s+(?:use|type|typed|put\s+in))(?![\p{L}])`,
   'giu',
 );
 /** What follows a username word is the username, not the password. */
@@ -124,7 +135,7 @@ export function findPasswords(text: string): Span[] {
   };
   const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
-  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text)) return spans;
+  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text) && !WORD_WITH_DIGITS.test(text)) return spans;
   // The rules below start from a password word (or "changed it to"); a message with only "login" or "for everything" skips them.
   const named = cues.some((c) => NAMED.test(text.slice(c.start, c.end))) || CHANGED_IT.test(text);
   for (const m of named ? text.matchAll(STRICT) : []) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave|mi\s+contra|la\s+contra)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
@@ -159,8 +170,10 @@ export function findPasswords(text: string): Span[] {
     const end = start + m[0].length;
     // A password word right after counts across a sentence end too: "it's tigerlily7 btw. the password."
     const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
-    if (!cued && !looksStrong(value)) continue;
     const before = text.slice(Math.max(0, start - 80), start);
+    // Implied: "i always use Pumpernickel8 for …", "i entered Violet1234", "used to be Cheddar99", "says its Honeybee2012", "tried everything: Coffee1, Coffee12".
+    const implied = !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) && IMPLIED_BEFORE.test(before.slice(-48)) && SIGN_IN_TROUBLE.test(text);
+    if (!cued && !implied && !looksStrong(value)) continue;
     if (USERNAME_BEFORE.test(before)) continue;
     if (/\b(?:error|fehler|erro|code|model|modell|modelo|firmware|version|versión|versão|order|case|ticket|invoice|promo|coupon|gutschein|cupom|cupón)\s*[:#]?\s*$/i.test(before)) continue;
     spans.push({ kind: 'password', start, end: start + value.length });
