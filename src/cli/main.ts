@@ -9,6 +9,7 @@ const commands: Record<string, Command> = {
   seed: async (args) => (await import('./billing-commands.ts')).runSeedCommand(args),
   triage: async (args) => (await import('./triage-command.ts')).runTriageCommand(args),
   redact: async (args) => (await import('./redact-command.ts')).runRedactCommand(args),
+  scan: async (args) => (await import('./scan-command.ts')).runScanCommand(args),
   serve: async () => {
     await import('../main.ts');
   },

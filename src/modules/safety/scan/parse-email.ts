@@ -8,6 +8,9 @@ export const MAX_EMAIL_BYTES = 2 * 1024 * 1024;
 /** Forwards inside forwards are followed this deep. */
 const MAX_NESTING = 3;
 
+/** At least one of these makes a file an email rather than any text. */
+const MESSAGE_HEADERS = ['from', 'to', 'subject', 'date', 'message-id', 'received', 'return-path', 'mime-version', 'content-type', 'delivered-to'];
+
 /** The raw email cannot be read (too big, empty, not a message): bad input, not a failure of ours. */
 export class EmailInputError extends Error {
   constructor(message: string) {
@@ -37,6 +40,7 @@ function addressLine(field: AddressObject | AddressObject[] | undefined): string
 function headerMap(mail: ParsedMail): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const { key, line } of mail.headerLines) {
+    if (!/^[!-9;-~]+$/.test(key)) continue;
     const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
     headers[key] = headers[key] === undefined ? value : `${headers[key]}\n${value}`;
   }
@@ -112,7 +116,7 @@ export async function parseEmail(raw: Buffer | string): Promise<ParsedEmail> {
   if (size === 0) throw new EmailInputError('the email is empty');
   if (size > MAX_EMAIL_BYTES) throw new EmailInputError(`the email is larger than ${MAX_EMAIL_BYTES / 1024 / 1024} MB`);
   const parsed = await parseAt(raw, 0);
-  if (!parsed.from && !parsed.subject && !parsed.body.trim() && !parsed.html && !parsed.forwarded) throw new EmailInputError('no email headers or body found');
+  if (!MESSAGE_HEADERS.some((name) => parsed.headers[name] !== undefined)) throw new EmailInputError('no email headers found: expected a raw email (.eml) with From, Subject and a body');
   return parsed;
 }
 
