@@ -62,6 +62,12 @@ const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
 const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
 /** "password below" at the end of a line, the value on the next. */
 const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
+/** A login pasted as "address / password", "address | password", "address: password". */
+const AFTER_ADDRESS = new RegExp(String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,)\s*(?:"|'|“)?${VALUE}`, 'giu');
+/** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
+const DIRECT = new RegExp(String.raw`\b${PASSWORD_WORD}\s+(?:"|'|“)?${VALUE}`, 'giu');
+/** "Winter2023 worked for years and now it's wrong", "Lindenbaum7 geht nicht mehr": what is said of a password after it. */
+const FAILS_AFTER = /^[\s,]*(?:(?:just\s+|still\s+|suddenly\s+|now\s+)?(?:worked|works|used\s+to\s+work|doesn'?t\s+work|does\s+not\s+work|didn'?t\s+work|isn'?t\s+work\p{L}*|is\s+not\s+work\p{L}*|is\s+(?:wrong|incorrect|rejected|invalid|not\s+accepted)|was\s+(?:wrong|rejected)|won'?t\s+work)|(?:funktioniert|geht)\s+nicht|(?:ist|war)\s+falsch|no\s+(?:funciona|sirve|va)|(?:es|era)\s+incorrect[ao]|n[ãa]o\s+(?:funciona|entra|vai)|(?:está|ta|tá)\s+(?:errad|incorret)\p{L}*)(?![\p{L}])/iu;
 
 /** Cues that the words nearby are login details. */
 const LOGIN_CUE = new RegExp(
@@ -135,7 +141,7 @@ export function findPasswords(text: string): Span[] {
   };
   const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
-  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text) && !WORD_WITH_DIGITS.test(text)) return spans;
+  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text) && !WORD_WITH_DIGITS.test(text) && !/@/.test(text)) return spans;
   // The rules below start from a password word (or "changed it to"); a message with only "login" or "for everything" skips them.
   const named = cues.some((c) => NAMED.test(text.slice(c.start, c.end))) || CHANGED_IT.test(text);
   for (const m of named ? text.matchAll(STRICT) : []) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave|mi\s+contra|la\s+contra)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
@@ -143,6 +149,11 @@ export function findPasswords(text: string): Span[] {
   for (const m of named ? text.matchAll(COLON_LATER) : []) add(m, 'strict');
   for (const m of named ? text.matchAll(CHANGED_TO) : []) add(m, 'loose');
   for (const m of named ? text.matchAll(NEXT_LINE) : []) add(m, 'loose');
+  for (const m of text.matchAll(AFTER_ADDRESS)) add(m, 'loose');
+  for (const m of named ? text.matchAll(DIRECT) : []) {
+    const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
+    if (/\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 3 && value.length >= 6 && !/@|^https?:|^www\./i.test(value) && !DEVICE_OR_THING.test(value) && !/^\d+-?(?:digit|stellig|d[íi]gitos|char\p{L}*|zeichen|caracteres|times|mal|veces|vezes)/iu.test(value)) add(m, 'strict');
+  }
   for (const m of named ? text.matchAll(CLAUSE_THEN_IS) : []) add(m, 'normal');
   for (const pattern of named ? CHANGED_IT_TO : []) for (const m of text.matchAll(pattern)) add(m, 'loose');
   for (const m of text.matchAll(PASSWORD_ONE)) {
@@ -172,7 +183,11 @@ export function findPasswords(text: string): Span[] {
     const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
     const before = text.slice(Math.max(0, start - 80), start);
     // Implied: "i always use Pumpernickel8 for …", "i entered Violet1234", "used to be Cheddar99", "says its Honeybee2012", "tried everything: Coffee1, Coffee12".
-    const implied = !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) && IMPLIED_BEFORE.test(before.slice(-48)) && SIGN_IN_TROUBLE.test(text);
+    // A short "it's hunter22 btw" is a password given in reply: a plain word and its digits, in a message of a few words.
+    const reply = text.length <= 80 && /^\p{L}\p{Ll}{2,}\d{1,4}[!#$%&*?]*$/u.test(value) && /(?<![\p{L}])(?:it'?s|it\s+is|es|ist|é)\s+$/iu.test(before);
+    const implied =
+      !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) &&
+      ((IMPLIED_BEFORE.test(before.slice(-48)) && (SIGN_IN_TROUBLE.test(text) || reply)) || FAILS_AFTER.test(text.slice(end, end + 40)));
     if (!cued && !implied && !looksStrong(value)) continue;
     if (USERNAME_BEFORE.test(before)) continue;
     if (/\b(?:error|fehler|erro|code|model|modell|modelo|firmware|version|versión|versão|order|case|ticket|invoice|promo|coupon|gutschein|cupom|cupón)\s*[:#]?\s*$/i.test(before)) continue;
