@@ -22,6 +22,7 @@ import { markdownToText } from '../src/modules/helpcenter/markdown.ts';
 import { createSearchIndex, type SearchHit } from '../src/modules/helpcenter/search/search-index.ts';
 import { createSubstringSearch } from '../src/modules/helpcenter/search/substring-baseline.ts';
 import { redact } from '../src/modules/safety/redaction/index.ts';
+import { messageToScan, parseEmail, scanMessage, type ScanChannel, type Verdict } from '../src/modules/safety/scan/index.ts';
 import { evaluate } from '../src/modules/triage/evaluate.ts';
 import { triage, warmTriage } from '../src/modules/triage/triage.ts';
 import type { Intent } from '../src/modules/triage/intents.ts';
@@ -109,6 +110,41 @@ function searchFigures(file: string) {
   });
 }
 
+const DEMO_BRAND = { name: 'Reelhouse', domains: ['reelhouse.example'] };
+type PhishLine = { channel: ScanChannel; from: string; subject: string | null; body: string; label: 'phish' | 'legit'; language: string };
+const flagged = (verdict: Verdict) => verdict !== 'legit';
+
+/** Flags every message with a link or a sender whose domain is not the brand's: what "distrust everything" scores. */
+function offDomainBaseline(line: { from: string; body: string }): boolean {
+  const hosts = [...`${line.from} ${line.body}`.matchAll(/(?:@|https?:\/\/)([a-z0-9.-]+\.[a-z]{2,})/gi)].map((match) => (match[1] as string).toLowerCase());
+  return hosts.some((host) => !DEMO_BRAND.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)));
+}
+
+function rates(results: Array<{ label: 'phish' | 'legit'; flagged: boolean }>) {
+  const phish = results.filter((result) => result.label === 'phish');
+  const legit = results.filter((result) => result.label === 'legit');
+  return { phish: phish.length, phishFlagged: phish.filter((r) => r.flagged).length / Math.max(1, phish.length), legit: legit.length, legitFlagged: legit.filter((r) => r.flagged).length / Math.max(1, legit.length) };
+}
+
+async function phishingFigures(folder: string) {
+  const set = readJsonl<PhishLine>(`${folder}/messages.jsonl`);
+  const scanned = set.map((line) => ({ line, verdict: scanMessage({ channel: line.channel, from: line.from, subject: line.subject, body: line.body }, DEMO_BRAND).verdict }));
+  const by = (key: (line: PhishLine) => string) => Object.fromEntries([...new Set(set.map(key))].sort().map((value) => [value, rates(scanned.filter(({ line }) => key(line) === value).map(({ line, verdict }) => ({ label: line.label, flagged: flagged(verdict) })))]));
+  const labels = readJsonl<{ file: string; label: 'phish' | 'legit' }>(`${folder}/emails/labels.jsonl`);
+  const emails = await Promise.all(labels.map(async ({ file, label }) => {
+    const parsed = await parseEmail(readFileSync(path.join(heldout, folder, 'emails', file)));
+    return { label, flagged: flagged(scanMessage(messageToScan(parsed), DEMO_BRAND).verdict) };
+  }));
+  return {
+    file: `${folder}/messages.jsonl`,
+    usher: rates(scanned.map(({ line, verdict }) => ({ label: line.label, flagged: flagged(verdict) }))),
+    baseline: rates(set.map((line) => ({ label: line.label, flagged: offDomainBaseline(line) }))),
+    byChannel: by((line) => line.channel),
+    byLanguage: by((line) => line.language),
+    emails: rates(emails),
+  };
+}
+
 /** Every frozen set, found by its file name in each dated folder (a set written later joins without a code change). */
 function frozenFiles(pattern: RegExp): string[] {
   return readdirSync(heldout, { withFileTypes: true })
@@ -123,6 +159,7 @@ const figures = {
   triage: frozenFiles(/^triage-[a-z]{2}\.jsonl$/).map(triageFigures),
   redaction: frozenFiles(/^redaction-[a-z]{2}\.jsonl$/).map(redactionFigures),
   search: frozenFiles(/^search-queries\.jsonl$/).map((file) => ({ file, engines: searchFigures(file) })),
+  phishing: await Promise.all(frozenFiles(/^messages\.jsonl$/).map((file) => phishingFigures(path.dirname(file)))),
 };
 
 if (process.argv.includes('--json')) {
@@ -137,5 +174,11 @@ if (process.argv.includes('--json')) {
   }
   for (const { file, engines } of figures.search) for (const s of engines) {
     console.log(`search ${file} ${s.engine}: MRR@5 ${s.mrrAt5.toFixed(3)} on ${s.answerable} queries with an answer; results offered for ${percent(s.offTopicOffered)} of ${s.offTopic} off-topic queries and ${percent(s.missingTopicOffered)} of ${s.missingTopic} on topics that had no article when the set was frozen`);
+  }
+  const flaggedText = (r: ReturnType<typeof rates>) => `phish flagged ${percent(r.phishFlagged)} of ${r.phish}, genuine flagged ${percent(r.legitFlagged)} of ${r.legit}`;
+  for (const p of figures.phishing) {
+    console.log(`scan ${p.file}: ${flaggedText(p.usher)} (off-domain baseline: ${flaggedText(p.baseline)}); raw emails: ${flaggedText(p.emails)}`);
+    for (const [channel, r] of Object.entries(p.byChannel)) console.log(`  ${channel}: ${flaggedText(r)}`);
+    for (const [language, r] of Object.entries(p.byLanguage)) console.log(`  ${language}: ${flaggedText(r)}`);
   }
 }
