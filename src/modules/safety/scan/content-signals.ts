@@ -15,16 +15,8 @@ function isSafetyNotice(folded: string): boolean {
   return NEGATION.test(folded) && ASK_OR_SHARE.test(folded);
 }
 
-/**
- * What a sentence asks the member to hand over. A secret alone is a
- * mention ("your sign-in code is 4829"); it becomes a request with a verb of
- * handing it back (reply, read it to me, tell us), or of typing it into a
- * page when the message links off the official domains.
- */
-function requestedSecrets(sentence: Sentence, linksOffDomain: boolean): SignalCode[] {
-  const { folded } = sentence;
-  if (isSafetyNotice(folded)) return [];
-  if (!HAND_OVER.test(folded) && !(linksOffDomain && ENTER_ON_PAGE.test(folded))) return [];
+/** The secrets a sentence names: a card, a password, a one-time code. */
+function secretsMentioned(folded: string): SignalCode[] {
   const codes: SignalCode[] = [];
   // The number and PIN on the back of a gift card are the gift-card sign, not a bank card.
   if (CARD_SECRET.test(folded) && !GIFT_CARD.test(folded)) codes.push('asks_card');
@@ -33,6 +25,32 @@ function requestedSecrets(sentence: Sentence, linksOffDomain: boolean): SignalCo
   const withoutCardOrServiceCode = folded.replace(CARD_ANYWHERE, ' ').replace(SERVICE_CODE_ANYWHERE, ' ');
   if (CODE_SECRET.test(withoutCardOrServiceCode) && !GIFT_CARD.test(folded)) codes.push('asks_code');
   return codes;
+}
+
+function asksToHandOver(folded: string, linksOffDomain: boolean): boolean {
+  return HAND_OVER.test(folded) || (linksOffDomain && ENTER_ON_PAGE.test(folded));
+}
+
+/**
+ * What a sentence asks the member to hand over. A secret alone is a
+ * mention ("your sign-in code is 4829"); it becomes a request with a verb of
+ * handing it back (reply, read it to me, tell us), or of typing it into a
+ * page when the message links off the official domains.
+ */
+function requestedSecrets(sentence: Sentence, linksOffDomain: boolean): SignalCode[] {
+  const { folded } = sentence;
+  if (isSafetyNotice(folded) || !asksToHandOver(folded, linksOffDomain)) return [];
+  return secretsMentioned(folded);
+}
+
+/**
+ * "We just texted you a code. Can you read it to me?": the request names
+ * the secret of the sentence before it with a pronoun.
+ */
+function requestedFromPrevious(sentence: Sentence, previous: Sentence | undefined, linksOffDomain: boolean): SignalCode[] {
+  if (!previous || isSafetyNotice(sentence.folded) || isSafetyNotice(previous.folded)) return [];
+  if (!HAND_OVER.test(sentence.folded) || secretsMentioned(sentence.folded).length > 0) return [];
+  return secretsMentioned(previous.folded).filter(() => asksToHandOver(sentence.folded, linksOffDomain));
 }
 
 function isThreat(folded: string): boolean {
@@ -80,6 +98,8 @@ export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDoma
   sentences.forEach((sentence, index) => {
     const { folded } = sentence;
     for (const code of requestedSecrets(sentence, linksOffDomain)) note(code, sentence);
+    const previous = sentences[index - 1];
+    for (const code of requestedFromPrevious(sentence, previous, linksOffDomain)) note(code, { original: `${previous.original} ${sentence.original}`, folded: '' });
     if (isThreat(folded)) note('urgent_threat', sentence);
     else if (THREAT.test(folded) && !OPTION.test(folded) && !isSafetyNotice(folded)) {
       const next = sentences[index + 1]?.folded ?? '';

@@ -53,11 +53,11 @@ export const SERVICE_CODE = words('service ?code', 'service-code', 'servicecode'
 
 /** Handing something over to the one who writes or calls: reply with it, read it back, tell me, send it. */
 export const HAND_OVER = words(
-  'reply(?: with| back)?', 'respond with', 'send (?:us|me|it|them|back|the|your)', 'read (?:it|them|me|the|that|out|back)', 'tell (?:me|us)', 'give (?:me|us)', 'share', 'provide', 'confirm (?:your|the|it to me)',
+  'reply(?: with| back)?', 'respond with', 'text (?:it |them |me |us )?back', 'text (?:me|us) (?:the|your|it)', 'call (?:me|us) back with', 'send (?:us|me|it|them|back|the|your)', 'read (?:it|them|me|the|that|out|back)', 'tell (?:me|us)', 'give (?:me|us)', 'share', 'provide', 'confirm (?:your|the|it to me)',
   'what(?:\'s| is) (?:your|the)', 'i need (?:your|the)', 'we need (?:your|the)', 'need the', 'can you (?:give|read|tell|confirm|send)', 'forward (?:us|me|it)',
   'antworten sie mit', 'senden sie (?:uns|mir)', 'nennen sie', 'teilen sie (?:uns|mir)', 'geben sie (?:uns|mir)', 'schicken sie', 'bestatigen sie',
   'stuur (?:ons|mij|me)', 'geef (?:ons|mij|me)', 'deel', 'bevestig', 'antwoord met', 'noem',
-  'responda con', 'responde con', 'envienos', 'enviarnos', 'envianos', 'digame', 'dime', 'facilitenos', 'proporcione', 'confirme', 'confirma', 'comparta', 'dictame', 'necesito (?:su|tu|el)',
+  'responda con', 'responde con', 'envienos', 'enviarnos', 'envianos', 'digame', 'dime', 'decirme', 'darme', 'facilitenos', 'proporcione', 'confirme', 'confirma', 'comparta', 'dictame', 'dictar(?:me|nos)?', 'leer(?:me|nos)?', 'me lo (?:puede|podria)', 'necesito (?:su|tu|el)',
   'responda com', 'envie-nos', 'nos envie', 'me diga', 'informe', 'confirme (?:o|a|seu|sua)', 'preciso (?:do|da|de)',
   'repondez avec', 'envoyez-nous', 'communiquez', 'donnez-moi', 'dites-moi', 'confirmez', 'indiquez', 'j\'ai besoin (?:de|du)',
   'rispondi con', 'rispondete con', 'inviaci', 'inviateci', 'comunicaci', 'comunicateci', 'dimmi', 'mi dica', 'conferma', 'confermate', 'fornisci', 'forniteci', 'ho bisogno (?:del|della)',
@@ -66,7 +66,7 @@ export const HAND_OVER = words(
 /** Typing something into a page; a request only when the message also links off the official domains. */
 export const ENTER_ON_PAGE = words(
   'enter(?:ing)?', 'type', 'input', 'fill in', 'provid(?:e|ing)', 'update', 'verify', 'validate', 'confirm', 'sign in', 'log ?in', 'submit', 're-?enter',
-  'eingeben', 'geben sie', 'aktualisieren', 'verifizieren', 'bestatigen', 'anmelden', 'invoeren', 'voer', 'bijwerken', 'verifieren', 'bevestigen', 'inloggen', 'log in',
+  'eingeben', 'geben sie', 'aktualisieren', 'verifizieren', 'bestatigen', 'anmelden', 'invoeren', 'voer', 'vul', 'invullen', 'bijwerken', 'verifieren', 'bevestigen', 'inloggen', 'log in',
   'introduzca', 'introduce', 'ingrese', 'ingresa', 'actualice', 'actualiza', 'verifique', 'verifica', 'inicie sesion', 'digite', 'insira', 'atualize', 'confirme', 'entre',
   'saisissez', 'entrez', 'mettez a jour', 'verifiez', 'validez', 'connectez-vous', 'inserisci', 'inserite', 'aggiorna', 'aggiornate', 'verifica', 'accedi',
 );
@@ -78,8 +78,8 @@ export const ENTER_ON_PAGE = words(
  */
 export const NEGATION = words('never', 'not', 'don\'t', 'won\'t', 'no one', 'nobody', 'niemals', 'nie', 'nicht', 'keinesfalls', 'nooit', 'niet', 'nunca', 'jamas', 'no', 'nao', 'jamais', 'ne', 'mai', 'non');
 export const ASK_OR_SHARE = words(
-  'ask', 'asks', 'asking', 'request', 'call (?:you|or)', 'share', 'give', 'disclose', 'tell', 'send', 'fragen', 'fragt', 'anfordern', 'weitergeben', 'mitteilen', 'teilen',
-  'vragen', 'vraagt', 'delen', 'doorgeven', 'pedir', 'pediremos', 'pide', 'pedira', 'solicitar', 'solicitaremos', 'compartir', 'compartas', 'comparta', 'compartilhe', 'compartilhar', 'pediremos',
+  'ask', 'asks', 'asking', 'request', 'call (?:you|or)', 'share', 'give', 'disclose', 'tell', 'send', 'fragen', 'fragt', 'anfordern', 'weitergeben', 'gib', 'teile', 'mitteilen', 'teilen',
+  'vragen', 'vraagt', 'delen', 'deel', 'geef', 'doorgeven', 'comparte', 'partilhe', 'partilhar', 'partage', 'condividi', 'dare', 'pedir', 'pediremos', 'pide', 'pedira', 'solicitar', 'solicitaremos', 'compartir', 'compartas', 'comparta', 'compartilhe', 'compartilhar', 'pediremos',
   'demander', 'demandera', 'demanderons', 'demande', 'partager', 'partagez', 'communiquez', 'chiedere', 'chiederemo', 'chiede', 'condividere', 'condividi', 'comunicare',
 );
 
@@ -89,7 +89,7 @@ export const THREAT = words(
   'gesperrt', 'sperr(?:en|ung)', 'gekundigt', 'kundigung', 'geloscht', 'loschung', 'deaktiviert', 'geschlossen', 'rechtliche schritte', 'inkasso', 'dauerhaft',
   'geblokkeerd', 'opgeschort', 'verwijderd', 'beeindigd', 'opgezegd', 'gedeactiveerd', 'incasso', 'juridische stappen', 'permanent',
   'suspendid[ao]', 'bloquead[ao]', 'cancelad[ao]', 'eliminad[ao]', 'cerrad[ao]', 'desactivad[ao]', 'acciones legales', 'permanentemente',
-  'suspens[ao]', 'bloqueado', 'encerrad[ao]', 'excluid[ao]', 'desativad[ao]', 'acao judicial', 'cobranca judicial',
+  'suspens[ao]', 'bloqueado', 'cancelamento', 'cancelacion', 'annulation', 'annullamento', 'opzegging', 'encerrad[ao]', 'excluid[ao]', 'desativad[ao]', 'acao judicial', 'cobranca judicial',
   'suspendu(?:e)?', 'bloque(?:e)?', 'resilie(?:e)?', 'supprime(?:e)?', 'ferme(?:e)?', 'desactive(?:e)?', 'poursuites', 'definitivement',
   'sospes[oa]', 'bloccat[oa]', 'cancellat[oa]', 'eliminat[oa]', 'chius[oa]', 'disattivat[oa]', 'azioni legali', 'definitivamente',
 );
@@ -98,7 +98,7 @@ export const THREAT = words(
 export const URGENCY = words(
   'within \\d+ ?(?:hours?|hrs?|h|minutes?|mins?|days?|business days)', 'in \\d+ ?(?:hours?|h|minutes?|mins?)', '\\d+ ?(?:h|hrs?|hours?|min|minutes)', 'today', 'tonight', 'immediately', 'right away', 'right now', 'now', 'asap', 'urgent(?:ly)?', 'final (?:notice|warning|reminder)', 'last (?:chance|warning)', 'act now', 'before midnight', 'end of (?:the )?day', 'expires? (?:today|soon)',
   'innerhalb (?:von )?\\d+ (?:stunden|minuten|tagen)', 'heute', 'sofort', 'umgehend', 'dringend', 'letzte (?:mahnung|warnung)', 'binnen \\d+ (?:uur|minuten|dagen)', 'vandaag', 'direct', 'onmiddellijk', 'dringend', 'laatste (?:herinnering|waarschuwing|aanmaning)',
-  'en (?:las proximas )?\\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|minutos|dias)', 'hoy', 'inmediatamente', 'urgente', 'ultimo aviso', 'em \\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|dias)', 'hoje', 'imediatamente', 'ultimo aviso',
+  'en (?:las proximas )?\\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|minutos|dias)', 'hoy', 'inmediatamente', 'urgente', 'ultimo aviso', 'em (?:ate )?\\d+ (?:horas|minutos)', 'ate \\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|dias)', 'hoje', 'imediatamente', 'ultimo aviso',
   'sous \\d+ ?(?:heures|h|minutes|jours)', 'dans les \\d+ ?(?:heures|h)', 'aujourd\'hui', 'immediatement', 'dernier (?:avis|rappel)', 'entro \\d+ (?:ore|minuti|giorni)', 'oggi', 'immediatamente', 'subito', 'ultimo avviso',
 );
 
@@ -129,7 +129,7 @@ export const PRIZE = words(
   'gewonnen', 'gewinner', 'gewinnspiel', 'verlosung', 'preis abholen', 'winnaar', 'prijs', 'verloting', 'ha(?:s|n)? ganado', 'ganador', 'premio', 'sorteo', 'ganhou', 'vencedor', 'premio', 'sorteio',
   'vous avez gagne', 'gagnant', 'tirage au sort', 'lot a reclamer', 'hai vinto', 'ha vinto', 'vincitore', 'estrazione',
 );
-export const CLAIM = words('claim', 'collect', 'redeem', 'fee', 'delivery', 'processing', 'shipping', 'abholen', 'einlosen', 'gebuhr', 'ophalen', 'claimen', 'verzendkosten', 'reclamar', 'reclame', 'cobrar', 'resgatar', 'taxa', 'reclamer', 'frais', 'riscuotere', 'riscatta', 'spese', 'free', 'gratis', 'gratuit', 'kostenlos');
+export const CLAIM = words('claim', 'collect', 'redeem', 'fee', 'delivery', 'processing', 'shipping', 'abholen', 'einlosen', 'gebuhr', 'ophalen', 'claimen', 'verzendkosten', 'reclamar', 'reclame', 'cobrar', 'resgatar', 'resgate', 'taxa', 'reclamer', 'frais', 'riscuotere', 'riscatta', 'spese', 'free', 'gratis', 'gratuit', 'kostenlos');
 
 /** Misspellings and broken grammar typical of mass phishing, across the languages; a weak sign on its own. */
 export const MISSPELLING = words(
