@@ -5,6 +5,7 @@ import { paidUntil } from './actions.rules.ts';
 import type { AssistantState, AssistantTools, ChargeExplanationLike } from './assistant.types.ts';
 import { formatMoney } from '../../billing/index.ts';
 import { addMonths, longDate } from './charges/charge-dates.ts';
+import { readQuestionByMeaning, type MeaningContext } from './question-meaning.rules.ts';
 
 /** `date`'s month on `day`, or its last day when the month is shorter. */
 function withDay(date: string, day: number): string {
@@ -23,7 +24,9 @@ function withDay(date: string, day: number): string {
 
 export type AccountQuestion =
   | 'next_charge' | 'access_end' | 'who_bills' | 'hold' | 'retry' | 'if_retry_fails' | 'what_now'
-  | 'card_replaced' | 'extra_member_add' | 'recurring' | 'cancel_other' | 'who_restarted' | 'status' | 'starts_when' | 'billing_day';
+  | 'card_replaced' | 'extra_member_add' | 'recurring' | 'cancel_other' | 'who_restarted' | 'status' | 'starts_when' | 'billing_day'
+  /** "and the one after?" right after the next charge was told. */
+  | 'after_next';
 
 const Q: readonly [AccountQuestion, RegExp][] = [
   ['cancel_other', /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b.{0,30}\b(?:other|second|duplicate|2nd|extra) (?:one|account|membership|subscription|login)\b/i],
@@ -37,7 +40,7 @@ const Q: readonly [AccountQuestion, RegExp][] = [
   ['who_bills', /\b(?:does|do|will|is) \w+ (?:pay|paying) for me\b|\bwho pays for me\b|\bdo i need (?:a|my own|to add a) card\b|\b(?:what|which) (?:payment method|card|form of payment)\b|\bpayment (?:method|details) (?:do you have|on file|is it|are you using)\b|\b(?:visa|mastercard|amex|debit card|credit card|card|paypal|apple|google|carrier|phone bill)\b.{0,25}\bor\b.{0,25}\b(?:visa|mastercard|amex|paypal|apple|google|carrier|phone bill|you|reelhouse)\b(?!.{0,30}\b(?:cancel|refund)\b)|\bwho\s+(?:is\s+|actually\s+)*(?:bills?|billing|charges?|charging|takes? the money|gets? the money|pays\b|is paying)|\bwhich (?:card|payment method)\b|\bcard on file\b|\bhow am i (?:paying|being billed|billed)\b|\bdo you (?:bill|charge) (?:my|the) card\b|\b(?:through|via|is it) (?:apple|google|paypal|amazon|the carrier|my carrier|my phone company|northwind)\b|\bor you(?: guys)?\b.{0,40}\b(?:money|charg|bill)|(?:can['’]?t|cannot|don['’]?t|do not) (?:find|see) (?:any )?(?:reelhouse )?(?:charges?|payments?) on my (?:credit |debit |bank )?(?:card|statement)|qui[eé]n me cobra|quem me cobra|wer (?:bezahlt|berechnet|bucht)|no veo cargos|n[aã]o vejo cobran/i],
   ['card_replaced', /\bnew (?:visa|mastercard|amex|debit card|credit card)\b|\b(?:old|previous|former) card\b|\bgave me (?:a new|another)(?: one| card)?\b|\b(?:new|replacement|reissued|replaced|renewed) (?:credit |debit |bank )?card\b|\bbank (?:has )?(?:sent|issued|reissued|replaced|gave|mailed)\b|\bcard (?:was |got |has been |is )?(?:replaced|reissued|expired)\b|\blast (?:four|4)(?: digits)? (?:is|are) different\b|\bnew card number\b/i],
   ['hold', /\bpayment (?:needed|required|overdue|is overdue|missing)\b|\b(?:frozen|freezed?|suspended|suspension|on hold|cut off|blocked|deactivated|bloquead[ao]|gesperrt|suspendid[ao]|suspens[ao])\b|\bpayment (?:problem|issue|error|failed|failure|declined|didn['’]?t go through|did not go through)|\bproblem with (?:my |the )?payment|\bupdate (?:your |my |the )?payment|pagamento falhou|pago (?:fall[oó]|rechazado)|zahlung (?:fehlgeschlagen|abgelehnt)/i],
-  ['next_charge', /\bwhat (?:day|date) (?:do|will|does) (?:you|it|reelhouse) (?:take|charge|bill|debit)\b|\btake (?:the|my) money\b(?!.{0,20}\bback\b)|\bcard get (?:hit|charged)\b|\bwhat(?:['’]?s| is) the damage\b|\bnext\s+(?:charge|payment|bill|billing|renewal|invoice|debit)\b|\bwhen\s+(?:will|do|am|is|does|should|are)\s+(?:i|my)\b.{0,30}\b(?:charged?|billed?|pay|payment|renew|debited)\b|\bhow much\b.{0,40}\b(?:next|pay|charged?|bill|cost|owe|time)\b|^\s*(?:and|so|ok)?\s*how much\s*\??\s*$|\b(?:charged|billed)\s+again\b|\bwill i be (?:charged|billed)\b|\bwhat will i (?:pay|be charged)\b|n[äa]chste (?:zahlung|abbuchung|rechnung)|prochain (?:paiement|prélèvement)|prochaine facture|prossimo (?:pagamento|addebito)|pr[oó]xim[oa] (?:pago|cobro|pagamento|cobran[cç]a|fatura)/i],
+  ['next_charge', /\bwhat (?:day|date) (?:do|will|does) (?:you|it|reelhouse) (?:take|charge|bill|debit)\b|\btake (?:the|my) money\b(?!.{0,20}\bback\b)|\bcard get (?:hit|charged)\b|\bwhat(?:['’]?s| is) the damage\b|\bnext\s+(?:charge|payment|bill|billing|renewal|invoice|debit)\b|\bwhen\s+(?:will|do|am|is|does|should|are)\s+(?:i|my)\b.{0,30}\b(?:charged?|billed?|pay|payment|renew|debited)\b|\bhow much\b.{0,40}\b(?:next|pay|charged?|bill|cost|owe|time)\b|^\s*(?:and|so|ok)?\s*how much\s*\??\s*$|(?<!\b(?:got|was|were|been|get|i|me)\s)\b(?:charged|billed)\s+again\b|\bwill i be (?:charged|billed)\b|\bwhat will i (?:pay|be charged)\b|n[äa]chste (?:zahlung|abbuchung|rechnung)|prochain (?:paiement|prélèvement)|prochaine facture|prossimo (?:pagamento|addebito)|pr[oó]xim[oa] (?:pago|cobro|pagamento|cobran[cç]a|fatura)/i],
   ['access_end', /\b(?:get|have) (?:my|the) (?:shows|account|membership|access|streaming|service) back\b|\bwhen (?:does|will|can) (?:it|my membership|my account|my subscription|streaming|the service) (?:come back|resume|restart|start again|work again)\b|\buntil (?:what|which) (?:date|day)\b|\bhow long (?:do|can|will|would) i (?:keep|have|still)\b|\bwhen\s+(?:does|do|will|is)\s+(?:my\s+|the\s+)?(?:access|membership|subscription|account|it|that|this)?\s*(?:end|ends|stop|finish|expire|run out|be over|over)\b|\blast day (?:i can|to (?:watch|use))|\blast day of (?:my )?(?:access|membership|subscription)\b|\bwhat(?:['’]s| is) (?:my|the) last day\b|^\s*last day\b|\bcan i (?:still|keep) (?:watch|use)|\bwatch (?:un)?til\b|\buntil when\b|\b(?:after|when) it ends\b|quando termina|cu[aá]ndo termina|wann endet|bis wann/i],
   ['extra_member_add', /\binvite (?:someone|somebody|a (?:friend|person|member)|my (?:\w+ )?(?:sister|brother|mom|mum|mother|dad|father|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|family))\b|\b(?:his|her|their) own (?:login|account|sign-?in)\b|\b(?:how (?:do|can|could) i|can i|could i|want to|wanna|i['’]?d like to|how to|let me) add\b(?=.{0,30}\b(?:extra|member|someone|somebody|person|people|user|sister|brother|mom|mum|mother|dad|father|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|family|roommate|flatmate)\b)|\bextra.?members?\b.{0,40}\b(?:option|greyed|grayed|missing|can['’]?t|cannot|no option|where|button)\b|\bno option (?:for|to add) (?:an )?extra.?members?\b|(?:adicionar|añadir|agregar|hinzuf[üu]gen).{0,30}(?:membro|miembro|mitglied)/i],
   ['extra_member_add', /\bextra.?members?\b(?=.*\b(?:add|join|invite|possible|can|could|how|option|allowed)\b)(?!.*(?:charg|paid|pay|bill|cost|price|fee|\d))/i],
@@ -52,8 +55,10 @@ const PAY_QUESTION = /\b(?:total|amount|how much|what (?:day|date|will)|when|cos
 const COMPLAINT = /\bwhy\b|\btwice\b|\bdouble\b|\b(?:was|were|got|been|get) (?:charged|billed)\b(?!\s+(?:next|again|in|on))|\bcharged me\b|\brefund|\bcancel/i;
 
 /** The account question in a message, if it is one of these; the redaction's markers are ignored. */
-export function readAccountQuestion(text: string, context: { afterMoney?: boolean } = {}): AccountQuestion | null {
+export function readAccountQuestion(text: string, context: { afterMoney?: boolean } & MeaningContext = {}): AccountQuestion | null {
   const clean = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
+  // "and after that?" right after the next charge asks for the one after it, not whether it repeats.
+  if (context.lastQuestion === 'next_charge' && readQuestionByMeaning(clean, context) === 'after_next') return 'after_next';
   const found = Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
   if (found) return found;
   if (AHEAD.test(clean) && !COMPLAINT.test(clean)) {
@@ -61,7 +66,8 @@ export function readAccountQuestion(text: string, context: { afterMoney?: boolea
     const short = clean.trim().split(/\s+/).length <= 6;
     if (PAY_QUESTION.test(clean) || (short && context.afterMoney)) return 'next_charge';
   }
-  return null;
+  // Wording none of the patterns above knows: read from what is asked, about what, and when.
+  return readQuestionByMeaning(clean, context);
 }
 
 type Ctx = { snapshot: AccountSnapshot; state: AssistantState; tools: AssistantTools; today: string; text: string };
@@ -166,6 +172,16 @@ function extraMemberText(snapshot: AccountSnapshot, explanation: ChargeExplanati
   return { body: `You can add an extra member from your extra members page (/account/extra-members): they get their own login on your membership.${price}${pending}`, choices: [{ id: 'link:/account/extra-members', label: 'Open my extra members page' }] };
 }
 
+/** The charge after the next one: a month later on the billing day (the month's last day when it has none). */
+function afterNextText(ctx: Ctx, explanation: ChargeExplanationLike): string {
+  const membership = ctx.snapshot.membership;
+  const next = explanation.upcoming;
+  if (!membership || !next || next.kind === 'retry' || ctx.snapshot.account.role === 'extra_member' || partnerOf(ctx.snapshot)) return nextChargeText(ctx, explanation);
+  const anchorDay = membership.state.anchor ? Number(membership.state.anchor.slice(8, 10)) : Number(next.date.slice(8, 10));
+  const after = withDay(addMonths(next.date, 1), anchorDay);
+  return `After the charge on ${longDate(next.date)}, the next one is ${money(next.amount, next.currency)} on ${longDate(after)}, and so on every month, as long as the plan and price stay the same.${billingDayText(ctx.snapshot)}`;
+}
+
 /** "Is that every month now?": what repeats and what doesn't, after what was last explained. */
 function recurringText(ctx: Ctx, explanation: ChargeExplanationLike): string {
   const { snapshot, state } = ctx;
@@ -228,6 +244,8 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     }
     case 'recurring':
       return feedback(recurringText(ctx, explanation), 'Told what repeats every month');
+    case 'after_next':
+      return feedback(afterNextText(ctx, explanation), 'Told the charge after the next one');
     case 'cancel_other': {
       if (snapshot.sameCard.length === 0) return null;
       const others = snapshot.sameCard.map((other) => other.maskedEmail).join(', ');

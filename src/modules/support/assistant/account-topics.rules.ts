@@ -95,7 +95,8 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
   const membership = snapshot.membership;
   // Two amounts ("last month 15.49 now 17.99") ask about a difference, not about one disputed charge.
   const amountsSaid = new Set((text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((said) => amountToMinor(said, membership?.currency ?? null)));
-  const amount = state.entities.amount && amountsSaid.size < 2 ? amountToMinor(state.entities.amount, membership?.currency ?? null) : null;
+  // The one amount written in the message is the charge asked about even when triage did not pick it out ("I saw 18.99 leave my account").
+  const amount = state.entities.amount && amountsSaid.size < 2 ? amountToMinor(state.entities.amount, membership?.currency ?? null) : amountsSaid.size === 1 ? [...amountsSaid][0] : null;
   // "On monday I saw…" says when the member looked, not when the charge was made.
   const read = state.entities.date && !WEEKDAY.test(state.entities.date) && amountsSaid.size < 2 ? normaliseDate(state.entities.date, today) : null;
   // A day without a year that only fits last year ("my renewal says nov 30" on November 27) is a date ahead, not a charge to search.

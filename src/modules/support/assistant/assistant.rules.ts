@@ -12,7 +12,8 @@ import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from '.
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
 import { asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
-import { answerAccountQuestion, holdText, readAccountQuestion } from './account-questions.rules.ts';
+import { answerAccountQuestion, holdText, readAccountQuestion, type AccountQuestion } from './account-questions.rules.ts';
+import { asksAboutCharge, CANCELLED_BEFORE, glossToEnglish, hasStatementLines, MONEY_AMOUNT, MONEY_OUT, questionSegments, type MeaningContext } from './question-meaning.rules.ts';
 import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
 import { longDate } from './charges/charge-dates.ts';
 
@@ -192,7 +193,17 @@ function onChoice(turn: Turn, choice: string, input: TurnInput, ctx: TurnContext
 function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const text = input.text.trim();
   const { snapshot, triage } = ctx;
-  if (asksForPerson(text) || triage?.intent === 'contact.agent') return handOff(turn, problemQueue(turn.state), 'member_asked');
+  // Another language is glossed into English words for reading the question; the answer is in English.
+  const language = otherLanguage(text, triage?.language);
+  const reading = language ? glossToEnglish(text) : text;
+  const meaning = {
+    status: snapshot?.membership?.state.status ?? null, role: snapshot?.account.role ?? null,
+    lastQuestion: (turn.state.lastQuestion as AccountQuestion | null) ?? null,
+  };
+  const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
+  const questionAsked = snapshot ? readAccountQuestion(reading, { afterMoney, ...meaning }) : null;
+  // Triage's "a person" is a guess; an account question it did not know ("can I add one more person?") is answered instead.
+  if (asksForPerson(text) || (triage?.intent === 'contact.agent' && !questionAsked)) return handOff(turn, problemQueue(turn.state), 'member_asked');
   if (turn.state.flow) {
     const flow = ctx.tools.flow(turn.state.flow.flowId);
     const option = flow ? optionFromText(flow, turn.state.flow, text) : null;
@@ -202,29 +213,39 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   }
   if (saysNotHelped(text) && turn.state.tried.length > 0) return fail(turn, 'not_helped');
   const offer = turn.state.offer;
-  if (offer && (isYes(text) || isNo(text))) {
+  // "ok cancel it again then" is a new request, not a yes to "Does that explain it?".
+  const plainAnswer = !questionAsked && !detectActionRequest(reading, null, snapshot);
+  if (offer && plainAnswer && (isYes(text) || isNo(text))) {
     if (offer.kind === 'handoff') return isYes(text) ? handOff(turn, offer.queue, offer.reason) : onChoice(turn, 'no_handoff', input, ctx);
     return onChoice(turn, isYes(text) ? 'helped' : 'not_helped', input, ctx);
   }
   const pleasantry = smallTalk(text);
   if (pleasantry) return apply(turn, { replies: [say(pleasantry === 'thanks' ? 'You’re welcome. If anything else comes up, I’m here.' : 'Hello! What can I help you with?')], offer: null });
   // Said first, and the question is still answered: a pasted secret, another language.
-  const language = otherLanguage(text, triage?.language);
   const notes = [...pastedSecretNotes(text), ...(language ? [languageNote(language)] : [])];
   if (notes.length > 0) {
     const noted = [...(language ? [`Answered in English; the member wrote in ${language}`] : []), ...(notes.length > (language ? 1 : 0) ? ['Told the member that a pasted secret was removed'] : [])];
     turn = { ...turn, replies: [...turn.replies, ...notes], state: { ...turn.state, tried: [...turn.state.tried, ...noted] } };
   }
   if (!triage) return turn;
-  const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
-  const questionAsked = snapshot ? readAccountQuestion(text, { afterMoney }) : null;
+  const money = CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading) || MONEY_OUT.test(reading);
+  // "my password is [removed] and I got charged again": the pasted password draws triage to sign-in help; the rest is the question.
+  const secretPulled = /\[password removed\]/i.test(text) && triage.intent.startsWith('login.') && (questionAsked !== null || CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading));
+  const unsure = triage.intent === 'out_of_scope' || triage.confidence < MIN_CONFIDENCE || secretPulled;
+  // Lines pasted from a statement, or an amount of money in a message triage put elsewhere, are about a charge.
+  const pastedStatement = snapshot !== null && hasStatementLines(text) > 0;
+  const amountElsewhere = snapshot !== null && MONEY_AMOUNT.test(reading) && !COMPROMISE.test(reading) && !/^(?:billing|membership|extra_member)\./.test(triage.intent);
   // A money question triage is unsure about ("on friday i got an email that my payment was 23.72") is still a charge question.
-  const chargeLike = snapshot !== null && (triage.intent === 'out_of_scope' || triage.confidence < MIN_CONFIDENCE) && CHARGE_WORDS.test(text);
-  const confident = chargeLike || (triage.intent !== 'out_of_scope' && triage.confidence >= MIN_CONFIDENCE);
+  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || (unsure && money));
+  const confident = chargeLike || !unsure;
   // "I was not charged in October, is something wrong with my account" is about money, not a break-in.
-  const moneyNotTakeover = triage.intent === 'security.account_takeover' && snapshot !== null && CHARGE_WORDS.test(text) && !COMPROMISE.test(text);
-  const intent: Intent = chargeLike || moneyNotTakeover ? 'billing.unexpected_charge' : triage.intent;
-  const state = confident ? { ...turn.state, intent, confidence: chargeLike ? MIN_CONFIDENCE : triage.confidence } : turn.state;
+  const moneyNotTakeover = triage.intent === 'security.account_takeover' && snapshot !== null && money && !COMPROMISE.test(reading);
+  // "I cancelled in September and you charged me again" is a charge after cancelling, not a request to cancel.
+  const afterCancel = snapshot !== null && money && CANCELLED_BEFORE.test(reading) && !COMPROMISE.test(reading);
+  // A guessed takeover (under the confidence bar) for a message that asks an account question is that question.
+  const guessedTakeover = triage.intent === 'security.account_takeover' && triage.confidence < MIN_CONFIDENCE && questionAsked !== null && !COMPROMISE.test(reading);
+  const intent: Intent = afterCancel ? 'billing.charged_after_cancel' : chargeLike || moneyNotTakeover ? (hasStatementLines(text) > 1 ? 'billing.multiple_charges' : 'billing.unexpected_charge') : guessedTakeover ? 'out_of_scope' : triage.intent;
+  const state = confident || afterCancel ? { ...turn.state, intent, confidence: chargeLike ? MIN_CONFIDENCE : triage.confidence } : turn.state;
   turn = { ...turn, state };
 
   const danger = dangerSignals(snapshot);
@@ -238,15 +259,11 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
       replies: [securityBrief(danger)], findings: danger.map((signal) => `Security review (${signal.severity}): ${signal.summary}`), tried: ['Told the member about the security review’s findings'],
     });
   }
-  // Asked in other words, these are the usual topics: the restart's story, the cancellation status (with its "Cancel it here").
-  const usual: Partial<Record<string, Intent>> = { who_restarted: 'billing.charged_after_cancel', status: 'membership.cancel', billing_day: 'billing.unexpected_charge' };
-  const usualIntent = questionAsked ? usual[questionAsked] : undefined;
-  if (usualIntent && snapshot) return apply(turn, accountTopic(usualIntent, turn, input, ctx, snapshot) ?? { replies: [] });
-  if (questionAsked && snapshot) {
-    const answer = answerAccountQuestion(questionAsked, { snapshot, state: turn.state, tools: ctx.tools, today: input.today, text });
-    if (answer) return apply(turn, answer);
+  if (snapshot) {
+    const answered = answerQuestions(turn, { input, ctx, snapshot, reading, questionAsked, intent, afterCancel, meaning });
+    if (answered) return answered;
   }
-  const request = detectActionRequest(text, confident ? intent : null, snapshot);
+  const request = detectActionRequest(reading, confident ? intent : null, snapshot);
   if (request) return onActionRequest(turn, request, input, snapshot);
   if (!confident) return askWhich(turn, triage);
   if (intent.startsWith('streaming.') || (!snapshot && intent === 'household.not_in_household')) {
@@ -260,6 +277,61 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   }
   const topic = accountTopic(intent, turn, input, ctx, snapshot);
   return topic ? apply(turn, topic) : apply(turn, infoTopic(intent, snapshot, ctx.tools));
+}
+
+/** Asked in other words, these are the usual topics: the restart's story, the cancellation status (with its "Cancel it here"). */
+const USUAL_TOPIC: Partial<Record<AccountQuestion, Intent>> = { who_restarted: 'billing.charged_after_cancel', status: 'membership.cancel', billing_day: 'billing.unexpected_charge' };
+
+/** One account question's answer, or null when it has none here (the usual reading then decides). */
+function answerOne(question: AccountQuestion, turn: Turn, o: { input: TurnInput; ctx: TurnContext; snapshot: AccountSnapshot; text: string }): TopicOutcome | null {
+  const usual = USUAL_TOPIC[question];
+  if (usual) return accountTopic(usual, turn, o.input, o.ctx, o.snapshot);
+  return answerAccountQuestion(question, { snapshot: o.snapshot, state: turn.state, tools: o.ctx.tools, today: o.input.today, text: o.text });
+}
+
+/**
+ * Every account question in the message, each answered: "what was the 6.95 for and how much is december going to
+ * be?" gets the charge explained and the next charge. A part that asks about a charge already made is the charge
+ * topic (the triaged intent, or a charge question), answered first. Null when the message asks none of these.
+ */
+function answerQuestions(turn: Turn, o: { input: TurnInput; ctx: TurnContext; snapshot: AccountSnapshot; reading: string; questionAsked: AccountQuestion | null; intent: Intent; afterCancel: boolean; meaning: MeaningContext }): Turn | null {
+  const parts = questionSegments(o.reading);
+  // A part about a charge already made is the charge topic, whatever else its words look like ("2 payments every month?").
+  const byPart = parts.length > 1 ? parts.map((part) => ({ part, charge: asksAboutCharge(part), question: asksAboutCharge(part) ? null : readAccountQuestion(part, o.meaning) })) : [];
+  const questions = [...new Set([o.questionAsked, ...byPart.map((entry) => entry.question)].filter((question): question is AccountQuestion => question !== null))];
+  if (questions.length === 0) return null;
+  // A charge already made asked about in its own part (or the whole message being one after cancelling) comes first.
+  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge);
+  const outcomes: TopicOutcome[] = [];
+  let asked: AccountQuestion | null = null;
+  if (chargePart && !questions.some((question) => USUAL_TOPIC[question] === 'billing.charged_after_cancel')) {
+    const chargeIntent: Intent = isChargeIntent(o.intent) ? o.intent : 'billing.unexpected_charge';
+    const charge = accountTopic(chargeIntent, turn, o.input, o.ctx, o.snapshot);
+    if (charge) outcomes.push(charge);
+  }
+  for (const question of questions) {
+    // The same-card explanation already offers the billing team for the second membership.
+    if (question === 'cancel_other' && outcomes.some((outcome) => outcome.offer?.kind === 'handoff')) continue;
+    const answer = answerOne(question, turn, { input: o.input, ctx: o.ctx, snapshot: o.snapshot, text: o.reading });
+    if (answer) {
+      outcomes.push(answer);
+      asked ??= question;
+    }
+  }
+  if (outcomes.length === 0) return null;
+  // One "That answers it" at the end, not after each answer.
+  let next = turn;
+  outcomes.forEach((outcome, index) => {
+    const last = index === outcomes.length - 1;
+    next = apply(next, last ? outcome : { ...outcome, offer: undefined, replies: outcome.replies.filter((reply) => reply.body !== 'Does that explain it?').map(withoutFeedback) });
+  });
+  return { ...next, state: { ...next.state, lastQuestion: asked ?? next.state.lastQuestion } };
+}
+
+function withoutFeedback(reply: Reply): Reply {
+  const choices = reply.payload.choices?.filter((choice) => !FEEDBACK_CHOICES.some((feedback) => feedback.id === choice.id));
+  if (!reply.payload.choices || choices?.length === reply.payload.choices.length) return reply;
+  return { ...reply, payload: { ...reply.payload, choices: choices && choices.length > 0 ? choices : undefined } };
 }
 
 /** A button of a proposal that is no longer open: nothing runs, it is not a failure, and the open one (if any) stays open. */

@@ -78,13 +78,15 @@ export type AssistantState = {
   flow: FlowProgress | null;
   /** Danger signals already raised: they hand off once, not every turn. */
   securityRaised: boolean;
+  /** The account question answered last (account-questions.rules.ts), so a follow-up ("and the one after?") is read against it. */
+  lastQuestion: string | null;
   handedOff: { caseId: string; queue: Queue } | null;
 };
 
 export function initialState(): AssistantState {
   return {
     lastSeq: 0, greeted: false, problem: null, intent: null, confidence: 0, entities: {}, failures: 0, tried: [], findings: [],
-    evidence: null, pending: null, offer: null, flow: null, securityRaised: false, handedOff: null,
+    evidence: null, pending: null, offer: null, flow: null, securityRaised: false, lastQuestion: null, handedOff: null,
   };
 }
 

@@ -7,6 +7,7 @@ import { DEV_OPENINGS } from './testing/dev-openings-2026-12-06.ts';
 import { DEV_OPENINGS_BATCH2 } from './testing/dev-openings-batch2-2026-12-06.ts';
 import { DEV_OPENINGS_BATCH3 } from './testing/dev-openings-batch3-2026-12-06.ts';
 import { DEV_OPENINGS_BATCH4 } from './testing/dev-openings-batch4-2026-12-06.ts';
+import { DEV_OPENINGS_BATCH5 } from './testing/dev-openings-batch5-2026-12-06.ts';
 import { runDevSet } from './testing/dev-openings-harness.ts';
 
 const TODAY = '2026-11-27';
@@ -21,7 +22,12 @@ const TODAY = '2026-11-27';
  * once the first was at 130 and measured before any change for it: 24 of 40
  * (0.600; follow-ups 4 of 9), then 40 of 40 after the fixes it showed. A
  * third of 30, the same way: 21 of 30 (0.700), then 30 of 30; a fourth of
- * 25: 22 of 25 (0.880), then 25 of 25.
+ * 25: 22 of 25 (0.880), then 25 of 25. A fifth of 156 (13 per member, 25
+ * follow-ups; testing/dev-openings-batch5-2026-12-06.ts), written for issue 10
+ * point 4 and measured before any change for it: 112 of 156 (0.718; first
+ * turns 0.788, follow-ups 0.520), then 156 of 156 after the reading by meaning
+ * (question-meaning.rules.ts), every question of a message answered, follow-ups
+ * read against the last question and the other general changes it showed.
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -34,9 +40,9 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What was reached on each set, less a little: development figures, kept from slipping back. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9 };
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95 };
 
-it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
+it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4], ['batch5', DEV_OPENINGS_BATCH5]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });
   const lines = [
     `${name}: overall ${run.results.filter((r) => r.pass).length}/${run.results.length} = ${run.overall.toFixed(3)}; first turns ${run.firstTurn.toFixed(3)}; follow-ups ${run.followUps.toFixed(3)}`,

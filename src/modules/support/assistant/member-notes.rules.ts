@@ -53,7 +53,7 @@ const LANGUAGES: Record<string, string> = { de: 'German', es: 'Spanish', pt: 'Po
 /** Words that make a message English whatever a detector says about a short one. */
 const ENGLISH = /\b(?:the|my|is|was|why|when|how|what|you|your|and|charged?|payment|account|please|i|me|it|did|does|can|will)\b/gi;
 const CUES: Record<string, RegExp> = {
-  de: /\b(?:ich|und|nicht|warum|wann|mein(?:e|en)?|wurde|ist|bezahlt|abgebucht|konto|zahlung|hallo|bitte|der|die|das)\b|[äöüß]/i,
+  de: /\b(?:ich|mich|mir|und|nicht|warum|wann|was|wie|mein(?:e|en)?|wurde|ist|bezahlt|bezahlen|abgebucht|konto|zahlung|hallo|bitte|der|die|das|mit|kostet|zusammen|muss|selbst|etwas|noch|kann|habe)\b|[äöüß]/i,
   es: /\b(?:por qué|porque|cuándo|cuando|mi|cobr\w+|cuenta|pago|tarjeta|hola|la|el|me|qué|quién)\b|[ñ¿¡]/i,
   pt: /\b(?:por que|quando|minha|meu|conta|pagamento|cobran\w+|cobrad[oa]s?|vou|ser|novo|em|oi|olá|você|não|posso|está|acesso)\b|[ãõç]/i,
   fr: /\b(?:pourquoi|quand|mon|ma|mes|compte|paiement|bonjour|je|est|été)\b/i,

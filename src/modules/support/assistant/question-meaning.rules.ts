@@ -1,0 +1,149 @@
+import type { AccountQuestion } from './account-questions.rules.ts';
+
+/**
+ * Reads what an account question is about from its parts rather than from
+ * sample phrases: what is asked (when, how much, who, which, what if), about
+ * what (a payment, access, a card, a pause, a hold, an extra member) and
+ * when (ahead or already past). "whens my next one coming out", "what will
+ * december cost me", "restart date?", "is it my visa you charge?" are each a
+ * combination of a few such parts, so wording nobody wrote down still lands.
+ * Also: splitting a message into its questions, a word-for-word gloss of
+ * German, Spanish and Portuguese into English for this reading, and a
+ * follow-up read against the conversation's last question. Pure.
+ */
+
+export type MeaningContext = {
+  /** The membership's status ('active', 'paused', 'on_hold', 'canceled_pending'…), when known. */
+  status?: string | null;
+  /** The chatting account's role. */
+  role?: 'owner' | 'extra_member' | null;
+  /** The account question answered last in this conversation. */
+  lastQuestion?: AccountQuestion | null;
+};
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+/** Asking for a moment: when, what date, until when, how long. */
+const ASK_WHEN = /\bwhen(?:['’]?s)?\b|\b(?:final|last) day\b|\bwhat (?:day|date|time)\b|\bwhich (?:day|date)\b|\b(?:due |restart |renewal |end |billing |payment |charge )?date\b|\bhow long\b|\bhow soon\b/i;
+/** Asking for an amount. */
+const ASK_AMOUNT = /\bhow much\b|\bwhat (?:will|does|do|would|is)\b[^?]{0,30}\bcost\b|\bcost(?:s|ing)? me\b|\b(?:the )?(?:amount|total|damage)\b|\bwhat (?:do|will|would) i (?:owe|pay)\b/i;
+/** Money going out to Reelhouse, in any tense. */
+export const MONEY_OUT = /\b(?:charg\w*|bill(?:s|ed|ing)?|pay(?:s|ing|ment|ments)?|paid|debit\w*|renew\w*|invoice|cost\w*|fee|(?:take|taking|took|taken) (?:the |my )?money|money (?:taken|out|leave|leaving)|coming out|come out|go(?:es)? out|due)\b/i;
+/** Ahead in time. */
+const AHEAD = new RegExp(`\\bnext\\b|\\bupcoming\\b|\\bagain\\b|\\bwill\\b|\\bgonna\\b|\\bgoing to\\b|\\bfrom now\\b|\\bper month\\b|\\ba month\\b|\\bevery month\\b|\\bmonthly\\b|\\bright now\\b|\\bcurrently\\b|\\b(?:in|for|from|about|on) ${MONTH}\\b|^\\s*(?:what about |and |so )?${MONTH}\\b`, 'i');
+/** Already happened: a charge complained about, not one ahead. */
+const PAST_CHARGE = /\bwhy\b|\b(?:was|were|got|been|have been|did you|you) (?:charg|bill|debit|take|took)\w*\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
+/** Access: watching, using, losing it, its end. */
+const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\buse (?:it|the service|reelhouse)\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
+const IF_CANCEL = /\bif i (?:cancel|stop|quit|end)\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
+const CARD = /\b(?:card|cards|visa|mastercard|amex|debit card|credit card|payment method|paypal)\b/i;
+const CARD_CHANGE = /\b(?:put|add|use|change|update|replace|switch|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my )?(?:own |new |other |another )?(?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued)\b|\bcard (?:was |got |has been )?(?:replaced|reissued)\b/i;
+const WHO = /\bwho\b|\bwhich company\b|\bthrough (?:whom|who)\b/i;
+const WHICH_CARD = /\b(?:which|what)\b[^.?!]{0,25}\b(?:card|cards|payment method)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
+const PAY_OBLIGATION = /\b(?:do|must|should|will|have|need) (?:i|we)\b[^.?!]{0,25}\bpay\b|\bcost me anything\b|\bdo i pay anything\b|\bam i (?:paying|being charged|charged)\b/i;
+const PAUSE = /\bpaus\w*\b|\bunpause\b|\brestart\w*\b|\bresum\w*\b|\bcome back\b|\bbreak\b/i;
+const EXTRA = /\bextra.?members?\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
+const IF_FAILS = /\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
+const RECUR = /\bkeep (?:happening|charging|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bgoing forward\b|\bnew normal\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bhappen again\b|\bgo up again\b/i;
+/** Can't watch, in many words: the cause to tell first when the account is on hold or paused. */
+const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not able to|couldn['’]?t|not can)\b[^.?!]{0,20}\b(?:watch|play|stream|open|load|log ?in|sign ?in|use)\b|\blocked\b|\block(?:s|ed)? me out\b|\bno (?:shows|movies|films|series)\b|\bnothing (?:plays|works|loads)\b|\b(?:is|it['’]?s) stop(?:ped)?\b|\bblocked\b|\bproblem with (?:my )?(?:billing|payment|account)\b|\bbilling (?:problem|issue|error)\b|\bpayment (?:problem|issue|error)\b|\b(?:says|saying|shows?) (?:account )?(?:on hold|paused|payment)\b/i;
+const PLAN = /\bwhat plan\b|\bwhich plan\b|\bmy plan\b[^.?!]{0,15}\bcost\b/i;
+/** A follow-up that points back: the one after the next charge. */
+const AFTER_THAT = /^\s*(?:and |so |ok |okay )?(?:(?:what about |and )?(?:the one |the charge |the payment )?after (?:that|this|it)|the (?:one|charge|payment|month) after|the following (?:one|month|charge))\s*[?.!]*\s*$/i;
+/** A follow-up asking for a detail of what was just answered. */
+const DETAIL = /\b(?:the|a|an|exact)\s+(?:date|day|amount|price|sum)\b|\bhow much\b|\bwhen exactly\b/i;
+
+/** Which account question a (part of a) message asks, by meaning; null when none of these. */
+export function readQuestionByMeaning(text: string, context: MeaningContext = {}): AccountQuestion | null {
+  const t = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
+  const ahead = AHEAD.test(t);
+  const past = PAST_CHARGE.test(t);
+  if (context.lastQuestion === 'next_charge' && AFTER_THAT.test(t)) return 'after_next';
+  if (IF_FAILS.test(t)) return 'if_retry_fails';
+  if (RECUR.test(t) && !/\bhow much\b/i.test(t) && !asksAboutCharge(t)) return 'recurring';
+  if (CARD_CHANGE.test(t)) return 'card_replaced';
+  if (WHICH_CARD.test(t) || (WHO.test(t) && (MONEY_OUT.test(t) || /\b(?:call|ask|contact)\b/i.test(t)) && !past)) return 'who_bills';
+  if (PAY_OBLIGATION.test(t) && context.role === 'extra_member') return 'who_bills';
+  if (EXTRA.test(t) && /\b(?:add|invite|can|how|option|possible|allowed|join)\b/i.test(t) && !MONEY_OUT.test(t)) return 'extra_member_add';
+  if (context.status === 'on_hold' && CANT_WATCH.test(t)) return 'hold';
+  if (context.status === 'paused' && (CANT_WATCH.test(t) || (PAUSE.test(t) && (ASK_WHEN.test(t) || ACCESS.test(t) || /\bbefore\b/i.test(t))))) return 'access_end';
+  if (PAUSE.test(t) && ASK_WHEN.test(t) && !MONEY_OUT.test(t)) return 'access_end';
+  if ((ASK_WHEN.test(t) || IF_CANCEL.test(t)) && ACCESS.test(t) && !MONEY_OUT.test(t)) return 'access_end';
+  if (PLAN.test(t)) return 'next_charge';
+  if (PAY_OBLIGATION.test(t) && !past) return 'next_charge';
+  if (ASK_AMOUNT.test(t) && !past && (ahead || MONEY_OUT.test(t) || t.trim().split(/\s+/).length <= 6)) return 'next_charge';
+  if (ASK_WHEN.test(t) && MONEY_OUT.test(t) && !past) return 'next_charge';
+  if (ASK_WHEN.test(t) && /\bnext (?:one|time)\b/i.test(t)) return 'next_charge';
+  if (new RegExp(`\\b(?:what about|in|for) ${MONTH}\\b`, 'i').test(t) && /\b(?:\d{1,2}(?:st|nd|rd|th)|date|day|cost|pay|charge|bill|how much)\b/i.test(t) && !past) return 'next_charge';
+  if (context.lastQuestion && DETAIL.test(t) && t.trim().split(/\s+/).length <= 9) return context.lastQuestion === 'after_next' ? 'next_charge' : context.lastQuestion;
+  return null;
+}
+
+/**
+ * The questions in a message: sentences, and "…, and when…" / "… and how…"
+ * joining two questions. A statement line or a list is kept whole.
+ */
+export function questionSegments(text: string): string[] {
+  return text
+    .split(/(?<=[?!])\s+|(?<=\.)\s+(?=[A-Za-z])|,?\s+(?:and|also|plus)\s+(?=(?:(?:when|what|how|why|who|which|where)(?:['’]?s)?|will|can|could|do|does|is|are)\b)/i)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+/** Words of German, Spanish and Portuguese glossed into English, only for reading the question (the answer is in English). */
+const GLOSS: [RegExp, string][] = [
+  // Portuguese and Spanish multi-word first.
+  [/\bat[eé] quando\b/gi, 'until when'], [/\bhasta cu[aá]ndo\b/gi, 'until when'], [/\bbis wann\b/gi, 'until when'],
+  [/\bpr[oó]xim[oa] m[eê]s\b/gi, 'next month'], [/\bn[äa]chsten monat\b/gi, 'next month'],
+  [/\botra vez\b|\bde nuevo\b|\bde novo\b|\boutra vez\b|\bwieder\b|\berneut\b/gi, 'again'],
+  [/\btarjeta nueva\b|\bnueva tarjeta\b|\bcart[aã]o novo\b|\bnovo cart[aã]o\b|\bneue karte\b/gi, 'new card'],
+  [/\bcancel[eé]\b|\bcancelei\b|\bgek[üu]ndigt\b/gi, 'I cancelled'],
+  [/\bme cobraron\b|\bme cobraram\b|\bfui cobrad[oa]\b|\bwurde mir\b[^.?!]{0,30}\babgebucht\b|\babgebucht\b/gi, 'charged me'],
+  [/\bcu[aá]nto\b|\bquanto\b|\bwie viel\b|\bwieviel\b/gi, 'how much'],
+  [/\bcu[aá]ndo\b|\bquando\b|\bwann\b/gi, 'when'],
+  [/\bqui[eé]n\b|\bquem\b|\bwer\b/gi, 'who'],
+  [/\bpor qu[eé]\b|\bpor que\b|\bwarum\b|\bwieso\b/gi, 'why'],
+  [/\bpagar\b|\bpago\b|\bpagamento\b|\bbezahlen\b|\bzahlen\b|\bzahlung\b/gi, 'pay'],
+  [/\bcobra\w*\b|\bberechnet\b|\bbelastet\b/gi, 'charge'],
+  [/\bwas kostet\b/gi, 'what does it cost'], [/\bkostet\b|\bcuesta\b|\bcusta\b/gi, 'cost'], [/\bab\b/gi, 'from'],
+  [/\bpr[oó]xim[oa]\b|\bn[äa]chste[nrs]?\b/gi, 'next'],
+  [/\btermina\b|\bacaba\b|\bendet\b|\bl[äa]uft\b[^.?!]{0,10}\baus\b/gi, 'end'],
+  [/\bassistir\b|\bver\b|\bschauen\b|\bgucken\b|\bsehen\b/gi, 'watch'],
+  [/\bacesso\b|\bacceso\b|\bzugang\b/gi, 'access'],
+  [/\bsuscripci[oó]n\b|\bassinatura\b|\babo(?:nnement)?\b|\bmitgliedschaft\b/gi, 'membership'],
+  [/\btarjeta\b|\bcart[aã]o\b|\bkarte\b|\bkreditkarte\b/gi, 'card'],
+  [/\bbanco\b|\bbank\b/gi, 'bank'], [/\bme dio\b|\bme deu\b|\bhat mir\b/gi, 'gave me'],
+  [/\bbloquead[oa]\b|\bgesperrt\b|\bsuspens[oa]\b|\bsuspendid[oa]\b/gi, 'blocked'],
+  [/\bpausa\b|\bpause\b/gi, 'pause'],
+  [/\bmiembro extra\b|\bmembro extra\b|\bzusatzmitglied\b/gi, 'extra member'],
+  [/\bposso\b|\bpuedo\b|\bkann ich\b/gi, 'can I'], [/\bmuss ich\b|\btengo que\b|\btenho que\b/gi, 'do I have to'],
+  [/\bmes\b|\bmonat\b/gi, 'month'], [/\bdezember\b|\bdiciembre\b|\bdezembro\b/gi, 'in December'],
+];
+
+/** `\\b` does not see "é" or "ü" as letters: the same patterns with Unicode letter boundaries, built once. */
+const GLOSSES: [RegExp, string][] = GLOSS.map(([pattern, english]) => [new RegExp(pattern.source.replace(/\\b/g, '(?:(?<!\\p{L})(?=\\p{L})|(?<=\\p{L})(?!\\p{L}))'), 'giu'), english]);
+
+/** The message with German, Spanish and Portuguese question words turned into English ones. */
+export function glossToEnglish(text: string): string {
+  return GLOSSES.reduce((glossed, [pattern, english]) => glossed.replace(pattern, english), text).replace(/[¿¡]/g, '');
+}
+
+/** Lines pasted from a bank statement: a date, some merchant text and an amount on one line. */
+const STATEMENT_LINE = new RegExp(`^\\s*(?:\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|${MONTH}\\.? \\d{1,2}|\\d{1,2} ${MONTH})\\b.*?(?:[A-Z]{3,}|reelhouse).*?\\d+[.,]\\d{2}\\b`, 'im');
+export function hasStatementLines(text: string): number {
+  return text.split(/\n/).filter((line) => STATEMENT_LINE.test(line)).length;
+}
+
+/** A money amount written out: "$6.95", "6.95", "5 pounds", "€4,39", "7 bucks". */
+export const MONEY_AMOUNT = /[$£€¥]\s?\d|\b\d+[.,]\d{2}\b|\b\d+\s*(?:pounds?|quid|dollars?|bucks|euros?|reais|yen)\b/i;
+
+/** A charge already made, complained or asked about, with words of money: "why am I charged twice", "what was the 6.95 for". */
+export const CHARGE_ASKED = /\bwhy\b[^.?!]{0,40}\b(?:charg|bill|pa(?:y|id)|debit|money|price|cost|twice|two|double)\w*|\bwhat (?:was|were|is|are) (?:the|this|that|these|those)\b[^.?!]{0,30}(?:\d|charg|payment|fee)|\bprice\b[^.?!]{0,20}\b(?:chang|went up|go up|increase|rise|rose|hike)\w*|\bmoney back\b|\brefund\w*\b|\btwice\b|\bdouble\b/i;
+
+/** A cancellation the member says is behind them ("I cancelled in September and was charged again"). */
+export const CANCELLED_BEFORE = /\bafter (?:i |we )?cancel(?:l)?(?:ing|ed)?\b|\b(?:i|we)\s+(?:already\s+)?(?:cancel(?:l)?ed|ended|stopped|quit|terminated|finish(?:ed)?)\b|\b(?:cancel(?:l)?ed|ended) (?:it |my \w+ )?(?:in|on|last|months|weeks|ages|a while)\b|\bdon['’]?t have (?:reelhouse|it|a membership) anymore\b/i;
+
+/** A part of a message about a charge already made: asked about in words, or two amounts compared ("21.46 each month, since october 23.72"). */
+export function asksAboutCharge(text: string): boolean {
+  return CHARGE_ASKED.test(text) || (text.match(/\d+[.,]\d{2}\b/g) ?? []).length >= 2;
+}
