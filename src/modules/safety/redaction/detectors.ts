@@ -92,12 +92,13 @@ const STRONG_EXPIRY = new RegExp(
 );
 /** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
 const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?`;
-const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid|bis|val\.?)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
+const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
 const EXPIRY_BEFORE = /(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|am)?\s*$/iu;
+const EXPIRY_MONTH_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|im|am)?\s*${MONTHS}\.?,?\s+(?:of\s+|de\s+)?$`, 'iu');
 /** A cheap first look: every expiry cue holds one of these. */
-const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc|bis/i;
+const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
 
 const TRAILING_CVV = /^(?:[\s,;/|]|\s[–—-]\s)+(?:(?:security(?:\s+code)?|sec(?:\.|urity)?|code|cvv2?|cvc2?|c[óo]d\.?|c[óo]digo|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
 
@@ -112,11 +113,14 @@ export function findCardExpiries(text: string, cards: readonly Span[], runs: rea
   if (!EXPIRY_HINT.test(text)) return spans;
   // Read aloud or digit by digit ("expiry zero four two seven", "exp 0 4 2 8"): MMYY or MMYYYY after an expiry word, with a card around.
   for (const run of runs) {
-    if (!/^(?:0[1-9]|1[0-2])(?:20)?\d\d$/.test(run.digits)) continue;
-    const before = text.slice(Math.max(0, run.start - 30), run.start);
-    if (!EXPIRY_BEFORE.test(before)) continue;
+    const before = text.slice(Math.max(0, run.start - 45), run.start);
+    // "expiry zero four two seven", or a month named and its year read aloud: "expires december twenty twenty seven".
+    const monthThenYear = /^(?:20)?\d\d$/.test(run.digits) && EXPIRY_MONTH_BEFORE.test(before);
+    if (!monthThenYear && !(/^(?:0[1-9]|1[0-2])(?:20)?\d\d$/.test(run.digits) && EXPIRY_BEFORE.test(before))) continue;
+    const month = monthThenYear ? EXPIRY_MONTH_BEFORE.exec(before)! : undefined;
+    const start = month ? run.start - before.length + month.index + month[0].search(new RegExp(MONTHS, 'iu')) : run.start;
     const window = text.slice(Math.max(0, run.start - 120), run.end + 40);
-    if (CARD_CONTEXT.test(window) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start: run.start, end: run.end });
+    if (CARD_CONTEXT.test(window) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start, end: run.end });
   }
   for (const m of text.matchAll(STRONG_EXPIRY)) spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
   for (const m of text.matchAll(WEAK_EXPIRY)) {
@@ -142,8 +146,8 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     if (cvv) spans.push({ kind: 'cvv', start: at + cvv[0].length - cvv[1]!.length, end: at + cvv[0].length });
   };
   for (const card of cards) {
-    // "04/27", "4-2027", or "0427" typed without a slash.
-    const expiry = /^[\s,;/|]+(?:exp\w*\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
+    // "04/27", "4-2027", or "0427" typed without a slash; after "exp", "bis", "val", "vto" too ("4386-… bis 03/28").
+    const expiry = /^[\s,;/|]+(?:(?:exp\w*|bis|until|thru|hasta|até|val|vto|venc\w*)\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
     if (!expiry) continue;
     const start = card.end + expiry[0].length - expiry[1]!.length;
     spans.push({ kind: 'card_expiry', start, end: start + expiry[1]!.length });

@@ -30,9 +30,127 @@ const DIGIT_RUN = new RegExp(`(?<![\\p{L}\\p{N}_.,])${WORD}(?:(?:\\s*[,-]\\s*|\\
 
 export type DigitRun = { start: number; end: number; digits: string; spelled: boolean };
 
+/**
+ * Numbers read in pairs ("twelve twenty seven", "forty seven twelve", "oh four twenty eight", "zwölf siebenundzwanzig",
+ * "doce veintisiete", "vinte e sete", "two thousand twenty seven"): teens and tens stand for two digits each.
+ */
+const TEENS: Record<string, string> = {};
+const TENS: Record<string, string> = {};
+[
+  'ten zehn diez dez',
+  'eleven elf once onze',
+  'twelve zwölf zwoelf doce doze',
+  'thirteen dreizehn trece treze',
+  'fourteen vierzehn catorce catorze quatorze',
+  'fifteen fünfzehn fuenfzehn quince quinze',
+  'sixteen sechzehn dieciséis dieciseis dezesseis dezasseis',
+  'seventeen siebzehn diecisiete dezessete dezassete',
+  'eighteen achtzehn dieciocho dezoito',
+  'nineteen neunzehn diecinueve dezenove dezanove',
+].forEach((words, i) => {
+  for (const word of words.split(' ')) TEENS[word] = String(10 + i);
+});
+[
+  'twenty zwanzig veinte vinte',
+  'thirty dreißig dreissig treinta trinta',
+  'forty vierzig cuarenta quarenta',
+  'fifty fünfzig fuenfzig cincuenta cinquenta',
+  'sixty sechzig sesenta sessenta',
+  'seventy siebzig setenta',
+  'eighty achtzig ochenta oitenta',
+  'ninety neunzig noventa',
+].forEach((words, i) => {
+  for (const word of words.split(' ')) TENS[word] = String(2 + i);
+});
+const THOUSAND = /^(?:thousand|tausend|mil)$/i;
+const TWO = /^(?:two|zwei|dos|dois|duas)$/i;
+/** One word worth two digits on its own: a teen, a tens word, "twenty-seven", "siebenundzwanzig", "veintisiete". */
+function pairOf(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (TEENS[w]) return TEENS[w];
+  if (TENS[w]) return `${TENS[w]}0`;
+  const hyphen = /^(\p{L}+)-(\p{L}+)$/u.exec(w);
+  if (hyphen && TENS[hyphen[1]!] && DIGIT_WORDS[hyphen[2]!] && DIGIT_WORDS[hyphen[2]!] !== '0') return TENS[hyphen[1]!]! + DIGIT_WORDS[hyphen[2]!];
+  const und = /^(\p{L}+?)und(\p{L}+)$/u.exec(w);
+  if (und && TENS[und[2]!] && (DIGIT_WORDS[und[1]!] || und[1] === 'ein') && DIGIT_WORDS[und[1]!] !== '0') return TENS[und[2]!]! + (und[1] === 'ein' ? '1' : DIGIT_WORDS[und[1]!]);
+  const veinti = /^veinti(\p{L}+)$/u.exec(w);
+  if (veinti) {
+    const unit = { uno: '1', dós: '2', dos: '2', trés: '3', tres: '3', cuatro: '4', cinco: '5', séis: '6', seis: '6', siete: '7', ocho: '8', nueve: '9' }[veinti[1]!];
+    if (unit) return `2${unit}`;
+  }
+  if (w === 'zweitausend') return '20';
+  return undefined;
+}
+
+const WORD_TOKEN = /[\p{L}]+(?:-[\p{L}]+)?|\d/gu;
+
+/** Runs of two or more number groups with at least one teen or tens word among them; each group read as its digits. */
+export function findPairedNumberRuns(text: string): DigitRun[] {
+  if (!/(?:teen|ty|twelve|eleven|ten|zehn|zig|ßig|elf|zwölf|ce|ze|once|onze|diez|dez|nta|nte|enta|inte|mil|tausend|veinti)/i.test(text)) return [];
+  const tokens = [...text.matchAll(WORD_TOKEN)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const runs: DigitRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    let digits = '';
+    let groups = 0;
+    let paired = false;
+    let end = tokens[i]!.start;
+    while (j < tokens.length) {
+      if (j > i && !/^[\s,-]{1,3}$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      const word = tokens[j]!.word;
+      const lower = word.toLowerCase();
+      const next = tokens[j + 1];
+      const joined = (k: number) => k < tokens.length && /^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+      // "two thousand (and) twenty seven" → 20 and the pair that follows.
+      if (TWO.test(lower) && next && THOUSAND.test(next.word) && joined(j + 1)) {
+        digits += '20';
+        groups += 1;
+        paired = true;
+        end = next.end;
+        j += 2;
+        if (j < tokens.length && /^(?:and|und|y|e)$/i.test(tokens[j]!.word) && joined(j)) j += 1;
+        continue;
+      }
+      const pair = pairOf(word);
+      if (pair !== undefined) {
+        // "twenty seven", "treinta y dos", "vinte e sete": a tens word and a unit make one pair.
+        let k = j + 1;
+        if (k < tokens.length && /^(?:y|e)$/i.test(tokens[k]!.word) && joined(k)) k += 1;
+        const unit = k < tokens.length && joined(k) ? DIGIT_WORDS[tokens[k]!.word.toLowerCase()] : undefined;
+        if (TENS[lower] && unit && unit !== '0') {
+          digits += TENS[lower] + unit;
+          end = tokens[k]!.end;
+          j = k + 1;
+        } else {
+          digits += pair;
+          end = tokens[j]!.end;
+          j += 1;
+        }
+        groups += 1;
+        paired = true;
+        continue;
+      }
+      const single = /^\d$/.test(word) ? word : DIGIT_WORDS[lower];
+      if (single === undefined) break;
+      digits += single;
+      groups += 1;
+      end = tokens[j]!.end;
+      j += 1;
+    }
+    if (paired && groups >= 2) {
+      runs.push({ start: tokens[i]!.start, end, digits, spelled: true });
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
+  return runs;
+}
+
 /** Runs of three or more single digits or digit words, with the digits they stand for. A run is no secret by itself ("one two three" is counting): the card, code and CVV rules decide. */
 export function findDigitRuns(text: string): DigitRun[] {
-  const runs: DigitRun[] = [];
+  const runs: DigitRun[] = findPairedNumberRuns(text);
   for (const m of text.matchAll(DIGIT_RUN)) {
     const parts = m[0].split(/[\s,-]+/).filter(Boolean);
     const digits = parts.map((part) => (/^\d$/.test(part) ? part : DIGIT_WORDS[part.toLowerCase()] ?? '')).join('');

@@ -187,7 +187,7 @@ export function findPasswords(text: string): Span[] {
     const reply = text.length <= 80 && /^\p{L}\p{Ll}{2,}\d{1,4}[!#$%&*?]*$/u.test(value) && /(?<![\p{L}])(?:it'?s|it\s+is|es|ist|é)\s+$/iu.test(before);
     const implied =
       !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) &&
-      ((IMPLIED_BEFORE.test(before.slice(-48)) && (SIGN_IN_TROUBLE.test(text) || reply)) || FAILS_AFTER.test(text.slice(end, end + 40)));
+      ((IMPLIED_BEFORE.test(before.slice(-48)) && (SIGN_IN_TROUBLE.test(text) || reply)) || (FAILS_AFTER.test(text.slice(end, end + 40)) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
     if (!cued && !implied && !looksStrong(value)) continue;
     if (USERNAME_BEFORE.test(before)) continue;
     if (/\b(?:error|fehler|erro|code|model|modell|modelo|firmware|version|versión|versão|order|case|ticket|invoice|promo|coupon|gutschein|cupom|cupón)\s*[:#]?\s*$/i.test(before)) continue;
