@@ -40,7 +40,7 @@ export const PASSWORD_SECRET = words(
 /** A one-time or verification code sent to the member ("service code" is the one agents may ask for: see SERVICE_CODE). */
 export const CODE_SECRET = words(
   'one[- ]time (?:code|password|passcode|pin)', 'otp', '(?:verification|security|sign-?in|login|confirmation|authentication|2fa|sms|text) code', '(?:6|six|4|four|8|eight)[- ]digit(?: verification| security)? code',
-  'the code', 'that code', 'this code', 'code (?:we|i) (?:just )?sent', 'code you (?:just )?(?:got|received)',
+  'the code', 'that code', 'this code', 'a code', 'the (?:number|digits) (?:we|i) (?:just )?(?:sent|texted)', 'einen code', 'een code', 'un codigo', 'um codigo', 'un code', 'un codice', 'code (?:we|i) (?:just )?sent', 'code you (?:just )?(?:got|received)',
   '(?:bestatigungs|verifizierungs|sicherheits|einmal|anmelde|login|sms)-?code', 'tan', 'den code', 'diesen code',
   '(?:verificatie|bevestigings|beveiligings|inlog|sms)-?code', 'eenmalige code', 'de code', 'deze code',
   'codigo(?: de (?:verificacion|seguridad|confirmacion|acceso|un solo uso))?', 'codigo de (?:verificacao|seguranca|confirmacao|acesso)', 'codigo que (?:te|le|lhe) (?:hemos |enviamos|foi)',
@@ -55,6 +55,7 @@ export const SERVICE_CODE = words('service ?code', 'service-code', 'servicecode'
 export const HAND_OVER = words(
   'reply(?: with| back)?', 'respond with', 'text (?:it |them |me |us )?back', 'text (?:me|us) (?:the|your|it)', 'call (?:me|us) back with', 'send (?:us|me|it|them|back|the|your)', 'read (?:it|them|me|the|that|out|back)', 'tell (?:me|us)', 'give (?:me|us)', 'share', 'provide', 'confirm (?:your|the|it to me)',
   'what(?:\'s| is) (?:your|the)', 'i need (?:your|the)', 'we need (?:your|the)', 'need the', 'can you (?:give|read|tell|confirm|send)', 'forward (?:us|me|it)',
+  'vorlesen', 'durchgeben', 'nennen', 'voorlezen', 'doorgeven', 'opnoemen', 'vertellen', 'leer', 'decir', 'ler', 'dizer', 'passar', 'lire', 'dicter', 'donner', 'leggere', 'dettare', 'dire', 'comunicare',
   'antworten sie mit', 'senden sie (?:uns|mir)', 'nennen sie', 'teilen sie (?:uns|mir)', 'geben sie (?:uns|mir)', 'schicken sie', 'bestatigen sie',
   'stuur (?:ons|mij|me)', 'geef (?:ons|mij|me)', 'deel', 'bevestig', 'antwoord met', 'noem',
   'responda con', 'responde con', 'envienos', 'enviarnos', 'envianos', 'digame', 'dime', 'decirme', 'darme', 'facilitenos', 'proporcione', 'confirme', 'confirma', 'comparta', 'dictame', 'dictar(?:me|nos)?', 'leer(?:me|nos)?', 'me lo (?:puede|podria)', 'necesito (?:su|tu|el)',

@@ -21,9 +21,13 @@ const WEIGHTS: Record<SignalCode, number> = {
   remote_access_software: 0.45,
   urgent_threat: 0.3,
   prize_claim: 0.3,
+  // A sender that is not the service: weak alone (a friend, the member's bank); see IMPERSONATION_WEIGHT.
   odd_sender: 0.2,
   spelling_errors: 0.15,
 };
+
+/** A sender that is not the service yet speaks as it (display name, "Reelhouse: …", "calling from Reelhouse"): suspicious alone. */
+const IMPERSONATION_WEIGHT = 0.35;
 
 /** "Phish" needs two strong signs or three lesser ones; one structural sign (a link off the domain) makes it suspicious. */
 const PHISH_AT = 0.6;
@@ -85,12 +89,13 @@ export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
   if (lookalike) signals.push({ code: 'lookalike_domain', evidence: `${lookalike.where} (${lookalike.reason})` });
 
   const oddSender = oddSenderEvidence(input, brand);
-  if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender });
+  if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender.evidence });
 
   signals.push(...contentSignals(sentencesOf(input), brand, offDomain.length > 0));
 
   signals.sort((a, b) => SIGNAL_CODES.indexOf(a.code) - SIGNAL_CODES.indexOf(b.code));
-  const score = 1 - signals.reduce((remaining, signal) => remaining * (1 - WEIGHTS[signal.code]), 1);
+  const weight = (code: SignalCode) => (code === 'odd_sender' && oddSender?.impersonates ? IMPERSONATION_WEIGHT : WEIGHTS[code]);
+  const score = 1 - signals.reduce((remaining, signal) => remaining * (1 - weight(signal.code)), 1);
   const rounded = Math.round(score * 100) / 100;
   return { verdict: verdictFor(rounded), score: rounded, signals };
 }

@@ -1,4 +1,6 @@
+import { foldForCues } from './cues.ts';
 import { isOfficialHost, readableHost, skeleton } from './domains.ts';
+import { sentencesOf } from './message-text.ts';
 import type { Brand, ScanInput } from './scan.types.ts';
 
 export type Sender = { displayName: string; address: string | null; domain: string | null };
@@ -21,31 +23,50 @@ export function claimsBrand(name: string, brand: Brand): boolean {
 
 const PHONE_LIKE = /^[+(]?\d[\d\s().-]{5,}\d$/;
 
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const INTRODUCTION = '(?:from|with|at|of|for|this is|von|bei|namens|im auftrag von|van|de|del|da|di|du|chez|per conto di|em nome de|en nombre de|au nom de)';
+const DEPARTMENT = '(?:support|security|billing|team|service|services|accounts?|alert|notice|care|help|refunds?|legal|kundenservice|kundendienst|sicherheit|abrechnung|klantenservice|beveiliging|soporte|seguridad|facturacion|suporte|seguranca|assistance|securite|service client|assistenza|sicurezza)';
+
+/** Whether the text presents itself as the brand ("Reelhouse: your…", "calling from Reelhouse", "Reelhouse Security here"). */
+export function speaksAsBrand(input: ScanInput, brand: Brand): boolean {
+  const name = escapeForPattern(foldForCues(brand.name.trim()));
+  const presenting = new RegExp(`^\\W*${name}\\s*(?::|-|–|alert|notice|here)|${INTRODUCTION}\\s+(?:the\\s+)?${name}\\b|\\b${name}(?:'s)?\\s+${DEPARTMENT}\\b`, 'u');
+  const opening = sentencesOf({ ...input, subject: null }).slice(0, 3);
+  return opening.some((sentence) => presenting.test(sentence.folded));
+}
+
+export type OddSender = { evidence: string; impersonates: boolean };
+
 /**
  * Whether the one sending (or calling) is not the service: an email from
  * another domain, a Reply-To elsewhere, an official address that failed its
  * authentication, a phone number or a sender id that is not the brand's.
  */
-export function oddSenderEvidence(input: ScanInput, brand: Brand): string | null {
+export function oddSenderEvidence(input: ScanInput, brand: Brand): OddSender | null {
   const from = input.from.trim();
   if (input.channel === 'email') {
     const sender = parseSender(from);
-    if (!sender.domain) return from ? `sender "${from}" has no address` : 'no sender';
+    if (!sender.domain) return { evidence: from ? `sender "${from}" has no address` : 'no sender', impersonates: speaksAsBrand(input, brand) };
     if (!isOfficialHost(sender.domain, brand)) {
       return claimsBrand(sender.displayName, brand)
-        ? `"${sender.displayName}" sends from ${sender.domain}, not an official domain`
-        : `sent from ${sender.domain}, not an official domain`;
+        ? { evidence: `"${sender.displayName}" sends from ${sender.domain}, not an official domain`, impersonates: true }
+        : { evidence: `sent from ${sender.domain}, not an official domain`, impersonates: speaksAsBrand(input, brand) };
     }
+    // An official From with answers going elsewhere, or one the receiving server could not authenticate, is forged.
     const reply = input.replyTo ? parseSender(input.replyTo) : null;
-    if (reply?.domain && !isOfficialHost(reply.domain, brand)) return `replies go to ${reply.address}, not an official domain`;
+    if (reply?.domain && !isOfficialHost(reply.domain, brand)) return { evidence: `replies go to ${reply.address}, not an official domain`, impersonates: true };
     const failed = Object.entries(input.authentication ?? {}).find(([, result]) => /^(fail|softfail)$/i.test(result ?? ''));
-    if (failed) return `claims ${sender.domain} but ${failed[0].toUpperCase()} failed`;
+    if (failed) return { evidence: `claims ${sender.domain} but ${failed[0].toUpperCase()} failed`, impersonates: true };
     return null;
   }
-  if (!from) return 'no sender';
-  if (PHONE_LIKE.test(from)) return `${input.channel === 'sms' ? 'texted' : 'called'} from the number ${from}`;
+  const label = input.channel === 'sms' ? 'texted' : 'called';
+  if (!from) return { evidence: 'no sender', impersonates: speaksAsBrand(input, brand) };
+  if (PHONE_LIKE.test(from)) return { evidence: `${label} from the number ${from}`, impersonates: speaksAsBrand(input, brand) };
   // A sender id or a caller who names only the brand (the service's own id, or a call the member asked for in the app).
   const firstWords = from.split(/[\s(:,-]+/).filter(Boolean).slice(0, 2).join('');
   if (claimsBrand(firstWords, brand) && !/\d{4,}/.test(from)) return null;
-  return `${input.channel === 'sms' ? 'texted by' : 'a call from'} "${from}", not the service`;
+  return { evidence: `${label} by "${from}", not the service`, impersonates: speaksAsBrand(input, brand) };
 }
