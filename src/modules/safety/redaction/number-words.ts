@@ -83,11 +83,30 @@ function pairOf(word: string): string | undefined {
 }
 
 const WORD_TOKEN = /[\p{L}]+(?:-[\p{L}]+)?|\d/gu;
+const alternation = (words: string[]) => words.sort((a, b) => b.length - a.length).join('|');
+const UNIT_WORDS = alternation(Object.keys(DIGIT_WORDS));
+const TENS_WORDS = alternation(Object.keys(TENS));
+/** A word worth two digits, in any of its forms; most messages have none, and are done after this one test. */
+const PAIR_WORD = new RegExp(
+  String.raw`(?<![\p{L}])(?:${alternation(Object.keys(TEENS))}|${TENS_WORDS}|(?:${UNIT_WORDS}|ein)und(?:${TENS_WORDS})|veinti\p{L}+|zweitausend|thousand|tausend|mil)(?![\p{L}])`,
+  'iu',
+);
+/** Number words (and the "and", "y", "e" that join them) in a row: the stretches the pairs are read from. */
+const NUMBER_STRETCH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${UNIT_WORDS}|${alternation(Object.keys(TEENS))}|(?:${TENS_WORDS})(?:-(?:${UNIT_WORDS}))?|(?:${UNIT_WORDS}|ein)und(?:${TENS_WORDS})|veinti\p{L}+|zweitausend|thousand|tausend|mil|\d)(?:[\s,-]{1,3}(?:${UNIT_WORDS}|${alternation(Object.keys(TEENS))}|(?:${TENS_WORDS})(?:-(?:${UNIT_WORDS}))?|(?:${UNIT_WORDS}|ein)und(?:${TENS_WORDS})|veinti\p{L}+|zweitausend|thousand|tausend|mil|and|und|y|e|\d))+(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 /** Runs of two or more number groups with at least one teen or tens word among them; each group read as its digits. */
 export function findPairedNumberRuns(text: string): DigitRun[] {
-  if (!/(?:teen|ty|twelve|eleven|ten|zehn|zig|ßig|elf|zwölf|ce|ze|once|onze|diez|dez|nta|nte|enta|inte|mil|tausend|veinti)/i.test(text)) return [];
-  const tokens = [...text.matchAll(WORD_TOKEN)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  if (!PAIR_WORD.test(text)) return [];
+  const runs: DigitRun[] = [];
+  for (const stretch of text.matchAll(NUMBER_STRETCH)) runs.push(...pairedRunsIn(text, stretch.index, stretch.index + stretch[0].length));
+  return runs;
+}
+
+function pairedRunsIn(text: string, from: number, to: number): DigitRun[] {
+  const tokens = [...text.slice(from, to).matchAll(WORD_TOKEN)].map((m) => ({ word: m[0], start: from + m.index, end: from + m.index + m[0].length }));
   const runs: DigitRun[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -142,7 +161,8 @@ export function findPairedNumberRuns(text: string): DigitRun[] {
       runs.push({ start: tokens[i]!.start, end, digits, spelled: true });
       i = j;
     } else {
-      i += 1;
+      // No pair from i to j: none from any start between them either (same end, fewer groups), so the scan stays linear.
+      i = Math.max(i + 1, j);
     }
   }
   return runs;

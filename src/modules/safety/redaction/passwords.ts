@@ -43,7 +43,7 @@ const CLAUSE_THEN_IS = new RegExp(
 );
 const NAMED_WORD = new RegExp(String.raw`^${PASSWORD_WORD}$`, 'iu');
 const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
-const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s|\b(?:es|ihn|sie)\s+(?:\p{L}+\s+)?(?:auf|in|zu)\s+\S+\s+ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/iu;
+const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s|ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/i;
 /** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
 const STRONG_SYMBOL = /(?<!\S)(?=\S*\d)(?=\S*[!#$%&*?^~+=])/; // tested at word starts only: linear on a long run of digits
 /** "the new one is X" in a sentence about a password. */
@@ -63,7 +63,7 @@ const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
 /** "password below" at the end of a line, the value on the next. */
 const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
 /** A login pasted as "address / password", "address | password", "address: password". */
-const AFTER_ADDRESS = new RegExp(String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,)\s*(?:"|'|“)?${VALUE}`, 'giu');
+const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,)\s*(?:"|'|“)?${VALUE}`, 'giu');
 /** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
 const DIRECT = new RegExp(String.raw`\b${PASSWORD_WORD}\s+(?:"|'|“)?${VALUE}`, 'giu');
 /** "Winter2023 worked for years and now it's wrong", "Lindenbaum7 geht nicht mehr": what is said of a password after it. */

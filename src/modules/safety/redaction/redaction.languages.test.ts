@@ -231,7 +231,7 @@ describe('harmless figures stay', () => {
 
 describe('long input', () => {
   it('redacts 20,000 characters of repeated separators, digits and cue words without backtracking blow-up', () => {
-    for (const unit of ['a_', 'a-', 'a dot ', '1', '1.', '1,', '1/', '1-', '1 ', 'one ', 'password ', 'code 12 ', 'at ', 'Ab1! ', "'a'"]) {
+    for (const unit of ['a_', 'a-', 'a dot ', '1', '1.', '1,', '1/', '1-', '1 ', 'one ', 'password ', 'code 12 ', 'at ', 'Ab1! ', "'a'", 'twelve ', 'twenty one ', 'vinte e ', 'one a ', 'a.b', 'a@b ', 'uso Ab12, ', 'got 123456 ', 'the password I use is ']) {
       const text = unit.repeat(Math.ceil(20000 / unit.length)).slice(0, 20000);
       const started = performance.now();
       redact(text);
