@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../platform/errors.ts';
-import { EmailInputError, MAX_EMAIL_BYTES, messageToScan, parseEmail, scanMessage, SCAN_CHANNELS, type Brand, type ScanInput, type ScanResult } from '../modules/safety/index.ts';
+import { EmailInputError, MAX_EMAIL_BYTES, messageToScan, parseEmail, scanMessage, SCAN_CHANNELS, type Brand, type ScanInput, type ScanResult } from '../modules/safety/scan/index.ts';
 import { parseArgs, printJson, UsageError } from './cli-io.ts';
 
 /** A message line longer than this is refused rather than scanned. */

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { scanMessage } from './scan-message.ts';
+import type { ScanInput, SignalCode } from './scan.types.ts';
+
+const brand = { name: 'Reelhouse', domains: ['reelhouse.example'] };
+const official = 'Reelhouse <no-reply@reelhouse.example>';
+
+function email(body: string, extra: Partial<ScanInput> = {}): ScanInput {
+  return { channel: 'email', from: official, subject: 'Your account', body, ...extra };
+}
+const codes = (input: ScanInput): SignalCode[] => scanMessage(input, brand).signals.map((signal) => signal.code);
+const evidence = (input: ScanInput, code: SignalCode): string | undefined => scanMessage(input, brand).signals.find((signal) => signal.code === code)?.evidence;
+
+describe('scanMessage: links', () => {
+  it('flags a link off the official domains and quotes it', () => {
+    const input = email('Review your plan at https://plans-review.example.net/rh');
+    expect(codes(input)).toContain('off_domain_link');
+    expect(evidence(input, 'off_domain_link')).toContain('plans-review.example.net');
+  });
+
+  it('keeps links to the official domain and its subdomains, and app-free text, legit', () => {
+    expect(scanMessage(email('See https://www.reelhouse.example/account and help.reelhouse.example/household'), brand)).toMatchObject({ verdict: 'legit', signals: [] });
+  });
+
+  it('flags an HTML link whose text shows the official site but whose href goes elsewhere', () => {
+    const input = email('Sign in to your account.', { links: [{ href: 'https://collect.example.org/x', text: 'https://www.reelhouse.example/login' }] });
+    expect(evidence(input, 'off_domain_link')).toBe('https://collect.example.org/x (shows www.reelhouse.example but goes to collect.example.org)');
+  });
+
+  it('flags shorteners, bare addresses and redirects out of the official domain', () => {
+    expect(evidence(email('Details: bit.ly/3abc'), 'off_domain_link')).toContain('shortener');
+    expect(evidence(email('Details: http://203.0.113.9/login'), 'off_domain_link')).toContain('bare address');
+    expect(evidence(email('Details: https://www.reelhouse.example/out?to=https://evil.example.com/'), 'off_domain_link')).toContain('redirects');
+  });
+
+  it('reads links out of an HTML part when no links are given', () => {
+    expect(codes(email('Click below', { html: '<p><a href="https://pay.example.biz/">Pay</a></p>' }))).toContain('off_domain_link');
+  });
+});
+
+describe('scanMessage: lookalike domains', () => {
+  it.each([
+    ['the brand in a combo domain', 'https://reelhouse-billing.com/pay'],
+    ['the official domain as a subdomain of another', 'http://reelhouse.example.verify-now.top/login'],
+    ['a swapped pair of letters', 'https://reelhuose.com/'],
+    ['a digit for a letter', 'http://reelh0use-pay.com/'],
+    ['Cyrillic letters', 'http://rееlhouse.com/'],
+    ['punycode of a confusable', 'http://xn--rlhouse-7gga.com/'],
+  ])('flags %s', (_, link) => {
+    expect(codes(email(`Open ${link}`))).toEqual(expect.arrayContaining(['off_domain_link', 'lookalike_domain']));
+  });
+
+  it('does not take an unrelated domain or the official one for a lookalike', () => {
+    expect(codes(email('Open https://weather.example.com/today'))).not.toContain('lookalike_domain');
+    expect(codes(email('Open https://mail.reelhouse.example/'))).not.toContain('lookalike_domain');
+  });
+
+  it('checks sender and Reply-To domains too', () => {
+    expect(codes(email('Hello', { from: 'Reelhouse <team@reelhouse-team.net>' }))).toEqual(expect.arrayContaining(['lookalike_domain', 'odd_sender']));
+  });
+});
+
+describe('scanMessage: senders', () => {
+  it('marks the brand\'s name on another domain, a Reply-To elsewhere and a failed DMARC as odd', () => {
+    expect(evidence(email('Hi', { from: 'Reelhouse Billing <billing@freemail.example>' }), 'odd_sender')).toContain('"Reelhouse Billing" sends from freemail.example');
+    expect(evidence(email('Hi', { replyTo: 'desk@freemail.example' }), 'odd_sender')).toContain('replies go to desk@freemail.example');
+    expect(evidence(email('Hi', { authentication: { dmarc: 'fail' } }), 'odd_sender')).toContain('DMARC failed');
+  });
+
+  it('takes the brand\'s own SMS id and a call the member asked for as the service, a number as odd', () => {
+    expect(codes({ channel: 'sms', from: 'Reelhouse', body: 'Reelhouse: your code is 4821.' })).toEqual([]);
+    expect(codes({ channel: 'call_transcript', from: 'Reelhouse Support (call requested in app)', body: 'Agent: Hello.' })).toEqual([]);
+    expect(codes({ channel: 'sms', from: '+1 (555) 010-2233', body: 'Hi mum, new phone.' })).toEqual(['odd_sender']);
+  });
+
+  it('is suspicious when a stranger speaks as the brand, but not when a friend mentions it', () => {
+    expect(scanMessage({ channel: 'sms', from: '+1 555 010 4455', body: 'Reelhouse: unusual activity. Call us on +1 555 010 4455.' }, brand).verdict).toBe('suspicious');
+    expect(scanMessage(email('I finally got Reelhouse Premium, come over Saturday!', { from: 'Tom <tom@mail.example>' }), brand).verdict).toBe('legit');
+  });
+});
+
+describe('scanMessage: what is asked for', () => {
+  it('flags a card, a password and a code asked for, in several languages', () => {
+    expect(codes({ channel: 'call_transcript', from: 'Unknown', body: 'Caller: Can you give me the card number and the three digits on the back?' })).toContain('asks_card');
+    expect(codes({ channel: 'call_transcript', from: 'Unknown', body: 'Caller: And what is your current password?' })).toContain('asks_password');
+    expect(codes({ channel: 'sms', from: '+44 7700 900111', body: 'Reply with the 6-digit code we just sent you.' })).toContain('asks_code');
+    expect(codes({ channel: 'call_transcript', from: '+49 30 0000', body: 'Anrufer: Nennen Sie mir bitte den Bestätigungscode aus der SMS.' })).toContain('asks_code');
+    expect(codes(email('Introduzca su número de tarjeta en https://pago.example.net/', { from: 'x@pago.example.net' }))).toContain('asks_card');
+    expect(codes(email('Saisissez votre mot de passe sur https://connexion.example.net/'))).toContain('asks_password');
+  });
+
+  it('reads a code named in the sentence before "can you read it to me"', () => {
+    expect(codes({ channel: 'call_transcript', from: 'Unknown', body: 'Caller: We just texted you a verification code. Can you read it to me?' })).toContain('asks_code');
+  });
+
+  it('does not take safety notices, codes to type on the TV or the in-app service code for requests', () => {
+    expect(codes(email('Your sign-in code is 482913. Never share this code with anyone; we will never ask for your password.'))).toEqual([]);
+    expect(codes(email('Enter the code 4471 on your TV within 15 minutes.'))).toEqual([]);
+    expect(codes(email('Gib diesen Code niemals weiter.'))).toEqual([]);
+    expect(codes({ channel: 'call_transcript', from: 'Reelhouse Support (call requested in app)', body: 'Agent: Could you read me the service code shown under Help in your app?' })).toEqual([]);
+  });
+
+  it('flags typing a secret into a page only when the message links off the official domains', () => {
+    expect(codes(email('Enter your card number at https://card-check.example.net/'))).toContain('asks_card');
+    expect(codes(email('Update your card number at https://www.reelhouse.example/account/payment'))).not.toContain('asks_card');
+  });
+});
+
+describe('scanMessage: threats, money, remote access, prizes, spelling', () => {
+  it('flags a threat tied to a deadline or a condition, not a plain deadline or an option', () => {
+    expect(codes(email('Your account will be suspended within 24 hours unless you pay.'))).toContain('urgent_threat');
+    expect(codes(email('Ihr Konto wird heute gesperrt.'))).toContain('urgent_threat');
+    expect(codes(email('This link expires in 24 hours.'))).toEqual([]);
+    expect(codes(email('You can cancel any time, right now or later.'))).toEqual([]);
+  });
+
+  it('flags paying with gift cards, crypto or a wire, not a gift card bought or redeemed', () => {
+    expect(codes(email('Buy two $100 gift cards and send us the codes.'))).toContain('gift_card_or_crypto_or_wire');
+    expect(codes(email('Send $45 in Bitcoin to our wallet.'))).toContain('gift_card_or_crypto_or_wire');
+    expect(codes(email('Realice una transferencia bancaria a la cuenta de abajo.'))).toContain('gift_card_or_crypto_or_wire');
+    expect(codes(email('Your gift card has been redeemed: $50 was added to your balance.'))).toEqual([]);
+  });
+
+  it('flags remote-access apps', () => {
+    expect(codes({ channel: 'call_transcript', from: 'Unknown', body: 'Caller: Please download AnyDesk so our engineer can help.' })).toContain('remote_access_software');
+    expect(codes(email('Installez un logiciel de prise de contrôle à distance.'))).toContain('remote_access_software');
+  });
+
+  it('flags prizes to claim, not a film that won awards', () => {
+    expect(codes(email('You have won a free year! Claim your prize here.'))).toContain('prize_claim');
+    expect(codes(email('Hai vinto 6 mesi gratis!'))).toContain('prize_claim');
+    expect(codes(email('The thriller that won three awards is now streaming.'))).toEqual([]);
+  });
+
+  it('flags misspellings and a misspelt brand name, never in links', () => {
+    expect(codes(email('Pleas verifiy your acount.'))).toContain('spelling_errors');
+    expect(codes(email('Thank you for choosing Reelhuose.'))).toContain('spelling_errors');
+    expect(codes(email('Watch at https://www.reelhouse.example/title/1'))).not.toContain('spelling_errors');
+  });
+});
+
+describe('scanMessage: verdict', () => {
+  it('calls a message with several strong signs phish and gives a score between 0 and 1', () => {
+    const result = scanMessage(email('Your account will be closed today. Confirm your password at https://reelhouse-login.com/', { from: 'Reelhouse <x@reelhouse-login.com>' }), brand);
+    expect(result.verdict).toBe('phish');
+    expect(result.score).toBeGreaterThan(0.6);
+    expect(result.score).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps a genuine payment reminder with only official links legit', () => {
+    const body = 'We could not collect your payment. If we cannot collect it by 20 June, your membership will be cancelled. Update your payment method at https://www.reelhouse.example/account/payment. We will never ask for your card number by email.';
+    expect(scanMessage(email(body), brand)).toEqual({ verdict: 'legit', score: 0, signals: [] });
+  });
+
+  it('judges each signal against the configured brand, not the demo one', () => {
+    const other = { name: 'Watchly', domains: ['watchly.com'] };
+    expect(scanMessage({ channel: 'email', from: 'Watchly <hi@watchly.com>', body: 'See https://watchly.com/plans' }, other).verdict).toBe('legit');
+    expect(scanMessage({ channel: 'email', from: 'Watchly <hi@watchly-plans.com>', body: 'See https://watchly-plans.com/' }, other).signals.map((s) => s.code)).toContain('lookalike_domain');
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { scanMessage } from './scan-message.ts';
+import type { ScanInput } from './scan.types.ts';
+
+/**
+ * The development sets (data/phishing-dev.jsonl, tuned on; data/phishing-check.jsonl,
+ * measured once before tuning: 28/31 phish flagged, 0/23 genuine flagged) and
+ * the shared sample. They guard against regressions; they are not the goal's
+ * evidence, which only a set nobody here has seen can give (docs/safety.md).
+ */
+const brand = { name: 'Reelhouse', domains: ['reelhouse.example'] };
+type Row = ScanInput & { label: 'phish' | 'legit' };
+
+function read(url: URL): Row[] {
+  return readFileSync(url, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row);
+}
+
+function rates(rows: Row[]) {
+  const phish = rows.filter((row) => row.label === 'phish');
+  const legit = rows.filter((row) => row.label === 'legit');
+  const flagged = (row: Row) => scanMessage(row, brand).verdict !== 'legit';
+  return { phishFlagged: phish.filter(flagged).length / phish.length, genuineFlagged: legit.filter(flagged).length / legit.length, missed: phish.filter((row) => !flagged(row)).map((row) => row.body.slice(0, 60)), wronglyFlagged: legit.filter(flagged).map((row) => row.body.slice(0, 60)) };
+}
+
+const sample = new URL('../../../../../shared/data/phishing-sample.jsonl', import.meta.url);
+
+describe('phishing scan on the development sets', () => {
+  it('flags at least 97 % of phish and at most 2 % of genuine messages across the dev and check sets (137 messages, 7 languages)', () => {
+    const rows = [...read(new URL('./data/phishing-dev.jsonl', import.meta.url)), ...read(new URL('./data/phishing-check.jsonl', import.meta.url))];
+    expect(rows.length).toBeGreaterThanOrEqual(137);
+    const result = rates(rows);
+    expect(result.missed).toEqual([]);
+    expect(result.wronglyFlagged).toEqual([]);
+    expect(result.phishFlagged).toBeGreaterThanOrEqual(0.97);
+    expect(result.genuineFlagged).toBeLessThanOrEqual(0.02);
+  });
+
+  it.skipIf(!existsSync(sample))('flags every phish of the shared sample and none of its genuine messages', () => {
+    expect(rates(read(sample))).toMatchObject({ phishFlagged: 1, genuineFlagged: 0 });
+  });
+});
