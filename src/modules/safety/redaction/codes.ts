@@ -67,7 +67,7 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     if (!nearest) {
       const digits = text.slice(start, end).replace(/\D/g, '');
       // "got 250000 views", "received 123456 in my bank account": a count or an amount has its noun after it; a code stands alone.
-      const alone = !/^(\d)\1+$/.test(digits) && !/^\s+(?!(?:from|on|but|and|as|via|by|is|was|which|that|so|when|at|again|twice|just|too|lol|btw|earlier|yesterday|today|now|then|or|an|von|aber|und|heute|gestern|pero|y|o|de|ayer|hoy|mas|e|ou|ontem|hoje)(?![\p{L}]))\p{L}/iu.test(text.slice(end, end + 20));
+      const alone = !/^(\d)\1+$/.test(digits) && !/^\s+(?!(?:from|on|but|and|as|via|by|is|was|which|that|so|when|at|again|twice|just|too|lol|btw|earlier|yesterday|today|now|then|or|an|von|aber|und|heute|gestern|pero|y|o|de|ayer|hoy|mas|e|ou|ontem|hoje|ago|(?:a|an|one)\s+(?:minute|second|moment|few|couple|while|min|sec)\p{L}*|minutes?\s+ago|vor|hace|h[áa])(?![\p{L}]))\p{L}/iu.test(text.slice(end, end + 20));
       if (digits.length === 6 && alone && received.some((at) => at <= start && start - at <= 40 && !SENTENCE_END.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
       continue;
     }

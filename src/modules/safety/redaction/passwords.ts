@@ -29,7 +29,7 @@ const NORMAL = new RegExp(String.raw`\b${PASSWORD_WORD}${IS}${PREFIX_OF_VALUE}${
 /** "Password for the account: X", "the password is all lowercase: X": a colon later in the same clause. */
 const COLON_LATER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n:]{1,40}(?<![\d]|https?):(?:\s+|\s*["'“])${VALUE}`, 'giu');
 /** "reset my password to X", "Passwort auf X geändert", "cambié la contraseña a X", "mudei a senha para X", "changed it to X". */
-const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|(?:changed|set|reset|switched|updated)\s+(?:it|that))\s+(?:back\s+)?(?:to|auf|zu|a|en|por|para|pra)\s+(?:"|'|“|„)?${VALUE}`, 'giu');
+const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|(?:changed|set|setting|reset|switched|updated|made)\s+(?:it|that))\s+(?:back\s+)?(?:to|as|auf|zu|a|en|por|para|pra)\s+(?:"|'|“|„)?${VALUE}`, 'giu');
 /** "hab es auf X geändert", "la cambié a X", "mudei pra X": the German, Spanish and Portuguese "changed it to X", where "it" is the password talked about. */
 const CHANGED_IT_TO = [
   String.raw`\b(?:es|ihn|sie)\s+(?:jetzt\s+|nun\s+|gestern\s+|heute\s+)?(?:auf|in|zu)\s+${VALUE}(?=\s+(?:ge[äa]ndert|gesetzt|umgestellt))`,
@@ -43,7 +43,7 @@ const CLAUSE_THEN_IS = new RegExp(
 );
 const NAMED_WORD = new RegExp(String.raw`^${PASSWORD_WORD}$`, 'iu');
 const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
-const CHANGED_IT = /\b(?:changed|set|reset|switched|updated)\s+(?:it|that)\s|ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/i;
+const CHANGED_IT = /\b(?:changed|set|setting|reset|switched|updated|made)\s+(?:it|that)\s|ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/i;
 /** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
 const STRONG_SYMBOL = /(?<!\S)(?=\S*\d)(?=\S*[!#$%&*?^~+=])/; // tested at word starts only: linear on a long run of digits
 /** "the new one is X" in a sentence about a password. */
@@ -52,11 +52,11 @@ const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+o
  * Verbs that say a word was typed or used as a password without naming it: use, entered, typed, tried, "used to be", "it's",
  * nehme, benutze, eingegeben, uso, probé, usei, tentei, digitei; a short list after them ("tried everything: Coffee1, Coffee12") too.
  */
-const IMPLIED_BEFORE = /(?<![\p{L}])(?:use|uses|using|used|entered|enter|entering|typed|type|typing|tried|try|trying|put\s+in|used\s+to\s+be|it'?s|it\s+(?:is|was)|nehme?|benutze|nutze|probiert|eingegeben|eingetippt|uso|us[ée]|usaba|prob[ée]|escrib[íi]|usei|tentei|digitei|coloquei)(?:\s+(?:everything|alles|todo|tudo|both|beide|ambas|ambos))?\s*[:,]?\s+(?:[^\s,]+,\s+){0,3}(?:"|'|“)?$/iu;
+const IMPLIED_BEFORE = /(?<![\p{L}])(?:use|uses|using|used|entered|enter|entering|typed|type|typing|tried|try|trying|put\s+in|used\s+to\s+be|it'?s|it\s+(?:is|was)|nehme?|benutze|nutze|probiert|eingegeben|eingetippt|uso|us[ée]|usaba|prob[ée]|escrib[íi]|puse|met[íi]|tecle[ée]|introduje|digit[ée]|usei|tentei|digitei|coloquei|botei|pus)(?:\s+(?:everything|alles|todo|tudo|both|beide|ambas|ambos))?\s*[:,]?\s+(?:[^\s,]+,\s+){0,3}(?:"|'|“)?$/iu;
 /** Products, devices and numbered things written glued to their number ("Windows11", "Xbox360", "Pixel7", "Season2"): never a password by implication. */
 const DEVICE_OR_THING = /^(?:i?phone|ipad|ios|android|windows|win|xbox|ps|playstation|roku|pixel|galaxy|chromecast|fire|kindle|macbook|mac|macos|tizen|webos|switch|model|version|series|season|staffel|temporada|episode|folge|episodio|episódio|plan|premium|basic|standard|channel|gen|room|flight|gate|hdmi|usb|wifi|tv|bravia|vizio|hisense|tcl|samsung|lg|sony|panasonic|philips|apple|google|amazon|echo|nest|alexa|ipv|covid|mp|note|error|fehler|erro|code|chrome|firefox|safari|edge|opera|brave|vivaldi|explorer|starlink|router|fritz\p{L}*|ch|s)\W*\d/iu;
 /** What makes "used X" about signing in: the message talks about an account, a failed or changed login, or using X everywhere. */
-const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|account|konto|cuenta|conta\b|locked|wrong|incorrect|invalid|rejected|n'?t\s+(?:work|accept|take|let)|not\s+(?:work|accept)|changed|hack|error|everything|everywhere|sites|falsch|geht\s+nicht|funktioniert\s+nicht|ge[äa]ndert|alles|überall|no\s+(?:funciona|sirve|me\s+deja)|incorrect|cambi|todo|n[ãa]o\s+(?:funciona|entra|aceita)|errad|mud|tudo|inv[áa]lid/iu;
+const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|account|konto|cuenta|conta\b|locked|wrong|incorrect|invalid|rejected|n'?t\s+(?:work|accept|take|let)|not\s+(?:work|accept)|changed|hack|error|everything|everywhere|sites|falsch|geht\s+nicht|funktioniert\s+nicht|ge[äa]ndert|alles|überall|no\s+(?:funciona|sirve|me\s+deja|entra|puedo\s+entrar)|incorrect|cambi|todo|n[ãa]o\s+(?:funciona|entra|aceita)|errad|mud|tudo|inv[áa]lid/iu;
 /** A word glued to digits ("Violet1234"): the only tokens the implied rule looks at. */
 const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
 const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
@@ -67,7 +67,9 @@ const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-
 /** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
 const DIRECT = new RegExp(String.raw`\b${PASSWORD_WORD}\s+(?:"|'|“)?${VALUE}`, 'giu');
 /** "Winter2023 worked for years and now it's wrong", "Lindenbaum7 geht nicht mehr": what is said of a password after it. */
-const FAILS_AFTER = /^[\s,]*(?:(?:just\s+|still\s+|suddenly\s+|now\s+)?(?:worked|works|used\s+to\s+work|doesn'?t\s+work|does\s+not\s+work|didn'?t\s+work|isn'?t\s+work\p{L}*|is\s+not\s+work\p{L}*|is\s+(?:wrong|incorrect|rejected|invalid|not\s+accepted)|was\s+(?:wrong|rejected)|won'?t\s+work)|(?:funktioniert|geht)\s+nicht|(?:ist|war)\s+falsch|no\s+(?:funciona|sirve|va)|(?:es|era)\s+incorrect[ao]|n[ãa]o\s+(?:funciona|entra|vai)|(?:está|ta|tá)\s+(?:errad|incorret)\p{L}*)(?![\p{L}])/iu;
+/** German puts the verb last: "hab Rosenkohl9 eingegeben". */
+const TYPED_AFTER = /^\s+(?:eingegeben|eingetippt|probiert|versucht|benutzt|verwendet)(?![\p{L}])/iu;
+const FAILS_AFTER = /^[\s,]*(?:(?:and|but|y|pero|e|mas|und|aber)\s+(?:it\s+|es\s+)?(?:still\s+)?(?:doesn'?t\s+work|didn'?t\s+work|fails|failed|says\s+(?:wrong|invalid|incorrect)|geht\s+nicht|funktioniert\s+nicht|no\s+(?:entra|funciona|sirve|va)|n[ãa]o\s+(?:entra|funciona|vai))(?![\p{L}])|(?:just\s+|still\s+|suddenly\s+|now\s+)?(?:worked|works|used\s+to\s+work|doesn'?t\s+work|does\s+not\s+work|didn'?t\s+work|isn'?t\s+work\p{L}*|is\s+not\s+work\p{L}*|is\s+(?:wrong|incorrect|rejected|invalid|not\s+accepted)|was\s+(?:wrong|rejected)|won'?t\s+work)|(?:funktioniert|geht)\s+nicht|(?:ist|war)\s+falsch|no\s+(?:funciona|sirve|va)|(?:es|era)\s+incorrect[ao]|n[ãa]o\s+(?:funciona|entra|vai)|(?:está|ta|tá)\s+(?:errad|incorret)\p{L}*)(?![\p{L}])/iu;
 
 /** Cues that the words nearby are login details. */
 const LOGIN_CUE = new RegExp(
@@ -184,10 +186,13 @@ export function findPasswords(text: string): Span[] {
     const before = text.slice(Math.max(0, start - 80), start);
     // Implied: "i always use Pumpernickel8 for …", "i entered Violet1234", "used to be Cheddar99", "says its Honeybee2012", "tried everything: Coffee1, Coffee12".
     // A short "it's hunter22 btw" is a password given in reply: a plain word and its digits, in a message of a few words.
-    const reply = text.length <= 80 && /^\p{L}\p{Ll}{2,}\d{1,4}[!#$%&*?]*$/u.test(value) && /(?<![\p{L}])(?:it'?s|it\s+is|es|ist|é)\s+$/iu.test(before);
+    const reply = text.length <= 80 && /^\p{L}\p{Ll}{2,}\d{1,4}[!#$%&*?]*$/u.test(value) && /(?<![\p{L}])(?:it'?s|it\s+(?:is|was)|might\s+be|could\s+be|may\s+be|maybe|probably|literally|es\s+ist|ist\s+es|es|é|era)\s+$/iu.test(before);
+    const after = text.slice(end, end + 40);
+    // "it might be Potato99 or Potato999": a second value listed right after a password is one too.
+    const listed = spans.length > 0 && /^(?:\s*,\s*|\s+(?:or|and|oder|und|o|ou|y|e)\s+|\s*\/\s*)(?:maybe\s+|vielleicht\s+|quiz[áa]s?\s+|talvez\s+)?$/i.test(text.slice(spans[spans.length - 1]!.end, start));
     const implied =
       !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) &&
-      ((IMPLIED_BEFORE.test(before.slice(-48)) && (SIGN_IN_TROUBLE.test(text) || reply)) || (FAILS_AFTER.test(text.slice(end, end + 40)) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
+      ((IMPLIED_BEFORE.test(before.slice(-48)) && SIGN_IN_TROUBLE.test(text)) || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
     if (!cued && !implied && !looksStrong(value)) continue;
     if (USERNAME_BEFORE.test(before)) continue;
     if (/\b(?:error|fehler|erro|code|model|modell|modelo|firmware|version|versión|versão|order|case|ticket|invoice|promo|coupon|gutschein|cupom|cupón)\s*[:#]?\s*$/i.test(before)) continue;
