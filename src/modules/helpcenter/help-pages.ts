@@ -69,8 +69,17 @@ ${related}`, {
   });
 }
 
-export function renderSearchPage(options: { query: string; hits: ArticleHit[]; errorCode?: ErrorCode }): string {
+/** Said above the results of a query in another language: the articles are in English. */
+const ENGLISH_ONLY_NOTE: Readonly<Record<string, { lang: string; text: string }>> = {
+  de: { lang: 'de', text: 'Unsere Hilfeartikel gibt es nur auf Englisch. Diese passen zu Ihrer Frage.' },
+  es: { lang: 'es', text: 'Nuestros artículos de ayuda solo están en inglés. Estos responden a su pregunta.' },
+  pt: { lang: 'pt', text: 'Nossos artigos de ajuda estão apenas em inglês. Estes respondem à sua pergunta.' },
+};
+
+export function renderSearchPage(options: { query: string; hits: ArticleHit[]; errorCode?: ErrorCode; language?: string | null }): string {
   const { query } = options;
+  const note = options.language && options.hits.length > 0 ? ENGLISH_ONLY_NOTE[options.language] : undefined;
+  const languageNote = note ? `<p class="muted" lang="${note.lang}">${e(note.text)}</p><p class="muted">Our help articles are in English.</p>` : '';
   const code = options.errorCode
     ? `<p class="thanks">Error code <a class="code" href="/help/errors/${e(options.errorCode.code)}">${e(options.errorCode.code)}</a>: ${e(options.errorCode.title)}</p>`
     : '';
@@ -85,7 +94,7 @@ export function renderSearchPage(options: { query: string; hits: ArticleHit[]; e
     results = `<p class="muted" aria-live="polite">${options.hits.length} ${options.hits.length === 1 ? 'article' : 'articles'} for “${e(query)}”</p>
 <ol class="list">${options.hits.map((hit) => `<li><a href="/help/articles/${e(hit.slug)}"><strong>${e(hit.title)}</strong></a><br><span class="muted">${e(hit.summary)}</span></li>`).join('')}</ol>`;
   }
-  return renderHelpPage(query ? `Search: ${query}` : 'Search', `<h1>Search results</h1>${code}${results}`, {
+  return renderHelpPage(query ? `Search: ${query}` : 'Search', `<h1>Search results</h1>${code}${languageNote}${results}`, {
     query,
     breadcrumbs: [['Help Center', '/help'], ['Search']],
   });

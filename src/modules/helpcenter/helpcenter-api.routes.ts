@@ -40,11 +40,12 @@ export function helpCenterApiRoutes(service: HelpCenterService, options: { admin
             confident: z.boolean().describe('false: no article is a good answer, hits is empty and contact_url is offered instead'),
             contact_url: z.string().nullable(),
             error_code: z.object({ code: z.string(), title: z.string(), url: z.string() }).nullable(),
+            language: z.string().nullable().describe('de, es or pt when the query was in that language: the hits are English articles; null otherwise'),
           }),
         },
       },
     }, async (request) => {
-      const { hits, confident } = await service.searchHelp(request.query.q, request.query.limit);
+      const { hits, confident, language } = await service.searchHelp(request.query.q, request.query.limit);
       const code = request.query.q.trim() === '' ? undefined : service.errors.findIn(request.query.q);
       return {
         query: request.query.q,
@@ -52,6 +53,7 @@ export function helpCenterApiRoutes(service: HelpCenterService, options: { admin
         confident,
         contact_url: confident || request.query.q.trim() === '' ? null : CONTACT_URL,
         error_code: code ? { code: code.code, title: code.title, url: `/help/errors/${code.code}` } : null,
+        language,
       };
     });
 

@@ -55,9 +55,9 @@ export function helpCenterPageRoutes(service: HelpCenterService): FastifyPluginA
 
     app.get('/help/search', { schema: { hide: true, querystring: z.object({ q: z.string().max(200).optional() }) } }, async (request, reply) => {
       const query = request.query.q ?? '';
-      const hits = query.trim() === '' ? [] : (await service.searchHelp(query, 10)).hits;
+      const found = query.trim() === '' ? undefined : await service.searchHelp(query, 10);
       const errorCode = query.trim() === '' ? undefined : service.errors.findIn(query);
-      return reply.type(HTML).send(renderSearchPage({ query, hits, ...(errorCode ? { errorCode } : {}) }));
+      return reply.type(HTML).send(renderSearchPage({ query, hits: found?.hits ?? [], language: found?.language ?? null, ...(errorCode ? { errorCode } : {}) }));
     });
 
     app.get('/help/errors', { schema: { hide: true, querystring: z.object({ code: z.string().max(40).optional() }) } }, async (request, reply) => {

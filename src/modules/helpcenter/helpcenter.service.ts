@@ -14,8 +14,11 @@ import { createSearchIndex, type SearchIndex } from './search/search-index.ts';
 export type { Article } from './helpcenter.repository.ts';
 
 export type ArticleHit = { slug: string; title: string; summary: string; category: string; score: number };
-/** `confident` false: no article is a good answer (`hits` is empty); the pages and the API offer the contact page instead. */
-export type HelpSearch = { hits: ArticleHit[]; confident: boolean };
+/**
+ * `confident` false: no article is a good answer (`hits` is empty); the pages and the API offer the contact page instead.
+ * `language`: set (de, es, pt) when the query was in a language the articles are not written in: the page says the answers are in English.
+ */
+export type HelpSearch = { hits: ArticleHit[]; confident: boolean; language: string | null };
 
 /** Where a search with no good answer sends the member. */
 export const CONTACT_URL = '/help/contact';
@@ -82,7 +85,7 @@ export function createHelpCenterService(deps: { db: HelpCenterDb; clock: Clock; 
     async searchHelp(query: string, limit = 10): Promise<HelpSearch> {
       await ready();
       const result = index.rank(query, limit);
-      return { hits: result.hits.flatMap((hit) => toHit(hit.slug, hit.score) ?? []), confident: result.confident };
+      return { hits: result.hits.flatMap((hit) => toHit(hit.slug, hit.score) ?? []), confident: result.confident, language: result.language };
     },
     async getArticle(slug: string): Promise<Article | undefined> {
       await ready();

@@ -10,8 +10,14 @@ export type SearchHit = { slug: string; score: number };
  * and `hits` is empty.
  */
 export type SearchResult = { hits: SearchHit[]; confident: boolean; confidence: number };
-export type SearchIndex = {
+/** Every article that matched, best first, with the confidence of the best (for the search that re-ranks them, `search-index.ts`). */
+export type ScoredQuery = { ranked: SearchHit[]; confidence: number };
+export type Bm25fIndex = {
   size: number;
+  slugs: readonly string[];
+  score(query: string): ScoredQuery;
+  /** Does the index know this word as it is (no typo correction)? */
+  knows(word: string): boolean;
   /** The good answers, best first; empty when there is none (see `rank`). */
   search(query: string, limit?: number): SearchHit[];
   rank(query: string, limit?: number): SearchResult;
@@ -39,18 +45,22 @@ const CODE_WEIGHT = 0.5;
 const UNKNOWN_WEIGHT = 1;
 /**
  * Below this confidence the search has no good answer. Calibrated on the
- * development set (dev-queries-2026-12-06.ts) and the benchmark queries: the
- * highest value that turns away none of their 250 answerable queries (0.27
- * would turn away 2 and offer results for 9 of the 40 unanswerable instead
- * of 11), a margin for queries worded in ways nobody tried yet.
+ * development sets (dev-queries-2026-12-06.ts, dev-queries-voice-2026-12-06.ts)
+ * and the benchmark queries: 0.25 offered results for 10 of the voice set's
+ * 41 unanswerable queries, 0.30 for 6 while turning away one more of its 203
+ * answerable ones; 0.35 turns away 6 more for one fewer offer.
  */
-export const CONFIDENT_AT = 0.25;
+export const CONFIDENT_AT = 0.3;
 
 type Posting = { doc: number; wtf: number };
 
 export type QueryTerm = { term: string; weight: number };
 
-export function createSearchIndex(documents: readonly SearchDocument[]): SearchIndex {
+/**
+ * The words-only index; `createSearchIndex` (search-index.ts) adds triage's
+ * reading of the query and is what everything else uses.
+ */
+export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fIndex {
   const fieldTerms = documents.map((doc) => [terms(doc.title), terms(doc.keywords.join(' , ')), terms(doc.summary), terms(doc.body)]);
   const averages = FIELDS.map((_, f) => fieldTerms.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, documents.length) || 1);
 
@@ -94,9 +104,9 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
 
   const rareIdf = Math.log(1 + (total - 0.5) / 1.5);
 
-  const rank = (query: string, limit = 10): SearchResult => {
+  const score = (query: string): ScoredQuery => {
     const queryTerms = [...new Set(terms(query))].slice(0, 12);
-    if (queryTerms.length === 0) return { hits: [], confident: false, confidence: 0 };
+    if (queryTerms.length === 0) return { ranked: [], confidence: 0 };
     const scores = new Float64Array(total);
     const matched = new Uint8Array(total);
     let attainable = 0;
@@ -133,12 +143,23 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
     hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
     const top = hits[0];
     const confidence = top && attainable > 0 ? top.raw / attainable : 0;
+    return { ranked: hits.map(({ slug, score: value }) => ({ slug, score: value })), confidence };
+  };
+
+  const rank = (query: string, limit = 10): SearchResult => {
+    const { ranked, confidence } = score(query);
     const confident = confidence >= CONFIDENT_AT;
-    return { hits: confident ? hits.slice(0, limit).map(({ slug, score }) => ({ slug, score })) : [], confident, confidence };
+    return { hits: confident ? ranked.slice(0, limit) : [], confident, confidence };
   };
 
   return {
     size: total,
+    slugs: documents.map((doc) => doc.slug),
+    score,
+    knows: (word) => {
+      const found = terms(word);
+      return found.length > 0 && found.every((term) => vocabulary.has(term) || isErrorCodeTerm(term));
+    },
     rank,
     search: (query, limit = 10) => rank(query, limit).hits,
   };

@@ -8,7 +8,14 @@
 /** Multi-word expressions members write in several ways, joined into one word before splitting. */
 const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\b(?:log|sign)(?:ged|ging)?[\s-]*(?:in(?:to)?|on)\b|\bsignin\b|\blogon\b/g, ' login '],
-  [/\b(?:log|sign)(?:ged|ging)?[\s-]*(?:out|off)\b|\blogout\b|\bsignout\b/g, ' signout '],
+  [/\b(?:log|sign)(?:s|ged|ging)?[\s-]*(?:(?:me|us|you|him|her|them)\s+)?(?:out|off)\b|\blogout\b|\bsignout\b/g, ' signout '],
+  // Learners' and spoken ways of saying the same things.
+  [/\b(?:enter|get|go|come)(?:ing|s)?\s+(?:in|into|inside|to)\s+(?:my|the|our)\s+(?:account|acct|acc|profile)\b/g, ' login account '],
+  [/\bnot able to\b|\bunable to\b/g, ' cannot '],
+  [/\b(?:give|gave|send|return|pay)s?\s+(?:me\s+)?back\s+(?:my|the|our)\s+money\b|\breturn\s+(?:my|the)\s+money\b/g, ' refund '],
+  [/\b(?:take|took|taken|taking|takes)\s+(?:my\s+|the\s+|more\s+)?money\b/g, ' charge '],
+  [/\b(?:i|we)\s+(?:do not|dont|did not|didnt)\s+know(?!\s+(?:which|what|my|the|how|where|if|when|why|whether))\b/g, ' unknown '],
+  [/\b(?:stop|freeze|hold|break)\b(?=(?:\s+\S+){0,4}?\s+for\s+(?:a|one|two|three|[123]|a few|a couple of)\s+(?:months?|weeks?)\b)/g, ' pause '],
   [/\be-mail/g, 'email'],
   [/\bwi-?fi\b/g, 'wifi'],
   [/\bset[\s-]*top[\s-]*box/g, 'settopbox'],
@@ -23,7 +30,7 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   // Devices members name by brand: the articles use the generic words (no brand in our own text).
   [/\bfire[\s-]*(?:tv[\s-]*)?stick\b|\bfirestick\b|\bchromecast\b|\bstreaming[\s-]*sticks?\b/g, ' streamstick '],
   [/\bapple[\s-]*tv\b|\broku\b|\bstreaming[\s-]*(?:box|boxes|player|device)\b|\bset[\s-]*top[\s-]*box(?:es)?\b/g, ' streambox '],
-  [/\b(?:ps[345]|playstation[\s-]*\d?|xbox(?:[\s-]*(?:one|series[\s-]*[xs]))?|game[\s-]*consoles?|gaming[\s-]*consoles?)\b/g, ' gameconsole '],
+  [/\b(?:ps[345]|playstation[\s-]*\d?|xbox(?:[\s-]*(?:one|series[\s-]*[xs]))?|nintendo(?:[\s-]*switch)?|game[\s-]*consoles?|gaming[\s-]*consoles?)\b/g, ' gameconsole '],
   [/\b(?:android|google)[\s-]*tv\b/g, ' tv '],
   [/\b(?:samsung|lg|sony|vizio|hisense|tcl|panasonic|philips|toshiba|sharp)\b/g, ' '],
   [/\b(?:itunes|apple|google[\s-]*play|steam|amazon|ebay|walmart)[\s-]*(?:gift[\s-]*)?cards?\b/g, ' giftcard '],
@@ -34,9 +41,9 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/(?<!how )\babout (?:us|reelhouse)\b|\bwho (?:are you|is reelhouse)\b/g, ' aboutus '],
   [/\bat (?:the )?same time\b|\bat once\b|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b/g, ' simultaneous '],
   [/\b([a-z]{2,3})-(\d{1,4})-(\d{1,4})\b/g, ' $1$2$3 '],
-  // Error codes however they are typed: "AP-310", "ap 310", "ap310", "Ap_310", "ui-800-3" are one term.
-  [/\b([a-z]{2,3})[\s_-]?(\d{2,4})(?:[_-](\d{1,3}))?\b/g, (whole: string, letters: string, digits: string, more: string | undefined) =>
-    (CODE_PREFIX_WORDS.has(letters) && !/[_-]/.test(whole) ? whole : ` ${letters}${digits}${more ?? ''} `)],
+  // Error codes however they are typed: "AP-310", "ap 310", "ap310", "Ap_310", "ap.310", "ui-800-3", "nw 2 5" are one term.
+  [/\b([a-z]{2,3})[\s_.-]?(\d{2,4}|\d(?=[\s_.-]\d))((?:[\s_.-]\d{1,3}\b)*)/g, (whole: string, letters: string, digits: string, more: string) =>
+    (CODE_PREFIX_WORDS.has(letters) && !/[_.-]/.test(whole) ? whole : ` ${letters}${digits}${more.replace(/\D/g, '')} `)],
 ];
 
 /** Short words that a number follows in ordinary sentences ("in 2026", "top 10"): not an error code unless joined by a hyphen. */
@@ -59,7 +66,7 @@ const SPELLINGS: Record<string, string> = {
   acct: 'account', acc: 'account', accnt: 'account', pw: 'password', pwd: 'password', pword: 'password', passwrd: 'password',
   sub: 'subscription', subscripton: 'subscription', vid: 'video', vids: 'videos', vidz: 'videos', msg: 'message', txt: 'text',
   ppl: 'people', pls: 'please', plz: 'please', thx: 'thanks', u: 'you', ur: 'your', r: 'are', pic: 'picture', info: 'information',
-  dubble: 'double', bf: 'boyfriend', gf: 'girlfriend', kiddo: 'kid', kiddos: 'kids', telly: 'tv',
+  dubble: 'double', somebody: 'someone', somebodys: 'someone', hw: 'how', macbook: 'computer', bf: 'boyfriend', gf: 'girlfriend', kiddo: 'kid', kiddos: 'kids', telly: 'tv',
   wont: 'will', cant: 'cannot', doesnt: 'does', isnt: 'is', didnt: 'did', dont: 'do', havent: 'have',
 };
 
@@ -79,7 +86,8 @@ const STOP_WORDS = new Set(
 
 /** Letters without accents, lower case; apostrophes dropped so "don't" stays one word. */
 export function normalizeText(text: string): string {
-  let value = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`]/g, '');
+  // Typographic dashes ("AP–310") are hyphens.
+  let value = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
   for (const [pattern, replacement] of PHRASES) value = typeof replacement === 'string' ? value.replace(pattern, replacement) : value.replace(pattern, replacement as (...parts: string[]) => string);
   return value;
 }
@@ -165,6 +173,8 @@ const SYNONYM_GROUPS: string[][] = [
   ['buffer', 'loading', 'load', 'lag', 'freeze', 'frozen', 'stutter', 'spinning', 'spinner', 'stall', 'stuck'],
   ['subtitle', 'caption', 'captions', 'cc', 'subs'],
   ['audio', 'sound', 'dub', 'dubbed', 'voice', 'voices', 'dubbing'],
+  // A language named in a query is about the audio or subtitle language.
+  ['language', 'english', 'spanish', 'french', 'german', 'portuguese', 'italian', 'japanese', 'korean', 'hindi', 'arabic', 'chinese'],
   ['household', 'home', 'house'],
   ['travel', 'trip', 'vacation', 'holiday', 'away', 'abroad', 'hotel', 'travelling', 'traveling'],
   ['move', 'moving', 'moved', 'relocate', 'relocated'],
@@ -176,7 +186,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['download', 'offline', 'downloads'],
   ['picture', 'image', 'resolution', 'blurry', 'pixelated', 'fuzzy', 'grainy', 'quality', 'hd'],
   ['pause', 'break', 'suspend'],
-  ['restart', 'resume', 'rejoin', 'reactivate', 'comeback', 'reopen'],
+  ['restart', 'resume', 'rejoin', 'reactivate', 'comeback', 'reopen', 'return'],
   ['upgrade', 'upgraded'],
   ['downgrade', 'cheaper'],
   ['agent', 'human', 'person', 'representative', 'rep', 'staff', 'operator'],

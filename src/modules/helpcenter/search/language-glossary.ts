@@ -1,0 +1,122 @@
+/**
+ * Members also search in German, Spanish and Portuguese; the articles are in
+ * English. This glossary is the domain's vocabulary in those languages
+ * (accents folded, lower case), turned into the English words the articles
+ * use, word by word after a few set phrases. It is applied only to a query
+ * detected as that language, so a word that is also English ("red", "come")
+ * is never touched in an English query. Words it does not know are kept:
+ * error codes and device names read the same in every language.
+ */
+type Glossary = { phrases: [RegExp, string][]; words: Record<string, string> };
+
+const GERMAN: Glossary = {
+  phrases: [
+    [/\bgeld zuruck\b/g, 'refund'],
+    [/\bnicht teil\b/g, 'not part'],
+    [/\bzu viele\b/g, 'too many'],
+  ],
+  words: {
+    abo: 'membership', abonnement: 'membership', mitgliedschaft: 'membership', konto: 'account', kundenkonto: 'account',
+    kundigen: 'cancel', kundige: 'cancel', kundigung: 'cancel', gekundigt: 'cancelled', beenden: 'cancel', abbestellen: 'cancel',
+    passwort: 'password', kennwort: 'password', vergessen: 'forgot', zurucksetzen: 'reset',
+    anmelden: 'sign in', einloggen: 'sign in', anmeldung: 'sign in', abmelden: 'sign out',
+    gehackt: 'hacked', fremder: 'someone', fremde: 'someone', unbekannt: 'unknown', unbekannte: 'unknown',
+    abgebucht: 'charged', abbuchung: 'charge', abbuchungen: 'charges', belastet: 'charged', rechnung: 'bill', zahlung: 'payment',
+    bezahlt: 'paid', zweimal: 'twice', doppelt: 'twice', ruckerstattung: 'refund', erstattung: 'refund', zuruckerstatten: 'refund',
+    karte: 'card', kreditkarte: 'card', abgelehnt: 'declined', fehlgeschlagen: 'failed', gesperrt: 'on hold',
+    preis: 'price', preise: 'prices', teurer: 'price increase', erhoht: 'increase', preiserhohung: 'price increase', steuer: 'tax',
+    gutschein: 'gift card', geschenkkarte: 'gift card', guthaben: 'balance', einlosen: 'redeem',
+    pausieren: 'pause', pause: 'pause', reaktivieren: 'restart',
+    haushalt: 'household', haushalts: 'household', gerat: 'device', gerate: 'devices', fernseher: 'tv',
+    untertitel: 'subtitles', ton: 'audio', sprache: 'language', synchron: 'sync', asynchron: 'out of sync',
+    ladt: 'loading', laden: 'loading', puffert: 'buffering', ruckelt: 'buffering', hangt: 'stuck', bild: 'picture', qualitat: 'quality', unscharf: 'blurry',
+    herunterladen: 'download', heruntergeladen: 'downloads', fehler: 'error', fehlercode: 'error code',
+    betrug: 'scam', betrugs: 'scam', gefalscht: 'fake', falsche: 'fake', nachricht: 'message', sms: 'text', mail: 'email',
+    kundendienst: 'support', kundenservice: 'support', sprechen: 'talk', anrufen: 'call', ruckruf: 'call',
+    zusatzliches: 'extra', zusatzliche: 'extra', mitglied: 'member', einladung: 'invitation', eingeladen: 'invited',
+    profil: 'profile', kinder: 'kids', kindersicherung: 'parental controls', jugendschutz: 'parental controls',
+    umgezogen: 'moved', umzug: 'moved', reise: 'travel', urlaub: 'travel', titel: 'title', serie: 'show', film: 'movie',
+  },
+};
+
+const SPANISH: Glossary = {
+  phrases: [
+    [/\binici(?:ar|o) (?:de )?sesion\b/g, 'sign in'],
+    [/\bdos veces\b/g, 'twice'],
+    [/\btarjetas? de regalo\b/g, 'gift card'],
+    [/\bcontrol(?:es)? parental(?:es)?\b/g, 'parental controls'],
+    [/\bfuera de sincron[ai]a?\b|\bdesincronizad[oa]s?\b/g, 'out of sync'],
+    [/\bno (?:soy|es) parte del hogar\b/g, 'not part of household'],
+    [/\bmiembro extra\b/g, 'extra member'],
+  ],
+  words: {
+    cancelar: 'cancel', cancelo: 'cancel', cancele: 'cancelled', cancelacion: 'cancel', darme: '', baja: 'cancel',
+    suscripcion: 'membership', membresia: 'membership', cuenta: 'account',
+    contrasena: 'password', clave: 'password', olvide: 'forgot', olvidado: 'forgot', restablecer: 'reset',
+    entrar: 'sign in', acceder: 'sign in', hackeada: 'hacked', hackearon: 'hacked', hackeo: 'hacked', desconocido: 'unknown',
+    cobro: 'charge', cobros: 'charges', cobraron: 'charged', cobrado: 'charged', cobran: 'charge', cargo: 'charge', doble: 'twice',
+    reembolso: 'refund', devolucion: 'refund', devuelvan: 'refund', dinero: 'money', tarjeta: 'card', rechazada: 'declined', rechazo: 'declined',
+    pago: 'payment', pagos: 'payments', factura: 'bill', recibo: 'receipt', precio: 'price', subio: 'went up', aumento: 'increase', impuesto: 'tax',
+    saldo: 'balance', canjear: 'redeem', regalo: 'gift',
+    pausar: 'pause', pausa: 'pause', reactivar: 'restart', volver: 'restart',
+    hogar: 'household', casa: 'home', dispositivo: 'device', dispositivos: 'devices', television: 'tv', tele: 'tv', televisor: 'tv',
+    subtitulos: 'subtitles', subtitulo: 'subtitles', audio: 'audio', idioma: 'language', sonido: 'sound',
+    cargando: 'loading', carga: 'loading', congela: 'freezes', traba: 'freezes', calidad: 'quality', imagen: 'picture', borrosa: 'blurry',
+    descargar: 'download', descargas: 'downloads', error: 'error', codigo: 'code',
+    estafa: 'scam', falso: 'fake', falsa: 'fake', mensaje: 'message', correo: 'email', enlace: 'link',
+    agente: 'agent', persona: 'person', hablar: 'talk', llamar: 'call', llamada: 'call', soporte: 'support', ayuda: 'help',
+    invitacion: 'invitation', perfil: 'profile', ninos: 'kids', viaje: 'travel', mudanza: 'moved', mude: 'moved', titulo: 'title', pelicula: 'movie', serie: 'show',
+  },
+};
+
+const PORTUGUESE: Glossary = {
+  phrases: [
+    [/\bduas vezes\b/g, 'twice'],
+    [/\bcartao (?:de )?presente\b|\bvale[\s-]presente\b/g, 'gift card'],
+    [/\bfora de sincronia\b|\bdessincronizad[oa]s?\b/g, 'out of sync'],
+    [/\bnao faz parte\b/g, 'not part'],
+    [/\bmembro extra\b/g, 'extra member'],
+    [/\bcontrole parental\b/g, 'parental controls'],
+  ],
+  words: {
+    cancelar: 'cancel', cancelei: 'cancelled', cancelamento: 'cancel', assinatura: 'membership', plano: 'plan', conta: 'account',
+    senha: 'password', esqueci: 'forgot', redefinir: 'reset', entrar: 'sign in', login: 'sign in',
+    invadida: 'hacked', invadiram: 'hacked', hackeada: 'hacked', desconhecido: 'unknown',
+    cobranca: 'charge', cobrancas: 'charges', cobrado: 'charged', cobraram: 'charged', cobrou: 'charged', indevida: 'unrecognized', indevido: 'unrecognized',
+    reembolso: 'refund', devolucao: 'refund', dinheiro: 'money', cartao: 'card', recusado: 'declined', recusada: 'declined',
+    pagamento: 'payment', fatura: 'bill', recibo: 'receipt', preco: 'price', aumentou: 'increase', aumento: 'increase', imposto: 'tax',
+    saldo: 'balance', resgatar: 'redeem', presente: 'gift',
+    pausar: 'pause', reativar: 'restart', voltar: 'restart',
+    residencia: 'household', casa: 'home', dispositivo: 'device', aparelho: 'device', televisao: 'tv',
+    legendas: 'subtitles', legenda: 'subtitles', audio: 'audio', idioma: 'language', som: 'sound', sincronia: 'sync',
+    carregando: 'loading', travando: 'freezing', trava: 'freezes', qualidade: 'quality', imagem: 'picture',
+    baixar: 'download', downloads: 'downloads', erro: 'error', codigo: 'code',
+    golpe: 'scam', falso: 'fake', falsa: 'fake', mensagem: 'message', enlace: 'link',
+    atendente: 'agent', pessoa: 'person', falar: 'talk', ligar: 'call', suporte: 'support', ajuda: 'help',
+    convite: 'invitation', perfil: 'profile', criancas: 'kids', viagem: 'travel', mudei: 'moved', titulo: 'title', filme: 'movie', serie: 'show',
+  },
+};
+
+export const GLOSSARIES: Readonly<Record<string, Glossary>> = { de: GERMAN, es: SPANISH, pt: PORTUGUESE };
+
+/**
+ * The query in the articles' words when its language has a glossary;
+ * otherwise unchanged. A word the glossary does not know is kept only when
+ * `keep` says so (the index knows it: a code, a device, an English word in
+ * a mixed query), so "wie", "kann" and "mein" do not count as unanswered words.
+ */
+export function translateQuery(query: string, language: string, keep: (word: string) => boolean = () => true): string {
+  const glossary = GLOSSARIES[language];
+  if (!glossary) return query;
+  let text = query.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss');
+  for (const [pattern, english] of glossary.phrases) text = text.replace(pattern, ` ${english} `);
+  return text
+    .split(/\s+/)
+    .map((word) => {
+      const bare = word.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+      const english = glossary.words[bare];
+      if (english !== undefined) return english;
+      return keep(bare) ? word : '';
+    })
+    .join(' ');
+}

@@ -1,0 +1,83 @@
+import { triage } from '../../triage/index.ts';
+import { CONFIDENT_AT, createBm25fIndex, type SearchDocument, type SearchHit } from './bm25f-index.ts';
+import { INTENT_ARTICLES } from './intent-articles.ts';
+import { GLOSSARIES, translateQuery } from './language-glossary.ts';
+
+export { CONFIDENT_AT, type SearchDocument, type SearchHit } from './bm25f-index.ts';
+
+/** What the search needs of triage (src/modules/triage): the intent, its confidence and the language. */
+export type QueryReading = { intent: string; confidence: number; language: string };
+export type ReadQuery = (text: string) => QueryReading;
+
+/**
+ * `confidence`: how much of the query the best article's words answer (0 to
+ * 1, bm25f-index.ts); below the threshold there is no good answer and
+ * `hits` is empty. `language`: de, es or pt when the query was in that
+ * language (the hits are English articles, and the page says so); else null.
+ */
+export type SearchResult = { hits: SearchHit[]; confident: boolean; confidence: number; language: string | null };
+export type SearchIndex = {
+  size: number;
+  /** The good answers, best first; empty when there is none (see `rank`). */
+  search(query: string, limit?: number): SearchHit[];
+  rank(query: string, limit?: number): SearchResult;
+};
+
+/** Triage's intent counts from this confidence on. */
+export const INTENT_AT = 0.8;
+/**
+ * An article the intent names gains this share of the best article's score:
+ * enough to settle close neighbours, never enough to outvote the words.
+ * Dev (voice set): 0 → 0.901, 0.05 → 0.912, 0.10 → 0.914, 0.15 → 0.914 and
+ * the best on batch 2, 0.35 → 0.86 (it starts to overrule the words).
+ */
+export const INTENT_BOOST = 0.15;
+/**
+ * Triage this sure that a query has nothing to do with a streaming service
+ * ("weather in berlin tomorrow") makes the words answer more of it before
+ * anything is offered. Triage's out_of_scope also takes in-domain questions
+ * outside its 25 intents ("whats the cheapest plan"), so it only raises the
+ * bar, it never empties the results on its own.
+ */
+export const OFF_TOPIC_AT = 0.97;
+export const CONFIDENT_OFF_TOPIC = 0.55;
+
+/**
+ * The Help Center's search: the BM25F index (`bm25f-index.ts`, hand-written:
+ * it measured better than MiniSearch on every dev set, docs/helpcenter.md)
+ * on the query's words, with triage's reading of the query: a German,
+ * Spanish or Portuguese query is put in the articles' words first
+ * (`language-glossary.ts`); the articles of a confident intent rank a little
+ * higher (`intent-articles.ts`), and answer a translated query the glossary
+ * could not read; a query triage finds off-topic needs a stronger match.
+ * `readQuery: null` gives the words-only search (for comparisons).
+ */
+export function createSearchIndex(documents: readonly SearchDocument[], options: { readQuery?: ReadQuery | null } = {}): SearchIndex {
+  const index = createBm25fIndex(documents);
+  const readQuery = options.readQuery === undefined ? triage : options.readQuery;
+  const known = new Set(index.slugs);
+
+  const rank = (query: string, limit = 10): SearchResult => {
+    const reading = readQuery && query.trim() !== '' ? readQuery(query) : undefined;
+    const language = reading && GLOSSARIES[reading.language] ? reading.language : null;
+    const text = language ? translateQuery(query, language, index.knows) : query;
+    const { ranked, confidence } = index.score(text);
+
+    const intentArticles = reading && reading.confidence >= INTENT_AT ? (INTENT_ARTICLES[reading.intent] ?? []).filter((slug) => known.has(slug)) : [];
+    let hits = ranked;
+    if (intentArticles.length > 0) {
+      const top = ranked[0]?.score ?? 1;
+      const scores = new Map(ranked.map((hit) => [hit.slug, hit.score]));
+      for (const slug of intentArticles) scores.set(slug, (scores.get(slug) ?? 0) + top * INTENT_BOOST);
+      hits = [...scores].map(([slug, score]) => ({ slug, score })).sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    }
+
+    const offTopic = reading?.intent === 'out_of_scope' && reading.confidence >= OFF_TOPIC_AT;
+    let confident = confidence >= (offTopic ? CONFIDENT_OFF_TOPIC : CONFIDENT_AT);
+    // A translated query the glossary could not read well: a confident intent answers it.
+    if (!confident && language !== null && intentArticles.length > 0) confident = true;
+    return { hits: confident ? hits.slice(0, limit) : [], confident, confidence, language };
+  };
+
+  return { size: index.size, rank, search: (query, limit = 10) => rank(query, limit).hits };
+}
