@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       findAccountDisabledCountries: [],
       brand: { name: 'Reelhouse', domains: ['reelhouse.example'] },
+      reportIntake: { address: 'phishing@reelhouse.example', smtpPort: 2525, smtpHost: '127.0.0.1', allowedIps: [] },
     });
   });
 
@@ -45,6 +46,12 @@ describe('loadConfig', () => {
       USHER_PUBLIC_URL: 'https://watch.example.com/',
       USHER_BRAND_NAME: 'Watchly',
       USHER_BRAND_DOMAINS: 'watchly.com, Mail.Watchly.com',
+      USHER_REPORT_ADDRESS: 'Phishing@Watchly.com',
+      USHER_SMTP_PORT: '2626',
+      USHER_SMTP_HOST: '0.0.0.0',
+      USHER_SMTP_ALLOWED_IPS: '10.0.0.5, 10.0.0.6',
+      USHER_DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIIB\\n-----END PRIVATE KEY-----',
+      USHER_DKIM_SELECTOR: 'usher2026',
     });
     expect(config).toEqual({
       port: 8080,
@@ -61,7 +68,18 @@ describe('loadConfig', () => {
       agentKey: 'a-long-agent-key-for-the-desk',
       publicUrl: 'https://watch.example.com',
       brand: { name: 'Watchly', domains: ['watchly.com', 'mail.watchly.com'] },
+      reportIntake: { address: 'phishing@watchly.com', smtpPort: 2626, smtpHost: '0.0.0.0', allowedIps: ['10.0.0.5', '10.0.0.6'] },
+      dkim: { selector: 'usher2026', privateKey: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----' },
     });
+  });
+
+  it('turns the reporting address\'s SMTP listener off with 0 or off, and refuses a bad port, address or key', () => {
+    expect(loadConfig({ USHER_SMTP_PORT: '0' }).reportIntake.smtpPort).toBeNull();
+    expect(loadConfig({ USHER_SMTP_PORT: 'OFF' }).reportIntake.smtpPort).toBeNull();
+    expect(refusal({ USHER_SMTP_PORT: '70000' }).message).toMatch(/USHER_SMTP_PORT must be a port number/);
+    expect(refusal({ USHER_REPORT_ADDRESS: 'phishing' }).message).toMatch(/USHER_REPORT_ADDRESS must be an email address/);
+    expect(refusal({ USHER_DKIM_PRIVATE_KEY: 'not a key' }).message).toMatch(/USHER_DKIM_PRIVATE_KEY must be a PEM private key/);
+    expect(refusal({ USHER_SMTP_ALLOWED_IPS: 'relay.example.com' }).message).toMatch(/USHER_SMTP_ALLOWED_IPS must be comma-separated IP addresses/);
   });
 
   it('trusts a proxy as told: on/off, a number of hops, or the proxies\' addresses', () => {

@@ -33,6 +33,20 @@ export type Config = {
   publicUrl?: string;
   /** The service whose members report phishing: its name and the only domains it sends from and links to (the scan's "official"). */
   brand: { name: string; domains: string[] };
+  /** Where members forward suspicious mail (PRODUCT.md §7) and the SMTP listener that takes it. */
+  reportIntake: ReportIntakeConfig;
+  /** DKIM signing of the mail Usher sends through SMTP; the domain is the brand's first. */
+  dkim?: { selector: string; privateKey: string };
+};
+
+export type ReportIntakeConfig = {
+  /** The reporting address (`phishing@reelhouse.example`): the only recipient the listener accepts. */
+  address: string;
+  /** `null`: no listener (`USHER_SMTP_PORT=0` or `off`). */
+  smtpPort: number | null;
+  smtpHost: string;
+  /** Only these clients (the organisation's mail relay) may connect; empty: anyone who reaches the port. */
+  allowedIps: string[];
 };
 
 const truthy = ['true', '1', 'yes', 'on'];
@@ -101,6 +115,29 @@ const envSchema = z.object({
     .regex(/^[a-z0-9.-]+\.[a-z0-9-]+(\s*,\s*[a-z0-9.-]+\.[a-z0-9-]+)*$/, 'must be comma-separated domains, e.g. example.com,mail.example.com')
     .transform((value) => value.split(',').map((domain) => domain.trim().replace(/\.$/, '')))
     .default(['reelhouse.example']),
+  USHER_REPORT_ADDRESS: z.string().trim().toLowerCase().email('must be an email address').default('phishing@reelhouse.example'),
+  USHER_SMTP_PORT: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => value === 'off' || (/^\d{1,5}$/.test(value) && Number(value) <= 65535), { message: 'must be a port number (1-65535), or 0 or off to turn the listener off' })
+    .transform((value) => (value === 'off' || Number(value) === 0 ? null : Number(value)))
+    .default(2525),
+  USHER_SMTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  USHER_SMTP_ALLOWED_IPS: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F.:]+(\s*,\s*[0-9a-fA-F.:]+)*$/, 'must be comma-separated IP addresses of the mail relay')
+    .transform((value) => value.split(',').map((ip) => ip.trim()))
+    .optional(),
+  USHER_DKIM_PRIVATE_KEY: z
+    .string()
+    .trim()
+    // A key in one line of an .env file carries its line breaks as \n.
+    .transform((value) => value.replace(/\\n/g, '\n'))
+    .refine((value) => /-----BEGIN (RSA )?PRIVATE KEY-----/.test(value), { message: 'must be a PEM private key (-----BEGIN PRIVATE KEY-----…)' })
+    .optional(),
+  USHER_DKIM_SELECTOR: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a DNS label, e.g. usher2026').default('usher'),
   USHER_PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL').optional(),
 });
 
@@ -148,6 +185,13 @@ export function loadConfig(env: Env = process.env): Config {
     ...(values.USHER_AGENT_KEY === undefined ? {} : { agentKey: values.USHER_AGENT_KEY }),
     ...(values.USHER_ADMIN_KEY === undefined ? {} : { adminKey: values.USHER_ADMIN_KEY }),
     brand: { name: values.USHER_BRAND_NAME, domains: values.USHER_BRAND_DOMAINS },
+    reportIntake: {
+      address: values.USHER_REPORT_ADDRESS,
+      smtpPort: values.USHER_SMTP_PORT,
+      smtpHost: values.USHER_SMTP_HOST,
+      allowedIps: values.USHER_SMTP_ALLOWED_IPS ?? [],
+    },
+    ...(values.USHER_DKIM_PRIVATE_KEY === undefined ? {} : { dkim: { selector: values.USHER_DKIM_SELECTOR, privateKey: values.USHER_DKIM_PRIVATE_KEY } }),
     ...(values.USHER_PUBLIC_URL === undefined ? {} : { publicUrl: values.USHER_PUBLIC_URL.replace(/\/+$/, '') }),
   };
 }

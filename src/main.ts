@@ -67,6 +67,7 @@ async function start(): Promise<void> {
   const bound = app.server.server.address();
   const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
   logger.info({ url: `http://${shownHost}:${port}`, database: database.kind }, 'Usher is listening');
+  for (const module of app.modules) await module.startListeners?.();
 }
 
 start().catch((error: unknown) => {

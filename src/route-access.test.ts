@@ -28,7 +28,7 @@ const RULES: Array<[RegExp, Access]> = [
   [/^GET \/docs/, 'public'],
   [/^(GET|POST) \/help(\/|$)/, 'public'],
   [/^GET \/api\/(billing\/catalog|session|help\/.*|flows|flow-runs\/:runId|contact\/availability|desk\/session)$/, 'public'],
-  [/^POST \/api\/(billing\/simulate|join|sign-in|sign-out|desk\/sign-out|login-help\/.*|security\/undo|triage|title-reports|chat\/visitor\/(code|verify)|desk\/sign-in|invitations\/:token\/accept)$/, 'public'],
+  [/^POST \/api\/(billing\/simulate|join|sign-in|sign-out|desk\/sign-out|login-help\/.*|security\/undo|triage|title-reports|safety\/reports|chat\/visitor\/(code|verify)|desk\/sign-in|invitations\/:token\/accept)$/, 'public'],
   [/^(GET|POST|PATCH|DELETE) \/api\/(me|tv)\//, 'member'],
   [/^(GET|POST) \/api\/chat\/conversations/, 'member'],
   [/^(PUT|GET) \/api\/admin\//, 'admin-key'],

@@ -268,6 +268,14 @@ describeEachDatabase('secrets at rest', (open) => {
         },
       },
       {
+        name: 'suspicious message reports (form, API)', run: async () => {
+          const sent = await form(member, '/help/report-message', { channel: 'email', from: said[2], subject: said[0], body: text, entered_details: 'yes' });
+          expect(sent.statusCode, sent.body).toBe(303);
+          const api = await member.post('/api/safety/reports', { channel: 'sms', from: said[1], body: text });
+          expect(api.statusCode, api.body).toBe(201);
+        },
+      },
+      {
         name: 'article feedback (comment)', run: async () => {
           const slug = 'billed-by-a-partner';
           const sent = await form(member, `/help/articles/${slug}/feedback`, { helpful: 'no', comment: text });

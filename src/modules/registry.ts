@@ -9,11 +9,12 @@ import { createTitleReportsModule } from './helpcenter/reports/index.ts';
 import { createSupportModule } from './support/index.ts';
 import { createSupportAccountPort } from './support-account-port.ts';
 import { createIdentityModule, type IdentityModule } from './identity/index.ts';
+import { createSafetyModule, type SafetyModule } from './safety/index.ts';
 
 /** How often the server's scheduler runs the day's billing; idempotent, so often is cheap. */
 const BILLING_SCHEDULER_INTERVAL_MS = 15 * 60 * 1000;
 
-export type Modules = { billing: BillingModule; identity: IdentityModule; household: HouseholdModule; helpcenter: HelpCenterModule; all: UsherModule[] };
+export type Modules = { billing: BillingModule; identity: IdentityModule; household: HouseholdModule; helpcenter: HelpCenterModule; safety: SafetyModule; all: UsherModule[] };
 
 /**
  * Every feature module, in dependency order: migrations run, demo data is
@@ -21,7 +22,14 @@ export type Modules = { billing: BillingModule; identity: IdentityModule; househ
  */
 export function buildModules(deps: ModuleDeps): Modules {
   const postgres = deps.database.kind === 'postgres';
-  const mailer = createMailer({ database: deps.database, smtpUrl: deps.config.smtpUrl, logger: deps.logger });
+  const brandDomain = deps.config.brand.domains[0] ?? 'reelhouse.example';
+  const mailer = createMailer({
+    database: deps.database,
+    smtpUrl: deps.config.smtpUrl,
+    logger: deps.logger,
+    from: `${deps.config.brand.name} <no-reply@${brandDomain}>`,
+    ...(deps.config.dkim ? { dkim: { domainName: brandDomain, keySelector: deps.config.dkim.selector, privateKey: deps.config.dkim.privateKey } } : {}),
+  });
   // Billing's member routes ask identity who is signed in; identity is built after billing, so the call is late-bound.
   let identity: IdentityModule | undefined;
   // Identity tells household about sign-ins and asks it about extra members' access, without importing it (billing → identity → household).
@@ -73,6 +81,20 @@ export function buildModules(deps: ModuleDeps): Modules {
   const flows = createGuidedFlowsModule({ db: deps.database.db, clock: deps.clock, renderPage: renderHelpPage });
   const titleReports = createTitleReportsModule({ db: deps.database.db, clock: deps.clock, renderPage: renderHelpPage, demoMode: deps.config.demoMode, ...adminKey });
   const signedIn = identity;
+  const safety = createSafetyModule({
+    db: deps.database.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    mailer,
+    brand: deps.config.brand,
+    intake: deps.config.reportIntake,
+    renderPage: renderHelpPage,
+    currentMember: async (request) => {
+      const account = await signedIn.currentAccount(request);
+      return account ? { accountId: account.id, email: account.email } : null;
+    },
+    publicUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port ?? 3000}`,
+  });
   const contact = createSupportModule({
     database: deps.database,
     clock: deps.clock,
@@ -107,7 +129,8 @@ export function buildModules(deps: ModuleDeps): Modules {
     identity,
     household,
     helpcenter,
-    all: [billing, identity, household, createTriageModule(), helpcenter, flows, titleReports, contact],
+    safety,
+    all: [billing, identity, household, createTriageModule(), helpcenter, flows, titleReports, safety, contact],
   };
 }
 

@@ -27,6 +27,12 @@ export type UsherModule = {
   seedDemo?(): Promise<unknown>;
   /** Called after migrations, before the server listens (schedulers, subscribers). */
   start?(): Promise<void>;
+  /**
+   * Network listeners besides the HTTP server (the reporting address's SMTP
+   * port): opened by `main.ts` only, after the HTTP server listens, so test
+   * apps never bind them; closed by `stop`.
+   */
+  startListeners?(): Promise<void>;
   /** Called on shutdown, in reverse order; must be safe when `start` never ran. */
   stop?(): Promise<void>;
 };

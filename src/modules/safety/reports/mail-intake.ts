@@ -1,0 +1,111 @@
+import { simpleParser } from 'mailparser';
+import type { Logger } from '../../../platform/logger.ts';
+import type { Mailer } from '../../../platform/mail/outbox.ts';
+import { messageToScan, parseEmail, type ParsedEmail } from '../scan/index.ts';
+import { FORWARD_MARKER } from '../scan/forwarded.ts';
+import { checkMailAuthentication, type DNSResolver } from './mail-authentication.ts';
+import { answerAsText, answerFor } from './report-answer.ts';
+import { reportSuspiciousMessage, type ReportOutcome, type ReportsContext } from './reports.service.ts';
+
+export type MailIntakeDeps = {
+  ctx: ReportsContext;
+  mailer: Mailer;
+  logger: Logger;
+  /** Base of the links in the reply (`/account/security`…). */
+  publicUrl: string;
+  resolver?: DNSResolver;
+};
+
+/** One email that reached the reporting address, with its SMTP envelope. */
+export type ReceivedMail = { raw: Buffer; envelopeFrom: string | null; reportAddress: string };
+
+const ADDRESS = /<?([^<>\s]+@[^<>\s]+?)>?\s*$/;
+
+function addressOf(line: string | null | undefined): string | null {
+  const match = line ? ADDRESS.exec(line.trim()) : null;
+  return match ? match[1].toLowerCase() : null;
+}
+
+/** The raw bytes of a message attached as .eml, for the SPF/DKIM/DMARC checks that need its untouched headers. */
+async function attachedMessage(raw: Buffer): Promise<Buffer | null> {
+  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+  const attached = mail.attachments.find((attachment) => attachment.contentType === 'message/rfc822' || /\.eml$/i.test(attachment.filename ?? ''));
+  return attached ? attached.content : null;
+}
+
+/** The member's own words above an inline forward ("is this real?"), or the body of a mail that carries the message as an attachment. */
+function noteOf(parsed: ParsedEmail, attached: boolean): string | null {
+  if (!parsed.forwarded) return null;
+  if (attached) return parsed.body.trim() || null;
+  const marker = FORWARD_MARKER.exec(parsed.body);
+  return marker ? parsed.body.slice(0, marker.index).trim() || null : null;
+}
+
+/** Never answer ourselves, the reporting address, a bounce or an automatic reply: no mail loops. */
+function mayAnswer(to: string | null, parsed: ParsedEmail, ctx: ReportsContext, reportAddress: string): to is string {
+  if (!to || to === reportAddress.toLowerCase()) return false;
+  const domain = to.split('@').pop() ?? '';
+  if (ctx.brand.domains.some((official) => domain === official || domain.endsWith(`.${official}`))) return false;
+  const autoSubmitted = parsed.headers['auto-submitted']?.toLowerCase();
+  if (autoSubmitted && autoSubmitted !== 'no') return false;
+  return !/^(mailer-daemon|postmaster|no-?reply)@/i.test(to);
+}
+
+/**
+ * A mail to the reporting address: parsed (a member's forward, inline or
+ * attached, is the message judged), checked for SPF/DKIM/DMARC where its
+ * headers survived, analysed and stored; the member is answered by email with
+ * what the paste form shows. Attachments are read as data only: never opened,
+ * run or rendered.
+ *
+ * Who is answered: the forward's From (the member). A mail that forwards
+ * nothing (a relay that redirects the message as it came) is judged itself,
+ * and its From may be the scammer, so the answer goes to the envelope sender.
+ */
+export async function takeReportedMail(deps: MailIntakeDeps, mail: ReceivedMail): Promise<ReportOutcome> {
+  const parsed = await parseEmail(mail.raw);
+  const judged = messageToScan(parsed);
+  const attachedRaw = parsed.forwarded ? await attachedMessage(mail.raw) : null;
+  const headersSurvived = attachedRaw ?? (parsed.forwarded ? null : mail.raw);
+  const authentication = headersSurvived ? await checkMailAuthentication(headersSurvived, deps.resolver ? { resolver: deps.resolver } : {}) : null;
+  const reporter = parsed.forwarded ? addressOf(parsed.from) ?? addressOf(mail.envelopeFrom) : addressOf(mail.envelopeFrom);
+  const forwarded = parsed.forwarded;
+  const outcome = await reportSuspiciousMessage(deps.ctx, {
+    source: 'smtp',
+    channel: 'email',
+    from: judged.from,
+    subject: judged.subject ?? null,
+    body: judged.body,
+    html: judged.html ?? null,
+    replyTo: judged.replyTo ?? null,
+    ...(judged.links ? { links: judged.links } : {}),
+    messageId: forwarded ? forwarded.messageId ?? null : parsed.messageId ?? null,
+    date: forwarded ? forwarded.date ?? null : parsed.date ?? null,
+    // A Message-ID line a client left in the forwarded text (a "show original" paste) is looked for in the whole mail.
+    searchText: parsed.body,
+    authentication,
+    reporterAccountId: null,
+    reporterEmail: reporter,
+    recipients: [addressOf(forwarded?.headers.to), addressOf(parsed.headers.from)].filter((address): address is string => address !== null),
+    note: noteOf(parsed, attachedRaw !== null),
+    enteredDetails: false,
+  });
+  if (mayAnswer(reporter, parsed, deps.ctx, mail.reportAddress)) {
+    const service = deps.ctx.brand.name;
+    const answer = answerFor(outcome.report, {
+      service,
+      signedIn: false,
+      genuine: outcome.genuine ? { sentAt: outcome.genuine.sent.sentAt, purpose: outcome.genuine.sent.purpose, subject: outcome.genuine.sent.subject } : null,
+    });
+    await deps.mailer.send({
+      channel: 'email',
+      to: reporter,
+      subject: `Your report ${answer.reference}: ${answer.headline}`,
+      body: answerAsText(answer, service, deps.publicUrl),
+      purpose: 'the answer to a suspicious message you reported',
+    });
+  } else {
+    deps.logger.info({ reference: outcome.report.reference }, 'report stored without an answer: no address to answer safely');
+  }
+  return outcome;
+}
