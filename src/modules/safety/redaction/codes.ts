@@ -28,6 +28,8 @@ export const SERVICE_CODE_REPLACEMENT = '[service code removed]';
 
 /** A full stop, "!" or "?" ends a sentence; an ellipsis ("one time code ... 991042", "code is K7.. no sorry 447210") is a pause. */
 const SENTENCE_END = /(?<!\.)[.!?](?!\.)(?=\s|$)|\n/;
+/** What may stand between a code word and its digits across one sentence end: the rest of that sentence, then nothing or a word that hands the value over ("It's", "ok", "here", "Er lautet", "Es", "É"). */
+const NEXT_SENTENCE = /^[^.!?\n]{0,40}(?:[.!?]+|\n)\s*(?:(?:it'?s|it\s+is|it\s+says|ok(?:ay)?|here(?:'?s)?|so|um|uh|er\s+lautet|lautet|hier|es|é|aqu[íi]|ele\s+é|o\s+c[óo]digo\s+é)[\s,:]+)?$/iu;
 /**
  * Being sent or shown a number is what a one-time code is ("my phone just got 381905", "received 408812 from reelhouse",
  * "die App zeigt 640 112 an", "me mandaron 918 204"): after such a verb, with no code word, exactly 6 digits count, the usual length of one.
@@ -61,7 +63,9 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
   for (const { start, end } of candidates) {
     if (NUMBERED_THING.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A code word before the digits, within 80 characters of the same sentence, or right after them ("482913 is my code").
-    const before = words.filter((w) => w.end <= start && start - w.end <= 80 && !SENTENCE_END.test(text.slice(w.end, start)));
+    // In the same sentence within 80 characters, or in the sentence before when the digits come right after in a few words
+    // ("The TV is asking for a code. It's 4712.", "household code? 6612", "Got a text from you guys. 551930.").
+    const before = words.filter((w) => w.end <= start && start - w.end <= 80 && (!SENTENCE_END.test(text.slice(w.end, start)) || NEXT_SENTENCE.test(text.slice(w.end, start))));
     const after = words.find((w) => w.start >= end && w.start - end <= 30 && /^\s*(?:is|was|=|ist|war|es|era|é)?\s*(?:my|the|your|a|our|mein|meine|der|die|el|mi|o|meu)?\s*(?:[\p{L}]+[- ]){0,2}\s*$/iu.test(text.slice(end, w.start)));
     const nearest = before.length > 0 ? before[before.length - 1] : after;
     if (!nearest) {

@@ -24,6 +24,8 @@ const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|
 const DOMAIN_LABEL = String.raw`${LABEL}(?:${SPOKEN('dash|hyphen|bindestrich|guion|guión|hífen')}${LABEL}){0,2}`;
 const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${DOMAIN_LABEL}(?:${DOT}${DOMAIN_LABEL}){0,4}${DOT}${TLD}(?![\w-])`, 'giu');
 
+const PROVIDER = String.raw`(?:gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|gmx|web\.de|proton(?:mail)?|yandex|uol|bol|terra|msn)`;
+const PROVIDER_ONLY = new RegExp(String.raw`(?<![\p{L}])(?:e-?mail|mail|correo|e-?mail\s+address|adresse|endere[çc]o)(?:\s+(?:is|ist|es|é|was|address))?\s*[:=]?\s+(${LOCAL}\s+(?:at|arroba)\s+${PROVIDER})(?![\w.@-])`, 'giu');
 const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]|\s@|@\s/i;
 
 /** Email addresses, typed or written out; addresses at the official domains (and their subdomains) are kept when given. */
@@ -33,6 +35,11 @@ export function findEmails(text: string, officialDomains: readonly string[]): Sp
     const domain = m[0].slice(m[0].lastIndexOf('@') + 1).toLowerCase();
     if (officialDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`))) continue;
     spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  }
+  // "my email is jane.doe at outlook": after an email word, a spoken "at" and a mail provider's name are the address even with no ending.
+  for (const m of /\s(?:at|arroba)\s/i.test(text) ? text.matchAll(PROVIDER_ONLY) : []) {
+    const start = m.index + m[0].length - m[1]!.length;
+    spans.push({ kind: 'email', start, end: start + m[1]!.length });
   }
   // Written out, an address needs a spoken or bracketed "dot" or "at": most messages have neither.
   if (!WRITTEN_HINT.test(text)) return spans;
@@ -53,7 +60,7 @@ const PHONE_CONTEXT = new RegExp(
   String.raw`\b(?:call|calls|called|calling|ring|rang|phone|mobile|cell|tel|telephone|number|text|texts|sms|whats\s?app|reach|contact|dial|landline|fax|` +
     String.raw`ruf|rufen|anrufen|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|nummer|festnetz|erreichbar|` +
     String.raw`llam[ae]me|llamar|ll[aá]mame|tel[eé]fono|tlf|tfno|telf|m[oó]vil|celular|n[uú]mero|contacto|` +
-    String.raw`liga|ligue|ligar|me\s+liga|zap|zapzap|wpp|chama|telefone|contato|telemóvel|telemovel)\b`,
+    String.raw`liga|ligue|ligar|me\s+liga|zap|zapzap|wpp|whats|chama|telefone|contato|telemóvel|telemovel)\b`,
   'iu',
 );
 /** Where Usher's members live, in the order tried: a number valid in one of them is a phone number. */

@@ -62,6 +62,8 @@ const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
 const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
 /** "password below" at the end of a line, the value on the next. */
 const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
+/** A quoted value after a password word keeps its spaces: password = "open sesame", Passwort: "Alte Mühle 12". */
+const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${IS})\s*(?:"|“|„|«)([^"“”„«»\n]{1,64}?)(?:"|”|“|»)`, 'giu');
 /** A login pasted as "address / password", "address | password", "address: password". */
 const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,)\s*(?:"|'|“)?${VALUE}`, 'giu');
 /** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
@@ -152,6 +154,12 @@ export function findPasswords(text: string): Span[] {
   for (const m of named ? text.matchAll(CHANGED_TO) : []) add(m, 'loose');
   for (const m of named ? text.matchAll(NEXT_LINE) : []) add(m, 'loose');
   for (const m of text.matchAll(AFTER_ADDRESS)) add(m, 'loose');
+  for (const m of named ? text.matchAll(QUOTED_AFTER_WORD) : []) {
+    if (!/\s/.test(m[1]!.trim()) || m[1]!.startsWith('[')) continue; // one word: the rules above take it
+    if (m[1]!.trim().split(/\s+/).every((word) => NOT_A_PASSWORD.has(word.toLowerCase()))) continue; // "is "too short"", "ist "zu kurz"": a description
+    const start = m.index + m[0].length - 1 - m[1]!.length;
+    spans.push({ kind: 'password', start, end: start + m[1]!.length });
+  }
   for (const m of named ? text.matchAll(DIRECT) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
     if (/\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 3 && value.length >= 6 && !/@|^https?:|^www\./i.test(value) && !DEVICE_OR_THING.test(value) && !/^\d+-?(?:digit|stellig|d[íi]gitos|char\p{L}*|zeichen|caracteres|times|mal|veces|vezes)/iu.test(value)) add(m, 'strict');
