@@ -24,7 +24,7 @@ export const INTENT_ARTICLES: Readonly<Record<string, readonly string[]>> = {
   'security.unknown_user': ['someone-else-is-using-my-account', 'manage-devices-and-sign-out'],
   'household.not_in_household': ['not-part-of-your-household', 'update-your-household'],
   'extra_member.invite': ['add-an-extra-member', 'invitation-problems'],
-  'extra_member.billing': ['extra-member-charge', 'what-are-extra-members'],
+  'extra_member.billing': ['extra-member-charge', 'what-are-extra-members', 'add-an-extra-member', 'remove-an-extra-member'],
   'streaming.playback': ['buffering-or-video-will-not-play'],
   'streaming.app_error': ['tv-troubleshooting', 'error-codes-explained'],
   'content.report_problem': ['report-a-problem-with-a-title', 'subtitles-problems'],

@@ -12,6 +12,7 @@ type Glossary = { phrases: [RegExp, string][]; words: Record<string, string> };
 const GERMAN: Glossary = {
   phrases: [
     [/\bgeld zuruck\b/g, 'refund'],
+    [/\bkann (?:mich |ich )?nicht\b|\bgeht nicht\b|\bfunktioniert nicht\b/g, 'cannot'],
     [/\bnicht teil\b/g, 'not part'],
     [/\bzu viele\b/g, 'too many'],
   ],
@@ -42,6 +43,7 @@ const GERMAN: Glossary = {
 const SPANISH: Glossary = {
   phrases: [
     [/\binici(?:ar|o) (?:de )?sesion\b/g, 'sign in'],
+    [/\bno (?:puedo|puede|funciona|me deja)\b/g, 'cannot'],
     [/\bdos veces\b/g, 'twice'],
     [/\btarjetas? de regalo\b/g, 'gift card'],
     [/\bcontrol(?:es)? parental(?:es)?\b/g, 'parental controls'],
@@ -72,6 +74,8 @@ const SPANISH: Glossary = {
 const PORTUGUESE: Glossary = {
   phrases: [
     [/\bduas vezes\b/g, 'twice'],
+    [/\bnao (?:consigo|consegue|funciona|da para)\b/g, 'cannot'],
+    [/\bfazer login\b/g, 'sign in'],
     [/\bcartao (?:de )?presente\b|\bvale[\s-]presente\b/g, 'gift card'],
     [/\bfora de sincronia\b|\bdessincronizad[oa]s?\b/g, 'out of sync'],
     [/\bnao faz parte\b/g, 'not part'],
@@ -100,23 +104,33 @@ const PORTUGUESE: Glossary = {
 export const GLOSSARIES: Readonly<Record<string, Glossary>> = { de: GERMAN, es: SPANISH, pt: PORTUGUESE };
 
 /**
- * The query in the articles' words when its language has a glossary;
- * otherwise unchanged. A word the glossary does not know is kept only when
- * `keep` says so (the index knows it: a code, a device, an English word in
- * a mixed query), so "wie", "kann" and "mein" do not count as unanswered words.
+ * The query in the articles' words when its language has a glossary and the
+ * glossary knows at least one of its words; otherwise null (a short English
+ * query is sometimes taken for Portuguese: "no subtitels"). A word the
+ * glossary does not know is kept only when `keep` says so (the index knows
+ * it: a code, a device, an English word in a mixed query), so "wie", "kann"
+ * and "mein" do not count as unanswered words.
  */
-export function translateQuery(query: string, language: string, keep: (word: string) => boolean = () => true): string {
+export function translateQuery(query: string, language: string, keep: (word: string) => boolean = () => true): string | null {
   const glossary = GLOSSARIES[language];
-  if (!glossary) return query;
+  if (!glossary) return null;
   let text = query.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss');
-  for (const [pattern, english] of glossary.phrases) text = text.replace(pattern, ` ${english} `);
-  return text
-    .split(/\s+/)
-    .map((word) => {
-      const bare = word.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-      const english = glossary.words[bare];
-      if (english !== undefined) return english;
-      return keep(bare) ? word : '';
-    })
-    .join(' ');
+  let found = 0;
+  for (const [pattern, english] of glossary.phrases) {
+    text = text.replace(pattern, () => {
+      found++;
+      return ` ${english} `;
+    });
+  }
+  const words = text.split(/\s+/).map((word) => {
+    const bare = word.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    const english = glossary.words[bare];
+    if (english !== undefined) {
+      // A word spelt as in English ("audio", "error") says nothing about the language.
+      if (english !== bare) found++;
+      return english;
+    }
+    return keep(bare) ? word : '';
+  });
+  return found > 0 ? words.join(' ') : null;
 }

@@ -6,7 +6,7 @@ import { GLOSSARIES, translateQuery } from './language-glossary.ts';
 export { CONFIDENT_AT, type SearchDocument, type SearchHit } from './bm25f-index.ts';
 
 /** What the search needs of triage (src/modules/triage): the intent, its confidence and the language. */
-export type QueryReading = { intent: string; confidence: number; language: string };
+export type QueryReading = { intent: string; confidence: number; language: string; entities?: { device?: string; error_code?: string } };
 export type ReadQuery = (text: string) => QueryReading;
 
 /**
@@ -59,8 +59,9 @@ export function createSearchIndex(documents: readonly SearchDocument[], options:
 
   const rank = (query: string, limit = 10): SearchResult => {
     const reading = readQuery && query.trim() !== '' ? readQuery(query) : undefined;
-    const language = reading && GLOSSARIES[reading.language] ? reading.language : null;
-    const text = language ? translateQuery(query, language, index.knows) : query;
+    const translated = reading && GLOSSARIES[reading.language] ? translateQuery(query, reading.language, index.knows) : null;
+    const language = translated === null ? null : (reading?.language ?? null);
+    const text = translated ?? query;
     const { ranked, confidence } = index.score(text);
 
     const intentArticles = reading && reading.confidence >= INTENT_AT ? (INTENT_ARTICLES[reading.intent] ?? []).filter((slug) => known.has(slug)) : [];
@@ -72,7 +73,8 @@ export function createSearchIndex(documents: readonly SearchDocument[], options:
       hits = [...scores].map(([slug, score]) => ({ slug, score })).sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
     }
 
-    const offTopic = reading?.intent === 'out_of_scope' && reading.confidence >= OFF_TOPIC_AT;
+    // A device or an error code in the query is our domain whatever the intent ("got a new router tv stopped working").
+    const offTopic = reading?.intent === 'out_of_scope' && reading.confidence >= OFF_TOPIC_AT && !reading.entities?.device && !reading.entities?.error_code;
     let confident = confidence >= (offTopic ? CONFIDENT_OFF_TOPIC : CONFIDENT_AT);
     // A translated query the glossary could not read well: a confident intent answers it.
     if (!confident && language !== null && intentArticles.length > 0) confident = true;

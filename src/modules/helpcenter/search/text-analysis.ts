@@ -79,7 +79,7 @@ const STOP_WORDS = new Set(
     'want wanted wants need needs say says said saying tell told like would ' +
     // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
-    'yesterday tonight guys anyone hey kinda sorta gonna going another other ' +
+    'yesterday tonight guys anyone hey kinda sorta gonna going another other wtf omg lol ugh smh ' +
     'constantly continuously always randomly completely totally properly anymore ' +
     "whats hows wheres whos whys thats theres heres").split(' '),
 );
