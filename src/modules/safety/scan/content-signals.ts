@@ -82,7 +82,7 @@ function misspeltBrand(sentence: Sentence, brand: Brand): boolean {
 }
 
 /** Links and addresses are judged as domains, not as spelling. */
-const URLS_AND_ADDRESSES = /(?:https?:\/\/|www\.)\S+|\S+@\S+|\[[^\]\s]*(?:https?:|\.)[^\]\s]*\]|(?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,}(?:\/\S*)?/gu;
+const URLS_AND_ADDRESSES = /(?:https?:\/\/|www\.)\S+|[^\s@]{1,64}@\S+|\[[^\]\s]{0,200}\]|(?<![\p{L}\p{N}.-])(?:[\p{L}\p{N}-]{1,63}\.){1,10}[\p{L}]{2,24}(?:\/\S*)?/gu;
 
 function wordsOnly(sentence: Sentence): Sentence {
   const original = sentence.original.replace(URLS_AND_ADDRESSES, ' ');

@@ -15,7 +15,7 @@ const BEGIN_WORDS = [
   'in[íi]cio da mensagem (?:reencaminhada|encaminhada)', 'd[ée]but du message (?:r[ée]exp[ée]di[ée]|transf[ée]r[ée])', 'inizio messaggio inoltrato',
 ].join('|');
 
-export const FORWARD_MARKER = new RegExp(`(?:-{3,}\\s*(?:${MARKER_WORDS})\\s*-{3,}|(?:${BEGIN_WORDS})\\s*:|_{10,}\\s*(?=\\n?\\s*(?:from|von|van|de|da)\\s*:))`, 'iu');
+export const FORWARD_MARKER = new RegExp(`(?:-{3,40}\\s{0,5}(?:${MARKER_WORDS})\\s{0,5}-{3,40}|(?:${BEGIN_WORDS})\\s*:|_{10,80}\\s{0,5}(?=\\n?\\s*(?:from|von|van|de|da)\\s*:))`, 'iu');
 
 const HEADER_LINE = /^[>\s*]*(from|von|van|de|da|sent|date|datum|gesendet|verzonden|enviado|envoy[ée]|inviato|fecha|data|to|an|aan|para|[àa]|cc|subject|betreff|onderwerp|asunto|assunto|objet|oggetto|reply-to|antwort an|antwoord aan|responder a|r[ée]pondre [àa]|rispondi a)\s*:\s*(.*)$/iu;
 

@@ -11,7 +11,7 @@ const SHORTENERS = new Set([
   'shorturl.at', 'tiny.cc', 'rb.gy', 's.id', 't.ly', 'lnkd.in', 'bl.ink', 'short.io', 'v.gd', 'qrco.de', 'urlz.fr',
 ]);
 
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![@\w.-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/giu;
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![@\w.-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,10}[\p{L}]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/giu;
 
 function trimTrailingPunctuation(candidate: string): string {
   return candidate.replace(/[.,;:!?)\]}>»”’]+$/u, '');

@@ -3,6 +3,7 @@ import type { ScanInput } from './scan.types.ts';
 
 /** Longest text read from one message; the rest of a huge body adds nothing a reader would act on. */
 export const MAX_TEXT_CHARS = 100_000;
+const MAX_SUBJECT_CHARS = 2_000;
 
 /** Speakers of a call transcript who are the member, whose words are not the caller's requests. */
 const MEMBER_SPEAKER = /^\s*(member|me|customer|client|you|caller\s*2|ich|kunde|kundin|mitglied|klant|lid|ik|cliente|miembro|yo|membro|eu|membre|moi|utente|io)\s*:/iu;
@@ -26,12 +27,20 @@ export function sendersWords(input: ScanInput): string {
  * call) keep their breaks.
  */
 function unwrapLines(text: string): string {
-  return text.replace(/([^\n]{40,}[^\n.!?:;])\r?\n(?=[^\s\d>*-][^\n]*)(?![\p{L} ]{1,30}:)/gu, '$1 ');
+  const lines = text.split('\n');
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1].replace(/\r$/, '');
+    const line = lines[i];
+    const wrapped = previous.length >= 40 && !/[.!?:;]\s*$/.test(previous) && /^[^\s\d>*-]/.test(line) && !/^[\p{L} ]{1,30}:/u.test(line);
+    out = wrapped ? `${out.replace(/\r$/, '')} ${line}` : `${out}\n${line}`;
+  }
+  return out;
 }
 
 /** Sentences (and lines) of the subject and body, each with its folded form for the cue lists. */
 export function sentencesOf(input: ScanInput): Sentence[] {
-  const text = `${input.subject ? `${input.subject}\n` : ''}${sendersWords(input)}`;
+  const text = `${input.subject ? `${input.subject.slice(0, MAX_SUBJECT_CHARS)}\n` : ''}${sendersWords(input)}`;
   const pieces = unwrapLines(text)
     .split(/\r?\n|(?<=[.!?…])\s+(?=[^\s\d])/u)
     .map((piece) => piece.replace(/^\s*[\p{L} ]{1,30}:\s+(?=\p{L})/u, (speaker) => (/^\s*(caller|agent|anrufer|beller|llamante|chamador|appelant|chiamante)/iu.test(speaker) ? '' : speaker)).trim())

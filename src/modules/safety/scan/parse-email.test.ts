@@ -74,3 +74,15 @@ describe('parseEmail', () => {
     await expect(parseEmail(Buffer.alloc(MAX_EMAIL_BYTES + 1, 'a'))).rejects.toThrow(/larger than 2 MB/);
   });
 });
+
+describe('parseEmail and scanMessage on hostile input', () => {
+  it('stay fast on long runs that make careless patterns backtrack', async () => {
+    const runs = ['-'.repeat(200_000), '_'.repeat(200_000), 'a.'.repeat(100_000), `${'x'.repeat(70)}\n`.repeat(3_000)];
+    for (const run of runs) {
+      const started = performance.now();
+      const parsed = await parseEmail(`From: a@mail.example\r\nSubject: s\r\n\r\n${run}`);
+      scanMessage(messageToScan(parsed), brand);
+      expect(performance.now() - started, run.slice(0, 12)).toBeLessThan(5_000);
+    }
+  });
+});

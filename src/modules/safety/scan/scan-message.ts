@@ -33,7 +33,7 @@ const IMPERSONATION_WEIGHT = 0.35;
 const PHISH_AT = 0.6;
 const SUSPICIOUS_AT = 0.35;
 
-const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,24})/gu;
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]{1,64}@((?:[\p{L}\p{N}-]{1,63}\.){1,10}[\p{L}]{2,24})/gu;
 
 function allLinks(input: ScanInput, words: string): ScanLink[] {
   const given = input.links ?? (input.html ? linksInHtml(input.html.slice(0, MAX_TEXT_CHARS * 4)) : []);
