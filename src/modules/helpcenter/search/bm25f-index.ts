@@ -157,7 +157,9 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
     }
     hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
     const top = hits[0];
-    const confidence = top && attainable > 0 ? top.raw / attainable : 0;
+    // A code from our catalog is an answer in itself: its article is the one that fixes it.
+    const knownCode = queryTerms.some((term) => isErrorCodeTerm(term) && postings.has(term));
+    const confidence = top && attainable > 0 ? (knownCode ? 1 : top.raw / attainable) : 0;
     return { ranked: hits.map(({ slug, score: value }) => ({ slug, score: value })), confidence };
   };
 

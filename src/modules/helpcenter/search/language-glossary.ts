@@ -7,9 +7,11 @@
  * is never touched in an English query. Words it does not know are kept:
  * error codes and device names read the same in every language.
  */
-type Glossary = { phrases: [RegExp, string][]; words: Record<string, string> };
+/** `stop`: the language's small words, dropped; any other word the glossary does not know counts as a word no article answers. */
+type Glossary = { phrases: [RegExp, string][]; words: Record<string, string>; stop: string };
 
 const GERMAN: Glossary = {
+  stop: 'ich du er sie es wir ihr mein meine meinen meinem meiner mich mir dein ihre ihren ihrem sein der die das den dem des ein eine einen einem einer und oder aber nicht kein keine ist sind war wurde wurden bin hat habe haben wird kann konnen mochte will wie was warum wo wann wer wieso welche welcher mit von zu zum zur bei fur auf aus an in im am um nach noch schon mehr sehr auch nur so da dass wenn bitte hallo danke viel viele immer mal jetzt heute',
   phrases: [
     [/\bgeld zuruck\b/g, 'refund'],
     [/\bkann (?:mich |ich )?nicht\b|\bgeht nicht\b|\bfunktioniert nicht\b/g, 'cannot'],
@@ -25,7 +27,7 @@ const GERMAN: Glossary = {
     abgebucht: 'charged', abbuchung: 'charge', abbuchungen: 'charges', belastet: 'charged', rechnung: 'bill', zahlung: 'payment',
     bezahlt: 'paid', zweimal: 'twice', doppelt: 'twice', ruckerstattung: 'refund', erstattung: 'refund', zuruckerstatten: 'refund',
     karte: 'card', kreditkarte: 'card', abgelehnt: 'declined', fehlgeschlagen: 'failed', gesperrt: 'on hold',
-    preis: 'price', preise: 'prices', teurer: 'price increase', erhoht: 'increase', preiserhohung: 'price increase', steuer: 'tax',
+    preis: 'price', preise: 'prices', kostet: 'cost', kosten: 'cost', teurer: 'price increase', erhoht: 'increase', preiserhohung: 'price increase', steuer: 'tax',
     gutschein: 'gift card', geschenkkarte: 'gift card', guthaben: 'balance', einlosen: 'redeem',
     pausieren: 'pause', pause: 'pause', reaktivieren: 'restart',
     haushalt: 'household', haushalts: 'household', gerat: 'device', gerate: 'devices', fernseher: 'tv',
@@ -41,6 +43,7 @@ const GERMAN: Glossary = {
 };
 
 const SPANISH: Glossary = {
+  stop: 'yo tu el ella nosotros mi mis me te se su sus lo la los las le les un una unos unas y o pero no si ni es son fue era estoy esta estan hay he ha han tengo tiene quiero puedo puede como que por porque para con sin de del al en a donde cuando cual quien muy mas ya todavia tambien solo hola gracias favor por favor mucho este esto esa ese',
   phrases: [
     [/\binici(?:ar|o) (?:de )?sesion\b/g, 'sign in'],
     [/\bno (?:puedo|puede|funciona|me deja)\b/g, 'cannot'],
@@ -58,7 +61,7 @@ const SPANISH: Glossary = {
     entrar: 'sign in', acceder: 'sign in', hackeada: 'hacked', hackearon: 'hacked', hackeo: 'hacked', desconocido: 'unknown',
     cobro: 'charge', cobros: 'charges', cobraron: 'charged', cobrado: 'charged', cobran: 'charge', cargo: 'charge', doble: 'twice',
     reembolso: 'refund', devolucion: 'refund', devuelvan: 'refund', dinero: 'money', tarjeta: 'card', rechazada: 'declined', rechazo: 'declined',
-    pago: 'payment', pagos: 'payments', factura: 'bill', recibo: 'receipt', precio: 'price', subio: 'went up', aumento: 'increase', impuesto: 'tax',
+    cuesta: 'cost', cuestan: 'cost', pago: 'payment', pagos: 'payments', factura: 'bill', recibo: 'receipt', precio: 'price', subio: 'went up', aumento: 'increase', impuesto: 'tax',
     saldo: 'balance', canjear: 'redeem', regalo: 'gift',
     pausar: 'pause', pausa: 'pause', reactivar: 'restart', volver: 'restart',
     hogar: 'household', casa: 'home', dispositivo: 'device', dispositivos: 'devices', television: 'tv', tele: 'tv', televisor: 'tv',
@@ -72,6 +75,7 @@ const SPANISH: Glossary = {
 };
 
 const PORTUGUESE: Glossary = {
+  stop: 'eu voce ele ela nos meu minha meus minhas me te se seu sua seus suas o a os as um uma uns umas e ou mas nao sim e sao foi era estou esta estao tem tenho quero posso pode como que por porque para com sem de do da dos das no na nos nas em ao onde quando qual quem muito mais ja ainda tambem so ola obrigado obrigada favor isso esse essa este esta',
   phrases: [
     [/\bduas vezes\b/g, 'twice'],
     [/\bnao (?:consigo|consegue|funciona|da para)\b/g, 'cannot'],
@@ -88,7 +92,7 @@ const PORTUGUESE: Glossary = {
     invadida: 'hacked', invadiram: 'hacked', hackeada: 'hacked', desconhecido: 'unknown',
     cobranca: 'charge', cobrancas: 'charges', cobrado: 'charged', cobraram: 'charged', cobrou: 'charged', indevida: 'unrecognized', indevido: 'unrecognized',
     reembolso: 'refund', devolucao: 'refund', dinheiro: 'money', cartao: 'card', recusado: 'declined', recusada: 'declined',
-    pagamento: 'payment', fatura: 'bill', recibo: 'receipt', preco: 'price', aumentou: 'increase', aumento: 'increase', imposto: 'tax',
+    custa: 'cost', custam: 'cost', pagamento: 'payment', fatura: 'bill', recibo: 'receipt', preco: 'price', aumentou: 'increase', aumento: 'increase', imposto: 'tax',
     saldo: 'balance', resgatar: 'redeem', presente: 'gift',
     pausar: 'pause', reativar: 'restart', voltar: 'restart',
     residencia: 'household', casa: 'home', dispositivo: 'device', aparelho: 'device', televisao: 'tv',
@@ -101,17 +105,24 @@ const PORTUGUESE: Glossary = {
   },
 };
 
+const stopSets = new Map<string, Set<string>>();
+function stops(language: string): Set<string> {
+  let set = stopSets.get(language);
+  if (!set) stopSets.set(language, (set = new Set(GLOSSARIES[language]?.stop.split(' ') ?? [])));
+  return set;
+}
+
 export const GLOSSARIES: Readonly<Record<string, Glossary>> = { de: GERMAN, es: SPANISH, pt: PORTUGUESE };
 
 /**
  * The query in the articles' words when its language has a glossary and the
  * glossary knows at least one of its words; otherwise null (a short English
- * query is sometimes taken for Portuguese: "no subtitels"). A word the
- * glossary does not know is kept only when `keep` says so (the index knows
- * it: a code, a device, an English word in a mixed query), so "wie", "kann"
- * and "mein" do not count as unanswered words.
+ * query is sometimes taken for Portuguese: "no subtitels"). The language's
+ * small words ("wie", "mein", "um") are dropped; other words it does not
+ * know are kept: a code or a device reads the same in every language, and
+ * "carro usado" counts as words no article answers.
  */
-export function translateQuery(query: string, language: string, keep: (word: string) => boolean = () => true): string | null {
+export function translateQuery(query: string, language: string): string | null {
   const glossary = GLOSSARIES[language];
   if (!glossary) return null;
   let text = query.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss');
@@ -130,7 +141,7 @@ export function translateQuery(query: string, language: string, keep: (word: str
       if (english !== bare) found++;
       return english;
     }
-    return keep(bare) ? word : '';
+    return stops(language).has(bare) ? '' : word;
   });
   return found > 0 ? words.join(' ') : null;
 }

@@ -59,7 +59,7 @@ export function createSearchIndex(documents: readonly SearchDocument[], options:
 
   const rank = (query: string, limit = 10): SearchResult => {
     const reading = readQuery && query.trim() !== '' ? readQuery(query) : undefined;
-    const translated = reading && GLOSSARIES[reading.language] ? translateQuery(query, reading.language, index.knows) : null;
+    const translated = reading && GLOSSARIES[reading.language] ? translateQuery(query, reading.language) : null;
     const language = translated === null ? null : (reading?.language ?? null);
     const text = translated ?? query;
     const { ranked, confidence } = index.score(text);

@@ -12,6 +12,13 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   // Learners' and spoken ways of saying the same things.
   [/\b(?:enter|get|go|come)(?:ing|s)?\s+(?:in|into|inside|to)\s+(?:my|the|our)\s+(?:account|acct|acc|profile)\b/g, ' login account '],
   [/\bnot able to\b|\bunable to\b/g, ' cannot '],
+  [/\bhow come\b/g, ' why '],
+  [/\bsign(?:ed|ing)?[\s-]*up\b|\bregister(?:ed)?\b/g, ' signup '],
+  [/\bstop (?:charging|billing|taking money)\b/g, ' stop paying '],
+  // Billing days written out ("the thirtieth") as the articles write them.
+  [/\btwenty[\s-]*ninth\b/g, ' 29th '],
+  [/\bthirtieth\b/g, ' 30th '],
+  [/\bthirty[\s-]*first\b/g, ' 31st '],
   [/\b(?:give|gave|send|return|pay)s?\s+(?:me\s+)?back\s+(?:my|the|our)\s+money\b|\breturn\s+(?:my|the)\s+money\b/g, ' refund '],
   [/\b(?:take|took|taken|taking|takes)\s+(?:my\s+|the\s+|more\s+)?money\b/g, ' charge '],
   [/\b(?:i|we)\s+(?:do not|dont|did not|didnt)\s+know(?!\s+(?:which|what|my|the|how|where|if|when|why|whether))\b/g, ' unknown '],
@@ -67,7 +74,7 @@ const SPELLINGS: Record<string, string> = {
   sub: 'subscription', subscripton: 'subscription', vid: 'video', vids: 'videos', vidz: 'videos', msg: 'message', txt: 'text',
   ppl: 'people', pls: 'please', plz: 'please', thx: 'thanks', u: 'you', ur: 'your', r: 'are', pic: 'picture', info: 'information',
   dubble: 'double', somebody: 'someone', somebodys: 'someone', hw: 'how', macbook: 'computer', bf: 'boyfriend', gf: 'girlfriend', kiddo: 'kid', kiddos: 'kids', telly: 'tv',
-  wont: 'will', cant: 'cannot', doesnt: 'does', isnt: 'is', didnt: 'did', dont: 'do', havent: 'have',
+  err: 'error', wont: 'will', cant: 'cannot', doesnt: 'does', isnt: 'is', didnt: 'did', dont: 'do', havent: 'have',
 };
 
 const STOP_WORDS = new Set(
@@ -105,6 +112,8 @@ export function stem(word: string): string {
   let w = word;
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}i`;
+  // "taxes", "boxes", "fixes", "watches" → "tax", "box", "fix", "watch".
+  else if (/(?:x|ch|sh|zz)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
 
   for (const suffix of ['ing', 'ed']) {
@@ -200,7 +209,8 @@ const SYNONYM_GROUPS: string[][] = [
   ['remove', 'delete', 'kick', 'disconnect', 'revoke'],
   ['vpn', 'proxy', 'unblocker'],
   ['movie', 'film', 'title'],
-  ['show', 'series', 'program', 'episode'],
+  ['show', 'series', 'program', 'episode', 'drama', 'dramas'],
+  ['signup', 'join', 'joined', 'created'],
   ['sync', 'delay', 'delayed', 'late', 'behind', 'ahead'],
   ['authorization', 'preauthorization', 'pending', 'temporary', 'verification'],
   ['card', 'creditcard', 'debitcard'],
