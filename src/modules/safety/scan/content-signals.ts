@@ -57,9 +57,25 @@ function isThreat(folded: string): boolean {
   return THREAT.test(folded) && !OPTION.test(folded) && (URGENCY.test(folded) || CONDITION.test(folded));
 }
 
-function asksForUntraceableMoney(folded: string): boolean {
+const GIFT_CARD_ANYWHERE = global(GIFT_CARD);
+const GIFT_CARD_SECRET = /(?<![\p{L}\p{N}])(?:codes?|pins?|numbers?|digits|codigos?|numeros?|codici|nummers?|nummern?)(?![\p{L}\p{N}])/u;
+
+/** Whether every gift card the sentence names is the brand's own ("a Reelhouse gift card", "dein Reelhouse-Gutschein"). */
+function onlyOwnGiftCards(folded: string, brand: Brand): boolean {
+  const name = foldForCues(brand.name);
+  return [...folded.matchAll(GIFT_CARD_ANYWHERE)].every((match) => folded.slice(Math.max(0, match.index - name.length - 4), match.index).includes(name));
+}
+
+/**
+ * Paying someone with gift cards, crypto or a wire. The brand's own gift
+ * card ("buy a Reelhouse gift card") is its product, and counts only when its
+ * code is to be handed over.
+ */
+function asksForUntraceableMoney(folded: string, brand: Brand): boolean {
   if (isSafetyNotice(folded)) return false;
-  if (GIFT_CARD.test(folded) && GIFT_CARD_PAYMENT.test(folded)) return true;
+  if (GIFT_CARD.test(folded) && GIFT_CARD_PAYMENT.test(folded)) {
+    if (!onlyOwnGiftCards(folded, brand) || (HAND_OVER.test(folded) && GIFT_CARD_SECRET.test(folded))) return true;
+  }
   if (CRYPTO_WALLET.test(folded)) return true;
   return (CRYPTO.test(folded) || WIRE.test(folded)) && PAYMENT_REQUEST.test(folded);
 }
@@ -106,7 +122,7 @@ export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDoma
       const previous = sentences[index - 1]?.folded ?? '';
       if (URGENCY.test(next) || URGENCY.test(previous)) note('urgent_threat', sentence);
     }
-    if (asksForUntraceableMoney(folded)) note('gift_card_or_crypto_or_wire', sentence);
+    if (asksForUntraceableMoney(folded, brand)) note('gift_card_or_crypto_or_wire', sentence);
     if (pushesRemoteAccess(folded)) note('remote_access_software', sentence);
     if (PRIZE.test(folded) && (CLAIM.test(folded) || CLAIM.test(sentences[index + 1]?.folded ?? ''))) note('prize_claim', sentence);
     const prose = wordsOnly(sentence);

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { isIpAddress, isOfficialHost, looksLikeHost, readableHost } from './domains.ts';
+import { brandTokens, isIpAddress, isOfficialHost, looksLikeHost, readableHost } from './domains.ts';
 import type { Brand, ScanLink } from './scan.types.ts';
 
 /** A message with more links than this is cut; a reported mail rarely needs the rest to be judged. */
@@ -10,6 +10,39 @@ const SHORTENERS = new Set([
   'bit.ly', 'bitly.com', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly',
   'shorturl.at', 'tiny.cc', 'rb.gy', 's.id', 't.ly', 'lnkd.in', 'bl.ink', 'short.io', 'v.gd', 'qrco.de', 'urlz.fr',
 ]);
+
+/**
+ * App stores and social networks where the brand has its own page. A link
+ * there that names the brand in its path (`instagram.com/reelhouse`, the
+ * app's store listing) is a footer, not a way off to a stranger's site.
+ */
+const BRAND_PAGE_PLATFORMS = [
+  'apps.apple.com', 'itunes.apple.com', 'play.google.com', 'apps.microsoft.com', 'instagram.com', 'facebook.com', 'x.com', 'twitter.com',
+  'youtube.com', 'tiktok.com', 'linkedin.com', 'threads.net',
+];
+
+function isBrandPageOnPlatform(href: string, host: string, brand: Brand): boolean {
+  if (!BRAND_PAGE_PLATFORMS.some((platform) => host === platform || host.endsWith(`.${platform}`))) return false;
+  try {
+    const url = new URL(/^https?:/i.test(href) ? href : `https://${href}`);
+    if (redirectTarget(href)) return false;
+    const where = `${url.pathname}${url.search}`.toLowerCase();
+    return brandTokens(brand).some((token) => where.includes(token));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a link was written to be clicked (with its scheme or `www.`, or
+ * through a shortener or to a bare address, which nobody names in prose)
+ * rather than a domain named in a sentence.
+ */
+export function isWrittenAsLink(link: ScanLink): boolean {
+  if (/^(https?:\/\/|www\.)/i.test(link.href)) return true;
+  const host = hostOfLink(link.href);
+  return host !== null && (SHORTENERS.has(host) || isIpAddress(host));
+}
 
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![@\w.-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,10}[\p{L}]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/giu;
 
@@ -98,7 +131,7 @@ function redirectTarget(href: string): string | null {
 export function offDomainReason(link: ScanLink, brand: Brand): OffDomainLink | null {
   const host = hostOfLink(link.href);
   if (!host) return null;
-  if (!isOfficialHost(host, brand)) {
+  if (!isOfficialHost(host, brand) && !isBrandPageOnPlatform(link.href, host, brand)) {
     let reason = `links to ${host}, not an official domain`;
     if (isIpAddress(host)) reason = `links to a bare address (${host})`;
     else if (SHORTENERS.has(host)) reason = `links through the shortener ${host}, which hides where it goes`;

@@ -33,6 +33,18 @@ describe('scanMessage: links', () => {
     expect(evidence(email('Details: https://www.reelhouse.example/out?to=https://evil.example.com/'), 'off_domain_link')).toContain('redirects');
   });
 
+  it('takes the brand\'s own page on an app store or social network for a footer, not a stranger\'s site', () => {
+    expect(codes(email('Get the app: https://apps.apple.com/app/reelhouse/id1 and https://www.instagram.com/reelhouse'))).toEqual([]);
+    expect(codes(email('Get the app: https://www.instagram.com/free.films.now'))).toContain('off_domain_link');
+  });
+
+  it('reads a bare domain in the prose of the service\'s own mail as a mention, but as a link in a stranger\'s mail or a text', () => {
+    const reply = 'It was not from us: the link in it went to reelhouse-billing.com, which is not ours.';
+    expect(codes(email(reply))).toEqual([]);
+    expect(codes(email(reply, { from: 'Help <help@freemail.example>' }))).toEqual(expect.arrayContaining(['off_domain_link', 'lookalike_domain']));
+    expect(codes({ channel: 'sms', from: 'Reelhouse', body: 'Reelhouse: pay at reelhouse-billing.com/pay' })).toContain('lookalike_domain');
+  });
+
   it('reads links out of an HTML part when no links are given', () => {
     expect(codes(email('Click below', { html: '<p><a href="https://pay.example.biz/">Pay</a></p>' }))).toContain('off_domain_link');
   });
@@ -119,6 +131,8 @@ describe('scanMessage: threats, money, remote access, prizes, spelling', () => {
     expect(codes(email('Send $45 in Bitcoin to our wallet.'))).toContain('gift_card_or_crypto_or_wire');
     expect(codes(email('Realice una transferencia bancaria a la cuenta de abajo.'))).toContain('gift_card_or_crypto_or_wire');
     expect(codes(email('Your gift card has been redeemed: $50 was added to your balance.'))).toEqual([]);
+    expect(codes(email('Buy a Reelhouse gift card at https://www.reelhouse.example/gift and send it by email.'))).toEqual([]);
+    expect(codes(email('Pay the balance with a Reelhouse gift card and send us the code on the back.'))).toContain('gift_card_or_crypto_or_wire');
   });
 
   it('flags remote-access apps', () => {

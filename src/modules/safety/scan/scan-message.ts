@@ -1,6 +1,6 @@
 import { contentSignals } from './content-signals.ts';
 import { isOfficialHost, looksLikeHost, lookalikeReason, readableHost } from './domains.ts';
-import { linksInHtml, linksInText, MAX_LINKS, offDomainReason, hostOfLink } from './links.ts';
+import { hostOfLink, isWrittenAsLink, linksInHtml, linksInText, MAX_LINKS, offDomainReason } from './links.ts';
 import { MAX_TEXT_CHARS, sendersWords, sentencesOf } from './message-text.ts';
 import { oddSenderEvidence, parseSender } from './sender.ts';
 import { SIGNAL_CODES, type Brand, type ScanInput, type ScanLink, type ScanResult, type Signal, type SignalCode, type Verdict } from './scan.types.ts';
@@ -35,11 +35,19 @@ const SUSPICIOUS_AT = 0.35;
 
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]{1,64}@((?:[\p{L}\p{N}-]{1,63}\.){1,10}[\p{L}]{2,24})/gu;
 
-function allLinks(input: ScanInput, words: string): ScanLink[] {
+/**
+ * The links of a message: given ones, an HTML part's, and those written in
+ * the text. In an email from the official domains, a bare domain named in
+ * prose ("the link went to reelhouse-billing.com, which is not ours") is a
+ * mention, not a link: mail that really comes from the service writes its
+ * links out in full.
+ */
+function allLinks(input: ScanInput, words: string, fromService: boolean): ScanLink[] {
   const given = input.links ?? (input.html ? linksInHtml(input.html.slice(0, MAX_TEXT_CHARS * 4)) : []);
   const seen = new Set(given.map((link) => link.href));
   const links = [...given];
   for (const link of linksInText(words)) {
+    if (fromService && input.channel === 'email' && !isWrittenAsLink(link)) continue;
     if (!seen.has(link.href)) links.push(link);
     seen.add(link.href);
   }
@@ -47,7 +55,7 @@ function allLinks(input: ScanInput, words: string): ScanLink[] {
 }
 
 /** Every host the message shows or sends from: links, sender, Reply-To and addresses written in the text. */
-function hostsShown(input: ScanInput, links: ScanLink[], words: string): { host: string; where: string }[] {
+function hostsShown(input: ScanInput, links: ScanLink[], words: string, fromService: boolean): { host: string; where: string }[] {
   const hosts: { host: string; where: string }[] = [];
   for (const link of links) {
     const host = hostOfLink(link.href);
@@ -57,6 +65,8 @@ function hostsShown(input: ScanInput, links: ScanLink[], words: string): { host:
     const domain = parseSender(header).domain;
     if (domain) hosts.push({ host: domain, where: header });
   }
+  // Addresses named in the service's own mail are mentions too (see allLinks).
+  if (fromService && input.channel === 'email') return hosts;
   for (const match of `${input.subject ?? ''}\n${words}`.matchAll(EMAIL_IN_TEXT)) {
     const host = readableHost(match[1]);
     if (looksLikeHost(host)) hosts.push({ host, where: match[0] });
@@ -76,19 +86,19 @@ function verdictFor(score: number): Verdict {
  */
 export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
   const words = sendersWords(input);
-  const links = allLinks(input, words);
+  const oddSender = oddSenderEvidence(input, brand);
+  const links = allLinks(input, words, oddSender === null);
   const signals: Signal[] = [];
 
   const offDomain = links.map((link) => offDomainReason(link, brand)).filter((found) => found !== null);
   if (offDomain.length > 0) signals.push({ code: 'off_domain_link', evidence: `${offDomain[0].link.href} (${offDomain[0].reason})` });
 
-  const lookalike = hostsShown(input, links, words)
+  const lookalike = hostsShown(input, links, words, oddSender === null)
     .filter(({ host }) => !isOfficialHost(host, brand))
     .map(({ host, where }) => ({ where, reason: lookalikeReason(host, brand) }))
     .find((found) => found.reason !== null);
   if (lookalike) signals.push({ code: 'lookalike_domain', evidence: `${lookalike.where} (${lookalike.reason})` });
 
-  const oddSender = oddSenderEvidence(input, brand);
   if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender.evidence });
 
   signals.push(...contentSignals(sentencesOf(input), brand, offDomain.length > 0));
