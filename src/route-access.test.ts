@@ -78,6 +78,13 @@ describe('route access', () => {
     expect(routes.filter((route) => route.access === undefined).map((route) => route.key)).toEqual([]);
   });
 
+  it('gives the service code\'s two routes the class of the side that uses them (issue 11: the code never reaches the agent)', () => {
+    // The member (or the verified visitor) sends the code from the secure field; only the desk's agents ask for it.
+    expect(accessOf('POST /api/chat/conversations/:id/service-code')).toBe('member');
+    expect(accessOf('POST /api/desk/cases/:id/ask-service-code')).toBe('agent');
+    expect(routes.map((route) => route.key)).toEqual(expect.arrayContaining(['POST /api/chat/conversations/:id/service-code', 'POST /api/desk/cases/:id/ask-service-code']));
+  });
+
   it('refuses every route that is not public to a caller with no credentials', async () => {
     const answered: string[] = [];
     for (const route of routes.filter((r) => r.access === 'member' || r.access === 'agent' || r.access === 'admin-key' || r.access === 'agent-key')) {

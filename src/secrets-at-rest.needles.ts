@@ -49,11 +49,6 @@ export const paragraph = (serviceCode: string) => `Hello, ${phrases(serviceCode)
  * acceptable, checked whenever the secret is found there.
  */
 export const EXCEPTIONS: { column: string; needle: string; why: string; holds: (t: TestApp, serviceCode: string) => Promise<void> }[] = [
-  {
-    column: 'support_callback_requests.service_code', needle: 'service code',
-    why: 'a call request carries the code the visitor typed in its own field (PRODUCT §5): the agent checks it before calling; it lasts 10 minutes',
-    holds: async () => {},
-  },
   ...['support_messages.body', 'support_conversations.first_message'].map((column) => ({
     column, needle: 'service code',
     why: 'the chat keeps a service code the member typed until the desk has checked it (the agent reads it there); verifying or resolving the case removes it',

@@ -116,7 +116,7 @@ export function buildModules(deps: ModuleDeps): Modules {
         const account = await signedIn.currentAccount(request);
         return account ? { accountId: account.id, country: account.country, language: account.language, name: account.name } : null;
       },
-      issueServiceCode: (accountId) => signedIn.issueServiceCode(accountId),
+      verifyServiceCode: (code, address) => signedIn.verifyServiceCode(code, address),
     },
     member: async (request) => {
       const account = await signedIn.currentAccount(request);

@@ -114,6 +114,11 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
       agentView: (conversationId) => (desk as Desk).agentView(conversationId),
       checkAgentMessage: (body) => (desk as Desk).checkAgentMessage(body),
       agentMessageBlocked: (options) => (desk as Desk).recordBlockedMessage(options),
+      verifyServiceCode: (options) => (desk as Desk).verifyFromMember(options),
+      serviceCodes: {
+        takeFromMessage: (conversationId, body) => (desk as Desk).serviceCodes.takeFromMessage(conversationId, body),
+        checkFromMessage: (options) => (desk as Desk).serviceCodes.checkFromMessage(options),
+      },
     },
     ...logger,
     ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}),

@@ -67,6 +67,9 @@ export const listConversations = () => request<{ conversations: ChatConversation
 export const getConversation = (id: string, afterSeq = 0) =>
   request<ConversationWithMessages>('GET', `/api/chat/conversations/${encodeURIComponent(id)}?after_seq=${afterSeq}`);
 
+/** The service code the agent asked for, from the chat's secure field: checked at once, never stored (422 SERVICE_CODE_INVALID with the tries left). */
+export const sendServiceCode = (id: string, code: string) =>
+  request<{ verified: true; verified_at: IsoDateTime }>('POST', `/api/chat/conversations/${encodeURIComponent(id)}/service-code`, { body: { code } });
 export const transcriptUrl = (id: string) => `/api/chat/conversations/${encodeURIComponent(id)}/transcript`;
 export const emailTranscript = (id: string) => request<{ sent_to: string }>('POST', `/api/chat/conversations/${encodeURIComponent(id)}/transcript/email`);
 

@@ -100,7 +100,11 @@ export type CaseStep = { id: string; kind: string; summary: string; agent_name: 
 export type CaseDetail = {
   case: CaseSummary & { summary: string | null };
   case_file: CaseFileView;
-  verification: { verified: boolean; account_id: string | null; verified_at: IsoDateTime | null; verified_by: { id: string; name: string } | null };
+  verification: {
+    verified: boolean; account_id: string | null; verified_at: IsoDateTime | null; verified_by: { id: string; name: string } | null;
+    /** When the agent asked for the code in the chat (the member's secure field is open); null when nobody waits for it. */
+    service_code_asked_at: IsoDateTime | null;
+  };
   account: AccountSnapshot | null;
   refund_policy: RefundPolicy | null;
   /** Before verification a message that may show the account comes `withheld`: a fixed body, its payload's kind only. */
@@ -121,6 +125,7 @@ const casePath = (id: string, action: string) => `/api/desk/cases/${encodeURICom
 
 export const verifyMember = (id: string, code: string) =>
   request<{ verified: true; account_id: string; verified_at: IsoDateTime }>('POST', casePath(id, 'verify'), { body: { code } });
+export const askForServiceCode = (id: string) => request<{ asked_at: IsoDateTime }>('POST', casePath(id, 'ask-service-code'), { body: {} });
 export const addNote = (id: string, body: string) => request<{ note: Note }>('POST', casePath(id, 'notes'), { body: { body } });
 export const transferCase = (id: string, queue: Queue, reason: string) => request<unknown>('POST', casePath(id, 'transfer'), { body: { queue, reason } });
 export const escalateCase = (id: string, reason: string) => request<unknown>('POST', casePath(id, 'escalate'), { body: { reason } });

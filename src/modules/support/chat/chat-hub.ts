@@ -14,7 +14,9 @@ export type ChatSignal =
   | { t: 'message'; c: string; s: number; m?: ChatMessage }
   | { t: 'typing'; c: string; a: Author; on: boolean; from: string }
   | { t: 'read'; c: string; a: Author; s: number; from: string }
-  | { t: 'status'; c: string; status: ConversationStatus };
+  | { t: 'status'; c: string; status: ConversationStatus }
+  /** The member's service code matched (at: ISO time): agents' sockets lift the before-verification view. */
+  | { t: 'verified'; c: string; at: string };
 
 /** What a connected socket receives, in order, without gaps or repeats. */
 export type Subscriber = {

@@ -38,6 +38,8 @@ export type ChatRoutesDeps = Omit<ChatSocketDeps, 'access'> & {
   serviceName: string;
   /** Where a member's conversation starts: their account's country and language. */
   whereOf(identity: ChatIdentity): Promise<{ country: string; language: string }>;
+  /** The desk's check of the service code the member types in the secure field (docs/desk.md, "Verification"). */
+  verifyServiceCode?(options: { conversationId: string; code: string; address: string }): Promise<{ verified: true; verified_at: string }>;
   /** The address a transcript goes to: the account's email, or the visitor's verified one. Never one typed in the request. */
   emailOf(identity: ChatIdentity): Promise<string | null>;
 };
@@ -131,10 +133,24 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
       const me = participantOf(identity);
       if (!limiter.take(`${conversation.id}:${me.reader}`, SEND_LIMIT)) throw sendingTooFast();
       const message = await deps.chat.post({
-        conversationId: conversation.id, author: me.author, body: request.body.body, clientId: request.body.client_id ?? null,
+        conversationId: conversation.id, author: me.author, body: request.body.body, clientId: request.body.client_id ?? null, address: request.ip,
         payload: request.body.choice === undefined ? null : { kind: 'text', data: { choice: request.body.choice } },
       });
       return reply.code(201).send({ message: messageJson(message) });
+    });
+
+    app.post('/api/chat/conversations/:id/service-code', {
+      schema: {
+        tags: ['chat'], summary: 'The service code the agent asked for, from the secure field: checked at once, never stored (SERVICE_CODE_INVALID with the tries left)',
+        params: idParams,
+        body: z.object({ code: z.string().trim().regex(/^\d{3}[ -]?\d{3}$/, 'is the 6-digit service code') }),
+        response: { 200: z.object({ verified: z.literal(true), verified_at: z.string() }) },
+      },
+    }, async (request) => {
+      const { identity, conversation } = await ownConversation(request, request.params.id);
+      if (!deps.verifyServiceCode) throw new AppError({ code: 'SERVICE_CODE_NOT_ASKED', message: 'Nobody is waiting for your service code in this chat.', status: 409 });
+      if (!limiter.take(`${conversation.id}:${participantOf(identity).reader}`, SEND_LIMIT)) throw sendingTooFast();
+      return deps.verifyServiceCode({ conversationId: conversation.id, code: request.body.code.replace(/\D/g, ''), address: request.ip });
     });
 
     const transcriptOf = async (conversation: ChatConversation) =>

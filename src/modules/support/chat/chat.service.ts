@@ -8,7 +8,7 @@ import {
   appendMessage, notifyAfterCommit, findConversation, findFirstMessage, insertConversation, listConversationsOf, listMessages, listReadMarks, notify, rewriteMemberText, saveReadMark,
   setConversationStatus, type ChatDb, type ReadMark,
 } from './chat.repository.ts';
-import type { Author, ChatConversation, ChatMessage, ChatPort, ConversationStatus, MessagePayload } from './chat.types.ts';
+import type { Author, ChatConversation, ChatMessage, ChatPort, ConversationStatus, MessagePayload, ServiceCodeScreen } from './chat.types.ts';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -21,6 +21,8 @@ export type ChatServiceDeps = {
   logger?: Logger;
   hub: Pick<ChatHub, 'origin'>;
   onMessageStored?: MessageStored;
+  /** The desk's screen for a service code typed into a message while an agent waits for one (bound late, like the desk). */
+  serviceCodes?: () => ServiceCodeScreen | undefined;
 };
 
 /** Someone in a conversation: the member or visitor, or an agent. */
@@ -40,12 +42,16 @@ export function createChatService(deps: ChatServiceDeps) {
    * id returns the stored copy: the sender's retry after a dropped connection
    * is acknowledged again, not stored twice.
    */
-  async function post(options: { conversationId: string; author: Author; body: string; payload?: MessagePayload | null; clientId?: string | null }): Promise<ChatMessage> {
-    const body = options.body.trim();
+  async function post(options: { conversationId: string; author: Author; body: string; payload?: MessagePayload | null; clientId?: string | null; address?: string }): Promise<ChatMessage> {
+    let body = options.body.trim();
     if (body === '') throw new AppError({ code: 'MESSAGE_EMPTY', message: 'Write something before sending.', field: 'body', status: 400 });
     if (body.length > MAX_MESSAGE_LENGTH) throw new AppError({ code: 'MESSAGE_TOO_LONG', message: `Messages are at most ${MAX_MESSAGE_LENGTH} characters.`, field: 'body', status: 400 });
     // A member's service code stays until the desk has checked it (the agent reads it here); nobody else's words ever need one.
     const fromMember = options.author.kind === 'member' || options.author.kind === 'visitor';
+    // While an agent waits for the code, one typed here anyway is taken out before anything is stored, and checked after.
+    const screen = fromMember && options.address !== undefined ? deps.serviceCodes?.() : undefined;
+    const taken = screen ? await screen.takeFromMessage(options.conversationId, body) : null;
+    if (taken) body = taken.body;
     const result = await appendMessage(deps.db, {
       conversationId: options.conversationId, id: newId('msg'), authorKind: options.author.kind, authorId: options.author.id, authorName: options.author.name,
       body: redact(body, { serviceCodes: fromMember ? 'keep' : 'remove' }).text, payload: options.payload ?? null, clientId: options.clientId ?? null, at: deps.clock.now(),
@@ -54,6 +60,7 @@ export function createChatService(deps: ChatServiceDeps) {
     if (result === 'closed') throw new AppError({ code: 'CONVERSATION_CLOSED', message: 'This conversation is closed. Start a new one if you need more help.', status: 409 });
     // A resend is published again: if the first copy's notification was lost with its process, this one brings it.
     await notifyAfterCommit(deps.db, encodeMessageSignal(result.message));
+    if (taken && screen && !result.duplicate) await screen.checkFromMessage({ conversationId: options.conversationId, code: taken.code, address: options.address as string });
     if (!result.duplicate) {
       for (const listener of listeners) {
         // The message is stored and acknowledged whatever a listener does.
@@ -108,12 +115,17 @@ export function createChatService(deps: ChatServiceDeps) {
     return changed.length;
   }
 
+  async function announceVerified(conversationId: string, verifiedAt: string): Promise<void> {
+    await notify(deps.db, JSON.stringify({ t: 'verified', c: conversationId, at: verifiedAt } satisfies ChatSignal));
+  }
+
   const port: ChatPort = {
     get: (id) => findConversation(deps.db, id),
     post,
     history: (id, afterSeq) => listMessages(deps.db, id, { afterSeq: afterSeq ?? 0, limit: 10_000 }),
     setStatus,
     forgetServiceCodes,
+    announceVerified,
   };
 
   return {

@@ -157,11 +157,28 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
       deliver: (message) => send({ type: 'message', message: messageJson(shownMessage(message)) }),
       signal: (signal: Exclude<ChatSignal, { t: 'message' }>) => {
         if (signal.t === 'status') return send({ type: 'status', status: signal.status });
+        if (signal.t === 'verified') return void liftViewOnVerification(signal.at);
         if (signal.from === me.reader) return;
         if (signal.t === 'typing') send({ type: 'typing', author: shownAuthor(signal.a), on: signal.on });
         else send({ type: 'read', author: shownAuthor(signal.a), seq: signal.s });
       },
     });
+  }
+
+  /**
+   * The member's code matched: an agent's socket reads the desk's view again
+   * now (it lifts for good), then both sides hear `verified`, so the desk's
+   * page reads the case again without polling.
+   */
+  async function liftViewOnVerification(at: string): Promise<void> {
+    try {
+      if (identity?.kind === 'agent' && conversationId !== null && agentView !== null && deps.access.agentView) {
+        if ((await deps.access.agentView(conversationId)) === null) agentView = null;
+      }
+    } catch (error) {
+      deps.logger?.error({ err: error }, 'chat agent view check failed');
+    }
+    send({ type: 'verified', verified_at: at });
   }
 
   async function post(frame: Extract<ClientFrame, { type: 'send' }>): Promise<void> {
@@ -176,7 +193,7 @@ export function handleChatSocket(deps: ChatSocketDeps, socket: WebSocket, reques
       if (refusal !== null) return fail('CREDENTIAL_REQUEST_BLOCKED', refusal, { client_id: frame.client_id });
     }
     const message = await deps.chat.post({
-      conversationId, author: me.author, body: frame.body, clientId: frame.client_id,
+      conversationId, author: me.author, body: frame.body, clientId: frame.client_id, address: request.ip,
       payload: frame.choice === undefined ? null : { kind: 'text', data: { choice: frame.choice } },
     });
     send({ type: 'ack', client_id: frame.client_id, seq: message.seq, id: message.id });

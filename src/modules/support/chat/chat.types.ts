@@ -59,8 +59,12 @@ export type ChatConversation = {
 /** How the assistant and the desk speak in a conversation. */
 export type ChatPort = {
   get(conversationId: string): Promise<ChatConversation | null>;
-  /** Redacts, stores (next seq), then publishes to every process. */
-  post(options: { conversationId: string; author: Author; body: string; payload?: MessagePayload | null; clientId?: string | null }): Promise<ChatMessage>;
+  /**
+   * Redacts, stores (next seq), then publishes to every process. `address`:
+   * the sender's, for a member's message from the socket or the HTTP route,
+   * so a service code typed in it can be checked under identity's limits.
+   */
+  post(options: { conversationId: string; author: Author; body: string; payload?: MessagePayload | null; clientId?: string | null; address?: string }): Promise<ChatMessage>;
   history(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   /** Changes the status and tells the participants (a `status` frame). */
   setStatus(conversationId: string, status: ConversationStatus): Promise<void>;
@@ -70,4 +74,21 @@ export type ChatPort = {
    * code has verified them. The number of messages changed.
    */
   forgetServiceCodes?(conversationId: string): Promise<number>;
+  /**
+   * Tells every open socket of the conversation, at once, that the member's
+   * service code matched (a `verified` frame): the agent's socket lifts its
+   * before-verification view without waiting for another message.
+   */
+  announceVerified?(conversationId: string, verifiedAt: string): Promise<void>;
+};
+
+/**
+ * The desk's side of a service code typed into an ordinary message while an
+ * agent waits for one: taken out before the message is stored, then checked.
+ */
+export type ServiceCodeScreen = {
+  /** The message without the code, and the code; null when the message has none or nobody is waiting for one. */
+  takeFromMessage(conversationId: string, body: string): Promise<{ body: string; code: string } | null>;
+  /** Checks it (the member hears the outcome in the chat); never throws. */
+  checkFromMessage(options: { conversationId: string; code: string; address: string }): Promise<void>;
 };

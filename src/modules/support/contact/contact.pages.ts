@@ -2,6 +2,7 @@ import { escape, type RenderHelpPage } from '../../helpcenter/flows/index.ts';
 import { describeHours, formatLocal, type ContactAvailability } from './availability.rules.ts';
 import type { ContactAdvice, ContactMember, ContactRefusal, Where } from './contact.service.ts';
 import type { CallbackRequest } from './contact.repository.ts';
+import { utcClock } from '../desk/service-code-request.rules.ts';
 import type { SupportHours } from './support-hours.ts';
 
 /**
@@ -55,9 +56,9 @@ export function renderContactOptions(availability: ContactAvailability, hours: S
 <form method="post" action="/help/contact/chat">${carried}<button type="submit">Start a chat</button></form><p class="muted">${escape(hoursText)}</p></section>`;
     }
     const code = form.member
-      ? '<p>We attach your service code to the request, so the agent knows it is you.</p>'
+      ? '<p>You are signed in, so we already know it is you: no code needed.</p>'
       : `<p>To call you back we need the <strong>service code</strong> shown in the Reelhouse app under Help (6 digits, valid a few minutes), or <a href="/sign-in">sign in</a> and we attach it for you.</p>
-<label for="service_code">Service code</label><input id="service_code" name="service_code" inputmode="numeric" autocomplete="off" maxlength="9" required${form.codeError ? ' aria-invalid="true"' : ''}>
+<label for="service_code">Service code</label><input id="service_code" name="service_code" inputmode="numeric" autocomplete="one-time-code" maxlength="9" required${form.codeError ? ' aria-invalid="true"' : ''}>
 ${form.codeError ? `<p class="error" role="alert">${escape(form.codeError)}</p>` : ''}`;
     return `<section class="card"><h3>Request a call: open now</h3><p>We call you on the phone number on your account. There is no number to dial: anyone who gives you one is not us.</p>
 <form method="post" action="/help/contact/call">${carried}${code}<button type="submit">Request a call</button></form><p class="muted">${escape(hoursText)}</p></section>`;
@@ -83,7 +84,7 @@ ${selfHelp}${checklist}
 <p class="muted">We will never ask for your password, a one-time code or your full card number.</p>`);
 }
 
-export function renderRefusal(renderPage: RenderHelpPage, refusal: Exclude<ContactRefusal, 'code_needed'>, channel: 'chat' | 'call', availability: ContactAvailability): string {
+export function renderRefusal(renderPage: RenderHelpPage, refusal: Exclude<ContactRefusal, 'code_needed' | 'code_invalid'>, channel: 'chat' | 'call', availability: ContactAvailability): string {
   const state = availability.channels.find((candidate) => candidate.channel === channel);
   const desk = availability.desk;
   const when = refusal === 'closed' && state?.opensAt && desk ? ` It opens ${escape(formatLocal(state.opensAt, desk.timeZone))} (${escape(desk.place)} time).` : '';
@@ -96,7 +97,7 @@ export function renderCallRequested(renderPage: RenderHelpPage, request: Callbac
   return renderPage('Call requested', `<h1>We'll call you back</h1>
 <section class="card notice" role="status"><p><strong>Your call request is in.</strong> Reference: ${escape(request.id)}.</p>
 <p>An agent will call the phone number on ${member ? 'your' : 'the'} account${member ? '' : ' that the service code belongs to'}. Keep your phone nearby.</p></section>
-<p>When the agent calls, they confirm it's you with your service code: <strong>${escape(request.serviceCode)}</strong>. If it has expired by then, read them the new one from the app.</p>
+<p>${request.verifiedAt ? `Identity verified ${request.verifiedWith === 'session' ? 'by your sign-in' : 'with the service code'} at ${escape(utcClock(request.verifiedAt))}: the agent does not need the code again.` : 'When the agent calls, they will ask for the service code shown in the app under Help.'}</p>
 <p>Our agents never ask for your password, a one-time code or your full card number, and never give you a number to call back.</p>
 <p><a href="/help">Back to the Help Center</a></p>`);
 }

@@ -23,7 +23,7 @@ describeEachDatabase('contact pages', (open) => {
   let server: HttpServer;
   let module: ContactModule;
   const pages: string[] = [];
-  const issued: string[] = [];
+  const checks: Array<{ code: string; address: string }> = [];
   const conversationsStarted: unknown[] = [];
   // Tuesday 2026-03-10 12:00 UTC: 08:00 in New York (calls just opened, chat all day), 21:00 in Tokyo (closed).
   const clock = fixedClock('2026-03-10T12:00:00Z');
@@ -37,9 +37,10 @@ describeEachDatabase('contact pages', (open) => {
       // A signed-in member is simulated by a header; the real wiring reads identity's session cookie.
       identity: {
         currentMember: async (request) => (request.headers['x-test-member'] === 'ava' ? ava : null),
-        issueServiceCode: async (accountId) => {
-          issued.push(accountId);
-          return { code: '482913', expires_at: '2026-03-10T12:10:00.000Z' };
+        // Identity's check: one live code (482913, Ben's); every check is recorded with its address.
+        verifyServiceCode: async (code, address) => {
+          checks.push({ code, address });
+          return code === '482913' ? 'acct_demo_ben' : null;
         },
       },
       flows: createFlowCatalog(loadFlows()),
@@ -98,30 +99,41 @@ describeEachDatabase('contact pages', (open) => {
     expect(response.body).toContain('It sounds like: The app doesn&#39;t open or work on a device');
   });
 
-  it('asks a visitor for the service code, then stores the call-back with it and no phone number', async () => {
+  it('asks a visitor for the service code, checks it when the request is made, and stores only that it was verified, never the code', async () => {
     const fields = { text: 'someone changed my email', intent: 'security.account_takeover', country: 'US', language: 'en' };
     const missing = await post('/help/contact/call', fields);
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Type the 6-digit service code');
     expect(await module.contact.pendingCallBacks()).toEqual([]);
 
-    const requested = await post('/help/contact/call', { ...fields, service_code: '123 456' });
+    const wrong = await post('/help/contact/call', { ...fields, service_code: '123 456' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('That service code does not match');
+    expect(await module.contact.pendingCallBacks()).toEqual([]);
+
+    const requested = await post('/help/contact/call', { ...fields, service_code: '482 913' });
     expect(requested.statusCode).toBe(201);
     expect(requested.body).toContain('Your call request is in.');
-    expect(requested.body).toContain('123456');
+    expect(requested.body).toContain('Identity verified with the service code at 12:00 UTC');
+    expect(requested.body).not.toContain('482913');
+    expect(checks.map((check) => check.code)).toEqual(['123456', '482913']);
     const [callBack] = await module.contact.pendingCallBacks();
-    expect(callBack).toMatchObject({ accountId: null, serviceCode: '123456', intent: 'security.account_takeover', country: 'US', language: 'en', status: 'requested' });
-    expect(Object.keys(callBack).some((key) => /phone/i.test(key))).toBe(false);
+    expect(callBack).toMatchObject({ accountId: 'acct_demo_ben', verifiedWith: 'service_code', intent: 'security.account_takeover', country: 'US', language: 'en', status: 'requested' });
+    expect(callBack?.verifiedAt?.toISOString()).toBe('2026-03-10T12:00:00.000Z');
+    expect(JSON.stringify(callBack)).not.toContain('482913');
+    expect(Object.keys(callBack ?? {}).some((key) => /phone|code/i.test(key))).toBe(false);
   });
 
-  it('attaches a fresh service code for a signed-in member without asking', async () => {
+  it('takes a signed-in member as verified by their session, without a code', async () => {
     const advice = await post('/help/contact', { text: 'let me talk to a real person' }, { 'x-test-member': 'ava' });
     expect(advice.body).not.toContain('name="service_code"');
+    const before = checks.length;
     const requested = await post('/help/contact/call', { text: 'let me talk to a real person', intent: 'contact.agent' }, { 'x-test-member': 'ava' });
     expect(requested.statusCode).toBe(201);
-    expect(issued).toEqual(['acct_demo_ava']);
+    expect(requested.body).toContain('Identity verified by your sign-in');
+    expect(checks.length).toBe(before);
     const stored = (await module.contact.pendingCallBacks()).find((request) => request.accountId === 'acct_demo_ava');
-    expect(stored).toMatchObject({ serviceCode: '482913', intent: 'contact.agent', country: 'US', language: 'en' });
+    expect(stored).toMatchObject({ verifiedWith: 'session', intent: 'contact.agent', country: 'US', language: 'en' });
   });
 
   it('refuses a call request when calls have closed, storing nothing', async () => {

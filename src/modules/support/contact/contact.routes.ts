@@ -5,6 +5,7 @@ import { acceptForms, field, type RenderHelpPage } from '../../helpcenter/flows/
 import { MAX_TEXT_LENGTH } from '../../triage/index.ts';
 import { CHANNELS, type SupportHours } from './support-hours.ts';
 import type { ContactIdentity, ContactMember, ContactService, Where } from './contact.service.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { redact } from '../../safety/redaction/index.ts';
 import { renderAdvice, renderCallRequested, renderContactForm, renderRefusal } from './contact.pages.ts';
 
@@ -52,14 +53,25 @@ export function contactRoutes(deps: { service: ContactService; identity: Contact
       const where = whereFrom(request.body, signedIn);
       const text = field(request.body, 'text').slice(0, MAX_TEXT_LENGTH) || 'Call requested from the contact page.';
       const intent = field(request.body, 'intent');
-      const result = await service.requestCallBack({
-        text, intent, where, member: signedIn, typedCode: field(request.body, 'service_code'),
-        ...(identity.issueServiceCode ? { issueServiceCode: identity.issueServiceCode } : {}),
-      });
-      if (result.ok) return html(reply, 201, renderCallRequested(renderPage, result.value, signedIn));
-      if (result.refusal === 'code_needed') {
+      let result: Awaited<ReturnType<ContactService['requestCallBack']>>;
+      try {
+        result = await service.requestCallBack({
+          text, intent, where, member: signedIn, typedCode: field(request.body, 'service_code'), address: request.ip,
+          ...(identity.verifyServiceCode ? { verifyServiceCode: identity.verifyServiceCode } : {}),
+        });
+      } catch (error) {
+        // Identity's limit on wrong codes from this address: the form again, with when to retry.
+        if (!(error instanceof AppError) || error.code !== 'RATE_LIMITED') throw error;
         const advice = await service.adviseOnProblem({ text, chosenIntent: intent, where });
-        return html(reply, 400, renderAdvice(renderPage, hours, advice, signedIn, 'Type the 6-digit service code shown in the app under Help, or sign in.'));
+        return html(reply, 429, renderAdvice(renderPage, hours, advice, signedIn, error.message));
+      }
+      if (result.ok) return html(reply, 201, renderCallRequested(renderPage, result.value, signedIn));
+      if (result.refusal === 'code_needed' || result.refusal === 'code_invalid') {
+        const advice = await service.adviseOnProblem({ text, chosenIntent: intent, where });
+        const why = result.refusal === 'code_needed'
+          ? 'Type the 6-digit service code shown in the app under Help, or sign in.'
+          : 'That service code does not match. Open Help in the app and type the code shown now (it changes every few minutes), or sign in.';
+        return html(reply, result.refusal === 'code_needed' ? 400 : 422, renderAdvice(renderPage, hours, advice, signedIn, why));
       }
       return html(reply, 409, renderRefusal(renderPage, result.refusal, 'call', result.availability));
     });
@@ -69,7 +81,7 @@ export function contactRoutes(deps: { service: ContactService; identity: Contact
       const where = whereFrom(request.body, signedIn);
       const text = field(request.body, 'text').slice(0, MAX_TEXT_LENGTH) || 'Chat started from the contact page.';
       const result = await service.startChat({ text, intent: field(request.body, 'intent'), where, member: signedIn });
-      if (!result.ok) return html(reply, 409, renderRefusal(renderPage, result.refusal === 'code_needed' ? 'closed' : result.refusal, 'chat', result.availability));
+      if (!result.ok) return html(reply, 409, renderRefusal(renderPage, result.refusal === 'code_needed' || result.refusal === 'code_invalid' ? 'closed' : result.refusal, 'chat', result.availability));
       if ('id' in result.value) return reply.redirect(`/chat/${encodeURIComponent(result.value.id)}`, 303);
       // A visitor proves an email on the chat page first; their words go along, redacted.
       return reply.redirect(`/chat/new?${new URLSearchParams({ text: redact(text).text })}`, 303);

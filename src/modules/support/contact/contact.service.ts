@@ -15,8 +15,12 @@ export type ContactMember = { accountId: string; country: string; language: stri
 export type ContactIdentity = {
   /** The member signed in on this request, or null. Reads the session only (the page's forms check their origin). */
   currentMember(request: FastifyRequest): Promise<ContactMember | null>;
-  /** A fresh service code for the member (identity's GET /api/me/service-code). Without it, members type the code like visitors. */
-  issueServiceCode?(accountId: string): Promise<{ code: string; expires_at: string }>;
+  /**
+   * Identity's check of a service code a visitor typed (audited, limited per
+   * address; RATE_LIMITED when over): the account it belongs to, or null.
+   * Without it a visitor's request is kept unverified.
+   */
+  verifyServiceCode?(code: string, address: string): Promise<string | null>;
 };
 
 /** The Help Center's `searchArticles(query, limit)`. */
@@ -38,7 +42,7 @@ export type ContactAdvice = {
   availability: ContactAvailability;
 };
 
-export type ContactRefusal = 'not_offered' | 'closed' | 'code_needed';
+export type ContactRefusal = 'not_offered' | 'closed' | 'code_needed' | 'code_invalid';
 export type ContactResult<T> = { ok: true; value: T } | { ok: false; refusal: ContactRefusal; availability: ContactAvailability };
 
 /** Below this confidence the page also offers the alternatives ("or is it…?"). */
@@ -97,18 +101,29 @@ export function createContactService(deps: ContactServiceDeps) {
     return { ok: true, value: true };
   }
 
-  /** A call-back with the member's service code attached: the agent verifies it and calls the number on that account. */
-  async function requestCallBack(options: { text: string; intent: string; where: Where; member: ContactMember | null; typedCode: string; issueServiceCode?: ContactIdentity['issueServiceCode'] }): Promise<ContactResult<CallbackRequest>> {
+  /**
+   * A call-back whose caller is verified when it is made: a signed-in
+   * member by their session, a visitor by the service code they typed,
+   * which identity checks now. Only that outcome and its time are kept,
+   * never the code; the agent calls the number on the verified account.
+   */
+  async function requestCallBack(options: { text: string; intent: string; where: Where; member: ContactMember | null; typedCode: string; address: string; verifyServiceCode?: ContactIdentity['verifyServiceCode'] }): Promise<ContactResult<CallbackRequest>> {
     const open = channelOpen(options.where, 'call');
     if (!open.ok) return open;
-    let code: string | null;
-    if (options.member && options.issueServiceCode) code = (await options.issueServiceCode(options.member.accountId)).code;
-    else code = normaliseServiceCode(options.typedCode);
-    if (code === null) return { ok: false, refusal: 'code_needed', availability: availabilityNow(options.where) };
+    const now = deps.clock.now();
+    let verified: Pick<CallbackRequest, 'accountId' | 'verifiedAt' | 'verifiedWith'>;
+    if (options.member) verified = { accountId: options.member.accountId, verifiedAt: now, verifiedWith: 'session' };
+    else {
+      const code = normaliseServiceCode(options.typedCode);
+      if (code === null) return { ok: false, refusal: 'code_needed', availability: availabilityNow(options.where) };
+      const accountId = options.verifyServiceCode ? await options.verifyServiceCode(code, options.address) : null;
+      if (options.verifyServiceCode && accountId === null) return { ok: false, refusal: 'code_invalid', availability: availabilityNow(options.where) };
+      verified = accountId === null ? { accountId: null, verifiedAt: null, verifiedWith: null } : { accountId, verifiedAt: now, verifiedWith: 'service_code' };
+    }
     const request: CallbackRequest = {
-      id: newId('cb'), accountId: options.member?.accountId ?? null, serviceCode: code, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
-      // The code has its own field: a copy typed into the words is removed with the rest.
-      summary: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'requested', createdAt: deps.clock.now(),
+      id: newId('cb'), ...verified, intent: isIntent(options.intent) ? options.intent : 'contact.agent',
+      // A code typed into the words is removed with the rest.
+      summary: redactForStorage(options.text), country: options.where.country, language: options.where.language, status: 'requested', createdAt: now,
     };
     await insertCallbackRequest(deps.db, request);
     return { ok: true, value: request };

@@ -100,7 +100,7 @@ export function createHandOff(ctx: DeskContext): HandOff {
     const due = dueDates(now, options.queue, ctx.slas);
     const deskCase: DeskCase = {
       id: newId('case'), conversationId: options.conversationId, accountId: options.accountId, queue: options.queue, status: 'queued', caseFile,
-      assignedAgentId: null, assignedAt: null, verifiedAccountId: null, verifiedAt: null, verifiedBy: null, escalationLevel: 0,
+      assignedAgentId: null, assignedAt: null, verifiedAccountId: null, verifiedAt: null, verifiedBy: null, serviceCodeAskedAt: null, serviceCodeAskedBy: null, escalationLevel: 0,
       createdAt: now, queuedAt: now, firstResponseDue: due.firstResponseDue, resolutionDue: due.resolutionDue, firstResponseAt: null,
       resolvedAt: null, outcome: null, summary: null, updatedAt: now,
     };

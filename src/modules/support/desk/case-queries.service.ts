@@ -97,6 +97,7 @@ export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string
       account_id: deskCase.verifiedAccountId,
       verified_at: deskCase.verifiedAt?.toISOString() ?? null,
       verified_by: verifier ? { id: verifier.id, name: verifier.name } : null,
+      service_code_asked_at: deskCase.serviceCodeAskedAt?.toISOString() ?? null,
     },
     account,
     refund_policy: verified ? refundPolicy(deskCase, account, { refunded, reserved }, ctx.clock.today(), viewer) : null,

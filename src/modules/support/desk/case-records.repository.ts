@@ -75,3 +75,10 @@ export async function refundedOnCase(db: DeskDb, caseId: string): Promise<number
   const rows = await db.selectFrom('desk_audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'refund').execute();
   return rows.reduce((sum, row) => sum + (typeof row.details.amount === 'number' ? row.details.amount : 0), 0);
 }
+
+/** How many steps of a kind the case has had since a moment (wrong service codes since the agent asked). */
+export async function countStepsSince(db: DeskDb, caseId: string, kind: string, since: Date): Promise<number> {
+  const row = await db.selectFrom('desk_case_steps').select(db.fn.countAll<number>().as('count'))
+    .where('case_id', '=', caseId).where('kind', '=', kind).where('at', '>=', since).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

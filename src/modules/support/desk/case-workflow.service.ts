@@ -10,6 +10,7 @@ import { findOpenCaseOfConversation, setFirstResponse, updateCase, type DeskCase
 import { audit, caseForAgent, firstName, recordStep, teamName, tellChat, withCaseLocked, type Actor, type DeskContext } from './desk-context.ts';
 import { sameQueue, serviceCodeInvalid, serviceCodeOtherAccount } from './desk.errors.ts';
 import type { CaseOutcome } from './desk.tables.ts';
+import { announceVerification } from './service-code-request.service.ts';
 import { dueDates } from './sla.rules.ts';
 
 const SYSTEM = { kind: 'system', id: null, name: 'Support' } as const;
@@ -38,17 +39,19 @@ export async function verifyMember(ctx: DeskContext, agent: Actor, options: { ca
   const verified = await withCaseLocked(ctx, agent, options.caseId, { open: true }, async (tx, locked) => {
     if (locked.accountId !== null && locked.accountId !== accountId) return null;
     const now = ctx.clock.now();
-    await updateCase(tx.db, locked.id, { accountId: locked.accountId ?? accountId, verifiedAccountId: accountId, verifiedAt: now, verifiedBy: agent.id, updatedAt: now });
+    await updateCase(tx.db, locked.id, {
+      accountId: locked.accountId ?? accountId, verifiedAccountId: accountId, verifiedAt: now, verifiedBy: agent.id, serviceCodeAskedAt: null, serviceCodeAskedBy: null, updatedAt: now,
+    });
     await audit(tx, { agentId: agent.id, caseId: locked.id, action: 'verify', details: { account_id: accountId, linked_visitor_case: locked.accountId === null } });
     await recordStep(tx, {
       caseId: locked.id, kind: 'verified', agentId: agent.id,
       summary: locked.accountId === null ? 'Visitor verified with a service code; the case is now linked to their account.' : 'Member verified with a service code.',
     });
-    return { verified: true as const, account_id: accountId, verified_at: now.toISOString() };
+    return { verified: true as const, account_id: accountId, verified_at: now.toISOString(), at: now };
   });
   if (!verified) throw await refuse('other_account');
-  await forgetServiceCodes(ctx, deskCase.conversationId);
-  return verified;
+  await announceVerification(ctx, deskCase, verified.at, 'agent');
+  return { verified: verified.verified, account_id: verified.account_id, verified_at: verified.verified_at };
 }
 
 /** The code did its job: the chat keeps no copy of it (the member typed it for the agent to read). */

@@ -14,6 +14,9 @@ export type DeskCase = {
   verifiedAccountId: string | null;
   verifiedAt: Date | null;
   verifiedBy: string | null;
+  /** When an agent asked for the service code in the chat (the member's secure field), and who; null when nobody is waiting for it. */
+  serviceCodeAskedAt: Date | null;
+  serviceCodeAskedBy: string | null;
   escalationLevel: number;
   createdAt: Date;
   queuedAt: Date;
@@ -28,12 +31,12 @@ export type DeskCase = {
 
 /** The columns a use case may change, in the domain's words. */
 export type CasePatch = Partial<Pick<DeskCase,
-  | 'accountId' | 'queue' | 'status' | 'assignedAgentId' | 'assignedAt' | 'verifiedAccountId' | 'verifiedAt' | 'verifiedBy' | 'escalationLevel'
+  | 'accountId' | 'queue' | 'status' | 'assignedAgentId' | 'assignedAt' | 'verifiedAccountId' | 'verifiedAt' | 'verifiedBy' | 'serviceCodeAskedAt' | 'serviceCodeAskedBy' | 'escalationLevel'
   | 'queuedAt' | 'firstResponseDue' | 'resolutionDue' | 'firstResponseAt' | 'resolvedAt' | 'outcome' | 'summary'>> & { updatedAt: Date };
 
 const COLUMN: Record<keyof CasePatch, keyof CaseRow> = {
   accountId: 'account_id', queue: 'queue', status: 'status', assignedAgentId: 'assigned_agent_id', assignedAt: 'assigned_at',
-  verifiedAccountId: 'verified_account_id', verifiedAt: 'verified_at', verifiedBy: 'verified_by', escalationLevel: 'escalation_level',
+  verifiedAccountId: 'verified_account_id', verifiedAt: 'verified_at', verifiedBy: 'verified_by', serviceCodeAskedAt: 'service_code_asked_at', serviceCodeAskedBy: 'service_code_asked_by', escalationLevel: 'escalation_level',
   queuedAt: 'queued_at', firstResponseDue: 'first_response_due', resolutionDue: 'resolution_due', firstResponseAt: 'first_response_at',
   resolvedAt: 'resolved_at', outcome: 'outcome', summary: 'summary', updatedAt: 'updated_at',
 };
@@ -41,7 +44,7 @@ const COLUMN: Record<keyof CasePatch, keyof CaseRow> = {
 const toCase = (row: Selectable<CaseRow>): DeskCase => ({
   id: row.id, conversationId: row.conversation_id, accountId: row.account_id, queue: row.queue, status: row.status, caseFile: row.case_file,
   assignedAgentId: row.assigned_agent_id, assignedAt: row.assigned_at, verifiedAccountId: row.verified_account_id, verifiedAt: row.verified_at,
-  verifiedBy: row.verified_by, escalationLevel: row.escalation_level, createdAt: row.created_at, queuedAt: row.queued_at,
+  verifiedBy: row.verified_by, serviceCodeAskedAt: row.service_code_asked_at ?? null, serviceCodeAskedBy: row.service_code_asked_by ?? null, escalationLevel: row.escalation_level, createdAt: row.created_at, queuedAt: row.queued_at,
   firstResponseDue: row.first_response_due, resolutionDue: row.resolution_due, firstResponseAt: row.first_response_at, resolvedAt: row.resolved_at,
   outcome: row.outcome, summary: row.summary, updatedAt: row.updated_at,
 });
@@ -51,6 +54,7 @@ export async function insertCase(db: DeskDb, deskCase: DeskCase): Promise<void> 
     id: deskCase.id, conversation_id: deskCase.conversationId, account_id: deskCase.accountId, queue: deskCase.queue, status: deskCase.status,
     case_file: JSON.stringify(deskCase.caseFile), assigned_agent_id: deskCase.assignedAgentId, assigned_at: deskCase.assignedAt,
     verified_account_id: deskCase.verifiedAccountId, verified_at: deskCase.verifiedAt, verified_by: deskCase.verifiedBy,
+    service_code_asked_at: deskCase.serviceCodeAskedAt, service_code_asked_by: deskCase.serviceCodeAskedBy,
     escalation_level: deskCase.escalationLevel, created_at: deskCase.createdAt, queued_at: deskCase.queuedAt,
     first_response_due: deskCase.firstResponseDue, resolution_due: deskCase.resolutionDue, first_response_at: deskCase.firstResponseAt,
     resolved_at: deskCase.resolvedAt, outcome: deskCase.outcome, summary: deskCase.summary, updated_at: deskCase.updatedAt,

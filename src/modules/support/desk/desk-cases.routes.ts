@@ -6,6 +6,7 @@ import { cancelDuplicate, refundCharge, removeExtraMember, signOutAllDevices } f
 import { messageView } from './case-view.ts';
 import { addNote, escalateCase, resolveCase, sendMessage, transferCase, verifyMember } from './case-workflow.service.ts';
 import type { DeskContext } from './desk-context.ts';
+import { askForServiceCode } from './service-code-request.service.ts';
 import { caseIdParams, messageSchema, noteSchema, outcomeSchema, queueSchema, reasonSchema } from './desk-http.ts';
 
 const TAGS = ['desk'];
@@ -25,6 +26,13 @@ export function deskCaseRoutes(ctx: DeskContext): FastifyPluginAsyncZod {
         response: { 200: z.object({ verified: z.literal(true), account_id: z.string(), verified_at: z.string() }) },
       },
     }, async (request) => verifyMember(ctx, await requireAgent(ctx, request), { caseId: request.params.id, code: request.body.code, address: request.ip }));
+
+    app.post('/api/desk/cases/:id/ask-service-code', {
+      schema: {
+        tags: TAGS, summary: 'Ask the member for their service code: their chat opens a secure field the server checks (only the case\'s own agent)', params: caseIdParams,
+        body: z.object({}).optional(), response: { 200: z.object({ asked_at: z.string() }) },
+      },
+    }, async (request) => askForServiceCode(ctx, await requireAgent(ctx, request), { caseId: request.params.id }));
 
     app.post('/api/desk/cases/:id/messages', {
       schema: {

@@ -63,6 +63,8 @@ export const caseDetailSchema = z.object({
   verification: z.object({
     verified: z.boolean(), account_id: z.string().nullable(), verified_at: z.string().nullable(),
     verified_by: z.object({ id: z.string(), name: z.string() }).nullable(),
+    // When the agent asked for the code in the chat (the member's secure field is open); null when nobody waits for it.
+    service_code_asked_at: z.string().nullable(),
   }),
   // The support port's AccountSnapshot, as it is (support.ports.ts); null until verified.
   account: z.record(z.string(), z.unknown()).nullable(),

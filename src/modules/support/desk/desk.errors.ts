@@ -73,3 +73,13 @@ export const adminKeyNeeded = (): AppError =>
 
 export const agentEmailTaken = (): AppError =>
   new AppError({ code: 'AGENT_EMAIL_TAKEN', field: 'email', message: 'An agent already uses this email.', status: 409 });
+
+export const serviceCodeNotAsked = (): AppError =>
+  new AppError({ code: 'SERVICE_CODE_NOT_ASKED', message: 'Nobody is waiting for your service code in this chat. The agent will ask for it when they need it.', status: 409 });
+
+export const alreadyVerified = (): AppError =>
+  new AppError({ code: 'ALREADY_VERIFIED', message: 'The member is already verified on this case.', status: 409 });
+
+/** A wrong code typed by the member themselves, with the tries left on this request. */
+export const memberCodeInvalid = (message: string): AppError =>
+  new AppError({ code: 'SERVICE_CODE_INVALID', field: 'code', message, status: 422 });

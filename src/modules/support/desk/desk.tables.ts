@@ -38,6 +38,9 @@ export type CaseRow = {
   verified_account_id: string | null;
   verified_at: Date | null;
   verified_by: string | null;
+  /** The agent asked the member for their service code (0007): the chat's secure field is open until verification. */
+  service_code_asked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  service_code_asked_by: ColumnType<string | null, string | null | undefined, string | null>;
   escalation_level: ColumnType<number, number | undefined, number>;
   created_at: Date;
   queued_at: Date;

@@ -3,7 +3,8 @@ import type { Clock } from '../../../platform/clock.ts';
 import { withTables, type Db } from '../../../platform/db/database.ts';
 import type { RoutesPlugin } from '../../../platform/http/server.ts';
 import type { Logger } from '../../../platform/logger.ts';
-import type { ChatConversation, ChatMessage, ChatPort } from '../chat/chat.types.ts';
+import type { ChatConversation, ChatMessage, ChatPort, ServiceCodeScreen } from '../chat/chat.types.ts';
+import { checkCodeFromMessage, takeCodeFromMessage, verifyFromMember } from './service-code-request.service.ts';
 import type { SupportAccountPort } from '../support.ports.ts';
 import { askedCredential, checkAgentMessage } from './agent-message.ts';
 import { currentAgent, requireAgent } from './agent-auth.service.ts';
@@ -73,6 +74,10 @@ export type Desk = {
   recordBlockedMessage(options: { agentId: string; conversationId: string; body: string }): Promise<void>;
   /** For the chat's `onMessageStored`: an agent's message stops the case's first-response clock. */
   onMessageStored(conversation: ChatConversation, message: ChatMessage): Promise<void>;
+  /** The service code the member typed in the chat's secure field, after the agent asked for it (SERVICE_CODE_INVALID, SERVICE_CODE_NOT_ASKED). */
+  verifyFromMember(options: { conversationId: string; code: string; address: string }): Promise<{ verified: true; verified_at: string }>;
+  /** For the chat: a code typed into a message while the agent waits for one is taken out before storing, then checked. */
+  serviceCodes: ServiceCodeScreen;
   /** Offers waiting cases to free agents now; the number assigned. */
   assignWaiting(): Promise<number>;
   /**
@@ -140,6 +145,11 @@ export function createDesk(deps: DeskDeps): Desk {
     async onMessageStored(conversation, message) {
       if (message.author.kind !== 'agent' || message.author.id === null) return;
       await recordAgentReply(ctx, { conversationId: conversation.id, agentId: message.author.id, at: new Date(message.createdAt) });
+    },
+    verifyFromMember: (options) => verifyFromMember(ctx, { ...options, route: 'secure_field' }),
+    serviceCodes: {
+      takeFromMessage: (conversationId, body) => takeCodeFromMessage(ctx, conversationId, body),
+      checkFromMessage: (options) => checkCodeFromMessage(ctx, options),
     },
     assignWaiting: sweep,
     settleRefunds: () => settleStaleRefunds(ctx),

@@ -12,6 +12,8 @@ export type ServerFrame =
   | { type: 'typing'; author: ChatAuthor; on: boolean }
   | { type: 'read'; author: ChatAuthor; seq: number }
   | { type: 'status'; status: ConversationStatus }
+  /** The member's service code matched, now: the desk reads the case again (its view lifts), the member's field closes. */
+  | { type: 'verified'; verified_at: string }
   | { type: 'error'; code: string; message: string; client_id?: string }
   | { type: 'pong' };
 
@@ -39,10 +41,12 @@ export type ChatState = {
   fatal: { code: string; message: string } | null;
   /** A refusal of no message in particular (too fast, bad frame), shown once. */
   notice: { code: string; message: string } | null;
+  /** When this socket heard that the member was verified with the service code; null until then. */
+  verifiedAt: string | null;
 };
 
 export const initialChatState: ChatState = {
-  messages: [], pending: [], status: null, you: null, readMarks: {}, typing: null, connection: 'connecting', fatal: null, notice: null,
+  messages: [], pending: [], status: null, you: null, readMarks: {}, typing: null, connection: 'connecting', fatal: null, notice: null, verifiedAt: null,
 };
 
 export type ChatAction =
@@ -102,6 +106,8 @@ function onFrame(state: ChatState, frame: ServerFrame): ChatState {
     }
     case 'status':
       return { ...state, status: frame.status };
+    case 'verified':
+      return { ...state, verifiedAt: frame.verified_at };
     case 'error': {
       const error = { code: frame.code, message: frame.message };
       if (frame.client_id) {

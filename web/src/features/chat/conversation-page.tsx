@@ -3,6 +3,8 @@ import { Link } from '../../app/router.tsx';
 import { Button, Page } from '../../ui/components.tsx';
 import { Composer } from './composer.tsx';
 import { MessageList } from './message-list.tsx';
+import { ServiceCodeField } from './service-code-field.tsx';
+import { awaitingServiceCode } from './service-code-request.ts';
 import { StatusBanner } from './status-banner.tsx';
 import { TranscriptActions } from './transcript-actions.tsx';
 import { useChat } from './use-chat.ts';
@@ -43,6 +45,7 @@ export function ConversationPage({ id }: { id: string }) {
             {state.notice.message}
           </p>
         ) : null}
+        {!closed && awaitingServiceCode(state.messages, state.verifiedAt) ? <ServiceCodeField conversationId={id} /> : null}
         <Composer
           ref={composer}
           value={draft}

@@ -2,6 +2,7 @@ import type { ChatChoice, ChatMessage } from '../../api/chat.ts';
 import { Button } from '../../ui/components.tsx';
 import type { Pending } from './chat-state.ts';
 import { PayloadView } from './payload-view.tsx';
+import { verifiedAtOf } from './service-code-request.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -15,6 +16,17 @@ export type ChoiceState = { live: boolean; chosen: string | null; onChoose?: (ch
 /** One stored message: a bubble (mine on the right), or a centred line for the system's notes. */
 export function MessageItem({ message, mine, seen, choices }: { message: ChatMessage; mine: boolean; seen: boolean; choices: ChoiceState }) {
   const kind = message.payload?.kind ?? 'text';
+  const verifiedAt = verifiedAtOf(message);
+  if (verifiedAt !== null) {
+    // The stored line says UTC; each screen says it in its own clock.
+    return (
+      <li className="msg msg-note msg-verified">
+        <p role="status">
+          <span aria-hidden="true">✓ </span>Identity verified with the service code at {messageTime(verifiedAt)}
+        </p>
+      </li>
+    );
+  }
   if (message.author.kind === 'system' && kind !== 'summary' && kind !== 'action_done') {
     return (
       <li className="msg msg-note">

@@ -31,6 +31,11 @@ export function DeskChat({ conversationId, detail, onStatus, onUnknown }: { conv
       unknown.current();
     }
   }, [shown.unknown, lastSeq]);
+  // The member's code matched: the socket says so at once; the case is read again and its view lifts.
+  const verifiedAt = live.verifiedAt;
+  useEffect(() => {
+    if (verifiedAt !== null) unknown.current();
+  }, [verifiedAt]);
   const [draft, setDraft] = useState('');
   const composer = useRef<HTMLTextAreaElement>(null);
   const report = useRef(onStatus);
