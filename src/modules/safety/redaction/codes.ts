@@ -28,6 +28,8 @@ export const SERVICE_CODE_REPLACEMENT = '[service code removed]';
 
 /** A full stop, "!" or "?" ends a sentence; an ellipsis ("one time code ... 991042", "code is K7.. no sorry 447210") is a pause. */
 const SENTENCE_END = /(?<!\.)[.!?](?!\.)(?=\s|$)|\n/;
+/** Verbs for typing a number in: what follows directly is a code to enter ("enter 2271 on the TV", "gib 4471 ein", "ingresa 4471", "digite 4471"). */
+const ENTER = /(?<![\p{L}])(?:enter|type\s+in|key\s+in|put\s+in|gib|geben\s+sie|ingres[ae]|introduce|introduzca|digite|digita|insira|insere)(?![\p{L}])/giu;
 /** What may stand between a code word and its digits across one sentence end: the rest of that sentence, then nothing or a word that hands the value over ("It's", "ok", "here", "Er lautet", "Es", "É"). */
 const NEXT_SENTENCE = /^[^.!?\n]{0,40}(?:[.!?]+|\n)\s*(?:(?:it'?s|it\s+is|it\s+says|ok(?:ay)?|here(?:'?s)?|so|um|uh|er\s+lautet|lautet|hier|es|é|aqu[íi]|ele\s+é|o\s+c[óo]digo\s+é)[\s,:]+)?$/iu;
 /**
@@ -50,7 +52,8 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     words.push({ start: index, end: m.index + m[0].length, secret, service });
   }
   const received = [...text.matchAll(RECEIVED)].map((m) => m.index + m[0].length);
-  if (words.length === 0 && received.length === 0) return [];
+  const entered = [...text.matchAll(ENTER)].map((m) => m.index + m[0].length);
+  if (words.length === 0 && received.length === 0 && entered.length === 0) return [];
   const candidates: { start: number; end: number }[] = [];
   for (const m of text.matchAll(DIGIT_GROUPS)) {
     const digits = m[0].replace(/\D/g, '');
@@ -71,8 +74,10 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     if (!nearest) {
       const digits = text.slice(start, end).replace(/\D/g, '');
       // "got 250000 views", "received 123456 in my bank account": a count or an amount has its noun after it; a code stands alone.
-      const alone = !/^(\d)\1+$/.test(digits) && !/^\s+(?!(?:from|on|but|and|as|via|by|is|was|which|that|so|when|at|again|twice|just|too|lol|btw|earlier|yesterday|today|now|then|or|an|von|aber|und|heute|gestern|pero|y|o|de|ayer|hoy|mas|e|ou|ontem|hoje|ago|(?:a|an|one)\s+(?:minute|second|moment|few|couple|while|min|sec)\p{L}*|minutes?\s+ago|vor|hace|h[áa])(?![\p{L}]))\p{L}/iu.test(text.slice(end, end + 20));
+      const alone = !/^(\d)\1+$/.test(digits) && !/^\s+(?!(?:from|on|but|and|as|via|by|is|was|which|that|so|when|at|again|twice|just|too|lol|btw|earlier|yesterday|today|now|then|or|an|von|aber|und|heute|gestern|pero|y|o|de|ayer|hoy|mas|e|ou|ontem|hoje|ago|ein|en|em|no|na|(?:a|an|one)\s+(?:minute|second|moment|few|couple|while|min|sec)\p{L}*|minutes?\s+ago|vor|hace|h[áa])(?![\p{L}]))\p{L}/iu.test(text.slice(end, end + 20));
       if (digits.length === 6 && alone && received.some((at) => at <= start && start - at <= 40 && !SENTENCE_END.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
+      // "it says enter 2 2 7 1 on the TV": digits to type in, right after the verb.
+      else if (alone && !/^(?:19|20)\d\d$/.test(digits) && entered.some((at) => at <= start && /^\s*:?\s*$/.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
       continue;
     }
     if (nearest.service) {

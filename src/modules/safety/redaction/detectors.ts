@@ -53,7 +53,7 @@ const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|
 /** The security code after its name, up to 40 characters of the same sentence later ("the 3 digits on the back of my card are 309"). */
 /** "the last four digits are 1881" is a last-four mention, not a security code. */
 const NOT_LAST = String.raw`(?<!(?:last|letzten|[úu]ltimos|final|finais|ending|endet\s+auf|termina\s+en|termina\s+em)\s+)`;
-const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(?<![\p{L}_-])(\d{3,4})(?![\d.,:/]?\d|[\p{L}_-]|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
+const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])[?!:.]{0,3}([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(?<![\p{L}_-])(\d{3,4})(?![\d.,:/]?\d|[\p{L}_-]|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
 /** Where the security code is printed, said after it: "902 on the back", "419 hinten auf der Karte", "781 atrás", "332 no verso". */
 const ON_THE_BACK = String.raw`(?:on\s+(?:the\s+)?back|at\s+the\s+back|hinten(?:\s+(?:drauf|auf\s+der\s+karte))?|auf\s+der\s+r[üu]ckseite|(?:de\s+)?atr[áa]s|detr[áa]s|en\s+el\s+reverso|no\s+verso|do\s+verso)`;
 const CVV_BEFORE = new RegExp(String.raw`(?<![\w$€£.,/:-])(\d{3,4})(?![.,]\d)\s+(?:is\s+|ist\s+|es\s+|é\s+)?(?:the\s+|my\s+|die\s+|mein\s+|el\s+|mi\s+|o\s+|meu\s+)?(?:${CVV_WORDS}|${ON_THE_BACK})(?![\p{L}])`, 'giu');
@@ -86,12 +86,12 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
 const MONTHS = String.raw`(?:jan(?:uary|uar|eiro)?|ene(?:ro)?|feb(?:ruary|ruar|rero)?|fev(?:ereiro)?|m[aä]r(?:ch|zo|z|ço|co)?|apr(?:il)?|abr(?:il)?|ma[yi]o?|jun(?:e|i|io|ho)?|jul(?:y|i|io|ho)?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember|iembre)?)?|set(?:embro|iembre)?|o[ck]t(?:ober|ubre)?|out(?:ubro)?|nov(?:ember|iembre|embro)?|de[cz](?:ember|iembre|embro)?|dic(?:iembre)?)`;
 const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|20\d{2}[/-](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
 /** "exp", "valid thru", "gültig bis", "Ablaufdatum", "vence", "caduca", "validade" … are card words on their own; "expires" needs a card nearby. */
+/** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
+const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?(?:(?:says|shows|reads|sagt|zeigt|dice|pone|diz)\s+)?`;
 const STRONG_EXPIRY = new RegExp(
-  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|valid\s+(?:thru|through|until|til|to)|good\s+(?:thru|through|until|til)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
+  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|valid\s+(?:thru|through|until|til|to)|good\s+(?:thru|through|until|til)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
   'giu',
 );
-/** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
-const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?`;
 const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
@@ -126,7 +126,8 @@ export function findCardExpiries(text: string, cards: readonly Span[], runs: rea
   for (const m of text.matchAll(WEAK_EXPIRY)) {
     const from = Math.max(0, (m.index ?? 0) - 80);
     const window = text.slice(from, (m.index ?? 0) + m[0].length + 40);
-    if (CARD_CONTEXT.test(window) || cards.some((c) => c.end >= from && c.start <= (m.index ?? 0) + m[0].length + 40)) {
+    // MMYY run together ("expiry 0330") is how a card's date is typed, not a subscription's: no card word needed.
+    if (/^(?:0[1-9]|1[0-2])\d\d$/.test(m[1]!) || CARD_CONTEXT.test(window) || cards.some((c) => c.end >= from && c.start <= (m.index ?? 0) + m[0].length + 40)) {
       spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
     }
   }

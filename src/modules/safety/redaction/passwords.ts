@@ -41,6 +41,8 @@ const CLAUSE_THEN_IS = new RegExp(
   String.raw`\b${PASSWORD_WORD},?\s+(?:(?:that|which|das|den|die|que)\s+(?:i\s+|ich\s+|yo\s+|eu\s+)?|(?:i|i'm|we|ich|wir|yo|eu)\s+)(?:[\p{L}']+\s+){0,3}?[\p{L}']+,?${IS}${PREFIX_OF_VALUE}${VALUE}`,
   'giu',
 );
+/** "changed it from X to Y": both are passwords. */
+const CHANGED_FROM = new RegExp(String.raw`\b(?:changed|switched|reset|updated)\s+(?:it|that|(?:my|the|his|her)\s+${PASSWORD_WORD})\s+from\s+(?:"|'|“)?([^\s"“”]+?)(?:"|”)?\s+to\s+(?:"|'|“)?${VALUE}`, 'giu');
 const NAMED_WORD = new RegExp(String.raw`^${PASSWORD_WORD}$`, 'iu');
 const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
 const CHANGED_IT = /\b(?:changed|set|setting|reset|switched|updated|made)\s+(?:it|that)\s|ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/i;
@@ -104,7 +106,7 @@ export function looksLikePassword(value: string): boolean {
   if (/^[A-Za-z]{1,4}(?:-[A-Za-z0-9]{1,5})+$/.test(value) && !/[a-z][A-Z]|[A-Z][a-z]{3}/.test(value)) return false; // tvq-st-131, AP-310
   if (/^\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|h|uhr|hrs?)$/i.test(value)) return false; // 9:30pm
   if (/^[a-z]+_\d+$/.test(value) && /^(?:acct|case|chg|ord|inv|sub|mem|prof|dev|tkt|usr)_/.test(value)) return false; // ids with a readable prefix
-  if (/^\p{L}+[.,;:!?]?$/u.test(value)) return false;
+  if (/^\p{L}+[.,;:!?]*$/u.test(value)) return false; // a word and its punctuation ("help!!!")
   if (/^\d+-[a-z]+(?:-[a-z]+)*$/.test(value)) return false; // 6-digit, 30-min, 2-step
   return true;
 }
@@ -138,9 +140,10 @@ const TOKEN = /(?<![^\s"'“„(«/,;])[^\s"'“”„()«»,;]+/g;
 export function findPasswords(text: string): Span[] {
   const spans: Span[] = [];
   const add = (m: RegExpMatchArray, strength: Strength) => {
-    const value = accept(m[1]!, strength);
+    const raw = m[m.length - 1]!; // the value is the last group, at the end of the match
+    const value = accept(raw, strength);
     if (value === undefined) return;
-    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    const start = (m.index ?? 0) + m[0].length - raw.length;
     spans.push({ kind: 'password', start, end: start + value.length });
   };
   const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
@@ -154,6 +157,13 @@ export function findPasswords(text: string): Span[] {
   for (const m of named ? text.matchAll(CHANGED_TO) : []) add(m, 'loose');
   for (const m of named ? text.matchAll(NEXT_LINE) : []) add(m, 'loose');
   for (const m of text.matchAll(AFTER_ADDRESS)) add(m, 'loose');
+  for (const m of named ? text.matchAll(CHANGED_FROM) : []) {
+    const fromAt = m.index + m[0].search(/\sfrom\s/i) + 6;
+    const fromStart = text.indexOf(m[1]!, fromAt);
+    const from = accept(m[1]!, 'loose');
+    if (from !== undefined) spans.push({ kind: 'password', start: fromStart, end: fromStart + from.length });
+    add(m, 'loose');
+  }
   for (const m of named ? text.matchAll(QUOTED_AFTER_WORD) : []) {
     if (!/\s/.test(m[1]!.trim()) || m[1]!.startsWith('[')) continue; // one word: the rules above take it
     if (m[1]!.trim().split(/\s+/).every((word) => NOT_A_PASSWORD.has(word.toLowerCase()))) continue; // "is "too short"", "ist "zu kurz"": a description
@@ -177,7 +187,7 @@ export function findPasswords(text: string): Span[] {
     const start = m.index + 1;
     const end = start + m[1]!.length;
     if (accept(m[1]!, 'normal') === undefined || /\s/.test(m[1]!)) continue;
-    const near = cues.filter((c) => (c.end <= start && start - c.end <= 60) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))));
+    const near = cues.filter((c) => (c.end <= start && start - c.end <= 60) || (c.start >= end && c.start - end <= 40 && !/[.!?](?=\s|$)|\n/.test(text.slice(end, c.start))));
     if (near.some((c) => QUOTE_CUE.test(text.slice(c.start, c.end)))) {
       spans.push({ kind: 'password', start, end });
     }
@@ -190,7 +200,7 @@ export function findPasswords(text: string): Span[] {
     const start = m.index;
     const end = start + m[0].length;
     // A password word right after counts across a sentence end too: "it's tigerlily7 btw. the password."
-    const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?\n]/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
+    const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?](?=\s|$)|\n/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
     const before = text.slice(Math.max(0, start - 80), start);
     // Implied: "i always use Pumpernickel8 for …", "i entered Violet1234", "used to be Cheddar99", "says its Honeybee2012", "tried everything: Coffee1, Coffee12".
     // A short "it's hunter22 btw" is a password given in reply: a plain word and its digits, in a message of a few words.
