@@ -100,6 +100,17 @@ describeEachDatabase('help center', (open) => {
     expect((await server.inject({ url: '/api/help/search?q=' })).json()).toMatchObject({ hits: [], confident: false, contact_url: null });
   });
 
+  it('answers a German, Spanish or Portuguese query with English articles and says so', async () => {
+    const json = await server.inject({ url: `/api/help/search?q=${encodeURIComponent('passwort vergessen')}` });
+    expect(json.json()).toMatchObject({ confident: true, language: 'de' });
+    expect(json.json().hits[0].slug).toBe('reset-your-password');
+    const page = await server.inject({ url: `/help/search?q=${encodeURIComponent('me cobraron dos veces')}` });
+    expect(page.body).toContain('lang="es"');
+    expect(page.body).toContain('Our help articles are in English.');
+    expect(page.body).toContain('href="/help/articles/second-account-same-card"');
+    expect((await server.inject({ url: '/api/help/search?q=cancel%20my%20sub' })).json().language).toBeNull();
+  });
+
   it('finds an error code typed without the dash or in lower case, as a code and as its articles', async () => {
     for (const q of ['ap310', 'Ap-310', 'my tv says AP310']) {
       const json = (await server.inject({ url: `/api/help/search?q=${encodeURIComponent(q)}` })).json();

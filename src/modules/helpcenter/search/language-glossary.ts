@@ -143,5 +143,5 @@ export function translateQuery(query: string, language: string): string | null {
     }
     return stops(language).has(bare) ? '' : word;
   });
-  return found > 0 ? words.join(' ') : null;
+  return found > 0 ? words.filter((word) => word !== '').join(' ') : null;
 }
