@@ -8,8 +8,8 @@ export type Span = { kind: FindingKind; start: number; end: number; label?: stri
 
 // ---------------------------------------------------------------- cards
 
-/** Digit groups joined by spaces (up to three: pasted or voice-typed), single dashes or dots, slashes before groups of four, not glued to letters, `+`, `$`, decimals or other digits. */
-const CARD_RUN = /(?<![\w+$€£.,/:-])\d+(?:(?: {1,3}| ?[.-] ?|\/(?=\d{4}))\d+)*(?![\w/:]|[.,]\d)/g;
+/** Digit groups joined by spaces (up to three, non-breaking too: pasted or voice-typed), single dashes (en and em dashes too), dots or underscores, slashes before groups of four, after a label's colon ("card:4111…"), not glued to letters, `+`, `$`, decimals or other digits. */
+const CARD_RUN = /(?<![\w+$€£.,/-])(?<!\d:)\d+(?:(?:[ \u00a0\u202f]{1,3}| ?[.\-–—_] ?|\/(?=\d{4}))\d+)*(?![\w/:]|[.,]\d)/g;
 
 /**
  * Full card numbers: 13 to 19 digits passing the Luhn check, typed with any
@@ -53,7 +53,7 @@ const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|
 /** The security code after its name, up to 40 characters of the same sentence later ("the 3 digits on the back of my card are 309"). */
 /** "the last four digits are 1881" is a last-four mention, not a security code. */
 const NOT_LAST = String.raw`(?<!(?:last|letzten|[úu]ltimos|final|finais|ending|endet\s+auf|termina\s+en|termina\s+em)\s+)`;
-const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])[?!:.]{0,3}([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(?<![\p{L}_-])(\d{3,4})(?![\d.,:/]?\d|[\p{L}_-]|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
+const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])[?!:.]{0,3}([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(?<![\p{L}_])(\d{3,4})(?![\d.,:/]?\d|[\p{L}_-]|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
 /** Where the security code is printed, said after it: "902 on the back", "419 hinten auf der Karte", "781 atrás", "332 no verso". */
 const ON_THE_BACK = String.raw`(?:on\s+(?:the\s+)?back|at\s+the\s+back|hinten(?:\s+(?:drauf|auf\s+der\s+karte))?|auf\s+der\s+r[üu]ckseite|(?:de\s+)?atr[áa]s|detr[áa]s|en\s+el\s+reverso|no\s+verso|do\s+verso)`;
 const CVV_BEFORE = new RegExp(String.raw`(?<![\w$€£.,/:-])(\d{3,4})(?![.,]\d)\s+(?:is\s+|ist\s+|es\s+|é\s+)?(?:the\s+|my\s+|die\s+|mein\s+|el\s+|mi\s+|o\s+|meu\s+)?(?:${CVV_WORDS}|${ON_THE_BACK})(?![\p{L}])`, 'giu');
@@ -67,6 +67,7 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
   const spans: Span[] = [];
   if (!CVV_HINT.test(text)) return spans;
   for (const m of text.matchAll(CVV_AFTER)) {
+    if (/\p{L}-$/u.test(m[1]!)) continue; // "gift card code GIFT-8812": digits glued to a word by a dash are part of it
     if (/^(?:19|20)\d\d$/.test(m[2]!) && /\p{L}/u.test(m[1]!)) continue; // "the back of my card is scratched, bought in 2021": a year
     const start = m.index + m[0].length - m[2]!.length;
     spans.push({ kind: 'cvv', start, end: start + m[2]!.length });

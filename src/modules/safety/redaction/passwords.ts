@@ -43,6 +43,7 @@ const CLAUSE_THEN_IS = new RegExp(
 );
 /** "changed it from X to Y": both are passwords. */
 const CHANGED_FROM = new RegExp(String.raw`\b(?:changed|switched|reset|updated)\s+(?:it|that|(?:my|the|his|her)\s+${PASSWORD_WORD})\s+from\s+(?:"|'|“)?([^\s"“”]+?)(?:"|”)?\s+to\s+(?:"|'|“)?${VALUE}`, 'giu');
+const LABEL_GLUED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|user(?:name)?|login|e-?mail)[:=]`, 'iu');
 const NAMED_WORD = new RegExp(String.raw`^${PASSWORD_WORD}$`, 'iu');
 const NAMED = new RegExp(String.raw`^(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})$`, 'iu');
 const CHANGED_IT = /\b(?:changed|set|setting|reset|switched|updated|made)\s+(?:it|that)\s|ge[äa]ndert|\b(?:la|lo)\s+(?:cambi[ée]|puse|actualic[ée]|he\s+cambiado)\s|\b(?:mudei|troquei|alterei|coloquei|botei)\s/i;
@@ -197,6 +198,7 @@ export function findPasswords(text: string): Span[] {
     if (m[0].length < 6 || !/[a-z\u00df-\u00ff]/.test(m[0])) continue;
     const value = m[0].replace(/[.,;:)\]}"'”»?]+$/, '');
     if (!looksLikePassword(value) && !looksStrong(value)) continue;
+    if (LABEL_GLUED.test(value)) continue; // "PW=hunter22": the label's own rule takes the value after it
     const start = m.index;
     const end = start + m[0].length;
     // A password word right after counts across a sentence end too: "it's tigerlily7 btw. the password."

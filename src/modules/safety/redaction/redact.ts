@@ -88,7 +88,9 @@ function chooseSpans(spans: Span[]): Span[] {
  * replaced by a readable token such as `[card number removed]`. Pure.
  */
 export function redact(text: string, options: RedactOptions = {}): Redaction {
-  const { masked, tokens } = maskPlaceholders(text);
+  const { masked: maskedRaw, tokens } = maskPlaceholders(text);
+  // Pasted text carries non-breaking spaces and typographic dashes between digit groups; each is read as a space or a hyphen (same length, so offsets hold).
+  const masked = maskedRaw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u2010-\u2014\u2212]/g, '-');
   const runs = findDigitRuns(masked);
   const found: Span[] = [...findPasswords(masked), ...findEmails(masked, options.officialDomains ?? [])];
   // Every other secret is made of digits, typed or spelled: a message without any is done.
