@@ -47,7 +47,9 @@ export function findInlineForward(text: string): InlineForward | null {
   while (index < rest.length && rest[index].trim() === '') index++;
   let headers = 0;
   for (; index < rest.length; index++) {
-    const line = rest[index];
+    let line = rest[index];
+    // A header wrapped by the mail client: "From: Name <address" then "address>" on the next line.
+    while (index + 1 < rest.length && /<[^>]*$/.test(line) && !HEADER_LINE.test(rest[index + 1])) line += ` ${rest[++index].trim()}`;
     const header = HEADER_LINE.exec(line);
     if (!header) {
       if (line.trim() === '' || headers > 0) break;

@@ -86,3 +86,15 @@ describe('parseEmail and scanMessage on hostile input', () => {
     }
   });
 });
+
+describe('parseEmail on HTML-only mail', () => {
+  it('reads the words of the HTML without rendering it (no scripts, no styles, no [url] after links) and finds the forward in it', async () => {
+    const parsed = await parseEmail(fixture('forwarded-html-only.eml'));
+    expect(parsed.body).not.toMatch(/alert|color:red|\[https?:/);
+    const inner = messageToScan(parsed);
+    expect(inner).toMatchObject({ from: 'Reelhouse <help@reelhouse-help.example.net>', subject: 'Payment problem' });
+    expect(inner.body).toBe('Payment problem\n\nWe could not charge your card. Update payment');
+    expect(inner.links).toContainEqual({ href: 'https://pay.example.net/rh', text: 'Update payment' });
+    expect(scanMessage(inner, brand).verdict).toBe('phish');
+  });
+});

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { findInlineForward, FORWARD_MARKER } from './forwarded.ts';
+import { htmlToText } from './html-text.ts';
 import { linksInHtml } from './links.ts';
 import type { ScanInput } from './scan.types.ts';
 
@@ -61,10 +62,11 @@ function isAttachedMessage(attachment: ParsedMail['attachments'][number]): boole
 }
 
 async function parseAt(raw: Buffer | string, depth: number): Promise<ParsedEmail> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: MAX_EMAIL_BYTES });
+  const mail = await simpleParser(raw, { skipHtmlToText: true, skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
   const headers = headerMap(mail);
   const html = typeof mail.html === 'string' ? mail.html : null;
-  const body = mail.text ?? '';
+  // The text part when there is one; else the HTML's words, read without rendering.
+  const body = mail.text?.trim() ? mail.text : html ? htmlToText(html) : '';
   const parsed: ParsedEmail = {
     channel: 'email',
     from: addressLine(mail.from),
