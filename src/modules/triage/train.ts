@@ -22,12 +22,12 @@ import { publicSplit, readLabelled, TRAIN_FILE, TRAIN_LANGUAGES_FILE, type Sourc
 import { extractEntities } from './entities.rules.ts';
 import { DIMENSIONS, extractFeatures, HASH_BITS, newFeatureBuffer } from './features.ts';
 import { INTENTS } from './intents.ts';
-import { MODEL_FILE, softmax, type StoredModel } from './model.ts';
+import { MODEL_FILE, softmax, type Model, type StoredModel } from './model.ts';
 
 const SEED = 20261127;
 /** publicWeight: how much one public example counts against one of ours (they are many, and about a bank, not us). */
-export type Settings = { epochs: number; learningRate: number; decay: number; l2: number; publicWeight: number };
-export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7, publicWeight: 0.5 };
+export type Settings = { epochs: number; learningRate: number; decay: number; l2: number; publicWeight: number; balance: number };
+export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7, publicWeight: 0.5, balance: 0 };
 const CALIBRATION_SHARE = 0.15;
 /** Rows whose largest weight is below this are dropped from the file (they cannot change a ranking). */
 const PRUNE_BELOW = 0.01;
@@ -127,9 +127,19 @@ function quantise(model: Weights): Pick<StoredModel, 'rows' | 'scales' | 'weight
   };
 }
 
-export function train(settings: Settings = SETTINGS, options: { skipFull?: boolean } = {}): { stored: StoredModel; calibrationAccuracy: number } {
+/** The lines the shipped model learns from: ours in every language and the training part of the public lines. */
+export function trainingLines(): SourcedMessage[] {
+  return [...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...publicSplit().train];
+}
+
+export type Fitted = { weights: Weights; temperature: number; calibrationAccuracy: number; calibrationLines: number; examples: number };
+
+/**
+ * Steps 1 to 3 on any set of lines (crossvalidate.ts gives it folds): the
+ * calibration fit on 85 %, the temperature, then the fit on everything.
+ */
+export function fitLines(lines: SourcedMessage[], settings: Settings = SETTINGS, options: { skipFull?: boolean } = {}): Fitted {
   const random = seededRandom(SEED);
-  const lines: SourcedMessage[] = [...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...publicSplit().train];
   const byIntent = new Map<string, number[]>();
   lines.forEach((line, i) => byIntent.set(line.intent, [...(byIntent.get(line.intent) ?? []), i]));
   const missing = INTENTS.filter((intent) => !byIntent.has(intent));
@@ -145,6 +155,7 @@ export function train(settings: Settings = SETTINGS, options: { skipFull?: boole
     const forms = !own ? publicVariants(line.text, random) : line.lang && line.lang !== 'en' ? languageVariants(line.text, random) : variants(line.text, random);
     for (const text of forms) examples.push(featurise(text, label, group, own ? 1 : settings.publicWeight));
   });
+  balanceClasses(examples, settings.balance);
 
   const fitting = examples.filter((x) => !calibrationLines.has(x.group));
   const held = examples.filter((x) => calibrationLines.has(x.group));
@@ -153,15 +164,38 @@ export function train(settings: Settings = SETTINGS, options: { skipFull?: boole
   const heldLabels = held.map((x) => x.label);
   const calibrationAccuracy = heldScores.filter((s, i) => s.indexOf(Math.max(...s)) === heldLabels[i]).length / held.length;
   const temperature = fitTemperature(heldScores, heldLabels);
+  const weights = options.skipFull ? partial : fit(examples, seededRandom(SEED + 1), settings);
+  return { weights, temperature, calibrationAccuracy, calibrationLines: calibrationLines.size, examples: examples.length };
+}
 
-  if (options.skipFull) return { stored: { temperature } as StoredModel, calibrationAccuracy };
-  const full = fit(examples, seededRandom(SEED + 1), settings);
+/**
+ * Multiplies each example's weight by (mean class weight / its class's weight)^power, so that
+ * intents with many lines (out_of_scope, the banking-mapped ones) do not pull the rest.
+ * power 0 leaves the weights alone.
+ */
+function balanceClasses(examples: Example[], power: number): void {
+  if (power === 0) return;
+  const total = new Float64Array(K);
+  for (const x of examples) total[x.label] += x.weight;
+  const mean = total.reduce((a, b) => a + b, 0) / K;
+  for (const x of examples) x.weight *= (mean / total[x.label]) ** power;
+}
+
+/** An in-memory model of fitted weights, for triage.ts createTriage (crossvalidate.ts uses it unquantised). */
+export function asModel(fitted: Fitted): Model {
+  return { classes: [...INTENTS], temperature: fitted.temperature, bias: Float32Array.from(fitted.weights.b), weights: fitted.weights.w };
+}
+
+export function train(settings: Settings = SETTINGS): { stored: StoredModel; calibrationAccuracy: number } {
+  const lines = trainingLines();
+  const fitted = fitLines(lines, settings);
+  const full = fitted.weights;
   const { kept, ...packed } = quantise(full);
   const stored: StoredModel = {
     version: 1,
     hashBits: HASH_BITS,
     classes: [...INTENTS],
-    temperature,
+    temperature: fitted.temperature,
     bias: Array.from(full.b, (b) => Math.round(b * 1e5) / 1e5),
     ...packed,
     training: {
@@ -169,14 +203,14 @@ export function train(settings: Settings = SETTINGS, options: { skipFull?: boole
       lines: lines.length,
       ownLines: lines.filter((line) => line.source === 'own').length,
       publicLines: lines.filter((line) => line.source !== 'own').length,
-      examples: examples.length,
+      examples: fitted.examples,
       ...settings,
-      calibrationLines: calibrationLines.size,
-      calibrationAccuracy: Math.round(calibrationAccuracy * 10000) / 10000,
+      calibrationLines: fitted.calibrationLines,
+      calibrationAccuracy: Math.round(fitted.calibrationAccuracy * 10000) / 10000,
       featureRows: kept,
     },
   };
-  return { stored, calibrationAccuracy };
+  return { stored, calibrationAccuracy: fitted.calibrationAccuracy };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
