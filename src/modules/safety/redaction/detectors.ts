@@ -90,7 +90,7 @@ const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|20\d{2}
 /** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
 const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?(?:(?:says|shows|reads|sagt|zeigt|dice|pone|diz)\s+)?`;
 const STRONG_EXPIRY = new RegExp(
-  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|valid\s+(?:thru|through|until|til|to)|good\s+(?:thru|through|until|til)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
+  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|exp(?:iry|iration)(?=\s*:)|valid\s+(?:thru|through|until|til|to)|good\s+(?:thru|through|until|til)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
   'giu',
 );
 const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
@@ -149,7 +149,7 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
   };
   for (const card of cards) {
     // "04/27", "4-2027", or "0427" typed without a slash; after "exp", "bis", "val", "vto" too ("4386-… bis 03/28").
-    const expiry = /^[\s,;/|]+(?:(?:exp\w*|bis|until|thru|hasta|até|val|vto|venc\w*)\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
+    const expiry = /^(?:[\s,;/|]|\s-(?=\s))+(?:(?:exp\w*|bis|until|thru|hasta|até|val|vto|venc\w*)\.?[\s:]*)?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2])\d{2})(?![\d/.-]*\d)/i.exec(text.slice(card.end));
     if (!expiry) continue;
     const start = card.end + expiry[0].length - expiry[1]!.length;
     spans.push({ kind: 'card_expiry', start, end: start + expiry[1]!.length });

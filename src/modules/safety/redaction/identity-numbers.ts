@@ -118,6 +118,8 @@ export function findGovernmentIds(text: string, runs: readonly DigitRun[] = []):
     // "sin" is also Spanish for "without" and "cc" a copy: a lowercase "sin" needs 9 digits passing Luhn, "cc" at least 8 digits.
     if (/^sin\b/.test(word) && !(digits.length === 9 && (luhnValid(digits) || /^SIN\b/.test(m[0])))) continue;
     if (/^cc\b/.test(word) && digits.length < 8) continue;
+    // A bare "DL" is also an airline ("flight DL 1842"): a licence number after it has 7 characters or more.
+    if (/^dl$/.test(word) && (value.replace(/\W/g, '').length < 7 || /\bflights?\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index)))) continue;
     if (/^(?:dni|nie)\b/.test(word) && !dniValid(value)) continue;
     const start = m.index + m[0].length - m[1]!.length;
     push(start, start + value.length);
@@ -158,7 +160,7 @@ export function findBankDetails(text: string): Span[] {
   for (const m of ACCOUNT_HINT.test(text) ? text.matchAll(ACCOUNT_AFTER_WORD) : []) {
     const digits = m[1]!.replace(/\D/g, '');
     // A Brazilian branch (agência) has 4 digits and is public alone, but with the account number beside it the pair is the account; every other bank number has at least 6.
-    const branchWithAccount = /^ag/i.test(m[0]) && /^\D{0,12}\b(?:conta|c\/c|cc)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const branchWithAccount = /^ag/i.test(m[0]) && (/^\D{0,12}\b(?:conta|c\/c|cc)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) || /\bconta\b[^.!?\n]{0,30}$/i.test(text.slice(Math.max(0, m.index - 40), m.index)));
     if (digits.length < (branchWithAccount ? 4 : 6)) continue;
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'bank_account', start, end: start + m[1]!.length });
