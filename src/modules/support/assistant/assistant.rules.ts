@@ -201,7 +201,7 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     lastQuestion: (turn.state.lastQuestion as AccountQuestion | null) ?? null,
   };
   const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
-  const questionAsked = snapshot ? readAccountQuestion(reading, { afterMoney, ...meaning }) : null;
+  const questionAsked = snapshot ? readAccountQuestion(reading, { afterMoney, ...meaning }) ?? (language ? readAccountQuestion(text, { afterMoney, ...meaning }) : null) : null;
   // Triage's "a person" is a guess; an account question it did not know ("can I add one more person?") is answered instead.
   if (asksForPerson(text) || (triage?.intent === 'contact.agent' && !questionAsked)) return handOff(turn, problemQueue(turn.state), 'member_asked');
   if (turn.state.flow) {

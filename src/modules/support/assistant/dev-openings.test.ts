@@ -31,7 +31,10 @@ const TODAY = '2026-11-27';
  * read against the last question and the other general changes it showed.
  * A sixth of 72 (testing/dev-openings-batch6-2026-12-06.ts), written once the
  * fifth was at 156 and measured before any change for it: 48 of 72 (0.667;
- * first turns 0.722, follow-ups 0.500).
+ * first turns 0.722, follow-ups 0.500), then 72 of 72 after the general
+ * fixes it showed (more of each concept's words, Unicode word edges in the
+ * gloss, shopping, gift cards and unrecognised charges left to the charge
+ * reading).
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -44,7 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What was reached on each set, less a little: development figures, kept from slipping back. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0 };
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95 };
 
 it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4], ['batch5', DEV_OPENINGS_BATCH5], ['batch6', DEV_OPENINGS_BATCH6]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });

@@ -26,27 +26,42 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 /** Asking for a moment: when, what date, until when, how long. */
 const ASK_WHEN = /\bwhen(?:['’]?s)?\b|\b(?:final|last) day\b|\bwhat (?:day|date|time)\b|\bwhich (?:day|date)\b|\b(?:due |restart |renewal |end |billing |payment |charge )?date\b|\bhow long\b|\bhow soon\b/i;
 /** Asking for an amount. */
-const ASK_AMOUNT = /\bhow much\b|\bwhat (?:will|does|do|would|is)\b[^?]{0,30}\bcost\b|\bcost(?:s|ing)? me\b|\b(?:the )?(?:amount|total|damage)\b|\bwhat (?:do|will|would) i (?:owe|pay)\b/i;
+const ASK_AMOUNT = /\bhow much\b|\bwhat(?:['’]?s| is| will| do| does)\b[^?]{0,20}\b(?:coming out|come out|go(?:ing)? out|due|owe)\b|\bwhat (?:will|does|do|would|is)\b[^?]{0,30}\bcost\b|\bcost(?:s|ing)? me\b|\b(?:the )?(?:amount|total|damage)\b|\bwhat (?:do|will|would) i (?:owe|pay)\b/i;
 /** Money going out to Reelhouse, in any tense. */
-export const MONEY_OUT = /\b(?:charg\w*|bill(?:s|ed|ing)?|pay(?:s|ing|ment|ments)?|paid|debit\w*|renew\w*|invoice|cost\w*|fee|(?:take|taking|took|taken) (?:the |my )?money|money (?:taken|out|leave|leaving)|coming out|come out|go(?:es)? out|due)\b/i;
+export const MONEY_OUT = /\b(?:charg\w*|bill(?:s|ed|ing)?|pay(?:s|ing|ment|ments)?|paid|debit\w*|renew\w*|invoice|cost\w*|fee|(?:take|taking|took|taken)\b[^.?!]{0,15}\bmoney|money (?:taken|out|leave|leaving)|coming out|come out|go(?:es)? out|due)\b/i;
 /** Ahead in time. */
-const AHEAD = new RegExp(`\\bnext\\b|\\bupcoming\\b|\\bagain\\b|\\bwill\\b|\\bgonna\\b|\\bgoing to\\b|\\bfrom now\\b|\\bper month\\b|\\ba month\\b|\\bevery month\\b|\\bmonthly\\b|\\bright now\\b|\\bcurrently\\b|\\b(?:in|for|from|about|on) ${MONTH}\\b|^\\s*(?:what about |and |so )?${MONTH}\\b`, 'i');
+const AHEAD = new RegExp(`\\bnext\\b|\\bwon['’]?t\\b|\\bwont\\b|\\b(?:take|charge|bill)\\w* (?:me )?another\\b|\\bany more\\b|\\banymore\\b|\\bupcoming\\b|\\bagain\\b|\\bwill\\b|\\bgonna\\b|\\bgoing to\\b|\\bfrom now\\b|\\bper month\\b|\\ba month\\b|\\bevery month\\b|\\bmonthly\\b|\\bright now\\b|\\bcurrently\\b|\\b(?:in|for|from|about|on) ${MONTH}\\b|^\\s*(?:what about |and |so )?${MONTH}\\b`, 'i');
 /** Already happened: a charge complained about, not one ahead. */
-const PAST_CHARGE = /\bwhy\b|\b(?:was|were|got|been|have been|did you|you) (?:charg|bill|debit|take|took)\w*\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
+const PAST_CHARGE = /\bwhy\b|\b(?:getting|keep(?:s)? (?:getting )?|still) (?:charg|bill|debit)\w*|\bamount charged\b|\bcharged (?:is|was)\b|\b(?:was|were)\s+(?:only\s+|just\s+)?[$£€]?\d|\b(?:was|were|got|been|have been|did you|you) (?:charg|bill|debit|take|took)\w*\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
 /** Access: watching, using, losing it, its end. */
-const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\buse (?:it|the service|reelhouse)\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
-const IF_CANCEL = /\bif i (?:cancel|stop|quit|end)\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
+const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\bus(?:e|ing) (?:it|the service|reelhouse|the rest)\b|\bkeep (?:premium|it|using|access|my|the)\b|\bstill have\b|\b(?:is it|it['’]?s) (?:off|gone|over)\b|\boff already\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
+const IF_CANCEL = /\bif i (?:cancel|stop|quit|end|leave)\b|\b(?:thinking (?:of|about)|planning to|want to|going to) (?:quit|cancel|leav|stop)\w*\b|\b(?:do|will) i still have\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
 const CARD = /\b(?:card|cards|visa|mastercard|amex|debit card|credit card|payment method|paypal)\b/i;
-const CARD_CHANGE = /\b(?:put|add|use|change|update|replace|switch|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my )?(?:own |new |other |another )?(?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued)\b|\bcard (?:was |got |has been )?(?:replaced|reissued)\b/i;
+const CARD_CHANGE = /\b(?:chang\w*|updat\w*|replac\w*|switch\w*)\b[^.?!]{0,20}\b(?:my |the )?(?:own |new |other |another )?(?:card|payment method)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:card|payment method) (?:details|number|in|on|somewhere)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my |a )?(?:own|new|other|another|different) (?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued)\b|\b(?:card|visa|mastercard|amex)\b[^.?!]{0,10}\b(?:was |got |has been |is )?(?:replaced|reissued|renewed|changed)\b/i;
 const WHO = /\bwho\b|\bwhich company\b|\bthrough (?:whom|who)\b/i;
-const WHICH_CARD = /\b(?:which|what)\b[^.?!]{0,25}\b(?:card|cards|payment method)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
+const WHICH_CARD = /\b(?:you|u)(?: guys)?\b[^.?!]{0,15}\b(?:have|got|using|use|charg\w*|bill\w*)\b[^.?!]{0,10}\bmy (?:old |new |current )?(?:card|visa|mastercard|amex|debit card|credit card)\b|\b(?:which|what)(?: of my| kind of)? (?:card|cards|payment method|visa|mastercard)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
 const PAY_OBLIGATION = /\b(?:do|must|should|will|have|need) (?:i|we)\b[^.?!]{0,25}\bpay\b|\bcost me anything\b|\bdo i pay anything\b|\bam i (?:paying|being charged|charged)\b/i;
-const PAUSE = /\bpaus\w*\b|\bunpause\b|\brestart\w*\b|\bresum\w*\b|\bcome back\b|\bbreak\b/i;
+const PAUSE = /\bpaus\w*\b|\bunpause\b|\brestart\w*\b|\bresum\w*\b|\bcom(?:e|es|ing) back\b|\bbreak\b/i;
 const EXTRA = /\bextra.?members?\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
-const IF_FAILS = /\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
+const IF_FAILS = /\bwhat if\b[^.?!]{0,25}\b(?:again|fail\w*|declined)\b|\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
 const RECUR = /\bkeep (?:happening|charging|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bgoing forward\b|\bnew normal\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bhappen again\b|\bgo up again\b/i;
 /** Can't watch, in many words: the cause to tell first when the account is on hold or paused. */
 const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not able to|couldn['’]?t|not can)\b[^.?!]{0,20}\b(?:watch|play|stream|open|load|log ?in|sign ?in|use)\b|\blocked\b|\block(?:s|ed)? me out\b|\bno (?:shows|movies|films|series)\b|\bnothing (?:plays|works|loads)\b|\b(?:is|it['’]?s) stop(?:ped)?\b|\bblocked\b|\bproblem with (?:my )?(?:billing|payment|account)\b|\bbilling (?:problem|issue|error)\b|\bpayment (?:problem|issue|error)\b|\b(?:says|saying|shows?) (?:account )?(?:on hold|paused|payment)\b/i;
+/** A month named as the one asked about ("what about december", "will december be more"). */
+const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does) ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
+/** Questions about other things that share the words: shops, gift cards, scam messages. */
+const NOT_OURS = /\bgift ?cards?\b|\b(?:store|shop|shopping|purchase\w*|ordered|package|product|merchant|seller|atm|overdraft|flights?)\b|\b(?:email|e-mail|text|sms|message|link)\b[^.?!]{0,40}\b(?:legit|scam|phishing|real|fake|asking)\b/i;
+/** A charge the member does not recognise or disputes. */
+const UNRECOGNISED = /\b(?:recogni[sz]e|didn['’]?t make|did not make|not made|haven['’]?t (?:done|made)|suspicious|fraud\w*|unusual|unauthori[sz]ed|dispute\w*|(?:did not|didn['’]?t) (?:create|do|authori[sz]e)|(?:can['’]?t|cannot|don['’]?t) recall|duplicat\w*|twice|double[ds]?|two (?:\w+ )?(?:payments|charges|debits)|freeze)\b/i;
+/** How to cancel: a request, which the actions read. */
+const CANCEL_HOWTO = /\b(?:how (?:to|do i|can i)|want to|wanna|need to|trying to) (?:cancel|end|stop|quit|close)\b/i;
+/** Adding or inviting an extra member, and the other extra-member topics that share the words. */
+const EXTRA_ADD = /\b(?:add|invite|can|how|option|possible|allowed|join|want|wants|room|space|place|places|spot|another|one more|any more)\b/i;
+const EXTRA_OTHER = /\b(?:remov\w*|drop|delet\w*|kick|accept\w*|never got|didn['’]?t get|did not get|sign ?in|log ?in|transfer\w*|i['’]?m an extra|i am an extra)\b/i;
+/** Who or what turned a cancelled membership back on. */
+const RESTARTED_BY = /\b(?:who|which|what)\b[^.?!]{0,25}\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
+/** Where the membership stands: active, cancelled, paused. */
+const STATUS = /\b(?:is|was) (?:it|my (?:membership|subscription|account|plan)) (?:still |now )?(?:active|on|running|live|cancel(?:l)?ed|paused|off)\b|\b(?:is it|it['’]?s) (?:still )?active\b/i;
 const PLAN = /\bwhat plan\b|\bwhich plan\b|\bmy plan\b[^.?!]{0,15}\bcost\b/i;
 /** A follow-up that points back: the one after the next charge. */
 const AFTER_THAT = /^\s*(?:and |so |ok |okay )?(?:(?:what about |and )?(?:the one |the charge |the payment )?after (?:that|this|it)|the (?:one|charge|payment|month) after|the following (?:one|month|charge))\s*[?.!]*\s*$/i;
@@ -56,25 +71,39 @@ const DETAIL = /\b(?:the|a|an|exact)\s+(?:date|day|amount|price|sum)\b|\bhow muc
 /** Which account question a (part of a) message asks, by meaning; null when none of these. */
 export function readQuestionByMeaning(text: string, context: MeaningContext = {}): AccountQuestion | null {
   const t = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
+  // Shopping, gift cards and scams are not questions about this account's billing; triage has intents for them.
+  if (NOT_OURS.test(t)) return null;
+  // A charge the member does not recognise, a declined card or a dispute is a charge question, not one of these.
+  const complaint = UNRECOGNISED.test(t);
+  const declined = /\bdeclin\w*|\brefused\b|\bnot accepted\b/i.test(t) && context.status !== 'on_hold';
   const ahead = AHEAD.test(t);
-  const past = PAST_CHARGE.test(t);
+  // Two amounts compared ("october was 23.72 but september 21.46") are a charge already made, never one ahead.
+  const past = PAST_CHARGE.test(t) || (t.match(/\d+[.,]\d{2}\b/g) ?? []).length >= 2;
   if (context.lastQuestion === 'next_charge' && AFTER_THAT.test(t)) return 'after_next';
   if (IF_FAILS.test(t)) return 'if_retry_fails';
   if (RECUR.test(t) && !/\bhow much\b/i.test(t) && !asksAboutCharge(t)) return 'recurring';
-  if (CARD_CHANGE.test(t)) return 'card_replaced';
+  if (complaint || CANCEL_HOWTO.test(t)) return null;
+  if (CARD_CHANGE.test(t) && !declined) return 'card_replaced';
   if (WHICH_CARD.test(t) || (WHO.test(t) && (MONEY_OUT.test(t) || /\b(?:call|ask|contact)\b/i.test(t)) && !past)) return 'who_bills';
+  if (declined) return null;
   if (PAY_OBLIGATION.test(t) && context.role === 'extra_member') return 'who_bills';
-  if (EXTRA.test(t) && /\b(?:add|invite|can|how|option|possible|allowed|join)\b/i.test(t) && !MONEY_OUT.test(t)) return 'extra_member_add';
+  if (EXTRA.test(t) && EXTRA_ADD.test(t) && !EXTRA_OTHER.test(t) && (!MONEY_OUT.test(t) || /\badd\b/i.test(t))) return 'extra_member_add';
+  if (RESTARTED_BY.test(t)) return 'who_restarted';
+  if (STATUS.test(t)) return 'status';
   if (context.status === 'on_hold' && CANT_WATCH.test(t)) return 'hold';
+  // On hold, "how long until it gets cancelled" asks what happens if the tries fail.
+  if (context.status === 'on_hold' && /\b(?:cancel\w*|closed?|deleted?|terminated?|shut)\b/i.test(t) && (ASK_WHEN.test(t) || /\buntil\b/i.test(t))) return 'if_retry_fails';
+  if (context.status === 'paused' && PAUSE.test(t) && MONEY_OUT.test(t) && (ahead || /\bfirst\b|\bafter\b/i.test(t))) return 'next_charge';
   if (context.status === 'paused' && (CANT_WATCH.test(t) || (PAUSE.test(t) && (ASK_WHEN.test(t) || ACCESS.test(t) || /\bbefore\b/i.test(t))))) return 'access_end';
-  if (PAUSE.test(t) && ASK_WHEN.test(t) && !MONEY_OUT.test(t)) return 'access_end';
   if ((ASK_WHEN.test(t) || IF_CANCEL.test(t)) && ACCESS.test(t) && !MONEY_OUT.test(t)) return 'access_end';
   if (PLAN.test(t)) return 'next_charge';
   if (PAY_OBLIGATION.test(t) && !past) return 'next_charge';
-  if (ASK_AMOUNT.test(t) && !past && (ahead || MONEY_OUT.test(t) || t.trim().split(/\s+/).length <= 6)) return 'next_charge';
+  if (ASK_AMOUNT.test(t) && !past && (ahead || MONEY_OUT.test(t) || /\b(?:now|exactly|is it|then|that)\b/i.test(t) || t.trim().split(/\s+/).length <= 6)) return 'next_charge';
   if (ASK_WHEN.test(t) && MONEY_OUT.test(t) && !past) return 'next_charge';
   if (ASK_WHEN.test(t) && /\bnext (?:one|time)\b/i.test(t)) return 'next_charge';
-  if (new RegExp(`\\b(?:what about|in|for) ${MONTH}\\b`, 'i').test(t) && /\b(?:\d{1,2}(?:st|nd|rd|th)|date|day|cost|pay|charge|bill|how much)\b/i.test(t) && !past) return 'next_charge';
+  // "will it take another 31.03 next month?", "you won't take any more money?": a charge ahead, asked.
+  if (ahead && !past && !/\bwon['’]?t (?:work|go through|load|let)\b/i.test(t) && (MONEY_OUT.test(t) || MONEY_AMOUNT.test(t)) && /\b(?:will|won['’]?t|wont|is|am|are|do|does|gonna)\b/i.test(t)) return 'next_charge';
+  if (MONTH_AHEAD.test(t) && /\b(?:\d{1,2}(?:st|nd|rd|th)|date|day|cost|pay|charge|bill|how much|more|less|higher|lower|same|different)\b/i.test(t) && !past) return 'next_charge';
   if (context.lastQuestion && DETAIL.test(t) && t.trim().split(/\s+/).length <= 9) return context.lastQuestion === 'after_next' ? 'next_charge' : context.lastQuestion;
   return null;
 }
@@ -95,6 +124,15 @@ const GLOSS: [RegExp, string][] = [
   // Portuguese and Spanish multi-word first.
   [/\bat[eé] quando\b/gi, 'until when'], [/\bhasta cu[aá]ndo\b/gi, 'until when'], [/\bbis wann\b/gi, 'until when'],
   [/\bpr[oó]xim[oa] m[eê]s\b/gi, 'next month'], [/\bn[äa]chsten monat\b/gi, 'next month'],
+  [/\bwird\b[^.?!]{0,30}\babgebucht\b/gi, 'will be charged'], [/\bwurde\b[^.?!]{0,30}\babgebucht\b/gi, 'was charged'],
+  [/\bvou ser cobrad[oa]\b|\bserei cobrad[oa]\b|\bme van a cobrar\b|\bme vais a cobrar\b/gi, 'will I be charged'],
+  [/\bme est[aá]n cobrando\b|\best[aã]o me cobrando\b/gi, 'you are charging me'], [/\bdos veces\b|\bduas vezes\b|\bzweimal\b|\bdoppelt\b/gi, 'twice'],
+  [/\bsubi[oó] el precio\b|\bo pre[cç]o subiu\b|\bpreis (?:ist )?gestiegen\b|\bpreiserh[öo]hung\b/gi, 'the price went up'],
+  [/\bdas n[äa]chste mal\b/gi, 'next time'], [/\bqual vai ser\b|\bcu[aá]l (?:va a ser|ser[aá])\b/gi, 'what will be'],
+  [/\btrocou\b|\bcambi[oó]\b|\bersetzt\b|\bausgetauscht\b/gi, 'replaced'], [/\bpreciso\b|\bnecesito\b/gi, 'do I need to'],
+  [/\batualizar\b|\bactualizar\b|\baktualisieren\b/gi, 'update'], [/\bvuelve\b|\bvolta\b/gi, 'comes back'],
+  [/\bvalor\b|\bbetrag\b|\bmonto\b|\bimporte\b/gi, 'amount'], [/\bbezahlt\b/gi, 'pays'], [/\babbuchung\b|\bcobran[cç]a\b|\bcobro\b/gi, 'charge'],
+  [/\bund\b/gi, 'and'], [/\bqual\b|\bcu[aá]l\b|\bwelche[rsn]?\b/gi, 'what'],
   [/\botra vez\b|\bde nuevo\b|\bde novo\b|\boutra vez\b|\bwieder\b|\berneut\b/gi, 'again'],
   [/\btarjeta nueva\b|\bnueva tarjeta\b|\bcart[aã]o novo\b|\bnovo cart[aã]o\b|\bneue karte\b/gi, 'new card'],
   [/\bcancel[eé]\b|\bcancelei\b|\bgek[üu]ndigt\b/gi, 'I cancelled'],
@@ -121,7 +159,7 @@ const GLOSS: [RegExp, string][] = [
 ];
 
 /** `\\b` does not see "é" or "ü" as letters: the same patterns with Unicode letter boundaries, built once. */
-const GLOSSES: [RegExp, string][] = GLOSS.map(([pattern, english]) => [new RegExp(pattern.source.replace(/\\b/g, '(?:(?<!\\p{L})(?=\\p{L})|(?<=\\p{L})(?!\\p{L}))'), 'giu'), english]);
+const GLOSSES: [RegExp, string][] = GLOSS.map(([pattern, english]) => [new RegExp(pattern.source.replace(/\\b/g, '(?:(?<!\\p{L})(?=\\p{L})|(?<=\\p{L})(?!\\p{L}))').replace(/\\w/g, '\\p{L}'), 'giu'), english]);
 
 /** The message with German, Spanish and Portuguese question words turned into English ones. */
 export function glossToEnglish(text: string): string {
@@ -141,7 +179,7 @@ export const MONEY_AMOUNT = /[$£€¥]\s?\d|\b\d+[.,]\d{2}\b|\b\d+\s*(?:pounds?
 export const CHARGE_ASKED = /\bwhy\b[^.?!]{0,40}\b(?:charg|bill|pa(?:y|id)|debit|money|price|cost|twice|two|double)\w*|\bwhat (?:was|were|is|are) (?:the|this|that|these|those)\b[^.?!]{0,30}(?:\d|charg|payment|fee)|\bprice\b[^.?!]{0,20}\b(?:chang|went up|go up|increase|rise|rose|hike)\w*|\bmoney back\b|\brefund\w*\b|\btwice\b|\bdouble\b/i;
 
 /** A cancellation the member says is behind them ("I cancelled in September and was charged again"). */
-export const CANCELLED_BEFORE = /\bafter (?:i |we )?cancel(?:l)?(?:ing|ed)?\b|\b(?:i|we)\s+(?:already\s+)?(?:cancel(?:l)?ed|ended|stopped|quit|terminated|finish(?:ed)?)\b|\b(?:cancel(?:l)?ed|ended) (?:it |my \w+ )?(?:in|on|last|months|weeks|ages|a while)\b|\bdon['’]?t have (?:reelhouse|it|a membership) anymore\b/i;
+export const CANCELLED_BEFORE = /\bafter (?:i |we )?cancel(?:l)?(?:ing|ed)?\b|\b(?:i|we)\s+(?:had\s+|have\s+)?(?:already\s+)?(?:cancel(?:l)?ed|ended|stopped|quit|terminated|closed|deleted|finish(?:ed)?)\b|\b(?:cancel(?:l)?ed|ended) (?:it |my \w+ )?(?:in|on|last|months|weeks|ages|a while)\b|\bdon['’]?t have (?:reelhouse|it|a membership) anymore\b/i;
 
 /** A part of a message about a charge already made: asked about in words, or two amounts compared ("21.46 each month, since october 23.72"). */
 export function asksAboutCharge(text: string): boolean {
