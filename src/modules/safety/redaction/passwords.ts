@@ -57,7 +57,7 @@ const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+o
  */
 const IMPLIED_BEFORE = /(?<![\p{L}])(?:rejecting|rejects|rejected|won'?t\s+(?:accept|take)|doesn'?t\s+(?:accept|take)|not\s+accepting|nimmt\s+nicht|akzeptiert\s+nicht|no\s+acepta|n[ãa]o\s+aceita|use|uses|using|used|entered|enter|entering|typed|type|typing|tried|try|trying|put\s+in|used\s+to\s+be|it'?s|it\s+(?:is|was)|nehme?|benutze|nutze|probiert|eingegeben|eingetippt|uso|us[ée]|usaba|prob[ée]|escrib[íi]|puse|met[íi]|tecle[ée]|introduje|digit[ée]|usei|tentei|digitei|coloquei|botei|pus)(?:\s+(?:everything|alles|todo|tudo|both|beide|ambas|ambos))?\s*[:,]?\s+(?:[^\s,]+,\s+){0,3}(?:"|'|“)?$/iu;
 /** Products, devices and numbered things written glued to their number ("Windows11", "Xbox360", "Pixel7", "Season2"): never a password by implication. */
-const DEVICE_OR_THING = /^(?:i?phone|ipad|ios|android|windows|win|xbox|ps|playstation|roku|pixel|galaxy|chromecast|fire|kindle|macbook|mac|macos|tizen|webos|switch|model|version|series|season|staffel|temporada|episode|folge|episodio|episódio|plan|premium|basic|standard|channel|gen|room|flight|gate|hdmi|usb|wifi|tv|bravia|vizio|hisense|tcl|samsung|lg|sony|panasonic|philips|apple|google|amazon|echo|nest|alexa|ipv|covid|mp|note|error|fehler|erro|code|chrome|firefox|safari|edge|opera|brave|vivaldi|explorer|starlink|router|fritz\p{L}*|office|photoshop|airpods|ubuntu|debian|reelhouse|netflix|disney|hulu|spotify|youtube|prime|hbo|max|peacock|paramount|firetv|firestick|shield|sonos|vodafone|telekom|movistar|vivo|claro|kodi|plex|emby|vlc|voucher|coupon|promo|gift|save|discount|ch|s)\W*\d/iu;
+const DEVICE_OR_THING = /^(?:i?phone|ipad|ios|android|windows|win|xbox|ps|playstation|roku|pixel|galaxy|chromecast|fire|kindle|macbook|mac|macos|tizen|webos|switch|model|version|series|season|staffel|temporada|episode|folge|episodio|episódio|plan|premium|basic|standard|channel|gen|room|flight|gate|hdmi|usb|wifi|tv|bravia|vizio|hisense|tcl|samsung|lg|sony|panasonic|philips|apple|google|amazon|echo|nest|alexa|ipv|covid|mp|note|error|fehler|erro|code|chrome|firefox|safari|edge|opera|brave|vivaldi|explorer|starlink|router|fritz\p{L}*|office|photoshop|airpods|ubuntu|debian|reelhouse|netflix|disney|hulu|spotify|youtube|prime|hbo|peacock|paramount|firetv|firestick|shield|sonos|vodafone|telekom|movistar|vivo|claro|kodi|plex|emby|vlc|voucher|coupon|promo|gift|save|discount|ch|s)\W*\d/iu;
 /** A word of four letters or more and up to four digits, maybe a symbol: how people make a password from a word ("Meadowlark3", "Hazelnut_7"). */
 const WORD_AND_DIGITS = /^(?=\p{L}*\p{Ll})\p{L}{4,}[_.-]?\d{1,4}[!#$%&*?]*$/u; // not all capitals: "SUMMER24" is a promo code
 /** A noun after the value says what it is: "Kids2 profile", "Starlink2 internet", "jsmith77 as my username". */
@@ -206,7 +206,9 @@ export function findPasswords(text: string): Span[] {
     const start = m.index;
     const end = start + m[0].length;
     // A password word right after counts across a sentence end too: "it's tigerlily7 btw. the password."
-    const cued = cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?](?=\s|$)|\n/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
+    // A password word anywhere in the message makes a word and its digits ("Hazelnut7") a password wherever it stands, unless it names a thing.
+    const named_anywhere = WORD_AND_DIGITS.test(value) && !DEVICE_OR_THING.test(value) && !THING_AFTER.test(text.slice(end, end + 40)) && cues.some((c) => NAMED_WORD.test(text.slice(c.start, c.end)));
+    const cued = named_anywhere || cues.some((c) => (c.end <= start && start - c.end <= 80) || (c.start >= end && c.start - end <= 40 && !/[.!?](?=\s|$)|\n/.test(text.slice(end, c.start))) || (c.start >= end && c.start - end <= 25 && NAMED_WORD.test(text.slice(c.start, c.end))));
     const before = text.slice(Math.max(0, start - 80), start);
     // Implied: "i always use Pumpernickel8 for …", "i entered Violet1234", "used to be Cheddar99", "says its Honeybee2012", "tried everything: Coffee1, Coffee12".
     // A short "it's hunter22 btw" is a password given in reply: a plain word and its digits, in a message of a few words.
@@ -221,6 +223,7 @@ export function findPasswords(text: string): Span[] {
       !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) &&
       (typedValue || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
     if (!cued && !implied && !looksStrong(value)) continue;
+    if (!looksStrong(value) && DEVICE_OR_THING.test(value)) continue; // "my password doesn't work on my iPhone15": a device, near a login word or not
     if (USERNAME_BEFORE.test(before)) continue;
     if (/\b(?:error|fehler|erro|code|model|modell|modelo|firmware|version|versión|versão|order|case|ticket|invoice|promo|coupon|gutschein|cupom|cupón)\s*[:#]?\s*$/i.test(before)) continue;
     spans.push({ kind: 'password', start, end: start + value.length });
