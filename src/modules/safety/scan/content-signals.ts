@@ -73,8 +73,10 @@ function onlyOwnGiftCards(folded: string, brand: Brand): boolean {
  */
 function asksForUntraceableMoney(folded: string, brand: Brand): boolean {
   if (isSafetyNotice(folded)) return false;
-  if (GIFT_CARD.test(folded) && GIFT_CARD_PAYMENT.test(folded)) {
-    if (!onlyOwnGiftCards(folded, brand) || (HAND_OVER.test(folded) && GIFT_CARD_SECRET.test(folded))) return true;
+  if (GIFT_CARD.test(folded)) {
+    // Reading out a gift card's code or PIN is the scam whoever sells the card; buying one only when it is not the brand's own.
+    if (HAND_OVER.test(folded) && GIFT_CARD_SECRET.test(folded)) return true;
+    if (GIFT_CARD_PAYMENT.test(folded) && !onlyOwnGiftCards(folded, brand)) return true;
   }
   if (CRYPTO_WALLET.test(folded)) return true;
   return (CRYPTO.test(folded) || WIRE.test(folded)) && PAYMENT_REQUEST.test(folded);

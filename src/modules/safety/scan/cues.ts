@@ -20,7 +20,7 @@ const words = (...alternatives: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{
 
 /** A full card number, its expiry or the code on its back. */
 export const CARD_SECRET = words(
-  'card ?(?:number|details|info(?:rmation)?|data|no)', '(?:credit|debit|payment|bank) ?card(?: details| number)?', 'full card', 'expir(?:y|ation)(?: date)?', 'cvv2?', 'cvc', 'csc',
+  'card ?(?:number|details|info(?:rmation)?|data|no)', '(?:full |long )?number (?:of|on) (?:the|your) card', 'card\'s (?:full )?number', '(?:credit|debit|payment|bank) ?card(?: details| number)?', 'full card', 'expir(?:y|ation)(?: date)?', 'cvv2?', 'cvc', 'csc',
   '(?:security )?code on the back', '(?:three|3|four|4) digits on the back', 'digits on the back', 'long number on (?:the|your) card',
   'kartennummer', 'kreditkart(?:e|ennummer)', 'kartendaten', 'zahlungskarte', 'bankkarte', 'ablaufdatum', 'gultig bis', 'prufnummer', 'kartenprufnummer',
   'kaartnummer', 'creditcard(?:gegevens|nummer)?', 'betaalkaart', 'bankpas(?:nummer)?', 'kaartgegevens', 'vervaldatum',
@@ -109,7 +109,7 @@ export const CONDITION = words('unless', 'or (?:the|your|we|it|else)', 'otherwis
 /** Paying with gift cards, crypto or a wire: untraceable money no real service asks for. */
 export const GIFT_CARD = words('gift ?cards?', 'itunes cards?', 'google play cards?', 'steam cards?', 'vouchers?', 'prepaid cards?', 'geschenkkarten?', 'gutscheinkarten?', 'gutscheine?', 'cadeaukaart(?:en)?', 'cadeaubon(?:nen)?', 'tarjetas? (?:de )?regalo', 'cartoes? (?:de )?presente', 'vale-presente', 'cartes? cadeaux?', 'bons? d\'achat', 'carte regalo', 'buoni regalo', 'carta regalo', 'paysafecard');
 export const GIFT_CARD_PAYMENT = words(
-  'buy', 'purchase', 'pay', 'paid', 'send', 'settle', 'pin', 'scratch', 'card numbers?', 'codes? on the back', 'in store', 'kaufen', 'kaufen sie', 'bezahlen', 'zahlen', 'kopen', 'koop', 'betalen', 'betaal',
+  'buy', 'purchase', 'pay', 'paid', 'send', 'settle', 'in store', 'kaufen', 'kaufen sie', 'bezahlen', 'zahlen', 'kopen', 'koop', 'betalen', 'betaal',
   'compre', 'comprar', 'compra', 'pagar', 'pague', 'envie', 'acheter', 'achetez', 'payer', 'payez', 'envoyez', 'acquista', 'acquistare', 'pagare', 'paga', 'invia',
 );
 export const CRYPTO = words('bitcoins?', 'btc', 'ethereum', 'eth', 'usdt', 'tether', 'crypto(?:currency)?', 'cryptocurrency', 'kryptowahrung', 'criptomonedas?', 'criptomoedas?', 'cryptomonnaies?', 'criptovalut[ae]', 'wallet address', 'bitcoin atm', 'coinbase');

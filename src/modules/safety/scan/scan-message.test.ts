@@ -94,6 +94,7 @@ describe('scanMessage: senders', () => {
 describe('scanMessage: what is asked for', () => {
   it('flags a card, a password and a code asked for, in several languages', () => {
     expect(codes({ channel: 'call_transcript', from: 'Unknown', body: 'Caller: Can you give me the card number and the three digits on the back?' })).toContain('asks_card');
+    expect(codes(email('Please reply with the full number of the card on your account.'))).toContain('asks_card');
     expect(codes({ channel: 'call_transcript', from: 'Unknown', body: 'Caller: And what is your current password?' })).toContain('asks_password');
     expect(codes({ channel: 'sms', from: '+44 7700 900111', body: 'Reply with the 6-digit code we just sent you.' })).toContain('asks_code');
     expect(codes({ channel: 'call_transcript', from: '+49 30 0000', body: 'Anrufer: Nennen Sie mir bitte den Bestätigungscode aus der SMS.' })).toContain('asks_code');
@@ -133,6 +134,7 @@ describe('scanMessage: threats, money, remote access, prizes, spelling', () => {
     expect(codes(email('Your gift card has been redeemed: $50 was added to your balance.'))).toEqual([]);
     expect(codes(email('Buy a Reelhouse gift card at https://www.reelhouse.example/gift and send it by email.'))).toEqual([]);
     expect(codes(email('Pay the balance with a Reelhouse gift card and send us the code on the back.'))).toContain('gift_card_or_crypto_or_wire');
+    expect(codes(email('Jordan sent you a gift card worth $30. Your gift card PIN is 4432-1123-8890.'))).toEqual([]);
   });
 
   it('flags remote-access apps', () => {
