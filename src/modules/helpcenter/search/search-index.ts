@@ -1,5 +1,5 @@
 import { triage } from '../../triage/index.ts';
-import { CONFIDENT_AT, createBm25fIndex, type SearchDocument, type SearchHit } from './bm25f-index.ts';
+import { CONFIDENT_AT, CONFIDENT_AT_LONG, createBm25fIndex, LONG_QUERY_WORDS, type SearchDocument, type SearchHit } from './bm25f-index.ts';
 import { INTENT_ARTICLES } from './intent-articles.ts';
 import { GLOSSARIES, translateQuery } from './language-glossary.ts';
 
@@ -62,7 +62,7 @@ export function createSearchIndex(documents: readonly SearchDocument[], options:
     const translated = reading && GLOSSARIES[reading.language] ? translateQuery(query, reading.language) : null;
     const language = translated === null ? null : (reading?.language ?? null);
     const text = translated ?? query;
-    const { ranked, confidence } = index.score(text);
+    const { ranked, confidence, words } = index.score(text);
 
     const intentArticles = reading && reading.confidence >= INTENT_AT ? (INTENT_ARTICLES[reading.intent] ?? []).filter((slug) => known.has(slug)) : [];
     let hits = ranked;
@@ -75,7 +75,7 @@ export function createSearchIndex(documents: readonly SearchDocument[], options:
 
     // A device or an error code in the query is our domain whatever the intent ("got a new router tv stopped working").
     const offTopic = reading?.intent === 'out_of_scope' && reading.confidence >= OFF_TOPIC_AT && !reading.entities?.device && !reading.entities?.error_code;
-    let confident = confidence >= (offTopic ? CONFIDENT_OFF_TOPIC : CONFIDENT_AT);
+    let confident = confidence >= (offTopic ? CONFIDENT_OFF_TOPIC : words > LONG_QUERY_WORDS ? CONFIDENT_AT_LONG : CONFIDENT_AT);
     // A translated query the glossary could not read well: a confident intent answers it.
     if (!confident && language !== null && intentArticles.length > 0) confident = true;
     return { hits: confident ? hits.slice(0, limit) : [], confident, confidence, language };
