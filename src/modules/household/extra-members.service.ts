@@ -104,7 +104,7 @@ export function createExtraMemberService(deps: ExtraMemberServiceDeps) {
       'If you do not know this person, ignore this message.',
     ].join('\n\n');
     try {
-      await mailer.send({ channel: 'email', to: invitation.email, subject: `${owner?.name ?? 'A member'} invited you as an extra member`, body });
+      await mailer.send({ channel: 'email', to: invitation.email, subject: `${owner?.name ?? 'A member'} invited you as an extra member`, body, purpose: 'an invitation to join a membership as an extra member' });
     } catch (error) {
       deps.logger?.error({ err: error, invitationId: invitation.id }, 'invitation email failed');
     }

@@ -68,5 +68,5 @@ export type BillingPort = {
   catalog: Catalog;
 };
 
-export type OutgoingMessage = { channel: 'email' | 'sms'; to: string; subject?: string; body: string };
+export type OutgoingMessage = { channel: 'email' | 'sms'; to: string; subject?: string; body: string; purpose?: string };
 export type Mailer = { send(message: OutgoingMessage): Promise<void> };

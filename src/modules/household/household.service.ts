@@ -119,7 +119,7 @@ export function createHouseholdService(deps: HouseholdServiceDeps) {
       channel: options.channel, created_at: now, expires_at: updateCodeExpiry(now),
     });
     const body = `Your household update code is ${code}. Enter it on "${device.name}" within 15 minutes. Only the newest code works. If you did not ask for it, ignore this message: nothing changes without the code. We will never ask you for this code by phone or chat.`;
-    await mailer.send(options.channel === 'email' ? { channel: 'email', to, subject: 'Your household update code', body } : { channel: 'sms', to, body });
+    await mailer.send(options.channel === 'email' ? { channel: 'email', to, subject: 'Your household update code', body, purpose: 'a household update code asked for on one of your devices' } : { channel: 'sms', to, body });
     deps.logger?.info({ accountId: member.accountId, deviceId: device.id, channel: options.channel }, 'household update code sent');
     return { channel: options.channel, expires_at: updateCodeExpiry(now).toISOString() };
   }

@@ -37,7 +37,7 @@ async function alertOldContact(ctx: IdentityContext, account: AccountRecord, fie
     return;
   }
   await ctx.mailer.send({
-    channel: 'email', to: account.email, subject: `Your ${service} ${WHAT[field]} was changed`,
+    channel: 'email', to: account.email, subject: `Your ${service} ${WHAT[field]} was changed`, purpose: `an alert that the ${WHAT[field]} of your account was changed`,
     body: `Hi ${account.name},\n\nThe ${WHAT[field]} of your ${service} account was just changed.\n\nIf it was you, there is nothing to do.\n\nIf it wasn't you, undo the change and report it within 7 days: every device will be signed out.\n${undo}`,
   });
 }

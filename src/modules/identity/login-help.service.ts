@@ -54,7 +54,7 @@ async function sendReset(ctx: IdentityContext, account: AccountRecord, channel: 
   const service = ctx.settings.serviceName;
   if (channel === 'email') {
     await ctx.mailer.send({
-      channel: 'email', to: account.email, subject: `Reset your ${service} password`,
+      channel: 'email', to: account.email, subject: `Reset your ${service} password`, purpose: 'a password reset someone asked for on the sign-in page',
       body: `Hi ${account.name},\n\nSomeone asked to reset the password of your ${service} account. To choose a new one, open this link within 15 minutes:\n\n${link(ctx.settings, `/reset?token=${secret}`)}\n\nIf it wasn't you, ignore this email: your password stays as it is. ${service} will never ask you for this link or your password by phone or chat.`,
     });
   } else {
@@ -106,7 +106,7 @@ export async function confirmReset(ctx: IdentityContext, input: ConfirmResetInpu
   const ended = await extraMemberAccessEnded(ctx, account);
   if (ended === null) await startSession(ctx, { account, request, reply });
   await ctx.mailer.send({
-    channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} password was changed`,
+    channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} password was changed`, purpose: 'an alert that your password was reset',
     body: `Hi ${account.name},\n\nThe password of your account was just reset${input.sign_out_everywhere ? ' and every device was signed out' : ''}. If it wasn't you, reset it again at ${link(ctx.settings, '/forgot')} and sign out of all devices.`,
   });
   if (ended !== null) throw accessEnded(ended);
@@ -151,7 +151,7 @@ async function lookUpAndSendLogin(ctx: IdentityContext, input: FindAccountInput)
   }
   const phone = account.phone ? `\nPhone number on the account: ending in ${account.phone.slice(-2)}.` : '';
   await ctx.mailer.send({
-    channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} login`,
+    channel: 'email', to: account.email, subject: `Your ${ctx.settings.serviceName} login`, purpose: 'your login, after someone looked up your account with your name and card',
     body: `Hi ${account.name},\n\nSomeone looked up your account with your name and the card on file. You sign in with this email address: ${account.email}.${phone}\n\nForgot the password? ${link(ctx.settings, '/forgot')}\n\nIf it wasn't you, nothing has changed on your account.`,
   });
   await recordSecurityEvent(ctx, { accountId: account.id, kind: 'account_found_by_card', summary: 'The account was looked up with the owner name and card.' });

@@ -87,7 +87,7 @@ export async function sendMembershipNotices(ctx: IdentityContext, notices: reado
     const account = await findAccount(ctx.db, notice.accountId);
     if (!account) continue;
     try {
-      await ctx.mailer.send({ channel: 'email', to: account.email, subject: message.subject, body: `Hi ${account.name},\n\n${message.body}${FOOTER(ctx.settings.serviceName)}` });
+      await ctx.mailer.send({ channel: 'email', to: account.email, subject: message.subject, purpose: 'the confirmation of a change to your membership', body: `Hi ${account.name},\n\n${message.body}${FOOTER(ctx.settings.serviceName)}` });
     } catch (error) {
       ctx.logger?.error({ err: error, accountId: notice.accountId, event: notice.type }, 'membership confirmation email failed');
     }

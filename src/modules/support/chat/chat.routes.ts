@@ -171,7 +171,7 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
       const { identity, conversation } = await ownConversation(request, request.params.id);
       const to = await deps.emailOf(identity);
       if (to === null) throw notAllowed();
-      await deps.mailer.send({ channel: 'email', to, subject: `Your ${deps.serviceName} support conversation`, body: await transcriptOf(conversation) });
+      await deps.mailer.send({ channel: 'email', to, subject: `Your ${deps.serviceName} support conversation`, body: await transcriptOf(conversation), purpose: 'the transcript of a support chat you asked for' });
       const [name = '', domain = ''] = to.split('@');
       return reply.code(202).send({ sent_to: `${name.slice(0, 2)}…@${domain}` });
     });

@@ -34,7 +34,7 @@ export function createVisitorSessions(deps: { db: ChatDb; clock: Clock; mailer: 
       throw new AppError({ code: 'TOO_MANY_CODES', message: 'We have sent several codes to this address in the last hour. Use the latest one, or try again later.', status: 429 });
     }
     await deps.mailer.send({
-      channel: 'email', to: email, subject: `Your ${deps.serviceName} chat code`,
+      channel: 'email', to: email, subject: `Your ${deps.serviceName} chat code`, purpose: 'the code to start a support chat, asked for on the chat page',
       body: `Your code to start a chat with ${deps.serviceName} support is ${code}. It works for 10 minutes.\n\nType it only on the chat page you opened. We will never ask you for it in the chat, by phone or by email.`,
     });
     return { expires_at: expires.toISOString() };
