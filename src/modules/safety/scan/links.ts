@@ -112,8 +112,13 @@ export function linksInHtml(html: string, options: { after?: RegExp } = {}): Sca
   return links;
 }
 
-/** A link that leaves the official domains, with why: where it goes, and what hides it. */
-export type OffDomainLink = { link: ScanLink; host: string; reason: string };
+/**
+ * A link that leaves the official domains, with why: where it goes, and what
+ * hides it. `telling` ranks what to quote first: a disguise (text showing
+ * another domain, a redirect) over a hidden destination (shortener, bare
+ * address) over a plain foreign link.
+ */
+export type OffDomainLink = { link: ScanLink; host: string; reason: string; telling: number };
 
 function redirectTarget(href: string): string | null {
   try {
@@ -132,15 +137,15 @@ export function offDomainReason(link: ScanLink, brand: Brand): OffDomainLink | n
   const host = hostOfLink(link.href);
   if (!host) return null;
   if (!isOfficialHost(host, brand) && !isBrandPageOnPlatform(link.href, host, brand)) {
-    let reason = `links to ${host}, not an official domain`;
-    if (isIpAddress(host)) reason = `links to a bare address (${host})`;
-    else if (SHORTENERS.has(host)) reason = `links through the shortener ${host}, which hides where it goes`;
-    const shownHost = linksInText(link.text)[0] ? hostOfLink(linksInText(link.text)[0].href) : null;
-    if (shownHost && shownHost !== host) reason = `shows ${shownHost} but goes to ${host}`;
-    return { link, host, reason };
+    const shown = linksInText(link.text)[0];
+    const shownHost = shown ? hostOfLink(shown.href) : null;
+    if (shownHost && shownHost !== host) return { link, host, reason: `shows ${shownHost} but goes to ${host}`, telling: 3 };
+    if (isIpAddress(host)) return { link, host, reason: `links to a bare address (${host})`, telling: 2 };
+    if (SHORTENERS.has(host)) return { link, host, reason: `links through the shortener ${host}, which hides where it goes`, telling: 2 };
+    return { link, host, reason: `links to ${host}, not an official domain`, telling: 1 };
   }
   const target = redirectTarget(link.href);
   const targetHost = target ? hostOfLink(target) : null;
-  if (targetHost && !isOfficialHost(targetHost, brand)) return { link, host: targetHost, reason: `redirects from ${host} to ${targetHost}` };
+  if (targetHost && !isOfficialHost(targetHost, brand)) return { link, host: targetHost, reason: `redirects from ${host} to ${targetHost}`, telling: 3 };
   return null;
 }

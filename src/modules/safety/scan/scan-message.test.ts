@@ -27,6 +27,11 @@ describe('scanMessage: links', () => {
     expect(evidence(input, 'off_domain_link')).toBe('https://collect.example.org/x (shows www.reelhouse.example but goes to collect.example.org)');
   });
 
+  it('quotes the most telling link: a disguised one before a plain foreign one', () => {
+    const input = email('Hi', { links: [{ href: 'https://news.example.org/', text: 'our partner' }, { href: 'https://collect.example.org/x', text: 'www.reelhouse.example/account' }] });
+    expect(evidence(input, 'off_domain_link')).toContain('shows www.reelhouse.example but goes to collect.example.org');
+  });
+
   it('flags shorteners, bare addresses and redirects out of the official domain', () => {
     expect(evidence(email('Details: bit.ly/3abc'), 'off_domain_link')).toContain('shortener');
     expect(evidence(email('Details: http://203.0.113.9/login'), 'off_domain_link')).toContain('bare address');

@@ -91,7 +91,8 @@ export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
   const signals: Signal[] = [];
 
   const offDomain = links.map((link) => offDomainReason(link, brand)).filter((found) => found !== null);
-  if (offDomain.length > 0) signals.push({ code: 'off_domain_link', evidence: `${offDomain[0].link.href} (${offDomain[0].reason})` });
+  const mostTelling = offDomain.reduce<(typeof offDomain)[number] | null>((best, found) => (best && best.telling >= found.telling ? best : found), null);
+  if (mostTelling) signals.push({ code: 'off_domain_link', evidence: `${mostTelling.link.href} (${mostTelling.reason})` });
 
   const lookalike = hostsShown(input, links, words, oddSender === null)
     .filter(({ host }) => !isOfficialHost(host, brand))
