@@ -72,6 +72,16 @@ export const CONFIDENT_AT_LONG = 0.25;
 
 type Posting = { doc: number; wtf: number };
 
+const MONTHS_AND_DAYS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'
+    .split(' ')
+    .flatMap((word) => terms(word)),
+);
+/** A figure, an ordinal or a month or weekday name (as search terms). */
+function isDetail(term: string): boolean {
+  return /^\d+(?:st|nd|rd|th)?$/.test(term) || MONTHS_AND_DAYS.has(term);
+}
+
 export type QueryTerm = { term: string; weight: number };
 
 /**
@@ -148,7 +158,9 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
         }
       }
       // What the word could score as its best alternative, undiscounted: a match through a typo or a synonym is a weaker answer.
-      attainable += most > 0 ? most / strongest : UNKNOWN_WEIGHT * rareIdf;
+      // A figure or a date no article holds ("17.99", "the 12th", "4 March") is a detail of the member's case, not a topic the answer lacks.
+      if (most > 0) attainable += most / strongest;
+      else if (!isDetail(term)) attainable += UNKNOWN_WEIGHT * rareIdf;
       for (const [doc, value] of best) {
         scores[doc] += value;
         matched[doc]++;

@@ -88,6 +88,7 @@ const STOP_WORDS = new Set(
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
     'yesterday tonight guys anyone hey kinda sorta gonna going another other wtf omg lol ugh smh ' +
     'constantly continuously always randomly completely totally properly anymore ' +
+    'every few matter immediately effective ridiculous seriously honestly annoying frustrating apparently ' +
     "whats hows wheres whos whys thats theres heres").split(' '),
 );
 
