@@ -32,7 +32,7 @@ export const CARD_SECRET = words(
 
 /** A password or the whole sign-in. */
 export const PASSWORD_SECRET = words(
-  'password', 'passcode', 'pass word', 'login (?:details|credentials|info)', 'sign-?in details', 'credentials', 'username and password',
+  'password', 'passcode', 'pass word', 'login (?:details|credentials|info)', 'your login', 'username', 'sign-?in details', 'credentials', 'username and password',
   'passwort', 'kennwort', 'zugangsdaten', 'anmeldedaten', 'wachtwoord', 'inloggegevens', 'contrasena', 'clave de acceso', 'credenciales', 'datos de acceso',
   'senha', 'dados de (?:acesso|login)', 'mot de passe', 'identifiants', 'mdp', 'parola d\'ordine', 'credenziali', 'dati di accesso',
 );
@@ -40,7 +40,7 @@ export const PASSWORD_SECRET = words(
 /** A one-time or verification code sent to the member ("service code" is the one agents may ask for: see SERVICE_CODE). */
 export const CODE_SECRET = words(
   'one[- ]time (?:code|password|passcode|pin)', 'otp', '(?:verification|security|sign-?in|login|confirmation|authentication|2fa|sms|text) code', '(?:6|six|4|four|8|eight)[- ]digit(?: verification| security)? code',
-  'the code', 'that code', 'this code', 'a code', 'the (?:number|digits) (?:we|i) (?:just )?(?:sent|texted)', 'einen code', 'een code', 'un codigo', 'um codigo', 'un code', 'un codice', 'code (?:we|i) (?:just )?sent', 'code you (?:just )?(?:got|received)',
+  '(?:verification|security|confirmation) number', 'the code', 'that code', 'this code', 'a code', 'the (?:number|digits) (?:we|i) (?:just )?(?:sent|texted)', 'einen code', 'een code', 'un codigo', 'um codigo', 'un code', 'un codice', 'code (?:we|i) (?:just )?sent', 'code you (?:just )?(?:got|received)',
   '(?:bestatigungs|verifizierungs|sicherheits|einmal|anmelde|login|sms)-?code', 'tan', 'den code', 'diesen code',
   '(?:verificatie|bevestigings|beveiligings|inlog|sms)-?code', 'eenmalige code', 'de code', 'deze code',
   'codigo(?: de (?:verificacion|seguridad|confirmacion|acceso|un solo uso))?', 'codigo de (?:verificacao|seguranca|confirmacao|acesso)', 'codigo que (?:te|le|lhe) (?:hemos |enviamos|foi)',
@@ -54,7 +54,7 @@ export const SERVICE_CODE = words('service ?code', 'service-code', 'servicecode'
 /** Handing something over to the one who writes or calls: reply with it, read it back, tell me, send it. */
 export const HAND_OVER = words(
   'reply(?: with| back)?', 'respond with', 'text (?:it |them |me |us )?back', 'text (?:me|us) (?:the|your|it)', 'call (?:me|us) back with', 'send (?:us|me|it|them|back|the|your)', 'read (?:it|them|me|the|that|out|back)', 'tell (?:me|us)', 'give (?:me|us)', 'share', 'provide', 'confirm (?:your|the|it to me)',
-  'what(?:\'s| is) (?:your|the)', 'i need (?:your|the)', 'we need (?:your|the)', 'need the', 'can you (?:give|read|tell|confirm|send)', 'forward (?:us|me|it)',
+  'what(?:\'s| is) (?:your|the)', 'i need (?:your|the)', 'we need (?:your|the)', 'let (?:me|us) know (?:your|the)', 'repeat (?:it|the|them)', 'need the', 'can you (?:give|read|tell|confirm|send)', 'forward (?:us|me|it)',
   'vorlesen', 'durchgeben', 'nennen', 'voorlezen', 'doorgeven', 'opnoemen', 'vertellen', 'leer', 'decir', 'ler', 'dizer', 'passar', 'lire', 'dicter', 'donner', 'leggere', 'dettare', 'dire', 'comunicare',
   'antworten sie mit', 'senden sie (?:uns|mir)', 'nennen sie', 'teilen sie (?:uns|mir)', 'geben sie (?:uns|mir)', 'schicken sie', 'bestatigen sie',
   'stuur (?:ons|mij|me)', 'geef (?:ons|mij|me)', 'deel', 'bevestig', 'antwoord met', 'noem',
@@ -86,21 +86,21 @@ export const ASK_OR_SHARE = words(
 
 /** A consequence held over the member: closed, locked, deleted, legal action, lost for good. */
 export const THREAT = words(
-  'suspen(?:d|ded|sion)', 'lock(?:ed)?', 'block(?:ed)?', 'clos(?:e|ed|ure)', 'terminat(?:e|ed|ion)', 'delet(?:e|ed|ion)', 'cancel(?:l?ed)?', 'deactivat(?:e|ed)', 'disabled?', 'legal action', 'lawsuit', 'police', 'debt collect(?:or|ion)', 'permanently', 'non-?refundable', 'lose (?:access|your)', 'will be (?:removed|charged)',
-  'gesperrt', 'sperr(?:en|ung)', 'gekundigt', 'kundigung', 'geloscht', 'loschung', 'deaktiviert', 'geschlossen', 'rechtliche schritte', 'inkasso', 'dauerhaft',
+  'suspen(?:d|ded|sion)', 'lock(?:ed)?', 'block(?:ed)?', 'clos(?:e|ed|ure)', 'terminat(?:e|ed|ion)', 'delet(?:e|ed|ion)', 'cancel(?:l?ed)?', 'deactivat(?:e|ed)', 'disabled?', 'legal action', 'lawsuit', 'police', 'debt collect(?:or|ion)', 'permanently', 'non-?refundable', '(?:lose|losing|lost) (?:access|your)', 'will be (?:removed|charged)', 'revok(?:e|ed)', 'restrict(?:ed|ion)', '(?:has been|is|was) limited', 'frozen', 'interrupt(?:ed|ion)', 'terminated',
+  'gesperrt', 'sperr(?:en|ung)', 'eingeschrankt', 'eingefroren', 'gekundigt', 'kundigung', 'geloscht', 'loschung', 'deaktiviert', 'geschlossen', 'rechtliche schritte', 'inkasso', 'dauerhaft',
   'geblokkeerd', 'opgeschort', 'verwijderd', 'beeindigd', 'opgezegd', 'gedeactiveerd', 'incasso', 'juridische stappen', 'permanent',
-  'suspendid[ao]', 'bloquead[ao]', 'cancelad[ao]', 'eliminad[ao]', 'cerrad[ao]', 'desactivad[ao]', 'acciones legales', 'permanentemente',
+  'suspendid[ao]', 'bloquead[ao]', 'restringid[ao]', 'limitad[ao]', 'cancelad[ao]', 'eliminad[ao]', 'cerrad[ao]', 'desactivad[ao]', 'acciones legales', 'permanentemente',
   'suspens[ao]', 'bloqueado', 'cancelamento', 'cancelacion', 'annulation', 'annullamento', 'opzegging', 'encerrad[ao]', 'excluid[ao]', 'desativad[ao]', 'acao judicial', 'cobranca judicial',
-  'suspendu(?:e)?', 'bloque(?:e)?', 'resilie(?:e)?', 'supprime(?:e)?', 'ferme(?:e)?', 'desactive(?:e)?', 'poursuites', 'definitivement',
-  'sospes[oa]', 'bloccat[oa]', 'cancellat[oa]', 'eliminat[oa]', 'chius[oa]', 'disattivat[oa]', 'azioni legali', 'definitivamente',
+  'suspendu(?:e)?', 'bloque(?:e)?', 'restreint(?:e)?', 'limite(?:e)?', 'resilie(?:e)?', 'supprime(?:e)?', 'ferme(?:e)?', 'desactive(?:e)?', 'poursuites', 'definitivement',
+  'sospes[oa]', 'bloccat[oa]', 'limitat[oa]', 'cancellat[oa]', 'eliminat[oa]', 'chius[oa]', 'disattivat[oa]', 'azioni legali', 'definitivamente',
 );
 
 /** Time pressure: a short deadline, today, now, final notice. */
 export const URGENCY = words(
-  'within \\d+ ?(?:hours?|hrs?|h|minutes?|mins?|days?|business days)', 'in \\d+ ?(?:hours?|h|minutes?|mins?)', '\\d+ ?(?:h|hrs?|hours?|min|minutes)', 'today', 'tonight', 'immediately', 'right away', 'right now', 'now', 'asap', 'urgent(?:ly)?', 'final (?:notice|warning|reminder)', 'last (?:chance|warning)', 'act now', 'before midnight', 'end of (?:the )?day', 'expires? (?:today|soon)',
-  'innerhalb (?:von )?\\d+ (?:stunden|minuten|tagen)', 'heute', 'sofort', 'umgehend', 'dringend', 'letzte (?:mahnung|warnung)', 'binnen \\d+ (?:uur|minuten|dagen)', 'vandaag', 'direct', 'onmiddellijk', 'dringend', 'laatste (?:herinnering|waarschuwing|aanmaning)',
-  'en (?:las proximas )?\\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|minutos|dias)', 'hoy', 'inmediatamente', 'urgente', 'ultimo aviso', 'em (?:ate )?\\d+ (?:horas|minutos)', 'ate \\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|dias)', 'hoje', 'imediatamente', 'ultimo aviso',
-  'sous \\d+ ?(?:heures|h|minutes|jours)', 'dans les \\d+ ?(?:heures|h)', 'aujourd\'hui', 'immediatement', 'dernier (?:avis|rappel)', 'entro \\d+ (?:ore|minuti|giorni)', 'oggi', 'immediatamente', 'subito', 'ultimo avviso',
+  '(?:within|in) (?:the next )?\\d+ ?(?:hours?|hrs?|h|minutes?|mins?|days?|business days)', 'within (?:one|two|three|twenty-four|forty-eight) (?:hours?|days?)', 'by (?:tomorrow|midnight)', 'as soon as possible', 'without delay', 'in \\d+ ?(?:hours?|h|minutes?|mins?)', '\\d+ ?(?:h|hrs?|hours?|min|minutes)', 'today', 'tonight', 'immediately', 'right away', 'right now', 'now', 'asap', 'urgent(?:ly)?', 'final (?:notice|warning|reminder)', 'last (?:chance|warning)', 'act now', 'before midnight', 'end of (?:the )?day', 'expires? (?:today|soon)',
+  'innerhalb (?:von |der nachsten )?\\d+ (?:stunden|minuten|tagen)', 'binnen de komende \\d+ (?:uur|dagen)', 'heute', 'sofort', 'umgehend', 'dringend', 'letzte (?:mahnung|warnung)', 'binnen \\d+ (?:uur|minuten|dagen)', 'vandaag', 'direct', 'onmiddellijk', 'dringend', 'laatste (?:herinnering|waarschuwing|aanmaning)',
+  'en (?:las proximas )?\\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|minutos|dias)', 'hoy', 'inmediatamente', 'urgente', 'ultimo aviso', 'em (?:ate )?\\d+ (?:horas|minutos)', 'nas proximas \\d+ horas', 'ate \\d+ (?:horas|minutos)', 'dentro de \\d+ (?:horas|dias)', 'hoje', 'imediatamente', 'ultimo aviso',
+  'sous \\d+ ?(?:heures|h|minutes|jours)', 'dans les \\d+ ?(?:heures|h)', 'aujourd\'hui', 'immediatement', 'dernier (?:avis|rappel)', 'entro (?:le prossime )?\\d+ (?:ore|minuti|giorni)', 'oggi', 'immediatamente', 'subito', 'ultimo avviso',
 );
 
 /** "or else", "unless", "to avoid": the threat hangs on doing what is asked. */
@@ -114,7 +114,7 @@ export const GIFT_CARD_PAYMENT = words(
 );
 export const CRYPTO = words('bitcoins?', 'btc', 'ethereum', 'eth', 'usdt', 'tether', 'crypto(?:currency)?', 'cryptocurrency', 'kryptowahrung', 'criptomonedas?', 'criptomoedas?', 'cryptomonnaies?', 'criptovalut[ae]', 'wallet address', 'bitcoin atm', 'coinbase');
 export const CRYPTO_WALLET = /(?<![\p{L}\p{N}])(?:bc1[a-z0-9]{8,87}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40})(?![\p{L}\p{N}])/u;
-export const WIRE = words('wire(?: transfer)?', 'bank transfer', 'iban', 'swift', 'bic', 'western union', 'moneygram', 'beneficiary', 'sort code', 'routing number', 'uberweisung', 'uberweisen', 'overboeking', 'overmaken', 'maak .{0,30} over', 'transferencia(?: bancaria)?', 'transfira', 'virement', 'bonifico', 'beneficiario', 'begunstigde', 'empfanger', 'beneficiaire');
+export const WIRE = words('wire(?: transfer)?', 'bank transfer', 'iban', 'swift', 'bic', 'western union', 'moneygram', 'ria money', 'zelle', 'venmo', 'cash ?app', 'beneficiary', 'sort code', 'routing number', 'uberweisung', 'uberweisen', 'overboeking', 'overmaken', 'maak .{0,30} over', 'transferencia(?: bancaria)?', 'transfira', 'virement', 'bonifico', 'beneficiario', 'begunstigde', 'empfanger', 'beneficiaire');
 export const PAYMENT_REQUEST = words('send', 'pay', 'make', 'transfer', 'settle', 'wire', 'deposit', 'below', 'senden', 'zahlen', 'begleichen', 'betaal', 'betalen', 'envie', 'envia', 'pague', 'realice', 'efectue', 'faca', 'effectuez', 'payez', 'reglez', 'effettua', 'effettuate', 'paga', 'pagate');
 
 /** Software that lets a stranger drive the member's computer or phone. */
@@ -126,7 +126,7 @@ export const INSTALL = words('install', 'download', 'connect to your', 'allow', 
 
 /** Being picked to win something the member never entered for. */
 export const PRIZE = words(
-  '(?:you|u)(?: have|\'ve| has)? won', '(?:you are|you\'re) (?:our |the |a )?(?:lucky )?winner', 'lucky (?:winner|member|customer|draw)', 'been (?:selected|chosen) (?:as|for)', 'claim (?:your|it|the) (?:prize|reward|gift|free)', 'claim it', 'claim here', 'prize', 'sweepstakes', 'giveaway', 'lottery', 'raffle',
+  '(?:you|u)(?: have|\'ve| has)? won', '(?:you are|you\'re) (?:our |the |a )?(?:lucky )?winner', 'lucky (?:winner|member|customer|draw)', 'been (?:selected|chosen) (?:as|for|to (?:receive|win|get))', 'claim (?:your|it|the) (?:prize|reward|gift|free)', 'claim it', 'claim here', 'prize', 'sweepstakes', 'giveaway', 'lottery', 'raffle',
   'gewonnen', 'gewinner', 'gewinnspiel', 'verlosung', 'preis abholen', 'winnaar', 'prijs', 'verloting', 'ha(?:s|n)? ganado', 'ganador', 'premio', 'sorteo', 'ganhou', 'vencedor', 'premio', 'sorteio',
   'vous avez gagne', 'gagnant', 'tirage au sort', 'lot a reclamer', 'hai vinto', 'ha vinto', 'vincitore', 'estrazione',
 );
