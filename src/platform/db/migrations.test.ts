@@ -29,10 +29,12 @@ async function tableExists(database: Database, table: string): Promise<boolean> 
 }
 
 describeEachDatabase('runMigrations', (open) => {
-  it('creates the platform tables: the outbox and the shared rate-limit counters', async () => {
+  it('creates the platform tables: the outbox (with its Message-IDs) and the shared rate-limit counters', async () => {
     const database = await open();
     const { applied } = await runMigrations(database, [platformMigrations]);
-    expect(applied).toEqual([{ module: 'platform', name: '0001_outbox.sql' }, { module: 'platform', name: '0002_rate_limits.sql' }]);
+    expect(applied).toEqual([
+      { module: 'platform', name: '0001_outbox.sql' }, { module: 'platform', name: '0002_rate_limits.sql' }, { module: 'platform', name: '0003_outbox_message_ids.sql' },
+    ]);
     expect(await tableExists(database, 'outbox_messages')).toBe(true);
     expect(await tableExists(database, 'platform_rate_limits')).toBe(true);
   });
