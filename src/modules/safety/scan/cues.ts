@@ -126,7 +126,7 @@ export const INSTALL = words('install', 'download', 'connect to your', 'allow', 
 
 /** Being picked to win something the member never entered for. */
 export const PRIZE = words(
-  '(?:you|u)(?: have|\'ve| has)? won', '(?:you are|you\'re) (?:our |the |a )?(?:lucky )?winner', 'lucky (?:winner|member|customer|draw)', 'been (?:selected|chosen) (?:as|for|to (?:receive|win|get))', 'claim (?:your|it|the) (?:prize|reward|gift|free)', 'claim it', 'claim here', 'prize', 'sweepstakes', 'giveaway', 'lottery', 'raffle',
+  '(?:you|u)(?: have|\'ve| has)? won', '(?:you are|you\'re) (?:our |the |a )?(?:lucky )?winner', 'lucky (?:winner|member|customer|draw)', 'been (?:selected|chosen) (?:as|for|to (?:receive|win|get))', 'claim (?:your|it|the) (?:prize|reward|gift|free)', 'prize', 'sweepstakes', 'giveaway', 'lottery', 'raffle',
   'gewonnen', 'gewinner', 'gewinnspiel', 'verlosung', 'preis abholen', 'winnaar', 'prijs', 'verloting', 'ha(?:s|n)? ganado', 'ganador', 'premio', 'sorteo', 'ganhou', 'vencedor', 'premio', 'sorteio',
   'vous avez gagne', 'gagnant', 'tirage au sort', 'lot a reclamer', 'hai vinto', 'ha vinto', 'vincitore', 'estrazione',
 );
