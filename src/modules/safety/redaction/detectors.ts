@@ -101,6 +101,7 @@ const EXPIRY_MONTH_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:exp\.?|expiry|e
 /** A cheap first look: every expiry cue holds one of these. */
 const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
 
+const CODE_AFTER_CARD = /^[^.!?\n]{0,50}?(?<![\p{L}])(?:code|c[óo]digo|c[óo]d\.?|pin)(?![\p{L}])(?:\s*(?:is|ist|es|é|:|=|lautet)\s*|\s+)(\d{3,4})(?![\d.,:/\w])/iu;
 const TRAILING_CVV = /^(?:[\s,;/|]|\s[–—-]\s)+(?:(?:security(?:\s+code)?|sec(?:\.|urity)?|code|cvv2?|cvc2?|c[óo]d\.?|c[óo]digo|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
 
 function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: number } {
@@ -156,5 +157,10 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     cvvAfter(start + expiry[1]!.length);
   }
   for (const expiry of expiries) if (cards.some((card) => card.end <= expiry.start && expiry.start - card.end <= 60)) cvvAfter(expiry.end);
+  // "card is 4285 … and the code is 551": a 3–4 digit code named "code" later in the sentence of a card number.
+  for (const card of cards) {
+    const code = CODE_AFTER_CARD.exec(text.slice(card.end, card.end + 80));
+    if (code) spans.push({ kind: 'cvv', start: card.end + code.index + code[0].length - code[1]!.length, end: card.end + code.index + code[0].length });
+  }
   return spans;
 }

@@ -61,7 +61,7 @@ const DEVICE_OR_THING = /^(?:i?phone|ipad|ios|android|windows|win|xbox|ps|playst
 /** A word of four letters or more and up to four digits, maybe a symbol: how people make a password from a word ("Meadowlark3", "Hazelnut_7"). */
 const WORD_AND_DIGITS = /^(?=\p{L}*\p{Ll})\p{L}{4,}[_.-]?\d{1,4}[!#$%&*?]*$/u; // not all capitals: "SUMMER24" is a promo code
 /** A noun after the value says what it is: "Kids2 profile", "Starlink2 internet", "jsmith77 as my username". */
-const THING_AFTER = /^\s+(?:profile|account|plan|app|tv|device|router|internet|wifi|version|browser|laptop|phone|model|series|edition|box|stick|remote|console|channel|server|network|code|coupon|voucher|discount|promo|at\s+checkout|for\s+(?:the\s+)?(?:gift|discount|order|purchase)|as\s+(?:my\s+|the\s+)?(?:user|username|login|name|handle|profile|email))(?![\p{L}])/iu;
+const THING_AFTER = /^\s+(?:profile|account|plan|app|tv|device|router|internet|wifi|version|browser|laptop|phone|model|series|edition|box|stick|remote|console|channel|server|network|season|episode|staffel|folge|temporada|episodio|episódio|playlist|list|song|album|movie|film|show|code|coupon|voucher|discount|promo|at\s+checkout|for\s+(?:the\s+)?(?:gift|discount|order|purchase)|as\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:\p{L}+\s+)?(?:user|username|login|name|handle|profile|email|nickname|title))(?![\p{L}])/iu;
 /** What makes "used X" about signing in: the message talks about an account, a failed or changed login, or using X everywhere. */
 const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|account|konto|cuenta|conta\b|locked|wrong|incorrect|invalid|rejected|n'?t\s+(?:work|accept|take|let)|not\s+(?:work|accept)|changed|hack|error|everything|everywhere|sites|falsch|geht\s+nicht|funktioniert\s+nicht|ge[äa]ndert|alles|überall|no\s+(?:funciona|sirve|me\s+deja|entra|puedo\s+entrar)|incorrect|cambi|todo|n[ãa]o\s+(?:funciona|entra|aceita)|errad|mud|tudo|inv[áa]lid/iu;
 /** A word glued to digits ("Violet1234"): the only tokens the implied rule looks at. */
@@ -77,7 +77,7 @@ const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-
 const DIRECT = new RegExp(String.raw`\b${PASSWORD_WORD}\s+(?:"|'|“)?${VALUE}`, 'giu');
 /** "Winter2023 worked for years and now it's wrong", "Lindenbaum7 geht nicht mehr": what is said of a password after it. */
 /** German puts the verb last: "hab Rosenkohl9 eingegeben". */
-const TYPED_AFTER = /^\s+(?:eingegeben|eingetippt|probiert|versucht|benutzt|verwendet)(?![\p{L}])/iu;
+const TYPED_AFTER = /^(?:\s+\p{L}+){0,2}?\s+(?:eingegeben|eingetippt|probiert|versucht|benutzt|verwendet|gespeichert|saved|stored|guardad[ao]|salv[ao])(?![\p{L}])/iu;
 const FAILS_AFTER = /^[\s,]*(?:(?:and|but|y|pero|e|mas|und|aber)\s+(?:it\s+|es\s+)?(?:still\s+)?(?:doesn'?t\s+work|didn'?t\s+work|fails|failed|says\s+(?:wrong|invalid|incorrect)|geht\s+nicht|funktioniert\s+nicht|no\s+(?:entra|funciona|sirve|va)|n[ãa]o\s+(?:entra|funciona|vai))(?![\p{L}])|(?:just\s+|still\s+|suddenly\s+|now\s+)?(?:worked|works|used\s+to\s+work|doesn'?t\s+work|does\s+not\s+work|didn'?t\s+work|isn'?t\s+work\p{L}*|is\s+not\s+work\p{L}*|is\s+(?:wrong|incorrect|rejected|invalid|not\s+accepted)|was\s+(?:wrong|rejected)|won'?t\s+work)|(?:funktioniert|geht)\s+nicht|(?:ist|war)\s+falsch|no\s+(?:funciona|sirve|va)|(?:es|era)\s+incorrect[ao]|n[ãa]o\s+(?:funciona|entra|vai)|(?:está|ta|tá)\s+(?:errad|incorret)\p{L}*)(?![\p{L}])/iu;
 
 /** Cues that the words nearby are login details. */
@@ -212,7 +212,7 @@ export function findPasswords(text: string): Span[] {
     const before = text.slice(Math.max(0, start - 80), start);
     // Implied: "i always use Pumpernickel8 for …", "i entered Violet1234", "used to be Cheddar99", "says its Honeybee2012", "tried everything: Coffee1, Coffee12".
     // A short "it's hunter22 btw" is a password given in reply: a plain word and its digits, in a message of a few words.
-    const reply = text.length <= 80 && /^\p{L}\p{Ll}{2,}\d{1,4}[!#$%&*?]*$/u.test(value) && /(?<![\p{L}])(?:it'?s|it\s+(?:is|was)|might\s+be|could\s+be|may\s+be|maybe|perhaps|either|probably|literally|es\s+ist|ist\s+es|vielleicht|entweder|quiz[áa]s?|tal\s+vez|talvez|ou\s+[ée]|es|é|era)\s+$/iu.test(before);
+    const reply = text.length <= 80 && /^\p{L}(?=[\p{L}_.-]*\p{Ll})[\p{L}_.-]{2,}\d{1,4}[!#$%&*?]*$/u.test(value) && /(?<![\p{L}])(?:it'?s|it\s+(?:is|was)|might\s+be|could\s+be|may\s+be|could\s+it\s+be|might\s+it\s+be|is\s+it|maybe|perhaps|either|probably|literally|if\s+it\s+helps\s*:?|in\s+case\s*:?|fyi\s*:?|es\s+ist|ist\s+es|k[öo]nnte|vielleicht|entweder|falls\s+es\s+hilft\s*:?|quiz[áa]s?|tal\s+vez|podr[íi]a\s+ser|puede\s+ser|por\s+si\s+acaso\s*:?|talvez|ser[áa]\s+que\s+[ée]|pode\s+ser|caso\s+ajude\s*:?|ou\s+[ée]|es|é|era)\s+$/iu.test(before);
     const after = text.slice(end, end + 40);
     // "it might be Potato99 or Potato999": a second value listed right after a password is one too.
     const listed = spans.length > 0 && /^(?:\s*,\s*|\s+(?:or|and|oder|und|o|ou|y|e)\s+|\s*\/\s*)(?:maybe\s+|vielleicht\s+|quiz[áa]s?\s+|talvez\s+|(?:this|that|next)\s+time\s+|now\s+|then\s+|jetzt\s+|dann\s+|diesmal\s+|ahora\s+|luego\s+|agora\s+|depois\s+)?$/i.test(text.slice(spans[spans.length - 1]!.end, start));
@@ -220,7 +220,7 @@ export function findPasswords(text: string): Span[] {
     // unless it names a thing ("using Chrome120", "Kids2 profile"); any other value needs a message about signing in.
     const typedValue = IMPLIED_BEFORE.test(before.slice(-48)) && !THING_AFTER.test(after) && (SIGN_IN_TROUBLE.test(text) || WORD_AND_DIGITS.test(value));
     const implied =
-      !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) &&
+      !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) && !THING_AFTER.test(after) &&
       (typedValue || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
     if (!cued && !implied && !looksStrong(value)) continue;
     if (!looksStrong(value) && DEVICE_OR_THING.test(value)) continue; // "my password doesn't work on my iPhone15": a device, near a login word or not
