@@ -1,17 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../../platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
+import { describeEachDatabase } from '../../../platform/testing/test-database.ts';
 
 const form = (client: HttpClient, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   client.request('POST', '/help/report-message', new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded', ...headers });
 
 const SMS_PHISH = 'Reelhouse: your payment failed and your account will be closed today. Confirm your card at http://reelhouse-billing.example.net/verify now.';
 
-describe('reporting a suspicious message on the web', () => {
+describeEachDatabase('reporting a suspicious message on the web', (open) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await openTestApp({ today: '2026-03-10T15:00:00Z', demo: true });
+    t = await openTestApp({ today: '2026-03-10T15:00:00Z', demo: true, database: await open() });
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -91,11 +92,11 @@ describe('reporting a suspicious message on the web', () => {
   });
 });
 
-describe('POST /api/safety/reports', () => {
+describeEachDatabase('POST /api/safety/reports', (open) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await openTestApp({ today: '2026-03-10T15:00:00Z', demo: true });
+    t = await openTestApp({ today: '2026-03-10T15:00:00Z', demo: true, database: await open() });
   }, 120_000);
   afterAll(() => t?.close());
 
