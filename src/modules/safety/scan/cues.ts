@@ -117,6 +117,18 @@ export const CRYPTO_WALLET = /(?<![\p{L}\p{N}])(?:bc1[a-z0-9]{8,87}|[13][a-km-zA
 export const WIRE = words('wire(?: transfer)?', 'bank transfer', 'iban', 'swift', 'bic', 'western union', 'moneygram', 'ria money', 'zelle', 'venmo', 'cash ?app', 'beneficiary', 'sort code', 'routing number', 'uberweisung', 'uberweisen', 'overboeking', 'overmaken', 'maak .{0,30} over', 'transferencia(?: bancaria)?', 'transfira', 'virement', 'bonifico', 'beneficiario', 'begunstigde', 'empfanger', 'beneficiaire');
 export const PAYMENT_REQUEST = words('send', 'pay', 'make', 'transfer', 'settle', 'wire', 'deposit', 'below', 'senden', 'zahlen', 'begleichen', 'betaal', 'betalen', 'envie', 'envia', 'pague', 'realice', 'efectue', 'faca', 'effectuez', 'payez', 'reglez', 'effettua', 'effettuate', 'paga', 'pagate');
 
+/**
+ * Asking the member to phone someone (imperatives only: "we will call you on
+ * your number" is the service's call-back); the service never gives a number
+ * to dial, calls start from the app.
+ */
+export const CALL_US = words(
+  'call (?:us|me|our|this|the|now|back|immediately|today|\\+|\\(|\\d)', 'please call', 'ring us', 'dial', 'phone us', 'contact us (?:at|on)', 'give us a call',
+  'rufen sie', 'wahlen sie', 'bel (?:ons|mij|me|naar|direct|\\+|\\d)', 'llame', 'llamenos', 'marque', 'ligue', 'appelez', 'composez', 'chiami', 'chiamate', 'chiamaci',
+);
+/** A number to dial: seven digits or more, as phone numbers are written. */
+export const PHONE_NUMBER = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,5}(?![\p{L}\p{N}])/u;
+
 /** Software that lets a stranger drive the member's computer or phone. */
 export const REMOTE_ACCESS_APP = words('anydesk', 'teamviewer', 'ultraviewer', 'quick ?support', 'quick ?assist', 'rustdesk', 'supremo', 'logmein', 'splashtop', 'screenconnect', 'connectwise', 'remotepc', 'zoho assist', 'ammyy', 'airdroid', 'getscreen', 'aeroadmin', 'chrome remote desktop');
 export const REMOTE_ACCESS = words('remote (?:access|control|desktop|support app|session)', 'control (?:of )?your (?:computer|pc|phone|screen)', 'share your screen', 'screen ?sharing', 'fernzugriff', 'fernwartung', 'fernsteuerung', 'toegang op afstand', 'overname op afstand', 'acceso remoto', 'control remoto', 'acesso remoto', 'controle remoto', 'acces a distance', 'prise de controle a distance', 'controle a distance', 'accesso remoto', 'controllo remoto');

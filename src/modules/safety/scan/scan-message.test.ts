@@ -90,6 +90,13 @@ describe('scanMessage: senders', () => {
     expect(codes({ channel: 'sms', from: '+1 (555) 010-2233', body: 'Hi mum, new phone.' })).toEqual(['odd_sender']);
   });
 
+  it('takes a number to dial for a fake support line, whoever the sender claims to be, but not a call-back to the member', () => {
+    const input = email('Your annual plan renewed for $299.00. If you did not authorise this, call 1-888-555-0163.');
+    expect(scanMessage(input, brand)).toMatchObject({ verdict: 'suspicious', signals: [{ code: 'odd_sender', evidence: expect.stringContaining('asks to call 1-888-555-0163') }] });
+    expect(codes(email('Llame al +34 910 000 000 para cancelar el cargo.'))).toEqual(['odd_sender']);
+    expect(codes(email('Your call is booked: we will call you on +44 7700 900123 at 14:00.'))).toEqual([]);
+  });
+
   it('is suspicious when a stranger speaks as the brand, but not when a friend mentions it', () => {
     expect(scanMessage({ channel: 'sms', from: '+1 555 010 4455', body: 'Reelhouse: unusual activity. Call us on +1 555 010 4455.' }, brand).verdict).toBe('suspicious');
     expect(scanMessage(email('I finally got Reelhouse Premium, come over Saturday!', { from: 'Tom <tom@mail.example>' }), brand).verdict).toBe('legit');

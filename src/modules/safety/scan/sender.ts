@@ -1,4 +1,4 @@
-import { foldForCues } from './cues.ts';
+import { CALL_US, foldForCues, PHONE_NUMBER } from './cues.ts';
 import { isOfficialHost, readableHost, skeleton } from './domains.ts';
 import { sentencesOf } from './message-text.ts';
 import type { Brand, ScanInput } from './scan.types.ts';
@@ -40,12 +40,32 @@ export function speaksAsBrand(input: ScanInput, brand: Brand): boolean {
 
 export type OddSender = { evidence: string; impersonates: boolean };
 
+/** The number a message asks the member to phone, if it does: the service never gives one (calls start from the app). */
+export function numberToCall(input: ScanInput): string | null {
+  for (const sentence of sentencesOf(input)) {
+    if (!CALL_US.test(sentence.folded)) continue;
+    const number = PHONE_NUMBER.exec(sentence.original);
+    if (number && number[0].replace(/\D/g, '').length >= 7) return number[0].trim();
+  }
+  return null;
+}
+
 /**
  * Whether the one sending (or calling) is not the service: an email from
  * another domain, a Reply-To elsewhere, an official address that failed its
- * authentication, a phone number or a sender id that is not the brand's.
+ * authentication, a phone number or a sender id that is not the brand's; or,
+ * whoever it claims to be, a message that asks the member to phone a number
+ * (a fake support line: the service never gives a number to dial).
  */
 export function oddSenderEvidence(input: ScanInput, brand: Brand): OddSender | null {
+  const sender = senderEvidence(input, brand);
+  const number = numberToCall(input);
+  if (!number) return sender;
+  const fakeLine = `asks to call ${number}, and the service never gives a number to dial`;
+  return { evidence: sender ? `${sender.evidence}; ${fakeLine}` : fakeLine, impersonates: true };
+}
+
+function senderEvidence(input: ScanInput, brand: Brand): OddSender | null {
   const from = input.from.trim();
   if (input.channel === 'email') {
     const sender = parseSender(from);
