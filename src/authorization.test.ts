@@ -47,6 +47,8 @@ const CASES: Case[] = [
   { route: 'GET /api/chat/conversations', method: 'GET', path: () => '/api/chat/conversations' },
   { route: 'GET /api/chat/conversations/{id}', method: 'GET', path: (v) => `/api/chat/conversations/${v.conversationId}` },
   { route: 'POST /api/chat/conversations/{id}/messages', method: 'POST', path: (v) => `/api/chat/conversations/${v.conversationId}/messages`, body: () => ({ body: 'Cancel my membership', client_id: 'intruder-1' }) },
+  // Someone else's conversation answers like a missing one (404), so a guessed code is never checked against the victim's case.
+  { route: 'POST /api/chat/conversations/{id}/service-code', method: 'POST', path: (v) => `/api/chat/conversations/${v.conversationId}/service-code`, body: () => ({ code: '123456' }) },
   { route: 'GET /api/chat/conversations/{id}/transcript', method: 'GET', path: (v) => `/api/chat/conversations/${v.conversationId}/transcript` },
   { route: 'POST /api/chat/conversations/{id}/transcript/email', method: 'POST', path: (v) => `/api/chat/conversations/${v.conversationId}/transcript/email` },
   // Last: it ends the caller's own sessions.
