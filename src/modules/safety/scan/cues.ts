@@ -56,6 +56,8 @@ export const HAND_OVER = words(
   'reply(?: with| back)?', 'respond with', 'text (?:it |them |me |us )?back', 'text (?:me|us) (?:the|your|it)', 'call (?:me|us) back with', 'send (?:us|me|it|them|back|the|your)', 'read (?:it|them|me|the|that|out|back)', 'tell (?:me|us)', 'give (?:me|us)', 'share', 'provide', 'confirm (?:your|the|it to me)',
   'what(?:\'s| is) (?:your|the)', 'i need (?:your|the)', 'we need (?:your|the)', 'let (?:me|us) know (?:your|the)', 'repeat (?:it|the|them)', 'need the', 'can you (?:give|read|tell|confirm|send)', 'forward (?:us|me|it)',
   'vorlesen', 'durchgeben', 'nennen', 'voorlezen', 'doorgeven', 'opnoemen', 'vertellen', 'leer', 'decir', 'ler', 'dizer', 'passar', 'lire', 'dicter', 'donner', 'leggere', 'dettare', 'dire', 'comunicare',
+  'antworten sie', 'antworte', 'antwoord', 'responda', 'responde', 'repondez', 'rispondi', 'rispondete',
+  'quel(?:le)? est (?:votre|ton|ta)', 'wie lautet (?:ihr|dein)', 'was ist (?:ihr|dein)', 'wat is (?:uw|je|jouw)', 'cual es (?:su|tu)', 'qual (?:e|eh) (?:o |a )?(?:seu|sua|teu|tua)', 'qual e (?:la|il) (?:tua|sua|tuo|suo)',
   'antworten sie mit', 'senden sie (?:uns|mir)', 'nennen sie', 'teilen sie (?:uns|mir)', 'geben sie (?:uns|mir)', 'schicken sie', 'bestatigen sie',
   'stuur (?:ons|mij|me)', 'geef (?:ons|mij|me)', 'deel', 'bevestig', 'antwoord met', 'noem',
   'responda con', 'responde con', 'envienos', 'enviarnos', 'envianos', 'digame', 'dime', 'decirme', 'darme', 'facilitenos', 'proporcione', 'confirme', 'confirma', 'comparta', 'dictame', 'dictar(?:me|nos)?', 'leer(?:me|nos)?', 'me lo (?:puede|podria)', 'necesito (?:su|tu|el)',

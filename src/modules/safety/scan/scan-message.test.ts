@@ -90,6 +90,14 @@ describe('scanMessage: senders', () => {
     expect(codes({ channel: 'sms', from: '+1 (555) 010-2233', body: 'Hi mum, new phone.' })).toEqual(['odd_sender']);
   });
 
+  it('hears a caller or writer present themselves as the brand in several languages, not a friend who names it', () => {
+    const stranger = (body: string) => scanMessage({ channel: 'call_transcript', from: 'Numéro masqué', body }, brand).verdict;
+    expect(stranger('Appelant : Bonjour, ici la sécurité Reelhouse.')).toBe('suspicious');
+    expect(stranger('Anrufer: Hier ist der technische Support von Reelhouse.')).toBe('suspicious');
+    expect(stranger('Llamante: Le llamo del departamento de seguridad de Reelhouse.')).toBe('suspicious');
+    expect(scanMessage(email('¿Has visto la nueva serie de Reelhouse? Es buenísima.', { from: 'Ana <ana@mail.example>' }), brand).verdict).toBe('legit');
+  });
+
   it('takes a number to dial for a fake support line, whoever the sender claims to be, but not a call-back to the member', () => {
     const input = email('Your annual plan renewed for $299.00. If you did not authorise this, call 1-888-555-0163.');
     expect(scanMessage(input, brand)).toMatchObject({ verdict: 'suspicious', signals: [{ code: 'odd_sender', evidence: expect.stringContaining('asks to call 1-888-555-0163') }] });
@@ -112,6 +120,12 @@ describe('scanMessage: what is asked for', () => {
     expect(codes({ channel: 'call_transcript', from: '+49 30 0000', body: 'Anrufer: Nennen Sie mir bitte den Bestätigungscode aus der SMS.' })).toContain('asks_code');
     expect(codes(email('Introduzca su número de tarjeta en https://pago.example.net/', { from: 'x@pago.example.net' }))).toContain('asks_card');
     expect(codes(email('Saisissez votre mot de passe sur https://connexion.example.net/'))).toContain('asks_password');
+  });
+
+  it('hears "what is your password" and "reply to this email with" in other languages', () => {
+    expect(codes({ channel: 'call_transcript', from: 'Numéro masqué', body: 'Appelant : Quel est votre mot de passe actuel ?' })).toContain('asks_password');
+    expect(codes(email('Bitte antworten Sie auf diese E-Mail mit Ihrem Passwort.'))).toContain('asks_password');
+    expect(codes(email('Bitte antworten Sie nicht auf diese E-Mail.'))).toEqual([]);
   });
 
   it('reads a code named in the sentence before "can you read it to me"', () => {

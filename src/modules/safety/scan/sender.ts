@@ -27,13 +27,22 @@ function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const INTRODUCTION = '(?:from|with|at|of|for|this is|von|bei|namens|im auftrag von|van|de|del|da|di|du|chez|per conto di|em nome de|en nombre de|au nom de)';
-const DEPARTMENT = '(?:support|security|billing|team|service|services|accounts?|alert|notice|care|help|refunds?|legal|kundenservice|kundendienst|sicherheit|abrechnung|klantenservice|beveiliging|soporte|seguridad|facturacion|suporte|seguranca|assistance|securite|service client|assistenza|sicurezza)';
+/** Words a caller or writer introduces themselves with ("calling from", "this is", "ici", "hier ist", "le llamo de"); a bare "of" or "de" is not enough. */
+const INTRODUCTION = [
+  '(?:calling|writing|contacting you|reaching out|speaking) (?:from|on behalf of|for|with)', 'this is', "i'?m (?:from|with)", 'i am (?:from|with)', "we'?re from", 'we are from', 'here at', 'on behalf of',
+  'hier ist', 'hier spricht', 'im auftrag von', 'namens', 'ici', 'je suis de', 'je vous appelle de', 'au nom de', '(?:le |les )?llamo de', 'llamamos de', 'en nombre de', 'soy de',
+  'falo da', 'ligo da', 'aqui e da', 'em nome de', 'sono (?:di|del|della|da)', 'chiamo da', 'per conto di',
+].join('|');
+const DEPARTMENT = '(?:support|security|billing|team|service|services|accounts?|alert|notice|customer|care|help|refunds?|legal|fraud|technical|kundenservice|kundendienst|sicherheit|abrechnung|klantenservice|beveiliging|soporte|seguridad|facturacion|suporte|seguranca|assistance|securite|service client|assistenza|sicurezza|equipo|equipe|team)';
+const OF = '(?:de|of|von|di|do|da|van|del|du|bei)';
 
 /** Whether the text presents itself as the brand ("Reelhouse: your…", "calling from Reelhouse", "Reelhouse Security here"). */
 export function speaksAsBrand(input: ScanInput, brand: Brand): boolean {
   const name = escapeForPattern(foldForCues(brand.name.trim()));
-  const presenting = new RegExp(`^\\W*${name}\\s*(?::|-|–|alert|notice|here)|${INTRODUCTION}\\s+(?:the\\s+)?${name}\\b|\\b${name}(?:'s)?\\s+${DEPARTMENT}\\b`, 'u');
+  const presenting = new RegExp(
+    [`^\\W*${name}\\s*(?::|-|–|alert|notice|here)`, `(?:${INTRODUCTION})\\s+(?:\\S+\\s+){0,3}?${name}\\b`, `${DEPARTMENT}\\s+${OF}\\s+(?:la\\s+|el\\s+|the\\s+)?${name}\\b`, `\\b${name}(?:'s)?\\s+${DEPARTMENT}\\b`].join('|'),
+    'u',
+  );
   const opening = sentencesOf({ ...input, subject: null }).slice(0, 3);
   return opening.some((sentence) => presenting.test(sentence.folded));
 }
