@@ -26,7 +26,9 @@ export type AccountQuestion =
   | 'next_charge' | 'access_end' | 'who_bills' | 'hold' | 'retry' | 'if_retry_fails' | 'what_now'
   | 'card_replaced' | 'extra_member_add' | 'recurring' | 'cancel_other' | 'who_restarted' | 'status' | 'starts_when' | 'billing_day'
   /** "and the one after?" right after the next charge was told. */
-  | 'after_next';
+  | 'after_next'
+  /** "whats the email on the other one" after the second membership on the card was explained. */
+  | 'other_account';
 
 const Q: readonly [AccountQuestion, RegExp][] = [
   ['cancel_other', /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b.{0,30}\b(?:other|second|duplicate|2nd|extra) (?:one|account|membership|subscription|login)\b/i],
@@ -34,7 +36,7 @@ const Q: readonly [AccountQuestion, RegExp][] = [
   ['if_retry_fails', /\bif (?:that|it|this|the (?:retry|next try)) (?:fails|doesn['’]?t work|is declined|gets declined|bounces)\b/i],
   ['retry', /\b(?:try|trying|tries|retry|retries)\b.{0,25}\bagain\b|\bretr(?:y|ies)\b|\btry (?:charging|to charge)\b|\bwhen will you (?:try|charge)\b.{0,20}\bagain\b/i],
   ['recurring', /^\s*(?:and|so|ok)?\s*(?:from now on|going forward|after that)\s*\??\s*$|\bwill (?:it|that|this|the price) go up again\b|\b(?:is|will) (?:that|this|it) (?:be )?(?:every|each) month\b|\bevery month(?: now)?\s*\??\s*$|\b(?:is|will) (?:that|this|it) (?:be )?(?:permanent|a one.?off|one time|recurring|monthly)\b|\bwill (?:it|that|this) (?:happen|repeat|come) again\b/i],
-  ['status', /\bdid i (?:cancel|pause)\b|\b(?:cancel(?:l)?ed|paused) or (?:cancel(?:l)?ed|paused|not|active)\b|\bis my (?:membership|subscription|account|plan) (?:still )?(?:active|cancel(?:l)?ed|paused|running|on)\b/i],
+  ['status', /\bdid i (?:cancel|pause)\b|\b(?:cancel(?:l)?ed|paused) or (?:cancel(?:l)?ed|paused|not|active)\b|(?<!\b(?:what|which) \w+ )\bis my (?:membership|subscription|account|plan) (?:still )?(?:active|cancel(?:l)?ed|paused|running|on(?=\s*[?.!]*\s*$))\b/i],
   ['starts_when', /\bwhen (?:does|did|will) (?:that|it|this|the (?:new )?price) (?:start|begin|apply|kick in|take effect)\b/i],
   ['billing_day', /\b(?:renewal|billing|payment|charge)(?: (?:date|day))? (?:says|is|shows)\b.{0,30}\b(?:but|instead|typo)\b|\bbilling (?:date|day)\b.{0,40}\b(?:chang|mov|differ|shift|wrong|typo)|\bjoined on\b.{0,40}\b(?:but|renew)/i],
   ['who_bills', /\b(?:does|do|will|is) \w+ (?:pay|paying) for me\b|\bwho pays for me\b|\bdo i need (?:a|my own|to add a) card\b|\b(?:what|which) (?:payment method|card|form of payment)\b|\bpayment (?:method|details) (?:do you have|on file|is it|are you using)\b|\b(?:visa|mastercard|amex|debit card|credit card|card|paypal|apple|google|carrier|phone bill)\b.{0,25}\bor\b.{0,25}\b(?:visa|mastercard|amex|paypal|apple|google|carrier|phone bill|you|reelhouse)\b(?!.{0,30}\b(?:cancel|refund)\b)|\bwho\s+(?:is\s+|actually\s+)*(?:bills?|billing|charges?|charging|takes? the money|gets? the money|pays\b|is paying)|\bwhich (?:card|payment method)\b|\bcard on file\b|\bhow am i (?:paying|being billed|billed)\b|\bdo you (?:bill|charge) (?:my|the) card\b|\b(?:through|via|is it) (?:apple|google|paypal|amazon|the carrier|my carrier|my phone company|northwind)\b|\bor you(?: guys)?\b.{0,40}\b(?:money|charg|bill)|(?:can['’]?t|cannot|don['’]?t|do not) (?:find|see) (?:any )?(?:reelhouse )?(?:charges?|payments?) on my (?:credit |debit |bank )?(?:card|statement)|qui[eé]n me cobra|quem me cobra|wer (?:bezahlt|berechnet|bucht)|no veo cargos|n[aã]o vejo cobran/i],
@@ -244,6 +246,11 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     }
     case 'recurring':
       return feedback(recurringText(ctx, explanation), 'Told what repeats every month');
+    case 'other_account': {
+      if (snapshot.sameCard.length === 0) return null;
+      const others = snapshot.sameCard.map((other) => `${other.maskedEmail} (${other.membership.state.plan} plan, joined ${longDate(other.createdAt.slice(0, 10))})`).join(', ');
+      return feedback(`The other membership paid with your card is on the login ${others}. It’s a separate account, so I can only show its email masked; sign in with it to manage it, or our billing team can help once they’ve checked it’s yours.`, 'Told which login the second membership is on');
+    }
     case 'after_next':
       return feedback(afterNextText(ctx, explanation), 'Told the charge after the next one');
     case 'cancel_other': {

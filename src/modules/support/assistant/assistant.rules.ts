@@ -11,7 +11,7 @@ import type { AssistantState, PendingAction, Reply, TurnContext, TurnDecision, T
 import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from './flow-chat.rules.ts';
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
-import { asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
+import { amountToMinor, asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
 import { answerAccountQuestion, holdText, readAccountQuestion, type AccountQuestion } from './account-questions.rules.ts';
 import { asksAboutCharge, CANCELLED_BEFORE, glossToEnglish, hasStatementLines, MONEY_AMOUNT, MONEY_OUT, questionSegments, type MeaningContext } from './question-meaning.rules.ts';
 import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
@@ -28,7 +28,7 @@ import { longDate } from './charges/charge-dates.ts';
 /** Words of a money question, in English and the languages members write in most. */
 const CHARGE_WORDS = /\d+[.,]\d{2}\b|\b(?:money back|(?:pounds|dollars|euros|reais|yen|bucks) back|refund\w*|charg\w*|bill(?:ed|ing)?|payments?|paid|price|fee|debit\w*|cobr\w*|cargo\w*|abgebucht|belastet|abbuchung|preis|pre[cç]o|precio|pagamento|pago)\b/i;
 /** The member says someone else is in the account: the security review's findings are then the answer. */
-const COMPROMISE = /\b(?:hack(?:ed|er)?|compromised|(?:someone|somebody|a stranger)\b[^.?!]{0,40}?\b(?:changed|is using|are using|using|uses|used|logged|got into|has|have)|not me|wasn['’]?t me|(?:don['’]?t|do not) (?:know|recogni[sz]e) (?:these|this|the|those)|unauthori[sz]ed|stolen|nigeria|lagos)\b/i;
+const COMPROMISE = /\b(?:hack(?:ed|er)?|compromised|(?:someone|somebody|a stranger)\b[^.?!]{0,40}?\b(?:changed|is using|are using|using|uses|used|logged|got into|has|have)|not me|wasn['’]?t me|(?:i )?(?:never|didn['’]?t|did not) (?:change|changed|add|added|create|created|make|made)\b[^.?!]{0,20}\b(?:email|password|profile|device|phone)|(?:don['’]?t|do not) (?:know|recogni[sz]e) (?:these|this|the|those)|unauthori[sz]ed|stolen|nigeria|lagos)\b/i;
 
 /** Below this the assistant would be guessing: it asks again instead, and that counts as a failure. */
 export const MIN_CONFIDENCE = 0.5;
@@ -201,7 +201,9 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     lastQuestion: (turn.state.lastQuestion as AccountQuestion | null) ?? null,
   };
   const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
-  const questionAsked = snapshot ? readAccountQuestion(reading, { afterMoney, ...meaning }) ?? (language ? readAccountQuestion(text, { afterMoney, ...meaning }) : null) : null;
+  const questionAsked = snapshot
+    ? readAccountQuestion(reading, { afterMoney, ...meaning }) ?? (language ? readAccountQuestion(text, { afterMoney, ...meaning }) : null) ?? (['next_charge', 'after_next', 'recurring'].includes(meaning.lastQuestion ?? '') && quotesNextCharge(reading, snapshot, ctx, input.today) ? 'next_charge' : null)
+    : null;
   // Triage's "a person" is a guess; an account question it did not know ("can I add one more person?") is answered instead.
   if (asksForPerson(text) || (triage?.intent === 'contact.agent' && !questionAsked)) return handOff(turn, problemQueue(turn.state), 'member_asked');
   if (turn.state.flow) {
@@ -228,7 +230,8 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     turn = { ...turn, replies: [...turn.replies, ...notes], state: { ...turn.state, tried: [...turn.state.tried, ...noted] } };
   }
   if (!triage) return turn;
-  const money = CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading) || MONEY_OUT.test(reading);
+  // Seen on the bank statement, or twice: money words too ("i keep seeing reelhouse twice on my bank").
+  const money = CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading) || MONEY_OUT.test(reading) || /\bon my (?:bank|card|statement|credit card|debit card)\b|\btwice\b|\bdouble(?:d)?\b/i.test(reading);
   // "my password is [removed] and I got charged again": the pasted password draws triage to sign-in help; the rest is the question.
   const secretPulled = /\[password removed\]/i.test(text) && triage.intent.startsWith('login.') && (questionAsked !== null || CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading));
   const unsure = triage.intent === 'out_of_scope' || triage.confidence < MIN_CONFIDENCE || secretPulled;
@@ -277,6 +280,17 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   }
   const topic = accountTopic(intent, turn, input, ctx, snapshot);
   return topic ? apply(turn, topic) : apply(turn, infoTopic(intent, snapshot, ctx.tools));
+}
+
+/**
+ * The next charge's own amount quoted back ("and is that the full 25.98?") asks about that charge, not about a
+ * disputed one: searching the ledger for it would find nothing and hand a settled question to billing.
+ */
+function quotesNextCharge(text: string, snapshot: AccountSnapshot, ctx: TurnContext, today: string): boolean {
+  const said = text.match(/\d{1,6}[.,]\d{2}\b/g) ?? [];
+  if (said.length !== 1 || asksAboutCharge(text) || /\b(?:charged|paid|took|taken|saw|got|was|were)\b/i.test(text) || !snapshot.membership) return false;
+  const upcoming = ctx.tools.explainCharges({ membership: snapshot.membership, sameCard: snapshot.sameCard, today }).upcoming;
+  return upcoming !== null && upcoming !== undefined && amountToMinor(said[0], snapshot.membership.currency) === upcoming.amount;
 }
 
 /** Asked in other words, these are the usual topics: the restart's story, the cancellation status (with its "Cancel it here"). */

@@ -14,6 +14,7 @@ import { decideTurn } from './assistant.rules.ts';
 import { initialState, type ActionToRun, type AssistantState, type AssistantTools, type ExplainCharges, type Reply } from './assistant.types.ts';
 import { handOffReply } from './handoff.rules.ts';
 import { greetingBody } from './help-topics.rules.ts';
+import { textForTriage } from './member-notes.rules.ts';
 import { createKeyedQueue } from './keyed-queue.ts';
 
 /**
@@ -133,7 +134,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (conversation.status !== 'assistant' && !(state.handedOff && state.pending && choice !== null)) return { ...state, lastSeq: message.seq };
     const snapshot = await readSnapshot(conversation.accountId);
     const text = message.body.trim();
-    const triaged = choice === null && text !== '' ? deps.triage(text.slice(0, MAX_TEXT_LENGTH)) : null;
+    const triaged = choice === null && text !== '' ? deps.triage(textForTriage(text).slice(0, MAX_TEXT_LENGTH)) : null;
     if (!state.greeted && !state.handedOff) {
       await post(conversationId, intro(conversation, snapshot, true));
       state = { ...state, greeted: true };

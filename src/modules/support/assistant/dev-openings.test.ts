@@ -36,7 +36,8 @@ const TODAY = '2026-11-27';
  * fixes it showed (more of each concept's words, Unicode word edges in the
  * gloss, shopping, gift cards and unrecognised charges left to the charge
  * reading). A seventh of 60 the same way: 49 of 60 (0.817; first turns
- * 0.850, follow-ups 0.667) before any change for it.
+ * 0.850, follow-ups 0.667) before any change for it, then 60 of 60. Triage's
+ * model was retrained by its own work at 05:45 (between batch 6 and 7).
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -49,7 +50,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What was reached on each set, less a little: development figures, kept from slipping back. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95, batch7: 0 };
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95, batch7: 0.95 };
 
 it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4], ['batch5', DEV_OPENINGS_BATCH5], ['batch6', DEV_OPENINGS_BATCH6], ['batch7', DEV_OPENINGS_BATCH7]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });

@@ -37,6 +37,20 @@ export function pastedSecretNotes(text: string): Reply[] {
   return notes;
 }
 
+/** "my password is [password removed]": the words that introduce a pasted password. */
+const PASSWORD_PHRASE = /(?:\b(?:my|the|and|with)\s+)?\b(?:pass(?:word)?|pw|pwd|passwort|senha|contrase[ñn]a|clave)\s*(?:is|was|=|:|ist|es|é)?\s*\[password removed\]/gi;
+
+/**
+ * The text triage reads: a pasted password and the words around it draw triage to sign-in help
+ * ("my pw is … and I think there are 2 accounts"), so they are left out when something else remains.
+ */
+export function textForTriage(text: string): string {
+  const rest = text.replace(PASSWORD_PHRASE, ' ').replace(/^[\s,.;:!-]*(?:and|but|so)?\b/i, '').replace(/\s+/g, ' ').trim();
+  // A password that is itself the topic ("… doesn't work on the TV", "logged in with …") stays for triage to read.
+  const aboutThePassword = /\b(?:log|sign)(?:ged|ging)? ?in\b|\bwork\w*\b|\bwrong\b|\baccept\w*\b|\breset\b|\bforgot\w*\b|\bincorrect\b/i.test(rest);
+  return rest.split(' ').length >= 3 && !aboutThePassword ? rest : text;
+}
+
 /** Where a "link:" button leads, told in the chat when it is tapped (the web app may open it directly). */
 export function linkAnswer(choice: string): Reply | null {
   const path = choice.startsWith('link:') ? choice.slice('link:'.length) : null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textForTriage } from './member-notes.rules.ts';
 import { glossToEnglish, hasStatementLines, questionSegments, readQuestionByMeaning } from './question-meaning.rules.ts';
 
 describe('readQuestionByMeaning', () => {
@@ -16,6 +17,11 @@ describe('readQuestionByMeaning', () => {
     ['and the one after?', { lastQuestion: 'next_charge' }, 'after_next'],
     ['can you at least give me the date?', { lastQuestion: 'next_charge' }, 'next_charge'],
     ['do I have to pay anything?', { role: 'extra_member' }, 'who_bills'],
+    ['how many days do i have left', {}, 'access_end'],
+    ['when is the next attempt', { status: 'on_hold' }, 'retry'],
+    ['and the last one?', { status: 'on_hold', lastQuestion: 'retry' }, 'if_retry_fails'],
+    ['whats the email on the other one', {}, 'other_account'],
+    ['can my sister join too', {}, 'extra_member_add'],
   ] as const)('%s → %s', (text, context, question) => {
     expect(readQuestionByMeaning(text, context)).toBe(question);
   });
@@ -41,6 +47,10 @@ describe('the other readers', () => {
     expect(glossToEnglish('Cancelé en septiembre y me cobraron otra vez')).toMatch(/I cancelled .* charged me again/);
     expect(glossToEnglish('Até quando posso assistir?')).toMatch(/until when can I watch/);
     expect(glossToEnglish('Wann wird das nächste Mal abgebucht und wie viel?')).toMatch(/when will be charged and how much/);
+  });
+  it('leaves a pasted password out of what triage reads, unless the password is the topic', () => {
+    expect(textForTriage('my pw is [password removed] and I think theres 2 accounts')).toBe('I think theres 2 accounts');
+    expect(textForTriage('password: [password removed] doesnt work on the roku, why')).toBe('password: [password removed] doesnt work on the roku, why');
   });
   it('finds statement lines', () => {
     expect(hasStatementLines('11/08 REELHOUSE.COM 10.88\n11/24 REELHOUSE.COM 19.59\nwhy two')).toBe(2);

@@ -24,7 +24,7 @@ export type MeaningContext = {
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 /** Asking for a moment: when, what date, until when, how long. */
-const ASK_WHEN = /\bwhen(?:['’]?s)?\b|\b(?:final|last) day\b|\bwhat (?:day|date|time)\b|\bwhich (?:day|date)\b|\b(?:due |restart |renewal |end |billing |payment |charge )?date\b|\bhow long\b|\bhow soon\b/i;
+const ASK_WHEN = /\bwhen(?:['’]?s)?\b|\bhow many (?:days|weeks)\b|\b(?:final|last) day\b|\bwhat (?:day|date|time)\b|\bwhich (?:day|date)\b|\b(?:due |restart |renewal |end |billing |payment |charge )?date\b|\bhow long\b|\bhow soon\b/i;
 /** Asking for an amount. */
 const ASK_AMOUNT = /\bhow much\b|\bwhat(?:['’]?s| is| will| do| does)\b[^?]{0,20}\b(?:coming out|come out|go(?:ing)? out|due|owe)\b|\bwhat (?:will|does|do|would|is)\b[^?]{0,30}\bcost\b|\bcost(?:s|ing)? me\b|\b(?:the )?(?:amount|total|damage)\b|\bwhat (?:do|will|would) i (?:owe|pay)\b/i;
 /** Money going out to Reelhouse, in any tense. */
@@ -34,21 +34,25 @@ const AHEAD = new RegExp(`\\bnext\\b|\\bwon['’]?t\\b|\\bwont\\b|\\b(?:take|cha
 /** Already happened: a charge complained about, not one ahead. */
 const PAST_CHARGE = /\bwhy\b|\b(?:getting|keep(?:s)? (?:getting )?|still) (?:charg|bill|debit)\w*|\bamount charged\b|\bcharged (?:is|was)\b|\b(?:was|were)\s+(?:only\s+|just\s+)?[$£€]?\d|\b(?:was|were|got|been|have been|did you|you) (?:charg|bill|debit|take|took)\w*\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
 /** Access: watching, using, losing it, its end. */
-const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\bus(?:e|ing) (?:it|the service|reelhouse|the rest)\b|\bkeep (?:premium|it|using|access|my|the)\b|\bstill have\b|\b(?:is it|it['’]?s) (?:off|gone|over)\b|\boff already\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
-const IF_CANCEL = /\bif i (?:cancel|stop|quit|end|leave)\b|\b(?:thinking (?:of|about)|planning to|want to|going to) (?:quit|cancel|leav|stop)\w*\b|\b(?:do|will) i still have\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
+const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\bus(?:e|ing) (?:it|the service|reelhouse|the rest)\b|\bkeep (?:premium|it|using|access|my|the)\b|\bstill have\b|\b(?:days|time|weeks)\b[^.?!]{0,15}\bleft\b|\b(?:is it|it['’]?s) (?:off|gone|over)\b|\boff already\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
+const IF_CANCEL = /\bif i (?:cancel|stop|quit|end|leave)\b|\b(?:thinking (?:of|about)|planning to|want to|going to) (?:quit|cancel|leav|stop)\w*\b|\b(?:do|will) i still have\b|\b(?:will|would|do) i (?:lose|keep)\b|\bhow many (?:days|weeks)\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
 const CARD = /\b(?:card|cards|visa|mastercard|amex|debit card|credit card|payment method|paypal)\b/i;
 const CARD_CHANGE = /\b(?:chang\w*|updat\w*|replac\w*|switch\w*)\b[^.?!]{0,20}\b(?:my |the )?(?:own |new |other |another )?(?:card|payment method)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:card|payment method) (?:details|number|in|on|somewhere)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my |a )?(?:own|new|other|another|different) (?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued)\b|\b(?:card|visa|mastercard|amex)\b[^.?!]{0,10}\b(?:was |got |has been |is )?(?:replaced|reissued|renewed|changed)\b/i;
 const WHO = /\bwho\b|\bwhich company\b|\bthrough (?:whom|who)\b/i;
 const WHICH_CARD = /\b(?:you|u)(?: guys)?\b[^.?!]{0,15}\b(?:have|got|using|use|charg\w*|bill\w*)\b[^.?!]{0,10}\bmy (?:old |new |current )?(?:card|visa|mastercard|amex|debit card|credit card)\b|\b(?:which|what)(?: of my| kind of)? (?:card|cards|payment method|visa|mastercard)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
 const PAY_OBLIGATION = /\b(?:do|must|should|will|have|need) (?:i|we)\b[^.?!]{0,25}\bpay\b|\bcost me anything\b|\bdo i pay anything\b|\bam i (?:paying|being charged|charged)\b/i;
 const PAUSE = /\bpaus\w*\b|\bunpause\b|\brestart\w*\b|\bresum\w*\b|\bcom(?:e|es|ing) back\b|\bbreak\b/i;
-const EXTRA = /\bextra.?members?\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
+const EXTRA = /\bextra.?members?\b|\b(?:mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b[^.?!]{0,20}\b(?:join|be added|added|on my (?:plan|account|membership))\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
 const IF_FAILS = /\bwhat if\b[^.?!]{0,25}\b(?:again|fail\w*|declined)\b|\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
 const RECUR = /\bkeep (?:happening|charging|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bgoing forward\b|\bnew normal\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bhappen again\b|\bgo up again\b/i;
 /** Can't watch, in many words: the cause to tell first when the account is on hold or paused. */
 const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not able to|couldn['’]?t|not can)\b[^.?!]{0,20}\b(?:watch|play|stream|open|load|log ?in|sign ?in|use)\b|\blocked\b|\block(?:s|ed)? me out\b|\bno (?:shows|movies|films|series)\b|\bnothing (?:plays|works|loads)\b|\b(?:is|it['’]?s) stop(?:ped)?\b|\bblocked\b|\bproblem with (?:my )?(?:billing|payment|account)\b|\bbilling (?:problem|issue|error)\b|\bpayment (?:problem|issue|error)\b|\b(?:says|saying|shows?) (?:account )?(?:on hold|paused|payment)\b/i;
 /** A month named as the one asked about ("what about december", "will december be more"). */
 const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does) ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
+/** The next try of a declined payment. */
+const RETRY = /\b(?:when|next)\b[^.?!]{0,25}\b(?:attempt|try|retry)\b|\b(?:attempt|try|retry)\b[^.?!]{0,15}\b(?:when|next)\b/i;
+/** Which login the second membership on the card is on. */
+const OTHER_ACCOUNT = /\b(?:email|login|whose|name|username|who)\b[^.?!]{0,30}\b(?:other|second|2nd|small(?:er)?|extra|cheaper) (?:one|account|membership|login|subscription)\b|\b(?:other|second|2nd) (?:one|account|membership|login)\b[^.?!]{0,20}\b(?:email|login|whose|name)\b/i;
 /** Questions about other things that share the words: shops, gift cards, scam messages. */
 const NOT_OURS = /\bgift ?cards?\b|\b(?:store|shop|shopping|purchase\w*|ordered|package|product|merchant|seller|atm|overdraft|flights?)\b|\b(?:email|e-mail|text|sms|message|link)\b[^.?!]{0,40}\b(?:legit|scam|phishing|real|fake|asking)\b/i;
 /** A charge the member does not recognise or disputes. */
@@ -59,7 +63,7 @@ const CANCEL_HOWTO = /\b(?:how (?:to|do i|can i)|want to|wanna|need to|trying to
 const EXTRA_ADD = /\b(?:add|invite|can|how|option|possible|allowed|join|want|wants|room|space|place|places|spot|another|one more|any more)\b/i;
 const EXTRA_OTHER = /\b(?:remov\w*|drop|delet\w*|kick|accept\w*|never got|didn['’]?t get|did not get|sign ?in|log ?in|transfer\w*|i['’]?m an extra|i am an extra)\b/i;
 /** Who or what turned a cancelled membership back on. */
-const RESTARTED_BY = /\b(?:who|which|what)\b[^.?!]{0,25}\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
+const RESTARTED_BY = /\b(?:who|which|what|how (?:did|come|was|has))\b[^.?!]{0,25}\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
 /** Where the membership stands: active, cancelled, paused. */
 const STATUS = /\b(?:is|was) (?:it|my (?:membership|subscription|account|plan)) (?:still |now )?(?:active|on|running|live|cancel(?:l)?ed|paused|off)\b|\b(?:is it|it['’]?s) (?:still )?active\b/i;
 const PLAN = /\bwhat plan\b|\bwhich plan\b|\bmy plan\b[^.?!]{0,15}\bcost\b/i;
@@ -81,6 +85,9 @@ export function readQuestionByMeaning(text: string, context: MeaningContext = {}
   const past = PAST_CHARGE.test(t) || (t.match(/\d+[.,]\d{2}\b/g) ?? []).length >= 2;
   if (context.lastQuestion === 'next_charge' && AFTER_THAT.test(t)) return 'after_next';
   if (IF_FAILS.test(t)) return 'if_retry_fails';
+  if ((context.lastQuestion === 'retry' || context.lastQuestion === 'hold') && /\b(?:last|final) (?:one|try|attempt|chance)\b/i.test(t)) return 'if_retry_fails';
+  if (OTHER_ACCOUNT.test(t)) return 'other_account';
+  if (context.status === 'on_hold' && RETRY.test(t)) return 'retry';
   if (RECUR.test(t) && !/\bhow much\b/i.test(t) && !asksAboutCharge(t)) return 'recurring';
   if (complaint || CANCEL_HOWTO.test(t)) return null;
   if (CARD_CHANGE.test(t) && !declined) return 'card_replaced';

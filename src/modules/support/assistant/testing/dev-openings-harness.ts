@@ -7,6 +7,7 @@ import { initialState, type Reply } from '../assistant.types.ts';
 import { explainCharges } from '../charges/charge-explainer.ts';
 import type { DemoAccount } from './demo-snapshots.ts';
 import { toolsWith } from './assistant-fixtures.ts';
+import { textForTriage } from '../member-notes.rules.ts';
 
 /**
  * Puts a development set of members' openings to the real assistant rules
@@ -65,7 +66,7 @@ export function runOpening(opening: DevOpening, snapshots: Record<DemoAccount, A
   const messages = [{ text: opening.text, expect: opening.expect }, ...(opening.followUp ? [opening.followUp] : [])];
   messages.forEach((message, index) => {
     const text = redact(message.text.trim()).text;
-    const decision = decideTurn(state, { conversationId: `conv_dev_${opening.id}`, seq: index + 1, text, choice: null, today: options.today }, { snapshot, triage: triage(text), tools });
+    const decision = decideTurn(state, { conversationId: `conv_dev_${opening.id}`, seq: index + 1, text, choice: null, today: options.today }, { snapshot, triage: triage(textForTriage(text)), tools });
     state = decision.state;
     turns.push({ text, replies: decision.replies, handedOff: decision.handOff !== null, failures: check(message.expect, decision.replies, decision.handOff !== null) });
   });
