@@ -224,6 +224,24 @@ describeEachDatabase('secrets at rest', (open) => {
         },
       },
       {
+        name: 'chat: the service code the agent asked for (typed into a message, then the secure field)', run: async () => {
+          const started = await member.post('/api/chat/conversations', { text: 'A question about my bill' });
+          expect(started.statusCode, started.body).toBe(201);
+          const id = (started.json() as { conversation: { id: string } }).conversation.id;
+          await until(messages(member, id), (list) => list.some((message) => message.author.kind === 'assistant'), 'the assistant answers');
+          expect((await member.post(`/api/chat/conversations/${id}/messages`, { body: 'I want to talk to a person', client_id: 'asked-person' })).statusCode).toBe(201);
+          const onDuty = [await agent('sam'), await agent('priya')];
+          const caseOf = async (client: HttpClient) => ((await client.get('/api/desk/cases')).json() as { cases: { id: string; conversation_id: string }[] }).cases.find((item) => item.conversation_id === id);
+          const found = await until(async () => (await Promise.all(onDuty.map(async (client) => ({ client, deskCase: await caseOf(client) })))).find((item) => item.deskCase !== undefined),
+            (item) => item !== undefined, 'the case reaches an agent on duty');
+          expect((await found!.client.post(`/api/desk/cases/${found!.deskCase!.id}/ask-service-code`, {})).statusCode).toBe(200);
+          // While the agent waits, every code-like number in a message is taken out before it is stored (the first is checked).
+          expect((await member.post(`/api/chat/conversations/${id}/messages`, { body: text, client_id: 'asked-code-in-words' })).statusCode).toBe(201);
+          const secure = await member.post(`/api/chat/conversations/${id}/service-code`, { code: serviceCode });
+          expect(secure.statusCode, secure.body).toBe(200);
+        },
+      },
+      {
         name: 'desk admin (new agent name, password)', run: async () => {
           const admin = createHttpClient(t.app.server);
           await admin.get('/api/desk/session');
