@@ -114,12 +114,23 @@ export function answerFor(report: SafetyReport, context: AnswerContext): ReportA
   };
 }
 
-/** The answer as a plain-text email (the reply to a forwarded report). */
+/**
+ * The scammer's links and domains made unclickable for a plain-text email
+ * (mail clients turn `http://…` and `name.tld` into links):
+ * `http://evil.example/x` → `hxxp://evil[.]example/x`.
+ */
+export function defang(text: string): string {
+  return text
+    .replace(/\b(h)(tt)(ps?):\/\//gi, (_, h: string, _tt: string, rest: string) => `${h}xx${rest}://`)
+    .replace(/([\p{L}\p{N}-])\.(?=[\p{L}]{2,}|xn--)/gu, '$1[.]');
+}
+
+/** The answer as a plain-text email (the reply to a forwarded report); the evidence is defanged. */
 export function answerAsText(answer: ReportAnswer, service: string, baseUrl: string): string {
   const lines = [answer.headline, '', answer.explanation, ''];
   if (answer.signs.length > 0) {
     lines.push('What we found:');
-    for (const sign of answer.signs) lines.push(`- ${sign.label}: "${sign.evidence}"`);
+    for (const sign of answer.signs) lines.push(`- ${sign.label}: "${defang(sign.evidence)}"`);
     lines.push('');
   }
   lines.push('What to do now:');

@@ -32,3 +32,13 @@ describe('report rules', () => {
     expect(originalSubject('RV: TR: Fw: hello')).toBe('hello');
   });
 });
+
+describe('the reply email', () => {
+  it("defangs the scammer's links and domains so no mail client makes them clickable", async () => {
+    const { defang } = await import('./report-answer.ts');
+    expect(defang('http://xn--rlhouse-7gga.example-kundenservice.de/konto')).toBe('hxxp://xn--rlhouse-7gga[.]example-kundenservice[.]de/konto');
+    expect(defang('Go to HTTPS://reelhouse-pay.example.net now.')).toBe('Go to HxxPS://reelhouse-pay[.]example[.]net now.');
+    expect(defang('sends from billing@reelhovse.example')).toBe('sends from billing@reelhovse[.]example');
+    expect(defang('Ihr Konto wurde gesperrt. Jetzt bestätigen')).toBe('Ihr Konto wurde gesperrt. Jetzt bestätigen');
+  });
+});

@@ -132,7 +132,9 @@ describeEachDatabase('the reporting address (SMTP)', (open) => {
     const [answer] = await listOutboxMessages(db, { to: 'jo@members.example', limit: 5 });
     expect(answer?.subject).toContain(report?.reference);
     expect(answer?.body).toContain('What we found:');
-    expect(answer?.body).toContain('reelhouse-pay.example.net');
+    // The scammer's link is quoted defanged: no mail client makes it clickable.
+    expect(answer?.body).toContain('hxxp://reelhouse-pay[.]example[.]net/update');
+    expect(answer?.body).not.toContain('http://reelhouse-pay');
     expect(answer?.body).toContain('Do not click its links');
     expect(answer?.purpose).toBe('the answer to a suspicious message you reported');
     expect(answer?.message_id).toMatch(/^<msg_[0-9a-f]+@reelhouse\.example>$/);
