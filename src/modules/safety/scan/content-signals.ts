@@ -58,6 +58,8 @@ function isThreat(folded: string): boolean {
 }
 
 const GIFT_CARD_ANYWHERE = global(GIFT_CARD);
+/** Handed to the one writing ("send us the code"), not passed on to a friend ("send the code to your friend"). */
+const TO_US = /(?<![\p{L}\p{N}])(?:us|me|uns|mir|ons|mij|nos|nous|moi|ci|mi)(?![\p{L}\p{N}])/u;
 const GIFT_CARD_SECRET = /(?<![\p{L}\p{N}])(?:codes?|pins?|numbers?|digits|codigos?|numeros?|codici|nummers?|nummern?)(?![\p{L}\p{N}])/u;
 
 /** Whether every gift card the sentence names is the brand's own ("a Reelhouse gift card", "dein Reelhouse-Gutschein"). */
@@ -75,7 +77,7 @@ function asksForUntraceableMoney(folded: string, brand: Brand): boolean {
   if (isSafetyNotice(folded)) return false;
   if (GIFT_CARD.test(folded)) {
     // Reading out a gift card's code or PIN is the scam whoever sells the card; buying one only when it is not the brand's own.
-    if (HAND_OVER.test(folded) && GIFT_CARD_SECRET.test(folded)) return true;
+    if (HAND_OVER.test(folded) && GIFT_CARD_SECRET.test(folded) && (!onlyOwnGiftCards(folded, brand) || TO_US.test(folded))) return true;
     if (GIFT_CARD_PAYMENT.test(folded) && !onlyOwnGiftCards(folded, brand)) return true;
   }
   if (CRYPTO_WALLET.test(folded)) return true;

@@ -161,6 +161,7 @@ describe('scanMessage: threats, money, remote access, prizes, spelling', () => {
     expect(codes(email('Buy a Reelhouse gift card at https://www.reelhouse.example/gift and send it by email.'))).toEqual([]);
     expect(codes(email('Pay the balance with a Reelhouse gift card and send us the code on the back.'))).toContain('gift_card_or_crypto_or_wire');
     expect(codes(email('Jordan sent you a gift card worth $30. Your gift card PIN is 4432-1123-8890.'))).toEqual([]);
+    expect(codes(email('Send the Reelhouse gift card code to your friend by email.'))).toEqual([]);
   });
 
   it('flags remote-access apps', () => {
