@@ -46,3 +46,18 @@ describe('tries and the lines the member and the agent see', () => {
     expect(verifiedLine(new Date('2026-03-10T00:05:00.000Z'))).toContain('00:05 UTC');
   });
 });
+
+describe('the development set of messages typed after the agent asked (testing/service-code-messages.dev.ts)', () => {
+  it('takes the code out of every way members give it, and leaves other numbers alone', async () => {
+    const { CODE, GIVES_THE_CODE, OTHER_NUMBERS } = await import('./testing/service-code-messages.dev.ts');
+    const { redact } = await import('../../safety/redaction/index.ts');
+    const codeIn = (text: string) => text.replace(/\D/g, '').includes(CODE);
+    // Before: the chat's redaction of a member's message (service codes kept for the agent to read).
+    const keptBefore = GIVES_THE_CODE.filter((text) => codeIn(redact(text, { serviceCodes: 'keep' }).text)).length;
+    const taken = GIVES_THE_CODE.filter((text) => takeServiceCode(text)?.code === CODE && !codeIn(takeServiceCode(text)?.text ?? text)).length;
+    const touched = OTHER_NUMBERS.filter((text) => takeServiceCode(text) !== null);
+    console.log(`service code dev set: stored in clear before ${keptBefore}/${GIVES_THE_CODE.length}; taken out now ${taken}/${GIVES_THE_CODE.length}; other numbers touched ${touched.length}/${OTHER_NUMBERS.length}`);
+    expect(taken).toBe(GIVES_THE_CODE.length);
+    expect(touched).toEqual([]);
+  });
+});

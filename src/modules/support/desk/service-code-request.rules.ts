@@ -16,11 +16,12 @@ export const MEMBER_CODE_TRIES = 5;
 
 /**
  * Six digits, as the app shows them ("482913") or as people type them
- * ("482 913", "482-913"), not part of a longer number (a card, a phone
- * number, an amount): a digit, or a digit after one space or dash, on
- * either side rules it out.
+ * ("482 913", "482-913"), not part of a longer number or a reference (a
+ * card, a phone number, an amount, a serial "55ABC123456"): a letter or
+ * digit glued to either side, or a digit after one space or dash, rules it
+ * out.
  */
-const CODE_IN_TEXT = /(?<!\d[ -]?)(\d{3})[ -]?(\d{3})(?![ -]?\d)/g;
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}_])(?<!\d[ -])(\d{3})[ -]?(\d{3})(?![\p{L}\p{N}_])(?![ -]\d)/gu;
 
 /** The first code in a member's message and the message with every code-like number replaced; null when it has none. */
 export function takeServiceCode(text: string): { code: string; text: string } | null {
