@@ -17,6 +17,9 @@ const GERMAN: Glossary = {
     [/\bkann (?:mich |ich )?nicht\b|\bgeht nicht\b|\bfunktioniert nicht\b/g, 'cannot'],
     [/\bnicht teil\b/g, 'not part'],
     [/\bzu viele\b/g, 'too many'],
+    [/\bkein ton\b/g, 'no sound'],
+    [/\bnicht erkannt\b|\bkenne ich nicht\b/g, 'unrecognized'],
+    [/\bzusatzliches mitglied\b/g, 'extra member'],
   ],
   words: {
     abo: 'membership', abonnement: 'membership', mitgliedschaft: 'membership', konto: 'account', kundenkonto: 'account',
@@ -39,6 +42,13 @@ const GERMAN: Glossary = {
     zusatzliches: 'extra', zusatzliche: 'extra', mitglied: 'member', einladung: 'invitation', eingeladen: 'invited',
     profil: 'profile', kinder: 'kids', kindersicherung: 'parental controls', jugendschutz: 'parental controls',
     umgezogen: 'moved', umzug: 'moved', reise: 'travel', urlaub: 'travel', titel: 'title', serie: 'show', film: 'movie',
+    handy: 'phone', smartphone: 'phone', tablet: 'tablet', wlan: 'wifi', internet: 'internet', anbieter: 'provider',
+    schwarzer: 'black', bildschirm: 'screen', stottert: 'buffering', synchronisation: 'sync', kein: 'no', stimme: 'voice',
+    angemeldet: 'signed in', abgemeldet: 'signed out', geandert: 'changed', andern: 'change', wechseln: 'change',
+    lastschrift: 'debit', steuern: 'tax', mehrwertsteuer: 'vat', teuer: 'expensive', gunstiger: 'cheaper', tarif: 'plan',
+    herabstufen: 'downgrade', hochstufen: 'upgrade', betruger: 'scammer', anruf: 'call', telefonnummer: 'phone number',
+    bestatigung: 'confirmation', quittung: 'receipt', zahlungsmethode: 'payment method', bankkarte: 'card', unbekanntes: 'unknown',
+    geschenk: 'gift', kinderprofil: 'kids profile', altersfreigabe: 'maturity rating', verfugbar: 'available', zweiten: 'second', wohnsitz: 'home',
   },
 };
 
@@ -53,6 +63,10 @@ const SPANISH: Glossary = {
     [/\bfuera de sincron[ai]a?\b|\bdesincronizad[oa]s?\b/g, 'out of sync'],
     [/\bno (?:soy|es) parte del hogar\b/g, 'not part of household'],
     [/\bmiembro extra\b/g, 'extra member'],
+    [/\bno (?:lo )?reconozco\b|\bno reconocido\b/g, 'unrecognized'],
+    [/\bsin sonido\b/g, 'no sound'],
+    [/\bcorreo electronico\b/g, 'email'],
+    [/\bmetodo de pago\b/g, 'payment method'],
   ],
   words: {
     cancelar: 'cancel', cancelo: 'cancel', cancele: 'cancelled', cancelacion: 'cancel', darme: '', baja: 'cancel',
@@ -71,6 +85,11 @@ const SPANISH: Glossary = {
     estafa: 'scam', falso: 'fake', falsa: 'fake', mensaje: 'message', correo: 'email', enlace: 'link',
     agente: 'agent', persona: 'person', hablar: 'talk', llamar: 'call', llamada: 'call', soporte: 'support', ayuda: 'help',
     invitacion: 'invitation', perfil: 'profile', ninos: 'kids', viaje: 'travel', mudanza: 'moved', mude: 'moved', titulo: 'title', pelicula: 'movie', serie: 'show',
+    celular: 'phone', movil: 'phone', telefono: 'phone', aplicacion: 'app', pantalla: 'screen', negra: 'black', se: '',
+    doblaje: 'dubbing', doblada: 'dubbed', bloqueada: 'on hold', suspendida: 'on hold', cambiar: 'change', cambio: 'change',
+    comprobante: 'receipt', impuestos: 'tax', caro: 'expensive', barato: 'cheaper', plan: 'plan',
+    estafador: 'scammer', llamaron: 'called', numero: 'number', enrutador: 'router', wifi: 'wifi', internet: 'internet',
+    disponible: 'available', segunda: 'second', desconocida: 'unknown', miembro: 'member',
   },
 };
 
@@ -85,6 +104,9 @@ const PORTUGUESE: Glossary = {
     [/\bnao faz parte\b/g, 'not part'],
     [/\bmembro extra\b/g, 'extra member'],
     [/\bcontrole parental\b/g, 'parental controls'],
+    [/\bnao reconheco\b|\bnao reconhecida\b/g, 'unrecognized'],
+    [/\bsem som\b/g, 'no sound'],
+    [/\bforma de pagamento\b|\bmetodo de pagamento\b/g, 'payment method'],
   ],
   words: {
     cancelar: 'cancel', cancelei: 'cancelled', cancelamento: 'cancel', assinatura: 'membership', plano: 'plan', conta: 'account',
@@ -102,6 +124,10 @@ const PORTUGUESE: Glossary = {
     golpe: 'scam', falso: 'fake', falsa: 'fake', mensagem: 'message', enlace: 'link',
     atendente: 'agent', pessoa: 'person', falar: 'talk', ligar: 'call', suporte: 'support', ajuda: 'help',
     convite: 'invitation', perfil: 'profile', criancas: 'kids', viagem: 'travel', mudei: 'moved', titulo: 'title', filme: 'movie', serie: 'show',
+    celular: 'phone', telemovel: 'phone', telefone: 'phone', aplicativo: 'app', app: 'app', tela: 'screen', preta: 'black',
+    dublagem: 'dubbing', dublado: 'dubbed', bloqueada: 'on hold', suspensa: 'on hold', mudar: 'change', trocar: 'change', alterar: 'change',
+    impostos: 'tax', caro: 'expensive', barato: 'cheaper', golpista: 'scammer', ligaram: 'called', numero: 'number',
+    roteador: 'router', internet: 'internet', disponivel: 'available', segunda: 'second', desconhecida: 'unknown', membro: 'member',
   },
 };
 
