@@ -21,6 +21,7 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\bthirty[\s-]*first\b/g, ' 31st '],
   [/\b(?:give|gave|send|return|pay)s?\s+(?:me\s+)?back\s+(?:my|the|our)\s+money\b|\breturn\s+(?:my|the)\s+money\b/g, ' refund '],
   [/\b(?:take|took|taken|taking|takes)\s+(?:my\s+|the\s+|more\s+)?money\b/g, ' charge '],
+  [/\bmoney\s+(?:came|comes|coming|went|goes|gone|was taken)\s+(?:off|out|from)\b/g, ' charge '],
   [/\b(?:i|we)\s+(?:do not|dont|did not|didnt)\s+know(?!\s+(?:which|what|my|the|how|where|if|when|why|whether))\b/g, ' unknown '],
   [/\b(?:stop|freeze|hold|break)\b(?=(?:\s+\S+){0,4}?\s+for\s+(?:a|one|two|three|[123]|a few|a couple of)\s+(?:months?|weeks?)\b)/g, ' pause '],
   [/\be-mail/g, 'email'],
