@@ -24,6 +24,9 @@ describe('report rules', () => {
     expect(signalsAsEvidence([{ code: 'asks_card', evidence: 'reply with your card 4111 1111 1111 1111' }])[0]?.evidence).not.toContain('4111');
     expect(keepMembersWords('is this real? my email is jo@members.example')).not.toContain('jo@members.example');
     expect(keepMembersWords('   ')).toBeNull();
+    // "texted" is a cue for a code, but this number is the sender, checked on its own: it stays.
+    expect(signalsAsEvidence([{ code: 'odd_sender', evidence: 'texted from the number +44 7700 900123' }], '+44 7700 900123')[0]?.evidence).toBe('texted from the number +44 7700 900123');
+    expect(signalsAsEvidence([{ code: 'asks_code', evidence: 'reply with the code 739214' }], '+44 7700 900123')[0]?.evidence).not.toContain('739214');
   });
 
   it('takes the forwarding prefixes off a subject, in the languages mail clients use', () => {

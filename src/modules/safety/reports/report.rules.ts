@@ -20,9 +20,16 @@ export function newReportReference(): string {
  * an answer) are removed, but the sender's addresses and phone numbers are
  * the evidence the security team blocks, so those are kept.
  */
-export function keepAsEvidence(text: string): string {
+export function keepAsEvidence(text: string, options: { keep?: readonly string[] } = {}): string {
   const { findings } = redact(text, { serviceCodes: 'remove' });
-  const removed = findings.filter((finding) => finding.kind !== 'email' && finding.kind !== 'phone');
+  // Text known to be evidence (the sender's number, already checked on its own) stays even where a cue nearby makes it look like a code.
+  const kept = (options.keep ?? []).filter((part) => part.length > 0).flatMap((part) => {
+    const spans: { start: number; end: number }[] = [];
+    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) spans.push({ start: at, end: at + part.length });
+    return spans;
+  });
+  const removed = findings.filter((finding) => finding.kind !== 'email' && finding.kind !== 'phone'
+    && !kept.some((span) => finding.start < span.end && span.start < finding.end));
   if (removed.length === 0) return text;
   // Rebuilt from the findings (offsets into the input, in order) so contacts stay: each removed span gets redaction's own token.
   let out = '';
@@ -40,6 +47,8 @@ export function keepMembersWords(text: string | null | undefined): string | null
   return trimmed ? redactForStorage(trimmed) : null;
 }
 
-export function signalsAsEvidence(signals: Signal[]): Signal[] {
-  return signals.map((signal) => ({ code: signal.code, evidence: keepAsEvidence(signal.evidence) }));
+/** Each sign's quote through keepAsEvidence; `sender` (when it held no secret of its own) is kept where quoted. */
+export function signalsAsEvidence(signals: Signal[], sender = ''): Signal[] {
+  const keep = sender && keepAsEvidence(sender) === sender ? [sender] : [];
+  return signals.map((signal) => ({ code: signal.code, evidence: keepAsEvidence(signal.evidence, { keep }) }));
 }

@@ -25,11 +25,11 @@ You can also forward a suspicious email to <a href="mailto:${escapeHtml(state.re
 <p class="card warning"><strong>Do not click its links or reply to it</strong> while you check.</p>${summary}${linked}
 <form method="post" action="/help/report-message">
 <fieldset><legend>What did you get?</legend>${channels}</fieldset>${error(state, 'channel')}
-<label for="from">Who sent it? <span class="muted">(the sender's address, number or name, as shown)</span></label>
-<input id="from" name="from" maxlength="320" value="${v('from')}"${described(state, 'from')}>${error(state, 'from')}
-<label for="subject">Subject <span class="muted">(for an email)</span></label>
-<input id="subject" name="subject" maxlength="500" value="${v('subject')}"${described(state, 'subject')}>${error(state, 'subject')}
-<label for="body">The message <span class="muted">(paste it all, links included; for a call, what they said)</span></label>
+<p><label for="from">Who sent it? <span class="muted">(the sender's address, number or name, as shown)</span></label><br>
+<input id="from" name="from" maxlength="320" size="50" value="${v('from')}"${described(state, 'from')}></p>${error(state, 'from')}
+<p><label for="subject">Subject <span class="muted">(for an email)</span></label><br>
+<input id="subject" name="subject" maxlength="500" size="50" value="${v('subject')}"${described(state, 'subject')}></p>${error(state, 'subject')}
+<p><label for="body">The message <span class="muted">(paste it all, links included; for a call, what they said)</span></label></p>
 <textarea id="body" name="body" rows="10" maxlength="20000" required${described(state, 'body')}>${v('body')}</textarea>${error(state, 'body')}
 <label class="choice"><input type="checkbox" name="entered_details" value="yes"${state.values.entered_details ? ' checked' : ''}> I already entered my details (password, card, code) on its link or gave them on the phone</label>
 <p><button type="submit">Check this message</button></p>

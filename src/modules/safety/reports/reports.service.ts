@@ -79,7 +79,7 @@ export async function reportSuspiciousMessage(ctx: ReportsContext, input: Incomi
     links: (input.links ?? []).map((link) => ({ href: keepAsEvidence(link.href), text: keepAsEvidence(link.text) })),
     verdict: genuine ? 'legit' : scan.verdict,
     score: scan.score,
-    signals: signalsAsEvidence(scan.signals),
+    signals: signalsAsEvidence(scan.signals, input.from.trim()),
     authentication: input.authentication ?? null,
     oursMessageId: genuine?.sent.id ?? null,
     status: 'new',
