@@ -190,6 +190,13 @@ describe('scanMessage: verdict', () => {
     expect(result.score).toBeLessThanOrEqual(1);
   });
 
+  it('keeps a message with only pressing words and nothing to act on legit', () => {
+    const result = scanMessage(email('Last chance, lucky winner! Your free month will be cancelled today unless you pleas open the app.'), brand);
+    expect(result.signals.map((s) => s.code)).toEqual(expect.arrayContaining(['urgent_threat', 'spelling_errors']));
+    expect(result.verdict).toBe('legit');
+    expect(result.score).toBeLessThan(0.35);
+  });
+
   it('keeps a genuine payment reminder with only official links legit', () => {
     const body = 'We could not collect your payment. If we cannot collect it by 20 June, your membership will be cancelled. Update your payment method at https://www.reelhouse.example/account/payment. We will never ask for your card number by email.';
     expect(scanMessage(email(body), brand)).toEqual({ verdict: 'legit', score: 0, signals: [] });

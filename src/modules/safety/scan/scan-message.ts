@@ -29,6 +29,14 @@ const WEIGHTS: Record<SignalCode, number> = {
 /** A sender that is not the service yet speaks as it (display name, "Reelhouse: …", "calling from Reelhouse"): suspicious alone. */
 const IMPERSONATION_WEIGHT = 0.35;
 
+/**
+ * Signs of tone only. A message with nothing else (no link off the domains,
+ * no stranger, no request, no payment, no app to install) gives the member
+ * nothing to act on, however pressing its words: a genuine "last reminder"
+ * with a typo stays legit.
+ */
+const TONE_ONLY: ReadonlySet<SignalCode> = new Set(['urgent_threat', 'prize_claim', 'spelling_errors']);
+
 /** "Phish" needs two strong signs or three lesser ones; one structural sign (a link off the domain) makes it suspicious. */
 const PHISH_AT = 0.6;
 const SUSPICIOUS_AT = 0.35;
@@ -107,6 +115,7 @@ export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
   signals.sort((a, b) => SIGNAL_CODES.indexOf(a.code) - SIGNAL_CODES.indexOf(b.code));
   const weight = (code: SignalCode) => (code === 'odd_sender' && oddSender?.impersonates ? IMPERSONATION_WEIGHT : WEIGHTS[code]);
   const score = 1 - signals.reduce((remaining, signal) => remaining * (1 - weight(signal.code)), 1);
-  const rounded = Math.round(score * 100) / 100;
+  const nothingToActOn = signals.every((signal) => TONE_ONLY.has(signal.code));
+  const rounded = Math.round((nothingToActOn ? Math.min(score, SUSPICIOUS_AT - 0.01) : score) * 100) / 100;
   return { verdict: verdictFor(rounded), score: rounded, signals };
 }
