@@ -19,6 +19,7 @@ type Access =
   | 'public' // anyone: pages, sign-in, join, the Help Center, token links (the token is the credential)
   | 'member' // a signed-in member (or, for chats, a visitor who proved their email)
   | 'agent' // a signed-in agent or supervisor
+  | 'security-team' // a signed-in security-team member or supervisor; an ordinary agent gets 403
   | 'admin-key' // the operator's USHER_ADMIN_KEY
   | 'agent-key' // the phone team's USHER_AGENT_KEY
   | 'demo'; // only in demo mode
@@ -33,6 +34,7 @@ const RULES: Array<[RegExp, Access]> = [
   [/^(GET|POST) \/api\/chat\/conversations/, 'member'],
   [/^(PUT|GET) \/api\/admin\//, 'admin-key'],
   [/^POST \/api\/desk\/admin\//, 'admin-key'],
+  [/^(GET|POST) \/api\/desk\/security\//, 'security-team'],
   [/^(GET|POST) \/api\/desk\//, 'agent'],
   [/^POST \/api\/agent\//, 'agent-key'],
   [/^GET \/(api\/)?(demo|dev)\//, 'demo'],
@@ -87,7 +89,7 @@ describe('route access', () => {
 
   it('refuses every route that is not public to a caller with no credentials', async () => {
     const answered: string[] = [];
-    for (const route of routes.filter((r) => r.access === 'member' || r.access === 'agent' || r.access === 'admin-key' || r.access === 'agent-key')) {
+    for (const route of routes.filter((r) => r.access === 'member' || r.access === 'agent' || r.access === 'security-team' || r.access === 'admin-key' || r.access === 'agent-key')) {
       const stranger = createHttpClient(t.app.server);
       await stranger.open();
       const response = await stranger.request(route.method, urlOf(route.url), route.body);
@@ -98,10 +100,24 @@ describe('route access', () => {
 
   it('does not take a member’s session on the desk, nor an agent’s on a member’s routes', async () => {
     const answered: string[] = [];
-    for (const route of routes.filter((r) => r.access === 'member' || r.access === 'agent')) {
+    for (const route of routes.filter((r) => r.access === 'member' || r.access === 'agent' || r.access === 'security-team')) {
       const caller = route.access === 'member' ? agent : member;
       const response = await caller.request(route.method, urlOf(route.url), route.body);
       if (response.statusCode !== 401 && response.statusCode !== 403) answered.push(`${route.key} answered ${response.statusCode} to ${route.access === 'member' ? 'an agent' : 'a member'}`);
+    }
+    expect(answered).toEqual([]);
+  });
+
+  it('keeps the security team\'s routes from an ordinary agent (issue 11: phishing reports)', async () => {
+    const security = routes.filter((r) => r.access === 'security-team');
+    expect(security.map((route) => route.key)).toEqual(expect.arrayContaining(['GET /api/desk/security/reports', 'POST /api/desk/security/reports/:id/confirm', 'GET /api/desk/security/indicators.csv']));
+    const sam = createHttpClient(t.app.server);
+    await sam.get('/api/desk/session');
+    expect((await sam.post('/api/desk/sign-in', { email: 'sam@agents.reelhouse.example', password: 'reelhouse-demo' })).statusCode).toBe(200);
+    const answered: string[] = [];
+    for (const route of security) {
+      const response = await sam.request(route.method, urlOf(route.url), route.body);
+      if (response.statusCode !== 403) answered.push(`${route.key} answered ${response.statusCode} to an agent`);
     }
     expect(answered).toEqual([]);
   });

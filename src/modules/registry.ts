@@ -107,6 +107,8 @@ export function buildModules(deps: ModuleDeps): Modules {
     catalog: billing.catalog,
     account: createSupportAccountPort({ billing, identity, household, clock: deps.clock }),
     memberAuth: { requireMember: (request) => signedIn.requireMember(request) },
+    // The desk's security team reads and reviews the safety module's phishing reports.
+    security: { reports: safety.reports, brandDomains: deps.config.brand.domains },
     adminKey: deps.config.adminKey ?? null,
     // The scheduler setting also stands for "background work on": tests turn both off.
     ...(deps.config.schedulerEnabled ? {} : { sweepIntervalMs: 0 }),

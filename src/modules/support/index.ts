@@ -7,7 +7,7 @@ import type { Mailer } from '../../platform/mail/outbox.ts';
 import { createChat, type Chat, type ChatDeps } from './chat/create-chat.ts';
 import { createAssistant, createAssistantStore, type Assistant, type AssistantStateTables } from './assistant/index.ts';
 import { explainCharges } from './assistant/charges/charge-explainer.ts';
-import { createDesk, type Desk, type MemberAuth } from './desk/index.ts';
+import { createDesk, type Desk, type MemberAuth, type SecurityDeskPort } from './desk/index.ts';
 import type { SupportAccountPort } from './support.ports.ts';
 import type { Catalog } from '../billing/index.ts';
 import type { Flow } from '../helpcenter/flows/index.ts';
@@ -94,6 +94,8 @@ export type SupportModuleDeps = Omit<ContactModuleDeps, 'startConversation' | 'd
   allowedOrigins?: readonly string[];
   /** 0 turns the desk's periodic assignment off (tests); default 30 s. */
   sweepIntervalMs?: number;
+  /** The safety module's reports for the desk's security team. */
+  security?: SecurityDeskPort;
 };
 
 export type SupportModule = ContactModule & { chat: Chat; desk: Desk; assistant: Assistant };
@@ -126,6 +128,7 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
   desk = createDesk({
     db: deps.database.db, clock: deps.clock, chat: chat.service.port, account: deps.account, memberAuth: deps.memberAuth,
     adminKey: deps.adminKey ?? null, ...logger,
+    ...(deps.security ? { security: deps.security } : {}),
     ...(deps.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: deps.sweepIntervalMs }),
   });
   const assistant = createAssistant({

@@ -1,5 +1,5 @@
 import type { SafetyReport } from '../reports/index.ts';
-import { isBrandDomain, linkTarget, registrableDomainOf, senderAddress } from './campaign-keys.rules.ts';
+import { isBrandDomain, linkTarget, linksOfReport, registrableDomainOf, senderAddress } from './campaign-keys.rules.ts';
 
 export type IndicatorReport = Pick<SafetyReport, 'id' | 'reference' | 'channel' | 'message' | 'links' | 'signals' | 'status' | 'createdAt'>;
 
@@ -41,7 +41,7 @@ export function confirmedIndicators(reports: readonly IndicatorReport[], brandDo
   };
   const oldestFirst = [...reports].filter((report) => report.status === 'confirmed').sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const report of oldestFirst) {
-    for (const link of report.links) {
+    for (const link of linksOfReport(report)) {
       const target = linkTarget(link);
       if (!target || isBrandDomain(target.domain, brandDomains)) continue;
       note('url', target.url, target.domain, 'link', report);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseDomain } from 'tldts';
 import type { ScanLink } from '../scan/index.ts';
+import { linksInText } from '../scan/links.ts';
 
 /** A host's registrable domain ("login.reelhouse-billing.com" → "reelhouse-billing.com"); an IP stays itself; null when it is no host. */
 export function registrableDomainOf(hostOrUrl: string): string | null {
@@ -72,4 +73,19 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 /** A campaign's id comes from its key, so it stays the same from one request to the next. */
 export function campaignId(key: string): string {
   return `cmp_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * A report's links: those the message carried (an email's <a href>) and
+ * those written out in its text (a pasted SMS has only these), once each.
+ */
+export function linksOfReport(report: { links: readonly ScanLink[]; message: { subject: string | null; body: string } }): ScanLink[] {
+  const seen = new Set<string>();
+  const all: ScanLink[] = [];
+  for (const link of [...report.links, ...linksInText(`${report.message.subject ?? ''}\n${report.message.body}`)]) {
+    if (seen.has(link.href)) continue;
+    seen.add(link.href);
+    all.push(link);
+  }
+  return all;
 }

@@ -1,6 +1,6 @@
 import type { ReportStatus, SafetyReport } from '../reports/index.ts';
 import type { Verdict } from '../scan/index.ts';
-import { campaignId, isBrandDomain, jaccard, linkTarget, normalisedText, senderAddress, shingles } from './campaign-keys.rules.ts';
+import { campaignId, isBrandDomain, linksOfReport, jaccard, linkTarget, normalisedText, senderAddress, shingles } from './campaign-keys.rules.ts';
 
 /** What grouping reads of a report. */
 export type CampaignReport = Pick<SafetyReport, 'id' | 'reference' | 'channel' | 'message' | 'links' | 'verdict' | 'status' | 'createdAt'>;
@@ -76,7 +76,7 @@ function mailProviders(reports: readonly CampaignReport[], options: GroupingOpti
 function keysOf(report: CampaignReport, providers: Set<string>, options: GroupingOptions): string[] {
   const keys: string[] = [];
   const linked = new Set<string>();
-  for (const link of report.links) {
+  for (const link of linksOfReport(report)) {
     const target = linkTarget(link);
     if (target && !isBrandDomain(target.domain, options.brandDomains)) linked.add(target.domain);
   }
@@ -163,7 +163,7 @@ function describeCampaign(members: Keyed[], options: GroupingOptions): Campaign 
   for (const { report } of members) {
     const sender = report.channel === 'email' ? senderAddress(report.message.from) : null;
     if (sender && !isBrandDomain(sender.domain, options.brandDomains)) senderDomains.add(sender.domain);
-    for (const link of report.links) {
+    for (const link of linksOfReport(report)) {
       const target = linkTarget(link);
       if (!target || isBrandDomain(target.domain, options.brandDomains)) continue;
       linkedDomains.add(target.domain);

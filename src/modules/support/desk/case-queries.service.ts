@@ -30,7 +30,8 @@ export async function queuesView(ctx: DeskContext, viewer: Actor) {
   const [loads, onDuty] = await Promise.all([countLoads(ctx.db), agentsOnDutyIds(ctx.db, now)]);
   return {
     queues,
-    agents: [...agents.values()].filter((agent) => agent.active).map((agent) => ({
+    // An agent with no queue (the security team's reviewers) takes no cases: no load to show.
+    agents: [...agents.values()].filter((agent) => agent.active && agent.skills.length > 0).map((agent) => ({
       ...agentView(agent), load: loads.get(agent.id) ?? 0, on_duty: onDuty.has(agent.id),
     })),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Queue } from './case-file.ts';
-import { CASE_OUTCOMES } from './desk.tables.ts';
+import { AGENT_ROLES, CASE_OUTCOMES } from './desk.tables.ts';
 
 /** Response shapes of the desk's routes (docs/desk.md describes them for the web app). */
 export const queueSchema = z.enum(['billing', 'security', 'technical', 'general']) satisfies z.ZodType<Queue>;
@@ -8,7 +8,7 @@ export const outcomeSchema = z.enum(CASE_OUTCOMES);
 export const caseIdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const agentSchema = z.object({
-  id: z.string(), name: z.string(), email: z.string(), role: z.enum(['agent', 'supervisor']), skills: z.array(queueSchema), max_concurrent: z.number().int(),
+  id: z.string(), name: z.string(), email: z.string(), role: z.enum(AGENT_ROLES), skills: z.array(queueSchema), max_concurrent: z.number().int(),
 });
 
 const timerSchema = z.object({ due: z.string(), met_at: z.string().nullable(), remaining_seconds: z.number().int().nullable(), breached: z.boolean() });

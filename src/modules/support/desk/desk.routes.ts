@@ -9,6 +9,7 @@ import { auditTrail, caseDetail, listCases, memberCases, queuesView } from './ca
 import { agentView } from './case-view.ts';
 import { audit, type DeskContext } from './desk-context.ts';
 import { adminKeyNeeded } from './desk.errors.ts';
+import { AGENT_ROLES } from './desk.tables.ts';
 import { agentSchema, auditSchema, caseDetailSchema, caseIdParams, caseSummarySchema, memberCasesSchema, queueSchema, queuesSchema } from './desk-http.ts';
 
 export type MemberAuth = { requireMember(request: FastifyRequest): Promise<{ accountId: string }> };
@@ -85,11 +86,11 @@ export function deskRoutes(ctx: DeskContext, options: { memberAuth: MemberAuth; 
 
     app.post('/api/desk/admin/agents', {
       schema: {
-        tags: TAGS, summary: 'Add an agent or supervisor (header x-admin-key)',
+        tags: TAGS, summary: 'Add an agent, supervisor or security-team member (header x-admin-key)',
         headers: z.object({ 'x-admin-key': z.string().optional() }),
         body: z.object({
           name: z.string().trim().min(1).max(120), email: z.string().trim().email().max(254), password: z.string().min(10).max(200),
-          role: z.enum(['agent', 'supervisor']), skills: z.array(queueSchema).min(1), max_concurrent: z.number().int().min(1).max(20).default(3),
+          role: z.enum(AGENT_ROLES), skills: z.array(queueSchema).min(1), max_concurrent: z.number().int().min(1).max(20).default(3),
         }),
         response: { 201: z.object({ agent: agentSchema }) },
       },

@@ -1,7 +1,9 @@
 import type { ColumnType, Kysely } from 'kysely';
 import type { CaseFile, Queue } from './case-file.ts';
 
-export type AgentRole = 'agent' | 'supervisor';
+/** `security`: the security team, who review phishing reports (docs/safety.md, "Security team"); for cases they count as agents. */
+export type AgentRole = 'agent' | 'supervisor' | 'security';
+export const AGENT_ROLES = ['agent', 'supervisor', 'security'] as const satisfies readonly AgentRole[];
 export type CaseStatus = 'queued' | 'assigned' | 'escalated' | 'resolved';
 export const CASE_OUTCOMES = ['refund', 'cancellation', 'correction', 'information', 'no_action', 'referred'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];

@@ -18,12 +18,15 @@ import { audit, firstName, type DeskContext } from './desk-context.ts';
 import { seedDemoAgents } from './desk-demo.ts';
 import { deskCaseRoutes } from './desk-cases.routes.ts';
 import { deskRoutes, type MemberAuth } from './desk.routes.ts';
+import { securityDeskRoutes } from './security/security-desk.routes.ts';
+import type { SecurityDeskPort } from './security/security-desk.service.ts';
 import type { DeskTables } from './desk.tables.ts';
 import { settleStaleRefunds } from './refund-reservations.service.ts';
 import { slaTargetsFrom, type SlaTarget } from './sla.rules.ts';
 
 export type { Agent } from './agents.repository.ts';
 export type { MemberAuth } from './desk.routes.ts';
+export type { SecurityDeskPort } from './security/security-desk.service.ts';
 export type { SlaTarget, SlaTargets } from './sla.rules.ts';
 export type { CaseOutcome, AgentRole } from './desk.tables.ts';
 export { checkAgentMessage } from './agent-message.ts';
@@ -46,12 +49,14 @@ export type DeskDeps = {
   slas?: Partial<Record<Queue, Partial<SlaTarget>>>;
   /** `USHER_ADMIN_KEY`: enables `POST /api/desk/admin/agents`. */
   adminKey?: string | null;
+  /** The safety module's phishing reports: with it, the security team's routes (`/api/desk/security/…`). */
+  security?: SecurityDeskPort;
   /** 0 turns the periodic assignment off (tests); default 30 s. */
   sweepIntervalMs?: number;
 };
 
 /** The agent as the chat sees it: members see the first name. */
-export type ChatAgent = { agentId: string; name: string; role: Agent['role'] };
+export type ChatAgent = { agentId: string; name: string; role: 'agent' | 'supervisor' };
 
 export type Desk = {
   routes: RoutesPlugin;
@@ -117,6 +122,7 @@ export function createDesk(deps: DeskDeps): Desk {
   const routes: RoutesPlugin = async (app) => {
     await app.register(deskRoutes(ctx, { memberAuth: deps.memberAuth, adminKey: deps.adminKey ?? null }));
     await app.register(deskCaseRoutes(ctx));
+    if (deps.security) await app.register(securityDeskRoutes(ctx, deps.security));
   };
 
   return {
@@ -125,7 +131,8 @@ export function createDesk(deps: DeskDeps): Desk {
     requireAgent: (request) => requireAgent(ctx, request),
     async currentAgent(request) {
       const agent = await currentAgent(ctx, request);
-      return agent ? { agentId: agent.id, name: firstName(agent.name), role: agent.role } : null;
+      // In a chat a security-team member is an agent like any other.
+      return agent ? { agentId: agent.id, name: firstName(agent.name), role: agent.role === 'supervisor' ? 'supervisor' : 'agent' } : null;
     },
     async mayAgentJoin(agentId, conversationId) {
       const agent = await findAgent(ctx.db, agentId);
