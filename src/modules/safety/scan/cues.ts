@@ -20,7 +20,8 @@ const words = (...alternatives: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{
 
 /** A full card number, its expiry or the code on its back. */
 export const CARD_SECRET = words(
-  'card ?(?:number|details|info(?:rmation)?|data|no)', '(?:full |long )?number (?:of|on) (?:the|your) card', 'card\'s (?:full )?number', '(?:credit|debit|payment|bank) ?card(?: details| number)?', 'full card', 'expir(?:y|ation)(?: date)?', 'cvv2?', 'cvc', 'csc',
+  'card ?(?:number|details|info(?:rmation)?|data|no)', 'your (?:bank |credit |debit )?card(?! (?:ending|ends))',
+  'ihre (?:kredit)?karte', 'uw (?:bank)?kaart', '(?:su|tu) tarjeta(?! terminada)', 'seu cartao(?! terminado)', 'votre carte(?! se terminant)', 'la (?:tua|sua) carta(?! che termina)', '(?:full |long )?number (?:of|on) (?:the|your) card', 'card\'s (?:full )?number', '(?:credit|debit|payment|bank) ?card(?: details| number)?', 'full card', 'expir(?:y|ation)(?: date)?', 'cvv2?', 'cvc', 'csc',
   '(?:security )?code on the back', '(?:three|3|four|4) digits on the back', 'digits on the back', 'long number on (?:the|your) card',
   'kartennummer', 'kreditkart(?:e|ennummer)', 'kartendaten', 'zahlungskarte', 'bankkarte', 'ablaufdatum', 'gultig bis', 'prufnummer', 'kartenprufnummer',
   'kaartnummer', 'creditcard(?:gegevens|nummer)?', 'betaalkaart', 'bankpas(?:nummer)?', 'kaartgegevens', 'vervaldatum',
@@ -144,6 +145,7 @@ export const INSTALL = words('install', 'download', 'connect to your', 'allow', 
 /** Being picked to win something the member never entered for. */
 export const PRIZE = words(
   '(?:you|u)(?: have|\'ve| has)? won', '(?:you are|you\'re) (?:our |the |a )?(?:lucky )?winner', 'lucky (?:winner|member|customer|draw)', 'been (?:selected|chosen) (?:as|for|to (?:receive|win|get))', 'claim (?:your|it|the) (?:prize|reward|gift|free)', 'prize', 'sweepstakes', 'giveaway', 'lottery', 'raffle',
+  'wurden ausgewahlt', 'bent geselecteerd', 'ha(?:s)? sido seleccionad[oa]', 'foi selecionad[oa]', 'avez ete selectionne(?:e)?', 'sei stat[oa] selezionat[oa]', 'e stat[oa] selezionat[oa]',
   'gewonnen', 'gewinner', 'gewinnspiel', 'verlosung', 'preis abholen', 'winnaar', 'prijs', 'verloting', 'ha(?:s|n)? ganado', 'ganador', 'premio', 'sorteo', 'ganhou', 'vencedor', 'premio', 'sorteio',
   'vous avez gagne', 'gagnant', 'tirage au sort', 'lot a reclamer', 'hai vinto', 'ha vinto', 'vincitore', 'estrazione',
 );

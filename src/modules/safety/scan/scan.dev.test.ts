@@ -7,7 +7,8 @@ import type { ScanInput } from './scan.types.ts';
  * The development sets (data/phishing-dev.jsonl, tuned on; data/phishing-check.jsonl,
  * measured once before tuning: 28/31 phish flagged, 0/23 genuine flagged;
  * data/phishing-check2.jsonl, measured once: 25/25 and 3/21; data/phishing-check3.jsonl,
- * measured once: 15/16 and 1/19; data/phishing-check4.jsonl, measured once: 16/18 and 0/18) and
+ * measured once: 15/16 and 1/19; data/phishing-check4.jsonl, measured once: 16/18 and 0/18;
+ * data/phishing-check5.jsonl, measured once: 12/12 and 0/12) and
  * the shared sample. They guard against regressions; they are not the goal's
  * evidence, which only a set nobody here has seen can give (docs/safety.md).
  */
@@ -28,9 +29,9 @@ function rates(rows: Row[]) {
 const sample = new URL('../../../../../shared/data/phishing-sample.jsonl', import.meta.url);
 
 describe('phishing scan on the development sets', () => {
-  it('flags at least 97 % of phish and at most 2 % of genuine messages across the dev and check sets (254 messages, 7 languages)', () => {
-    const rows = ['phishing-dev', 'phishing-check', 'phishing-check2', 'phishing-check3', 'phishing-check4'].flatMap((name) => read(new URL(`./data/${name}.jsonl`, import.meta.url)));
-    expect(rows.length).toBeGreaterThanOrEqual(254);
+  it('flags at least 97 % of phish and at most 2 % of genuine messages across the dev and check sets (278 messages, 7 languages)', () => {
+    const rows = ['phishing-dev', 'phishing-check', 'phishing-check2', 'phishing-check3', 'phishing-check4', 'phishing-check5'].flatMap((name) => read(new URL(`./data/${name}.jsonl`, import.meta.url)));
+    expect(rows.length).toBeGreaterThanOrEqual(278);
     const result = rates(rows);
     expect(result.missed).toEqual([]);
     expect(result.wronglyFlagged).toEqual([]);
