@@ -95,10 +95,13 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
   const membership = snapshot.membership;
   // Two amounts ("last month 15.49 now 17.99") ask about a difference, not about one disputed charge.
   const amountsSaid = new Set((text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((said) => amountToMinor(said, membership?.currency ?? null)));
+  // "the difference … is 2.26", "went up by 2.26": the amount is a difference between two bills, not a charge to search.
+  const difference = /\bdifference\b|\b(?:more|less|higher|lower) (?:than|by)\b|\b(?:increase|went up|gone up|go up|rise|rose) (?:of|by)\b/i.test(text);
+  const comparing = amountsSaid.size >= 2 || (difference && amountsSaid.size > 0);
   // The one amount written in the message is the charge asked about even when triage did not pick it out ("I saw 18.99 leave my account").
-  const amount = state.entities.amount && amountsSaid.size < 2 ? amountToMinor(state.entities.amount, membership?.currency ?? null) : amountsSaid.size === 1 ? [...amountsSaid][0] : null;
+  const amount = comparing ? null : state.entities.amount ? amountToMinor(state.entities.amount, membership?.currency ?? null) : amountsSaid.size === 1 ? [...amountsSaid][0] : null;
   // "On monday I saw…" says when the member looked, not when the charge was made.
-  const read = state.entities.date && !WEEKDAY.test(state.entities.date) && amountsSaid.size < 2 ? normaliseDate(state.entities.date, today) : null;
+  const read = state.entities.date && !WEEKDAY.test(state.entities.date) && !comparing ? normaliseDate(state.entities.date, today) : null;
   // A day without a year that only fits last year ("my renewal says nov 30" on November 27) is a date ahead, not a charge to search.
   const date = read && !/\b\d{4}\b/.test(state.entities.date ?? '') && read < addMonths(today, -6) ? null : read;
   const ask = (question: { amount?: number; date?: string }) => tools.explainCharges({ membership, sameCard: snapshot.sameCard, today, question: { ...question, text } });
@@ -113,7 +116,7 @@ export function explainChargesTopic(options: { intent: Intent; state: AssistantS
     const recent = ask({});
     if (recent.explained) explanation = recent;
   }
-  const written = amountsSaid.size === 1 ? [...amountsSaid][0] : spelledAmount(text);
+  const written = comparing ? null : amountsSaid.size === 1 ? [...amountsSaid][0] : spelledAmount(text);
   if (!explanation.explained && written !== null && written !== amount) {
     const byWritten = ask({ amount: written });
     if (byWritten.explained) explanation = byWritten;

@@ -26,29 +26,35 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 /** Asking for a moment: when, what date, until when, how long. */
 const ASK_WHEN = /\bwhen(?:['’]?s)?\b|\bhow many (?:days|weeks)\b|\b(?:final|last) day\b|\bwhat (?:day|date|time)\b|\bwhich (?:day|date)\b|\b(?:due |restart |renewal |end |billing |payment |charge )?date\b|\bhow long\b|\bhow soon\b/i;
 /** Asking for an amount. */
-const ASK_AMOUNT = /\bhow much\b|\bwhat(?:['’]?s| is| will| do| does)\b[^?]{0,20}\b(?:coming out|come out|go(?:ing)? out|due|owe)\b|\bwhat (?:will|does|do|would|is)\b[^?]{0,30}\bcost\b|\bcost(?:s|ing)? me\b|\b(?:the )?(?:amount|total|damage)\b|\bwhat (?:do|will|would) i (?:owe|pay)\b/i;
+const ASK_AMOUNT = /\bhow much\b|\bwhat(?:['’]?s| is| will be) the (?:figure|sum|price|cost|amount|total)\b|\bwhat will (?:the |my )?(?:\w+ )?(?:one|it|payment|bill|charge|price|amount|renewal) be\b|\bwhat(?:['’]?s| is| will| do| does)\b[^?]{0,20}\b(?:coming out|come out|go(?:ing)? out|due|owe)\b|\bwhat (?:will|does|do|would|is)\b[^?]{0,30}\bcost\b|\bcost(?:s|ing)? me\b|\b(?:the )?(?:amount|total|damage)\b|\bwhat (?:do|will|would) i (?:owe|pay)\b/i;
 /** Money going out to Reelhouse, in any tense. */
 export const MONEY_OUT = /\b(?:charg\w*|bill(?:s|ed|ing)?|pay(?:s|ing|ment|ments)?|paid|debit\w*|renew\w*|invoice|cost\w*|fee|(?:take|taking|took|taken)\b[^.?!]{0,15}\bmoney|money (?:taken|out|leave|leaving)|coming out|come out|go(?:es)? out|due)\b/i;
 /** Ahead in time. */
 const AHEAD = new RegExp(`\\bnext\\b|\\bwon['’]?t\\b|\\bwont\\b|\\b(?:take|charge|bill)\\w* (?:me )?another\\b|\\bany more\\b|\\banymore\\b|\\bupcoming\\b|\\bagain\\b|\\bwill\\b|\\bgonna\\b|\\bgoing to\\b|\\bfrom now\\b|\\bper month\\b|\\ba month\\b|\\bevery month\\b|\\bmonthly\\b|\\bright now\\b|\\bcurrently\\b|\\b(?:in|for|from|about|on) ${MONTH}\\b|^\\s*(?:what about |and |so )?${MONTH}\\b`, 'i');
 /** Already happened: a charge complained about, not one ahead. */
-const PAST_CHARGE = /\bwhy\b|\b(?:getting|keep(?:s)? (?:getting )?|still) (?:charg|bill|debit)\w*|\bamount charged\b|\bcharged (?:is|was)\b|\b(?:was|were)\s+(?:only\s+|just\s+)?[$£€]?\d|\b(?:was|were|got|been|have been|did you|you) (?:charg|bill|debit|take|took)\w*\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
+const PAST_CHARGE = /\bwhy\b|\b(?:getting|keep(?:s)? (?:getting )?|still) (?:charg|bill|debit)\w*|\bamount charged\b|\bcharged (?:is|was)\b|\b(?:was|were)\s+(?:only\s+|just\s+)?[$£€]?\d|\b(?:was|were|got|been|have been|did you) (?:charg|bill|debit|take|took)\w*\b|\byou (?:charged|billed|debited|took)\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
 /** Access: watching, using, losing it, its end. */
 const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\bus(?:e|ing) (?:it|the service|reelhouse|the rest)\b|\bkeep (?:premium|it|using|access|my|the)\b|\bstill have\b|\b(?:days|time|weeks)\b[^.?!]{0,15}\bleft\b|\b(?:is it|it['’]?s) (?:off|gone|over)\b|\boff already\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
 const IF_CANCEL = /\bif i (?:cancel|stop|quit|end|leave)\b|\b(?:thinking (?:of|about)|planning to|want to|going to) (?:quit|cancel|leav|stop)\w*\b|\b(?:do|will) i still have\b|\b(?:will|would|do) i (?:lose|keep)\b|\bhow many (?:days|weeks)\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
 const CARD = /\b(?:card|cards|visa|mastercard|amex|debit card|credit card|payment method|paypal)\b/i;
 const CARD_CHANGE = /\b(?:chang\w*|updat\w*|replac\w*|switch\w*)\b[^.?!]{0,20}\b(?:my |the )?(?:own |new |other |another )?(?:card|payment method)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:card|payment method) (?:details|number|in|on|somewhere)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my |a )?(?:own|new|other|another|different) (?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued)\b|\b(?:card|visa|mastercard|amex)\b[^.?!]{0,10}\b(?:was |got |has been |is )?(?:replaced|reissued|renewed|changed)\b/i;
 const WHO = /\bwho\b|\bwhich company\b|\bthrough (?:whom|who)\b/i;
-const WHICH_CARD = /\b(?:you|u)(?: guys)?\b[^.?!]{0,15}\b(?:have|got|using|use|charg\w*|bill\w*)\b[^.?!]{0,10}\bmy (?:old |new |current )?(?:card|visa|mastercard|amex|debit card|credit card)\b|\b(?:which|what)(?: of my| kind of)? (?:card|cards|payment method|visa|mastercard)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
+const WHICH_CARD = /\b(?:is it|still|the|my) (?:the |my )?\d{4} (?:card|visa|mastercard|amex)\b|\bcard ending\b|\b(?:you|u)(?: guys)?\b[^.?!]{0,15}\b(?:have|got|using|use|charg\w*|bill\w*)\b[^.?!]{0,10}\bmy (?:old |new |current )?(?:card|visa|mastercard|amex|debit card|credit card)\b|\b(?:which|what)(?: of my| kind of)? (?:card|cards|payment method|visa|mastercard)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
 const PAY_OBLIGATION = /\b(?:do|must|should|will|have|need) (?:i|we)\b[^.?!]{0,25}\bpay\b|\bcost me anything\b|\bdo i pay anything\b|\bam i (?:paying|being charged|charged)\b/i;
 const PAUSE = /\bpaus\w*\b|\bunpause\b|\brestart\w*\b|\bresum\w*\b|\bcom(?:e|es|ing) back\b|\bbreak\b/i;
-const EXTRA = /\bextra.?members?\b|\b(?:mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b[^.?!]{0,20}\b(?:join|be added|added|on my (?:plan|account|membership))\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
+const EXTRA = /\bextra.?members?\b|\bshare (?:my|the|our) (?:account|plan|membership|subscription)\b|\b(?:mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b[^.?!]{0,20}\b(?:join|be added|added|on my (?:plan|account|membership))\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
 const IF_FAILS = /\bwhat if\b[^.?!]{0,25}\b(?:again|fail\w*|declined)\b|\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
 const RECUR = /\bkeep (?:happening|charging|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bgoing forward\b|\bnew normal\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bhappen again\b|\bgo up again\b/i;
 /** Can't watch, in many words: the cause to tell first when the account is on hold or paused. */
 const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not able to|couldn['’]?t|not can)\b[^.?!]{0,20}\b(?:watch|play|stream|open|load|log ?in|sign ?in|use)\b|\blocked\b|\block(?:s|ed)? me out\b|\bno (?:shows|movies|films|series)\b|\bnothing (?:plays|works|loads)\b|\b(?:is|it['’]?s) stop(?:ped)?\b|\bblocked\b|\bproblem with (?:my )?(?:billing|payment|account)\b|\bbilling (?:problem|issue|error)\b|\bpayment (?:problem|issue|error)\b|\b(?:says|saying|shows?) (?:account )?(?:on hold|paused|payment)\b/i;
 /** A month named as the one asked about ("what about december", "will december be more"). */
-const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does) ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
+const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does)(?: the)? ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
+/** Cancelling the second membership on the card, in other words. */
+const CANCEL_OTHER = /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b[^.?!]{0,25}\b(?:other|second|duplicate|2nd|extra|small(?:er)?|cheap(?:er)?|basic|that) (?:one|account|membership|subscription|login)\b/i;
+/** Does access end by itself. */
+const EXPIRES = /\b(?:does|will|is) (?:my |the )?(?:access|membership|subscription|account|it|plan)\b[^.?!]{0,15}\b(?:expire|end|stop|run out)\w*|\bend date\b/i;
+/** What to do now. */
+const WHAT_NOW = /\bwhat (?:do|should|can|shall|must) (?:i|we) (?:need to |have to )?do\b|\bhow do i (?:fix|sort|solve)\b/i;
 /** The next try of a declined payment. */
 const RETRY = /\b(?:when|next)\b[^.?!]{0,25}\b(?:attempt|try|retry)\b|\b(?:attempt|try|retry)\b[^.?!]{0,15}\b(?:when|next)\b/i;
 /** Which login the second membership on the card is on. */
@@ -63,9 +69,10 @@ const CANCEL_HOWTO = /\b(?:how (?:to|do i|can i)|want to|wanna|need to|trying to
 const EXTRA_ADD = /\b(?:add|invite|can|how|option|possible|allowed|join|want|wants|room|space|place|places|spot|another|one more|any more)\b/i;
 const EXTRA_OTHER = /\b(?:remov\w*|drop|delet\w*|kick|accept\w*|never got|didn['’]?t get|did not get|sign ?in|log ?in|transfer\w*|i['’]?m an extra|i am an extra)\b/i;
 /** Who or what turned a cancelled membership back on. */
-const RESTARTED_BY = /\b(?:who|which|what|how (?:did|come|was|has))\b[^.?!]{0,25}\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
+const RESTART_VERB = /\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
+const RESTARTED_BY = { test: (t: string) => RESTART_VERB.test(t) && /\b(?:who|which|what|how (?:did|come|was|has)|was it|from (?:my|the|a))\b/i.test(t) && !/\bhow (?:do|can|to) i\b/i.test(t) };
 /** Where the membership stands: active, cancelled, paused. */
-const STATUS = /\b(?:is|was) (?:it|my (?:membership|subscription|account|plan)) (?:still |now )?(?:active|on|running|live|cancel(?:l)?ed|paused|off)\b|\b(?:is it|it['’]?s) (?:still )?active\b/i;
+const STATUS = /\bstatus\b|\b(?:is|was) (?:it|my (?:membership|subscription|account|plan)) (?:still |now )?(?:active|on|running|live|cancel(?:l)?ed|paused|off)\b|\b(?:is it|it['’]?s) (?:still )?active\b/i;
 const PLAN = /\bwhat plan\b|\bwhich plan\b|\bmy plan\b[^.?!]{0,15}\bcost\b/i;
 /** A follow-up that points back: the one after the next charge. */
 const AFTER_THAT = /^\s*(?:and |so |ok |okay )?(?:(?:what about |and )?(?:the one |the charge |the payment )?after (?:that|this|it)|the (?:one|charge|payment|month) after|the following (?:one|month|charge))\s*[?.!]*\s*$/i;
@@ -87,11 +94,12 @@ export function readQuestionByMeaning(text: string, context: MeaningContext = {}
   if (IF_FAILS.test(t)) return 'if_retry_fails';
   if ((context.lastQuestion === 'retry' || context.lastQuestion === 'hold') && /\b(?:last|final) (?:one|try|attempt|chance)\b/i.test(t)) return 'if_retry_fails';
   if (OTHER_ACCOUNT.test(t)) return 'other_account';
+  if (CANCEL_OTHER.test(t)) return 'cancel_other';
   if (context.status === 'on_hold' && RETRY.test(t)) return 'retry';
   if (RECUR.test(t) && !/\bhow much\b/i.test(t) && !asksAboutCharge(t)) return 'recurring';
   if (complaint || CANCEL_HOWTO.test(t)) return null;
   if (CARD_CHANGE.test(t) && !declined) return 'card_replaced';
-  if (WHICH_CARD.test(t) || (WHO.test(t) && (MONEY_OUT.test(t) || /\b(?:call|ask|contact)\b/i.test(t)) && !past)) return 'who_bills';
+  if ((WHICH_CARD.test(t) && !past) || (WHO.test(t) && (MONEY_OUT.test(t) || /\b(?:call|ask|contact)\b/i.test(t)) && !past)) return 'who_bills';
   if (declined) return null;
   if (PAY_OBLIGATION.test(t) && context.role === 'extra_member') return 'who_bills';
   if (EXTRA.test(t) && EXTRA_ADD.test(t) && !EXTRA_OTHER.test(t) && (!MONEY_OUT.test(t) || /\badd\b/i.test(t))) return 'extra_member_add';
@@ -99,10 +107,14 @@ export function readQuestionByMeaning(text: string, context: MeaningContext = {}
   if (STATUS.test(t)) return 'status';
   if (context.status === 'on_hold' && CANT_WATCH.test(t)) return 'hold';
   // On hold, "how long until it gets cancelled" asks what happens if the tries fail.
-  if (context.status === 'on_hold' && /\b(?:cancel\w*|closed?|deleted?|terminated?|shut)\b/i.test(t) && (ASK_WHEN.test(t) || /\buntil\b/i.test(t))) return 'if_retry_fails';
+  if (context.status === 'on_hold' && /\b(?:cancel\w*|close|closed|delete|deleted|terminate\w*|shut)\b/i.test(t) && (ASK_WHEN.test(t) || /\b(?:until|before|how many)\b/i.test(t))) return 'if_retry_fails';
+  if (context.status === 'on_hold' && /\bhow many (?:more )?(?:tries|attempts|chances|times)\b/i.test(t)) return 'if_retry_fails';
+  if (context.status === 'on_hold' && WHAT_NOW.test(t) && !/\b(?:close|cancel\w*|password|passcode|refund|order)\b/i.test(t)) return 'what_now';
   if (context.status === 'paused' && PAUSE.test(t) && MONEY_OUT.test(t) && (ahead || /\bfirst\b|\bafter\b/i.test(t))) return 'next_charge';
   if (context.status === 'paused' && (CANT_WATCH.test(t) || (PAUSE.test(t) && (ASK_WHEN.test(t) || ACCESS.test(t) || /\bbefore\b/i.test(t))))) return 'access_end';
-  if ((ASK_WHEN.test(t) || IF_CANCEL.test(t)) && ACCESS.test(t) && !MONEY_OUT.test(t)) return 'access_end';
+  if ((ASK_WHEN.test(t) || IF_CANCEL.test(t)) && ACCESS.test(t) && (!MONEY_OUT.test(t) || IF_CANCEL.test(t))) return 'access_end';
+  if (EXPIRES.test(t)) return 'access_end';
+  if (context.lastQuestion === 'extra_member_add' && /\b(?:which|what) plan\b/i.test(t)) return 'extra_member_add';
   if (PLAN.test(t)) return 'next_charge';
   if (PAY_OBLIGATION.test(t) && !past) return 'next_charge';
   if (ASK_AMOUNT.test(t) && !past && (ahead || MONEY_OUT.test(t) || /\b(?:now|exactly|is it|then|that)\b/i.test(t) || t.trim().split(/\s+/).length <= 6)) return 'next_charge';
