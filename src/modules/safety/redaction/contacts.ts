@@ -22,7 +22,7 @@ const LOCAL = String.raw`[A-Za-z0-9]+(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[_+-])[A
 const TLD = String.raw`(?:com|org|net|edu|gov|info|io|co|me|example|de|at|ch|es|mx|ar|cl|pt|br|uk|fr|it|nl|be|ie|eu|ca|us|au)`;
 /** A domain label may be spoken with its dashes too ("dan dash builds dot com"). */
 const DOMAIN_LABEL = String.raw`${LABEL}(?:${SPOKEN('dash|hyphen|bindestrich|guion|guión|hífen')}${LABEL}){0,2}`;
-const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${DOMAIN_LABEL}(?:${DOT}${DOMAIN_LABEL}){0,4}${DOT}${TLD}(?![\w-])`, 'giu');
+const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${DOMAIN_LABEL}(?:${DOT}${DOMAIN_LABEL}){0,4}${DOT}${TLD}(?![\w-]|\/)`, 'giu'); // a "/" after it makes a link ("enter code at reelhouse.example/tv")
 
 const PROVIDER = String.raw`(?:gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|gmx|web\.de|proton(?:mail)?|yandex|uol|bol|terra|msn)`;
 const PROVIDER_ONLY = new RegExp(String.raw`(?<![\p{L}])(?:e-?mail|mail|correo|e-?mail\s+address|adresse|endere[çc]o)(?:\s+(?:is|ist|es|é|was|address))?\s*[:=]?\s+(${LOCAL}\s+(?:at|arroba)\s+${PROVIDER})(?![\w.@-])`, 'giu');
