@@ -9,7 +9,7 @@ export const QUEUES: readonly Queue[] = ['billing', 'security', 'technical', 'ge
 export type CaseOutcome = 'refund' | 'cancellation' | 'correction' | 'information' | 'no_action' | 'referred';
 export const CASE_OUTCOMES: readonly CaseOutcome[] = ['refund', 'cancellation', 'correction', 'information', 'no_action', 'referred'];
 
-export type Agent = { id: string; name: string; email: string; role: 'agent' | 'supervisor'; skills: Queue[]; max_concurrent: number };
+export type Agent = { id: string; name: string; email: string; role: 'agent' | 'supervisor' | 'security'; skills: Queue[]; max_concurrent: number };
 export type AgentLoad = Agent & { load: number; on_duty: boolean };
 
 export type SlaTimer = { due: IsoDateTime; met_at: IsoDateTime | null; remaining_seconds: number | null; breached: boolean };
