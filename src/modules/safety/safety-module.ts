@@ -59,7 +59,7 @@ export function createSafetyModule(deps: SafetyModuleDeps): SafetyModule {
     byMessageId: (messageId) => findSentEmailByMessageId(deps.db, messageId),
     bySubject: (match) => findSentEmailsBySubject(deps.db, match),
   };
-  const ctx: ReportsContext = { db, clock: deps.clock, brand: deps.brand, sentMail };
+  const ctx: ReportsContext = { db, clock: deps.clock, brand: deps.brand, sentMail, ownHosts: [new URL(deps.publicUrl).host] };
   const limiter = createRateLimiter({ db: deps.db });
   let listener: ReportListener | null = null;
   const intake = { ctx, mailer: deps.mailer, logger: deps.logger, publicUrl: deps.publicUrl, ...(deps.resolver ? { resolver: deps.resolver } : {}) };

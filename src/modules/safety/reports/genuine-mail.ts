@@ -19,6 +19,8 @@ export type GenuineCandidate = {
   /** Who received it: the reporter's address, the signed-in member's. */
   recipients: string[];
   signals: Signal[];
+  /** Hosts our own emails link to besides the brand's domains (`USHER_PUBLIC_URL`'s, `localhost:3000` in the demo). */
+  ownHosts?: string[];
 };
 
 export type GenuineMatch = { sent: SentEmail; by: 'message_id' | 'subject_recipient_time' };
@@ -74,7 +76,8 @@ export async function findGenuineMail(lookup: SentMailLookup, brand: Brand, cand
   }
   if (!candidate.subject || !candidate.date || candidate.recipients.length === 0) return null;
   if (!isOurDomain(senderDomain(candidate.from), brand)) return null;
-  if (candidate.signals.some((signal) => NEVER_OURS.has(signal.code))) return null;
+  const ownLink = (signal: Signal) => signal.code === 'off_domain_link' && (candidate.ownHosts ?? []).some((host) => signal.evidence.toLowerCase().includes(`//${host.toLowerCase()}/`));
+  if (candidate.signals.some((signal) => NEVER_OURS.has(signal.code) && !ownLink(signal))) return null;
   // Gmail writes "Tue, Mar 10, 2026 at 3:00 PM": without "at" Date reads it.
   const at = new Date(candidate.date.replace(/\s+at\s+/i, " "));
   if (Number.isNaN(at.getTime())) return null;

@@ -9,7 +9,11 @@ import {
   type AuthenticationResults, type ReportFilter, type ReportSource, type ReportStatus, type SafetyReport, type SafetyReportsDb,
 } from './reports.repository.ts';
 
-export type ReportsContext = { db: SafetyReportsDb; clock: Clock; brand: Brand; sentMail: SentMailLookup };
+export type ReportsContext = {
+  db: SafetyReportsDb; clock: Clock; brand: Brand; sentMail: SentMailLookup;
+  /** Hosts our emails link to besides the brand's domains (the public URL's): such a link does not make a forward of ours a copy. */
+  ownHosts?: string[];
+};
 
 /** One suspicious message as it reached us, before analysis. */
 export type IncomingReport = {
@@ -60,6 +64,7 @@ export async function reportSuspiciousMessage(ctx: ReportsContext, input: Incomi
       messageId: input.messageId, from: input.from, subject: input.subject, body: input.searchText ? `${input.body}\n${input.searchText}` : input.body, date: input.date,
       recipients: [...new Set([...(input.recipients ?? []), ...(input.reporterEmail ? [input.reporterEmail] : [])].map((address) => address.toLowerCase()))],
       signals: scan.signals,
+      ownHosts: ctx.ownHosts ?? [],
     })
     : null;
   const report: SafetyReport = {
