@@ -1,8 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { Logger } from '../../../platform/logger.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
-import { messageToScan, parseEmail, type ParsedEmail } from '../scan/index.ts';
-import { FORWARD_MARKER } from '../scan/forwarded.ts';
+import { FORWARD_MARKER, messageToScan, parseEmail, type ParsedEmail } from '../scan/index.ts';
 import { checkMailAuthentication, type DNSResolver } from './mail-authentication.ts';
 import { answerAsText, answerFor } from './report-answer.ts';
 import { reportSuspiciousMessage, type ReportOutcome, type ReportsContext } from './reports.service.ts';

@@ -40,6 +40,7 @@ describeEachDatabase('safety reports storage', (open) => {
     expect(stored?.message.body).toContain('[card number removed]');
     expect(stored?.message.body).not.toContain('4111');
     expect(stored?.message.from).toBe('+44 7700 900123');
+    expect(stored?.links.map((link) => link.href)).toEqual(['http://reelhouse-billing.example.net/pay']);
     expect(stored?.enteredDetails).toBe(true);
     expect(stored?.status).toBe('new');
     expect(await getReport(ctx, 'RPT-AAAAAAAAAA')).toBeNull();

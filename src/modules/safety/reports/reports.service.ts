@@ -2,6 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { scanMessage, type Brand, type ScanChannel, type ScanLink } from '../scan/index.ts';
+import { linksInText, MAX_LINKS } from '../scan/links.ts';
 import { findGenuineMail, type GenuineMatch, type SentMailLookup } from './genuine-mail.ts';
 import { keepAsEvidence, keepMembersWords, newReportReference, signalsAsEvidence } from './report.rules.ts';
 import {
@@ -40,6 +41,17 @@ export type IncomingReport = {
 };
 
 export type ReportOutcome = { report: SafetyReport; genuine: GenuineMatch | null };
+
+/** The links of the message: those of its HTML (with their visible text), then those written in its text, each once. */
+function linksFound(input: IncomingReport): ScanLink[] {
+  const links = [...(input.links ?? [])];
+  const seen = new Set(links.map((link) => link.href));
+  for (const link of linksInText(input.body)) {
+    if (!seen.has(link.href)) links.push(link);
+    seen.add(link.href);
+  }
+  return links.slice(0, MAX_LINKS);
+}
 
 /**
  * Takes a member's report: analyses the message with the scan (on the words
@@ -81,7 +93,7 @@ export async function reportSuspiciousMessage(ctx: ReportsContext, input: Incomi
       subject: input.subject ? keepAsEvidence(input.subject) : null,
       body: keepAsEvidence(input.body),
     },
-    links: (input.links ?? []).map((link) => ({ href: keepAsEvidence(link.href), text: keepAsEvidence(link.text) })),
+    links: linksFound(input).map((link) => ({ href: keepAsEvidence(link.href), text: keepAsEvidence(link.text) })),
     verdict: genuine ? 'legit' : scan.verdict,
     score: scan.score,
     signals: signalsAsEvidence(scan.signals, input.from.trim()),
