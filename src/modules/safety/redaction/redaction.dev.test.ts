@@ -52,7 +52,9 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   // adversarial6 (after the fifth) en 91.2 / 100, de/es/pt 80.0 / 100 (one line each: "maybe X or Y");
   // adversarial7 (after the sixth; harmless words glued to digits) en 81.0 / 91.7, de 50.0 / 100, es 75.0 / 100, pt 100 / 100;
   // adversarial8 (after the seventh) en 96.6 / 100, de/es/pt 100 / 100;
-  // adversarial9 (after the eighth; mostly harmless figures) en 100 / 97.8, de/es/pt 100 / 100.
+  // adversarial9 (after the eighth; mostly harmless figures) en 100 / 97.8, de/es/pt 100 / 100;
+  // adversarial10 (after the ninth) en 73.1 / 100, de/es/pt 75.0 / 100 (one line each: "the same one as Netflix, X").
+  // adversarial10-en keeps one miss: "RH8842kp", letters around digits with no cue but "the one from the letter".
   // adversarial-en keeps two misses on purpose: a password with spaces ("Blue Moon 77") and a plain word set with "I set it to" and no password word.
   'adversarial-en': { removed: 0.99, kept: 1 },
   'adversarial-de': { removed: 1, kept: 1 },
@@ -90,6 +92,10 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'adversarial9-de': { removed: 1, kept: 1 },
   'adversarial9-es': { removed: 1, kept: 1 },
   'adversarial9-pt': { removed: 1, kept: 1 },
+  'adversarial10-en': { removed: 0.96, kept: 1 },
+  'adversarial10-de': { removed: 1, kept: 1 },
+  'adversarial10-es': { removed: 1, kept: 1 },
+  'adversarial10-pt': { removed: 1, kept: 1 },
 };
 
 describe('redaction on the development sets', () => {

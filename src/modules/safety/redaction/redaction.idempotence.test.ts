@@ -44,7 +44,7 @@ const placeholderLines = PLACEHOLDERS.flatMap((placeholder) => [
   `${placeholder} 482913`, `code ${placeholder} 4821`, `${placeholder}${placeholder}`, `(${placeholder})`, `${placeholder}. Then my password is hunter2`,
 ]);
 
-const devSets = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'adversarial', 'adversarial2', 'adversarial3', 'adversarial4', 'adversarial5', 'adversarial6', 'adversarial7', 'adversarial8', 'adversarial9'].flatMap((set) => ['en', 'de', 'es', 'pt'].map((language) => `${set}-${language}`)).flatMap((name) =>
+const devSets = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'adversarial', 'adversarial2', 'adversarial3', 'adversarial4', 'adversarial5', 'adversarial6', 'adversarial7', 'adversarial8', 'adversarial9', 'adversarial10'].flatMap((set) => ['en', 'de', 'es', 'pt'].map((language) => `${set}-${language}`)).flatMap((name) =>
   readFileSync(here(`./data/${name}.jsonl`), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text),
 );
 
