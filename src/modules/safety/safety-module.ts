@@ -62,7 +62,7 @@ export function createSafetyModule(deps: SafetyModuleDeps): SafetyModule {
   const ctx: ReportsContext = { db, clock: deps.clock, brand: deps.brand, sentMail, ownHosts: [new URL(deps.publicUrl).host] };
   const limiter = createRateLimiter({ db: deps.db });
   let listener: ReportListener | null = null;
-  const intake = { ctx, mailer: deps.mailer, logger: deps.logger, publicUrl: deps.publicUrl, ...(deps.resolver ? { resolver: deps.resolver } : {}) };
+  const intake = { ctx, mailer: deps.mailer, logger: deps.logger, publicUrl: deps.publicUrl, limiter, ...(deps.resolver ? { resolver: deps.resolver } : {}) };
   return {
     name: safetyMigrations.module,
     migrationsDir: safetyMigrations.dir,

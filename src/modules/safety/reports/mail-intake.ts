@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser';
+import type { RateLimiter, RateLimitPolicy } from '../../../platform/http/rate-limit.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
 import { FORWARD_MARKER, messageToScan, parseEmail, type ParsedEmail } from '../scan/index.ts';
@@ -13,7 +14,12 @@ export type MailIntakeDeps = {
   /** Base of the links in the reply (`/account/security`…). */
   publicUrl: string;
   resolver?: DNSResolver;
+  /** Counts the answers sent per address: a forged sender cannot turn the reporting address into a mail cannon. */
+  limiter?: RateLimiter;
 };
+
+/** Answers per reporter address; past it the report is still stored, only not answered. */
+export const ANSWER_RATE_LIMIT: RateLimitPolicy = { scope: 'safety.report_answer', limit: 10, windowSeconds: 3600 };
 
 /** One email that reached the reporting address, with its SMTP envelope. */
 export type ReceivedMail = { raw: Buffer; envelopeFrom: string | null; reportAddress: string };
@@ -89,7 +95,8 @@ export async function takeReportedMail(deps: MailIntakeDeps, mail: ReceivedMail)
     note: noteOf(parsed, attachedRaw !== null),
     enteredDetails: false,
   });
-  if (mayAnswer(reporter, parsed, deps.ctx, mail.reportAddress)) {
+  const allowed = mayAnswer(reporter, parsed, deps.ctx, mail.reportAddress) && (!deps.limiter || (await deps.limiter.take(ANSWER_RATE_LIMIT, reporter)).allowed);
+  if (allowed && reporter) {
     const service = deps.ctx.brand.name;
     const answer = answerFor(outcome.report, {
       service,
@@ -104,7 +111,7 @@ export async function takeReportedMail(deps: MailIntakeDeps, mail: ReceivedMail)
       purpose: 'the answer to a suspicious message you reported',
     });
   } else {
-    deps.logger.info({ reference: outcome.report.reference }, 'report stored without an answer: no address to answer safely');
+    deps.logger.info({ reference: outcome.report.reference }, 'report stored without an answer: no address to answer safely, or too many answers to it');
   }
   return outcome;
 }

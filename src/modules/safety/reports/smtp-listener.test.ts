@@ -9,6 +9,7 @@ import { afterEach, expect, it } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
 import { withTables, type Database } from '../../../platform/db/database.ts';
 import { platformMigrations, runMigrations } from '../../../platform/db/migrations.ts';
+import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { createLogger } from '../../../platform/logger.ts';
 import { createMailer, findSentEmailById, findSentEmailByMessageId, findSentEmailsBySubject, listOutboxMessages } from '../../../platform/mail/outbox.ts';
 import { describeEachDatabase } from '../../../platform/testing/test-database.ts';
@@ -91,7 +92,7 @@ describeEachDatabase('the reporting address (SMTP)', (open) => {
     listener = undefined;
   });
 
-  async function setup(options: { allowedIps?: string[]; maxBytes?: number } = {}) {
+  async function setup(options: { allowedIps?: string[]; maxBytes?: number; limitAnswers?: boolean } = {}) {
     database = await open();
     await runMigrations(database, [platformMigrations, safetyMigrations]);
     const db = database.db;
@@ -108,6 +109,7 @@ describeEachDatabase('the reporting address (SMTP)', (open) => {
     const mailer = createMailer({ database });
     listener = await startReportListener({
       ctx, mailer, logger: createLogger({ level: 'silent' }), publicUrl: 'http://localhost:3000', resolver: stubResolver,
+      ...(options.limitAnswers ? { limiter: createRateLimiter({ db }) } : {}),
       address: ADDRESS, host: '127.0.0.1', port: 0, allowedIps: options.allowedIps ?? [], ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
     });
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
@@ -212,5 +214,14 @@ describeEachDatabase('the reporting address (SMTP)', (open) => {
     [report] = await listReports(ctx);
     expect(report?.oursMessageId).toBeNull();
     expect(report?.verdict).not.toBe('legit');
+  });
+
+  it('stores every report but answers one address at most 10 times an hour, and never answers our own addresses', async () => {
+    const { ctx, db, deliver } = await setup({ limitAnswers: true });
+    for (let i = 0; i < 11; i++) await deliver(INLINE_FORWARD);
+    await deliver(INLINE_FORWARD.replace('From: Jo Member <jo@members.example>', 'From: Desk <desk@reelhouse.example>'), ADDRESS, 'desk@reelhouse.example');
+    expect(await listReports(ctx)).toHaveLength(12);
+    expect(await listOutboxMessages(db, { to: 'jo@members.example', limit: 50 })).toHaveLength(10);
+    expect(await listOutboxMessages(db, { to: 'desk@reelhouse.example', limit: 50 })).toHaveLength(0);
   });
 });
