@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SafetyModule } from '../src/modules/safety/index.ts';
 import { openTestApp, type TestApp } from '../src/platform/testing/test-app.ts';
-import { hasChromium, launchChromium, VIEWPORTS } from './browser.ts';
+import { hasChromium, launchChromium, screenshot, VIEWPORTS } from './browser.ts';
 import { watchCspViolations } from './journey.ts';
 
 const PASSWORD = 'reelhouse-demo';
@@ -73,9 +73,14 @@ describe.skipIf(!hasChromium)('the security team confirms a forwarded phish and 
     // The member's mail server delivers the forward to the reporting address.
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     await transport.sendMail({ envelope: { from: 'jo@members.example', to: ['phishing@reelhouse.example'] }, raw: FORWARD });
+    // The day before, another member had forwarded the same run, with another subject: one campaign.
+    t.clock.set('2026-11-05T18:00:00Z');
+    const earlier = FORWARD.replace(/Your membership is on hold/g, 'Last reminder: payment problem').replace('fwd-e2e-1', 'fwd-e2e-0').replace('Jo Member <jo@', 'Al Member <al@');
+    await transport.sendMail({ envelope: { from: 'al@members.example', to: ['phishing@reelhouse.example'] }, raw: earlier });
+    t.clock.set('2026-11-06T09:00:00Z');
     transport.close();
     const safety = t.app.modules.find((module) => module.name === 'safety') as SafetyModule;
-    const [report] = await safety.reports.listReports({ source: 'smtp' });
+    const report = (await safety.reports.listReports({ source: 'smtp' })).find((item) => item.message.subject === 'Your membership is on hold');
     expect(report?.message.subject).toBe('Your membership is on hold');
 
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
@@ -93,6 +98,7 @@ describe.skipIf(!hasChromium)('the security team confirms a forwarded phish and 
     const row = page.getByRole('row').filter({ hasText: 'Your membership is on hold' });
     await row.waitFor();
     expect(await row.textContent()).toContain(report!.reference);
+    await screenshot(page, 'security-team-01-reports-desktop.png');
     await row.getByRole('link', { name: report!.reference }).click();
 
     // The message is text: the HTML in it is shown as written, and no link leads to the scam.
@@ -106,6 +112,14 @@ describe.skipIf(!hasChromium)('the security team confirms a forwarded phish and 
     await page.getByRole('button', { name: 'Confirm as scam' }).click();
     await page.getByText('Confirmed as a scam.').waitFor();
     await page.getByText('Confirmed by Rowan Okafor').waitFor();
+    await screenshot(page, 'security-team-02-report-confirmed-desktop.png');
+
+    // Both forwards are one campaign, drawn day by day.
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    const chart = page.getByRole('img', { name: /Reports per day/ });
+    await chart.waitFor();
+    expect(await page.locator('figcaption', { hasText: '2 reports over 2 days' }).isVisible()).toBe(true);
+    await screenshot(page, 'security-team-03-campaigns-desktop.png');
 
     // The export, downloaded as the team would for a takedown request.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);

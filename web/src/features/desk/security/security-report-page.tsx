@@ -63,7 +63,7 @@ export function SecurityReportPage({ id }: { id: string }) {
                 <dt>DKIM</dt><dd>{report.authentication.dkim}</dd>
                 <dt>DMARC</dt><dd>{report.authentication.dmarc}</dd>
               </dl>
-            ) : <p className="muted">Not checked: only a forwarded email carries its headers.</p>}
+            ) : <p className="muted">Not checked: only an email forwarded as an attachment (.eml) keeps the original's headers.</p>}
             <p>{report.genuine_match ? `Matches an email we sent (${report.genuine_match.sent_email_id}): this message is genuine.` : 'No match with the mail we sent.'}</p>
           </Section>
         </>
