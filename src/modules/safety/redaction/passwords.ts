@@ -87,6 +87,8 @@ const LOGIN_CUE = new RegExp(
   String.raw`(?<![\p{L}])(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|log(?:ging|ged)?[\s-]?in|sign(?:ing|ed)?[\s-]?in|creds|credentials|login\s+details|for\s+everything|everywhere|for\s+(?:all\s+|every\s+)?(?:my\s+|the\s+)?(?:\p{L}+\s+)?(?:apps|accounts|sites|websites|logins|services)|en\s+todas\s+partes|en\s+todos\s+lados|em\s+todo\s+(?:lugar|lado|canto)|em\s+todos\s+os\s+(?:lugares|sites)|the\s+one\s+i\s+use|überall|ueberall|für\s+alles|einloggen|anmelden|anmeldung|zugangsdaten|para\s+todo|en\s+todo|iniciar\s+sesi[óo]n|pra\s+tudo|para\s+tudo|em\s+tudo|entrar|acesso|typed|tippe|getippt|escrib[íi]|digitei|too\s+weak|not\s+strong\s+enough|zu\s+schwach|muy\s+d[ée]bil|muito\s+fraca|(?:is\s+)?what\s+i\s+(?:use|type|typed|put\s+in))(?![\p{L}])`,
   'giu',
 );
+/** A cheap first look: every login cue holds one of these (the cue list is long, and most messages have none). */
+const LOGIN_HINT = /pas|paw|pw|psw|pssw|kennw|contra|senha|clave|log|sign|cred|every|überall|ueberall|alles|todo|todas|tudo|sesi|einlogg|anmeld|zugang|entrar|acesso|typ|tipp|escrib|digit|weak|strong|schwach|d[ée]bil|fraca|what\s+i|the\s+one|apps|sites|accounts|logins|services/i;
 /** What follows a username word is the username, not the password. */
 const USERNAME_BEFORE = /\b(?:user\s?name|user|username|login(?:\s+name)?|log-in|benutzer(?:name)?|nutzername|usuario|usuário|utilizador|nome\s+de\s+usuário)(?:'s|\s+(?:is|ist|lautet|es|é))?\s*[:=]?\s*$/iu;
 const NOT_A_PASSWORD = new Set(
@@ -153,7 +155,7 @@ export function findPasswords(text: string): Span[] {
     const start = (m.index ?? 0) + m[0].length - raw.length;
     spans.push({ kind: 'password', start, end: start + value.length });
   };
-  const cues = [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const cues = LOGIN_HINT.test(text) ? [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length })) : [];
   // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
   if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text) && !WORD_WITH_DIGITS.test(text) && !/@/.test(text)) return spans;
   // The rules below start from a password word (or "changed it to"); a message with only "login" or "for everything" skips them.
