@@ -28,7 +28,7 @@ const REMOVE = /\b(remove|delete|unlink|kick|get rid of|take (?:off|away)|discon
 const SIGN_OUT_ALL = /\b(?:sign|log)(?:ged|ging)?\s*(?:me\s+|everyone\s+|everybody\s+|them\s+)?out\b[^.?!]*\b(?:all|every(?:where|one|body|thing)?|other)\b|\bsign[- ]?out[- ]everywhere\b/i;
 const RESEND = /\b(?:resend|re-send|send\b[^.?!]*\bagain|did ?n[o']?t (?:get|receive)|never (?:got|received|arrived))\b/i;
 const CANCEL_STATUS = /\b(?:did|has|have|is|was|were|am)\b[^.?!]*\bcancel|\bcancel\w*\b[^.?!]*\b(?:go through|gone through|went through|pending|done|complete|confirmed|processed|worked|status)\b/i;
-const CANCEL_REQUEST = /\b(?:want|like|need|wish|trying|try|how (?:do|can) i|can you|could you|please|let me|i'd)\b[^.?!]*\bcancel\b|^\s*(?:(?:ok(?:ay)?|so|then|fine|alright|right)[\s,]+)?(?:just\s+)?cancel\b|\b(?:stop|end|quit)\b[^.?!]*\b(?:for good|permanently|altogether|once and for all)\b/i;
+const CANCEL_REQUEST = /\b(?:want|like|need|wish|trying|try|how (?:do|can) i|can you|could you|please|let me|i'd)\b[^.?!]*\bcancel\b|^\s*(?:(?:ok(?:ay)?|so|then|fine|alright|right)[\s,]+)?(?:just\s+)?cancel\b|\b(?:want|like|need|wish) to (?:leave|quit|stop|end) (?:the|my|this) (?:plan|membership|subscription|service)\b|\b(?:stop|end|quit)\b[^.?!]*\b(?:for good|permanently|altogether|once and for all)\b/i;
 const PAUSE_REQUEST = /\b(?:want|like|need|can you|could you|please|let me|i'd|how (?:do|can) i)\b[^.?!]*\bpause\b|^\s*pause\b/i;
 
 const mentions = (text: string, name: string): boolean => name.trim().length > 1 && text.toLowerCase().includes(name.trim().toLowerCase());

@@ -231,7 +231,7 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   }
   if (!triage) return turn;
   // Seen on the bank statement, or twice: money words too ("i keep seeing reelhouse twice on my bank").
-  const money = CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading) || MONEY_OUT.test(reading) || /\bon my (?:bank|card|statement|credit card|debit card)\b|\btwice\b|\bdouble(?:d)?\b/i.test(reading);
+  const money = CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading) || MONEY_OUT.test(reading) || /\bon my (?:bank|card|statement|credit card|debit card)\b|\btwice\b|\bdouble(?:d)?\b|\b(?:went|gone|go|goes) up\b|\bmore expensive\b|\bhike\b/i.test(reading);
   // "my password is [removed] and I got charged again": the pasted password draws triage to sign-in help; the rest is the question.
   const secretPulled = /\[password removed\]/i.test(text) && triage.intent.startsWith('login.') && (questionAsked !== null || CHARGE_WORDS.test(reading) || MONEY_AMOUNT.test(reading));
   const unsure = triage.intent === 'out_of_scope' || triage.confidence < MIN_CONFIDENCE || secretPulled;

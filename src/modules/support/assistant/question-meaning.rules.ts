@@ -30,19 +30,19 @@ const ASK_AMOUNT = /\bhow much\b|\bwhat(?:['’]?s| is| will be) the (?:figure|s
 /** Money going out to Reelhouse, in any tense. */
 export const MONEY_OUT = /\b(?:charg\w*|bill(?:s|ed|ing)?|pay(?:s|ing|ment|ments)?|paid|debit\w*|renew\w*|invoice|cost\w*|fee|(?:take|taking|took|taken)\b[^.?!]{0,15}\bmoney|money (?:taken|out|leave|leaving)|coming out|come out|go(?:es)? out|due)\b/i;
 /** Ahead in time. */
-const AHEAD = new RegExp(`\\bnext\\b|\\bwon['’]?t\\b|\\bwont\\b|\\b(?:take|charge|bill)\\w* (?:me )?another\\b|\\bany more\\b|\\banymore\\b|\\bupcoming\\b|\\bagain\\b|\\bwill\\b|\\bgonna\\b|\\bgoing to\\b|\\bfrom now\\b|\\bper month\\b|\\ba month\\b|\\bevery month\\b|\\bmonthly\\b|\\bright now\\b|\\bcurrently\\b|\\b(?:in|for|from|about|on) ${MONTH}\\b|^\\s*(?:what about |and |so )?${MONTH}\\b`, 'i');
+const AHEAD = new RegExp(`\\bnext\\b|\\bscheduled\\b|\\bplanned\\b|\\bcoming up\\b|\\bwon['’]?t\\b|\\bwont\\b|\\b(?:take|charge|bill)\\w* (?:me )?another\\b|\\bany more\\b|\\banymore\\b|\\bupcoming\\b|\\bagain\\b|\\bwill\\b|\\bgonna\\b|\\bgoing to\\b|\\bfrom now\\b|\\bper month\\b|\\ba month\\b|\\bevery month\\b|\\bmonthly\\b|\\bright now\\b|\\bcurrently\\b|\\b(?:in|for|from|about|on) ${MONTH}\\b|^\\s*(?:what about |and |so )?${MONTH}\\b`, 'i');
 /** Already happened: a charge complained about, not one ahead. */
 const PAST_CHARGE = /\bwhy\b|\b(?:getting|keep(?:s)? (?:getting )?|still) (?:charg|bill|debit)\w*|\bamount charged\b|\bcharged (?:is|was)\b|\b(?:was|were)\s+(?:only\s+|just\s+)?[$£€]?\d|\b(?:was|were|got|been|have been|did you) (?:charg|bill|debit|take|took)\w*\b|\byou (?:charged|billed|debited|took)\b(?!\s+(?:next|again in|on the (?:next|\d)))|\bcharged me\b|\btook\b|\blast (?:month|payment|charge|bill)\b|\bwhat (?:was|were|is) (?:the|this|that)\b[^?]{0,20}\d/i;
 /** Access: watching, using, losing it, its end. */
 const ACCESS = /\baccess\b|\bwatch\w*\b|\bstream\w*\b|\bus(?:e|ing) (?:it|the service|reelhouse|the rest)\b|\bkeep (?:premium|it|using|access|my|the)\b|\bstill have\b|\b(?:days|time|weeks)\b[^.?!]{0,15}\bleft\b|\b(?:is it|it['’]?s) (?:off|gone|over)\b|\boff already\b|\b(?:lose|lost|losing)\b|\b(?:end|ends|ending|expire\w*|stop(?:s)? working|finish\w*|close\w*|over)\b|\blast day\b|\bfinal day\b/i;
 const IF_CANCEL = /\bif i (?:cancel|stop|quit|end|leave)\b|\b(?:thinking (?:of|about)|planning to|want to|going to) (?:quit|cancel|leav|stop)\w*\b|\b(?:do|will) i still have\b|\b(?:will|would|do) i (?:lose|keep)\b|\bhow many (?:days|weeks)\b|\bafter (?:i )?cancel\w*\b|\bonce (?:i )?cancel\w*\b/i;
 const CARD = /\b(?:card|cards|visa|mastercard|amex|debit card|credit card|payment method|paypal)\b/i;
-const CARD_CHANGE = /\b(?:chang\w*|updat\w*|replac\w*|switch\w*)\b[^.?!]{0,20}\b(?:my |the )?(?:own |new |other |another )?(?:card|payment method)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:card|payment method) (?:details|number|in|on|somewhere)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my |a )?(?:own|new|other|another|different) (?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued)\b|\b(?:card|visa|mastercard|amex)\b[^.?!]{0,10}\b(?:was |got |has been |is )?(?:replaced|reissued|renewed|changed)\b/i;
+const CARD_CHANGE = /\b(?:chang\w*|updat\w*|replac\w*|switch\w*)\b[^.?!]{0,20}\b(?:my |the )?(?:own |new |other |another )?(?:card|payment method)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:card|payment method) (?:details|number|in|on|somewhere)\b|\b(?:put|add|enter|give|register|provide|link)\b[^.?!]{0,20}\b(?:my |a )?(?:own|new|other|another|different) (?:card|payment method)\b|\bnew (?:card|debit card|credit card|visa|mastercard)\b|\bbank (?:gave|sent|replaced|reissued|issued|changed)\b|\b(?:card|visa|mastercard|amex)\b[^.?!]{0,10}\b(?:was |got |has been |is )?(?:replaced|reissued|renewed|changed)\b/i;
 const WHO = /\bwho\b|\bwhich company\b|\bthrough (?:whom|who)\b/i;
-const WHICH_CARD = /\b(?:is it|still|the|my) (?:the |my )?\d{4} (?:card|visa|mastercard|amex)\b|\bcard ending\b|\b(?:you|u)(?: guys)?\b[^.?!]{0,15}\b(?:have|got|using|use|charg\w*|bill\w*)\b[^.?!]{0,10}\bmy (?:old |new |current )?(?:card|visa|mastercard|amex|debit card|credit card)\b|\b(?:which|what)(?: of my| kind of)? (?:card|cards|payment method|visa|mastercard)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
+const WHICH_CARD = /\b(?:what|which)\b[^.?!]{0,10}\bpayment (?:info\w*|details|method|card)\b|\b(?:card|one)\b[^.?!]{0,25}\byou(?:['’]ll| will| are going to| gonna)? (?:use|charge|bill)\b|\b(?:is it|still|the|my) (?:the |my )?\d{4} (?:card|visa|mastercard|amex)\b|\bcard ending\b|\b(?:you|u)(?: guys)?\b[^.?!]{0,15}\b(?:have|got|using|use|charg\w*|bill\w*)\b[^.?!]{0,10}\bmy (?:old |new |current )?(?:card|visa|mastercard|amex|debit card|credit card)\b|\b(?:which|what)(?: of my| kind of)? (?:card|cards|payment method|visa|mastercard)\b|\b(?:is it|is that|you)\b[^.?!]{0,15}\b(?:my )?(?:visa|mastercard|amex|card)\b[^.?!]{0,15}\b(?:you )?(?:charg|bill|use)\w*|\b(?:visa|mastercard|amex|card)\b[^.?!]{0,10}\byou (?:charg|bill|use)\w*/i;
 const PAY_OBLIGATION = /\b(?:do|must|should|will|have|need) (?:i|we)\b[^.?!]{0,25}\bpay\b|\bcost me anything\b|\bdo i pay anything\b|\bam i (?:paying|being charged|charged)\b/i;
 const PAUSE = /\bpaus\w*\b|\bunpause\b|\brestart\w*\b|\bresum\w*\b|\bcom(?:e|es|ing) back\b|\bbreak\b/i;
-const EXTRA = /\bextra.?members?\b|\bshare (?:my|the|our) (?:account|plan|membership|subscription)\b|\b(?:mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b[^.?!]{0,20}\b(?:join|be added|added|on my (?:plan|account|membership))\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
+const EXTRA = /\b(?:his|her|their) own\b[^.?!]{0,15}\b(?:login|account|sign-?in)\b|\bextra.?members?\b|\bshare (?:my|the|our) (?:account|plan|membership|subscription)\b|\b(?:mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b[^.?!]{0,20}\b(?:join|be added|added|on my (?:plan|account|membership))\b|\b(?:add|invite)\b[^.?!]{0,25}\b(?:person|someone|somebody|people|member|mum|mom|mother|dad|father|sister|brother|friend|girlfriend|boyfriend|partner|wife|husband|son|daughter|roommate|flatmate)\b/i;
 const IF_FAILS = /\bwhat if\b[^.?!]{0,25}\b(?:again|fail\w*|declined)\b|\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
 const RECUR = /\bkeep (?:happening|charging|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bgoing forward\b|\bnew normal\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bhappen again\b|\bgo up again\b/i;
 /** Can't watch, in many words: the cause to tell first when the account is on hold or paused. */
@@ -50,7 +50,7 @@ const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not ab
 /** A month named as the one asked about ("what about december", "will december be more"). */
 const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does)(?: the)? ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
 /** Cancelling the second membership on the card, in other words. */
-const CANCEL_OTHER = /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b[^.?!]{0,25}\b(?:other|second|duplicate|2nd|extra|small(?:er)?|cheap(?:er)?|basic|that) (?:one|account|membership|subscription|login)\b/i;
+const CANCEL_OTHER = /\b(?:that|the other|this) (?:login|account|email)\b[^.?!]{0,30}\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b|\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b[^.?!]{0,25}\b(?:other|second|duplicate|2nd|extra|small(?:er)?|cheap(?:er)?|basic|that) (?:one|account|membership|subscription|login)\b/i;
 /** Does access end by itself. */
 const EXPIRES = /\b(?:does|will|is) (?:my |the )?(?:access|membership|subscription|account|it|plan)\b[^.?!]{0,15}\b(?:expire|end|stop|run out)\w*|\bend date\b/i;
 /** What to do now. */
@@ -62,12 +62,12 @@ const OTHER_ACCOUNT = /\b(?:email|login|whose|name|username|who)\b[^.?!]{0,30}\b
 /** Questions about other things that share the words: shops, gift cards, scam messages. */
 const NOT_OURS = /\bgift ?cards?\b|\b(?:store|shop|shopping|purchase\w*|ordered|package|product|merchant|seller|atm|overdraft|flights?)\b|\b(?:email|e-mail|text|sms|message|link)\b[^.?!]{0,40}\b(?:legit|scam|phishing|real|fake|asking)\b/i;
 /** A charge the member does not recognise or disputes. */
-const UNRECOGNISED = /\b(?:recogni[sz]e|didn['’]?t make|did not make|not made|haven['’]?t (?:done|made)|suspicious|fraud\w*|unusual|unauthori[sz]ed|dispute\w*|(?:did not|didn['’]?t) (?:create|do|authori[sz]e)|(?:can['’]?t|cannot|don['’]?t) recall|duplicat\w*|twice|double[ds]?|two (?:\w+ )?(?:payments|charges|debits)|freeze)\b/i;
+const UNRECOGNISED = /\b(?:recogni[sz]e|didn['’]?t make|did not make|not made|haven['’]?t (?:done|made)|suspicious|fraud\w*|unusual|unauthori[sz]ed|dispute\w*|(?:did not|didn['’]?t) (?:create|do|authori[sz]e)|(?:can['’]?t|cannot|don['’]?t) recall|duplicat\w*|twice|double[ds]?|(?:two|2) (?:\w+ )?(?:payments|charges|debits|amounts|subscriptions|memberships)|freeze)\b/i;
 /** How to cancel: a request, which the actions read. */
 const CANCEL_HOWTO = /\b(?:how (?:to|do i|can i)|want to|wanna|need to|trying to) (?:cancel|end|stop|quit|close)\b/i;
 /** Adding or inviting an extra member, and the other extra-member topics that share the words. */
-const EXTRA_ADD = /\b(?:add|invite|can|how|option|possible|allowed|join|want|wants|room|space|place|places|spot|another|one more|any more)\b/i;
-const EXTRA_OTHER = /\b(?:remov\w*|drop|delet\w*|kick|accept\w*|never got|didn['’]?t get|did not get|sign ?in|log ?in|transfer\w*|i['’]?m an extra|i am an extra)\b/i;
+const EXTRA_ADD = /\b(?:add|invite|can|could|get|how|option|possible|allowed|join|want|wants|room|space|place|places|spot|another|one more|any more)\b/i;
+const EXTRA_OTHER = /\b(?:remov\w*|drop|delet\w*|kick|accept\w*|never got|didn['’]?t get|did not get|(?:can['’]?t|cannot|unable to|trouble) (?:sign|log)(?:ging)? ?in|transfer\w*|i['’]?m an extra|i am an extra)\b/i;
 /** Who or what turned a cancelled membership back on. */
 const RESTART_VERB = /\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
 const RESTARTED_BY = { test: (t: string) => RESTART_VERB.test(t) && /\b(?:who|which|what|how (?:did|come|was|has)|was it|from (?:my|the|a))\b/i.test(t) && !/\bhow (?:do|can|to) i\b/i.test(t) };
@@ -96,9 +96,10 @@ export function readQuestionByMeaning(text: string, context: MeaningContext = {}
   if (OTHER_ACCOUNT.test(t)) return 'other_account';
   if (CANCEL_OTHER.test(t)) return 'cancel_other';
   if (context.status === 'on_hold' && RETRY.test(t)) return 'retry';
-  if (RECUR.test(t) && !/\bhow much\b/i.test(t) && !asksAboutCharge(t)) return 'recurring';
-  if (complaint || CANCEL_HOWTO.test(t)) return null;
+  // A new card from the bank, even after fraud, is a card question; the rest of a complaint is the charge reading's.
   if (CARD_CHANGE.test(t) && !declined) return 'card_replaced';
+  if (complaint || CANCEL_HOWTO.test(t)) return null;
+  if (RECUR.test(t) && !/\bhow much\b/i.test(t) && !asksAboutCharge(t)) return 'recurring';
   if ((WHICH_CARD.test(t) && !past) || (WHO.test(t) && (MONEY_OUT.test(t) || /\b(?:call|ask|contact)\b/i.test(t)) && !past)) return 'who_bills';
   if (declined) return null;
   if (PAY_OBLIGATION.test(t) && context.role === 'extra_member') return 'who_bills';
@@ -202,5 +203,5 @@ export const CANCELLED_BEFORE = /\bafter (?:i |we )?cancel(?:l)?(?:ing|ed)?\b|\b
 
 /** A part of a message about a charge already made: asked about in words, or two amounts compared ("21.46 each month, since october 23.72"). */
 export function asksAboutCharge(text: string): boolean {
-  return CHARGE_ASKED.test(text) || (text.match(/\d+[.,]\d{2}\b/g) ?? []).length >= 2;
+  return CHARGE_ASKED.test(text) || /\b(?:two|2) (?:\w+ )?(?:payments|charges|debits|amounts)\b/i.test(text) || (text.match(/\d+[.,]\d{2}\b/g) ?? []).length >= 2;
 }
