@@ -215,8 +215,11 @@ describeEachDatabase('secrets at rest', (open) => {
           }
           expect((await handler.post(`/api/desk/cases/${caseId}/escalate`, { reason: `Needs a supervisor. ${text}` })).statusCode).toBe(200);
           const morgan = await agent('morgan');
-          await until(async () => ((await morgan.get('/api/desk/cases')).json() as { cases: { id: string }[] }).cases, (cases) => cases.some((item) => item.id === caseId), 'the case reaches Morgan');
-          const transferred = await morgan.post(`/api/desk/cases/${caseId}/transfer`, { queue: 'billing', reason: `Billing should look. ${text}` });
+          const escalated = await until(async () => ((await morgan.get('/api/desk/cases')).json() as { cases: { id: string; queue: string }[] }).cases.find((item) => item.id === caseId),
+            (item) => item !== undefined, 'the case reaches Morgan');
+          // Triage chose the first queue; the transfer goes to another one, whichever that was.
+          const otherQueue = escalated!.queue === 'billing' ? 'general' : 'billing';
+          const transferred = await morgan.post(`/api/desk/cases/${caseId}/transfer`, { queue: otherQueue, reason: `Another queue should look. ${text}` });
           expect(transferred.statusCode, transferred.body).toBe(200);
           await until(async () => ((await morgan.get('/api/desk/cases')).json() as { cases: { id: string }[] }).cases, (cases) => cases.some((item) => item.id === caseId), 'the case comes back to Morgan');
           const resolved = await morgan.post(`/api/desk/cases/${caseId}/resolve`, { outcome: 'information', summary: `We explained the charges. You wrote: ${text}` });
