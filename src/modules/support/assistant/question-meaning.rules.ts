@@ -50,7 +50,7 @@ const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not ab
 /** A month named as the one asked about ("what about december", "will december be more"). */
 const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does)(?: the)? ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
 /** Cancelling the second membership on the card, in other words. */
-const CANCEL_OTHER = /\b(?:that|the other|this) (?:login|account|email)\b[^.?!]{0,30}\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b|\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b[^.?!]{0,25}\b(?:other|second|duplicate|2nd|extra|small(?:er)?|cheap(?:er)?|basic|that) (?:one|account|membership|subscription|login)\b/i;
+const CANCEL_OTHER = /\b(?:that|the other) (?:login|account|email)\b[^.?!]{0,30}\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b|\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b[^.?!]{0,25}\b(?:other|second|duplicate|2nd|extra|small(?:er)?|cheap(?:er)?|basic|that) (?:one|account|membership|subscription|login)\b/i;
 /** Does access end by itself. */
 const EXPIRES = /\b(?:does|will|is) (?:my |the )?(?:access|membership|subscription|account|it|plan)\b[^.?!]{0,15}\b(?:expire|end|stop|run out)\w*|\bend date\b/i;
 /** What to do now. */
