@@ -2,9 +2,10 @@ import { simpleParser } from 'mailparser';
 import type { RateLimiter, RateLimitPolicy } from '../../../platform/http/rate-limit.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
-import { FORWARD_MARKER, messageToScan, parseEmail, type ParsedEmail } from '../scan/index.ts';
+import { FORWARD_MARKER, messageToScan, parseEmail, type ParsedEmail, type ScanInput } from '../scan/index.ts';
 import { checkMailAuthentication, type DNSResolver } from './mail-authentication.ts';
 import { answerAsText, answerFor } from './report-answer.ts';
+import type { AuthenticationResults } from './reports.repository.ts';
 import { reportSuspiciousMessage, type ReportOutcome, type ReportsContext } from './reports.service.ts';
 
 export type MailIntakeDeps = {
@@ -46,6 +47,16 @@ function noteOf(parsed: ParsedEmail, attached: boolean): string | null {
   return marker ? parsed.body.slice(0, marker.index).trim() || null : null;
 }
 
+/**
+ * Our own check first; where it could not decide (`unknown`: no DNS), what
+ * the member's receiving server wrote in Authentication-Results, which it
+ * checked when the mail arrived.
+ */
+function withReceiverResults(checked: AuthenticationResults, written: ScanInput['authentication']): AuthenticationResults {
+  const pick = (ours: string, theirs: string | undefined) => (ours === 'unknown' && theirs ? theirs : ours);
+  return { spf: pick(checked.spf, written?.spf), dkim: pick(checked.dkim, written?.dkim), dmarc: pick(checked.dmarc, written?.dmarc) };
+}
+
 /** Never answer ourselves, the reporting address, a bounce or an automatic reply: no mail loops. */
 function mayAnswer(to: string | null, parsed: ParsedEmail, ctx: ReportsContext, reportAddress: string): to is string {
   if (!to || to === reportAddress.toLowerCase()) return false;
@@ -72,7 +83,8 @@ export async function takeReportedMail(deps: MailIntakeDeps, mail: ReceivedMail)
   const judged = messageToScan(parsed);
   const attachedRaw = parsed.forwarded ? await attachedMessage(mail.raw) : null;
   const headersSurvived = attachedRaw ?? (parsed.forwarded ? null : mail.raw);
-  const authentication = headersSurvived ? await checkMailAuthentication(headersSurvived, deps.resolver ? { resolver: deps.resolver } : {}) : null;
+  const checked = headersSurvived ? await checkMailAuthentication(headersSurvived, deps.resolver ? { resolver: deps.resolver } : {}) : null;
+  const authentication = checked ? withReceiverResults(checked, judged.authentication) : null;
   const reporter = parsed.forwarded ? addressOf(parsed.from) ?? addressOf(mail.envelopeFrom) : addressOf(mail.envelopeFrom);
   const forwarded = parsed.forwarded;
   const outcome = await reportSuspiciousMessage(deps.ctx, {
