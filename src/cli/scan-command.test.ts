@@ -43,7 +43,7 @@ describe('usher scan', () => {
   });
 
   it('takes the official domains from USHER_BRAND_NAME and USHER_BRAND_DOMAINS', () => {
-    const line = `${JSON.stringify({ channel: 'email', from: 'Watchly <hi@watchly.com>', subject: 'Plans', body: 'See https://watchly.com/plans' })}\n`;
+    const line = `${JSON.stringify({ channel: 'email', from: 'Watchly <hi@watchly.com>', subject: 'Plans', body: 'Reelhouse is now Watchly. See https://watchly.com/plans' })}\n`;
     expect(JSON.parse(run(['scan', '--jsonl', '-'], line).stdout).verdict).not.toBe('legit');
     expect(JSON.parse(run(['scan', '--jsonl', '-'], line, { USHER_BRAND_NAME: 'Watchly', USHER_BRAND_DOMAINS: 'watchly.com' }).stdout).verdict).toBe('legit');
   });

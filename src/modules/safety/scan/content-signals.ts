@@ -93,7 +93,8 @@ function pushesRemoteAccess(folded: string): boolean {
 function misspeltBrand(sentence: Sentence, brand: Brand): boolean {
   const name = skeleton(brand.name.replace(/[^\p{L}\p{N}]/gu, ''));
   if (name.length < 6) return false;
-  return sentence.original.split(/[^\p{L}\p{N}]+/u).some((word) => {
+  // Words of spaced scripts only: "Reelhouseです" is the name followed by Japanese, not a misspelling.
+  return (sentence.original.match(/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]+/gu) ?? []).some((word) => {
     if (word.length < name.length - 2 || word.length > name.length + 2) return false;
     const folded = foldForCues(word);
     if (folded === name || skeleton(word) === name) return false;

@@ -38,11 +38,11 @@ function unwrapLines(text: string): string {
   return out;
 }
 
-/** Sentences (and lines) of the subject and body, each with its folded form for the cue lists. */
+/** Sentences (and lines) of the subject and body (Japanese and Chinese sentences end at 。！？ with no space after), each with its folded form for the cue lists. */
 export function sentencesOf(input: ScanInput): Sentence[] {
   const text = `${input.subject ? `${input.subject.slice(0, MAX_SUBJECT_CHARS)}\n` : ''}${sendersWords(input)}`;
   const pieces = unwrapLines(text)
-    .split(/\r?\n|(?<=[.!?…])\s+(?=[^\s\d])/u)
+    .split(/\r?\n|(?<=[.!?…])\s+(?=[^\s\d])|(?<=[。！？])\s*/u)
     .map((piece) => piece.replace(/^\s*[\p{L} ]{1,30}:\s+(?=\p{L})/u, (speaker) => (/^\s*(caller|agent|anrufer|beller|llamante|chamador|appelant|chiamante)/iu.test(speaker) ? '' : speaker)).trim())
     .filter((piece) => piece.length > 0);
   return pieces.map((original) => ({ original, folded: foldForCues(original) }));

@@ -87,7 +87,9 @@ describe('scanMessage: senders', () => {
   it('takes the brand\'s own SMS id and a call the member asked for as the service, a number as odd', () => {
     expect(codes({ channel: 'sms', from: 'Reelhouse', body: 'Reelhouse: your code is 4821.' })).toEqual([]);
     expect(codes({ channel: 'call_transcript', from: 'Reelhouse Support (call requested in app)', body: 'Agent: Hello.' })).toEqual([]);
-    expect(codes({ channel: 'sms', from: '+1 (555) 010-2233', body: 'Hi mum, new phone.' })).toEqual(['odd_sender']);
+    expect(codes({ channel: 'sms', from: '+1 (555) 010-2233', body: 'Reelhouse: your code is 4821.' })).toEqual(['odd_sender']);
+    // A number that never names the brand is someone else's business: not being the service is no sign (check6-genuine).
+    expect(codes({ channel: 'sms', from: '+1 (555) 010-2233', body: 'Hi mum, new phone.' })).toEqual([]);
   });
 
   it('hears a caller or writer present themselves as the brand in several languages, not a friend who names it', () => {
@@ -206,5 +208,32 @@ describe('scanMessage: verdict', () => {
     const other = { name: 'Watchly', domains: ['watchly.com'] };
     expect(scanMessage({ channel: 'email', from: 'Watchly <hi@watchly.com>', body: 'See https://watchly.com/plans' }, other).verdict).toBe('legit');
     expect(scanMessage({ channel: 'email', from: 'Watchly <hi@watchly-plans.com>', body: 'See https://watchly-plans.com/' }, other).signals.map((s) => s.code)).toContain('lookalike_domain');
+  });
+});
+
+describe('scanMessage: other senders and scripts without spaces', () => {
+  it('keeps another organisation\'s or a friend\'s mail that never names the brand legit, links to other sites and all', () => {
+    const bank = { channel: 'email' as const, from: 'ING <noreply@ing.nl>', subject: 'Je maandoverzicht', body: 'Je overzicht staat klaar op https://mijn.ing.nl. ING vraagt nooit om je pincode.' };
+    expect(scanMessage(bank, brand)).toEqual({ verdict: 'legit', score: 0, signals: [] });
+    const courier = { channel: 'sms' as const, from: 'DHL', body: 'DHL: Ihr Paket kommt heute. Zustellung ändern: https://www.dhl.de/aendern' };
+    expect(scanMessage(courier, brand).verdict).toBe('legit');
+    // What it asks for still counts, whoever it borrows.
+    expect(scanMessage({ ...bank, body: 'Reply to this email with your password and the code we sent you.' }, brand).verdict).not.toBe('legit');
+    // Naming the brand anywhere, even in Japanese text, makes the stranger's links count again.
+    expect(codes({ channel: 'sms', from: '+81 90-1234-5678', body: '【Reelhouse】お支払いが確認できませんでした。https://bit.ly/3rhJp' })).toContain('off_domain_link');
+  });
+
+  it('reads Japanese requests, safety notices and numbers to call with no spaces between words', () => {
+    const sms = (body: string): ScanInput => ({ channel: 'sms', from: '+81 80-2222-3333', body });
+    expect(codes(sms('Reelhouseです。お客様の携帯に届いた６桁の認証コードをこのメッセージに返信してください。'))).toEqual(['asks_code', 'odd_sender']);
+    expect(codes(sms('Reelhouse会員様、更新に問題があります。0120-555-123までお電話ください。'))).toEqual(['odd_sender']);
+    expect(scanMessage(sms('Reelhouse会員様、更新に問題があります。0120-555-123までお電話ください。'), brand).verdict).toBe('suspicious');
+    expect(codes({ channel: 'sms', from: 'Reelhouse', body: 'Reelhouse: あなたの認証コードは 902311 です。このコードを誰にも教えないでください。' })).toEqual([]);
+  });
+
+  it('reads Polish requests on folded text (ł, ą, ę) and Polish safety notices', () => {
+    expect(codes(email('Aby go otrzymać, proszę odpowiedzieć na tę wiadomość, podając numer karty i datę ważności.'))).toEqual(['asks_card']);
+    expect(codes({ channel: 'call_transcript', from: 'Nieznany numer', body: 'Dzwoniący: Wysłaliśmy Panu kod SMS. Proszę mi go podać.\nDzwoniący: Dzwonię z Reelhouse.' })).toContain('asks_code');
+    expect(codes({ channel: 'sms', from: 'Reelhouse', body: 'Reelhouse: Twój kod weryfikacyjny to 310552. Nie udostępniaj go nikomu.' })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { contentSignals } from './content-signals.ts';
-import { isOfficialHost, looksLikeHost, lookalikeReason, readableHost } from './domains.ts';
+import { isOfficialHost, looksLikeHost, lookalikeReason, readableHost, skeleton } from './domains.ts';
 import { hostOfLink, isWrittenAsLink, linksInHtml, linksInText, MAX_LINKS, offDomainReason } from './links.ts';
 import { MAX_TEXT_CHARS, sendersWords, sentencesOf } from './message-text.ts';
 import { oddSenderEvidence, parseSender } from './sender.ts';
@@ -82,6 +82,25 @@ function hostsShown(input: ScanInput, links: ScanLink[], words: string, fromServ
   return hosts;
 }
 
+/**
+ * Whether the message has anything to do with the brand: sent from its
+ * domains, a host reading as it, or its name anywhere in the sender,
+ * subject, text or links (compared on the confusables skeleton, spaces and
+ * punctuation ignored, so "R e e l h o u s e" and "Reeⅼhouse" count). Mail
+ * that never names the brand (a bank's statement, a shop's order with a
+ * courier's tracking link, a friend's photo album) is not borrowing it:
+ * that its links leave the brand's domains and its sender is not the brand
+ * is no sign at all.
+ */
+function isAboutBrand(input: ScanInput, brand: Brand, links: ScanLink[]): boolean {
+  const domain = parseSender(input.from).domain;
+  if (domain && isOfficialHost(domain, brand)) return true;
+  const name = skeleton(brand.name).replace(/[^\p{L}\p{N}]/gu, '');
+  if (name.length === 0) return false;
+  const shown = [input.from, input.replyTo ?? '', input.subject ?? '', input.body.slice(0, MAX_TEXT_CHARS), ...links.map((link) => `${link.href} ${link.text}`)].join(' ');
+  return skeleton(shown).replace(/[^\p{L}\p{N}]/gu, '').includes(name);
+}
+
 function verdictFor(score: number): Verdict {
   if (score >= PHISH_AT) return 'phish';
   if (score >= SUSPICIOUS_AT) return 'suspicious';
@@ -108,12 +127,16 @@ export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
     .find((found) => found.reason !== null);
   if (lookalike) signals.push({ code: 'lookalike_domain', evidence: `${lookalike.where} (${lookalike.reason})` });
 
-  if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender.evidence });
+  const wordSigns = contentSignals(sentencesOf(input), brand, offDomain.length > 0);
+  const aboutBrand = lookalike !== undefined || isAboutBrand(input, brand, links);
+  // Another organisation's or a person's own mail: only what it asks for, threatens or offers can make it a scam.
+  if (!aboutBrand && wordSigns.length === 0) return { verdict: 'legit', score: 0, signals: [] };
 
-  signals.push(...contentSignals(sentencesOf(input), brand, offDomain.length > 0));
+  if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender.evidence });
+  signals.push(...wordSigns);
 
   signals.sort((a, b) => SIGNAL_CODES.indexOf(a.code) - SIGNAL_CODES.indexOf(b.code));
-  const weight = (code: SignalCode) => (code === 'odd_sender' && oddSender?.impersonates ? IMPERSONATION_WEIGHT : WEIGHTS[code]);
+  const weight = (code: SignalCode) => (code === 'odd_sender' && oddSender?.impersonates && aboutBrand ? IMPERSONATION_WEIGHT : WEIGHTS[code]);
   const score = 1 - signals.reduce((remaining, signal) => remaining * (1 - weight(signal.code)), 1);
   const nothingToActOn = signals.every((signal) => TONE_ONLY.has(signal.code));
   const rounded = Math.round((nothingToActOn ? Math.min(score, SUSPICIOUS_AT - 0.01) : score) * 100) / 100;
