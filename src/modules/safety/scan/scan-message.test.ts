@@ -237,3 +237,20 @@ describe('scanMessage: other senders and scripts without spaces', () => {
     expect(codes({ channel: 'sms', from: 'Reelhouse', body: 'Reelhouse: Twój kod weryfikacyjny to 310552. Nie udostępniaj go nikomu.' })).toEqual([]);
   });
 });
+
+describe('scanMessage: strangers speaking as the brand in Japanese and Polish, and one-word replies', () => {
+  it('hears "【Reelhouse】", "Reelhouse…の田中です" and "dzwonię z … Reelhouse" as the brand speaking', () => {
+    const from = { channel: 'call_transcript' as const, from: 'Unknown' };
+    for (const body of ['Reelhouseカスタマーセンターの田中です。お支払いの件でご連絡しました。', 'Dzwonię z działu bezpieczeństwa Reelhouse w sprawie konta.']) {
+      expect(scanMessage({ ...from, body }, brand).verdict).toBe('suspicious');
+    }
+    expect(scanMessage({ channel: 'sms', from: '+81 90-1234-5678', body: '【Reelhouse】お支払い方法に問題があります。' }, brand).verdict).toBe('suspicious');
+  });
+
+  it('takes "reply YES to keep your membership" from a number as a stranger speaking for the brand, not a friend\'s "reply yes if"', () => {
+    const sms = (body: string) => scanMessage({ channel: 'sms', from: '+1 415 555 0134', body }, brand).verdict;
+    expect(sms('Your Reelhouse membership renews at a new price. Reply YES to keep your current price.')).toBe('suspicious');
+    expect(sms('Je Reelhouse-abonnement wordt duurder. Antwoord JA om je huidige prijs te houden.')).toBe('suspicious');
+    expect(sms('Saw this on Reelhouse, reply yes if you want to watch it Friday!')).toBe('legit');
+  });
+});

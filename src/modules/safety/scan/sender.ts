@@ -32,15 +32,20 @@ const INTRODUCTION = [
   '(?:calling|writing|contacting you|reaching out|speaking) (?:from|on behalf of|for|with)', 'this is', "i'?m (?:from|with)", 'i am (?:from|with)', "we'?re from", 'we are from', 'here at', 'on behalf of',
   'hier ist', 'hier spricht', 'im auftrag von', 'namens', 'ici', 'je suis de', 'je vous appelle de', 'au nom de', '(?:le |les )?llamo de', 'llamamos de', 'en nombre de', 'soy de',
   'falo da', 'ligo da', 'aqui e da', 'em nome de', 'sono (?:di|del|della|da)', 'chiamo da', 'per conto di',
+  'dzwonie z', 'dzwonimy z', 'pisze z', 'piszemy z', 'w imieniu', 'z tej strony',
 ].join('|');
-const DEPARTMENT = '(?:support|security|billing|team|service|services|accounts?|alert|notice|customer|care|help|refunds?|legal|fraud|technical|kundenservice|kundendienst|sicherheit|abrechnung|klantenservice|beveiliging|soporte|seguridad|facturacion|suporte|seguranca|assistance|securite|service client|assistenza|sicurezza|equipo|equipe|team)';
-const OF = '(?:de|of|von|di|do|da|van|del|du|bei)';
+const DEPARTMENT = '(?:support|security|billing|team|service|services|accounts?|alert|notice|customer|care|help|refunds?|legal|fraud|technical|kundenservice|kundendienst|sicherheit|abrechnung|klantenservice|beveiliging|soporte|seguridad|facturacion|suporte|seguranca|assistance|securite|service client|assistenza|sicurezza|equipo|equipe|team|dzial(?:u)? \\S+|wsparcie techniczne|obsluga klienta|zespol)';
+const OF = '(?:de|of|von|di|do|da|van|del|du|bei|z)';
+/** Japanese introduces the speaker after the name: "Reelhouseカスタマーセンターの田中です", "【Reelhouse】…". */
+const JAPANESE_PRESENTING = (name: string) => `^\\W*[【\\[（(]\\s*${name}\\s*[】\\]）)]|${name}[^\\s。！？]{0,20}?(?:です|でございます|と申します)`;
+/** "Reply YES to keep your membership": a text to answer with a word for an account matter, as only a stranger's number asks (the service's texts carry codes and links). */
+const REPLY_WITH_WORD = /(?<![\p{L}\p{N}])(?:reply|text back|respond|antworte|antworten sie|antwoord|responde|responda|repondez|rispondi|rispondete|odpisz|odpowiedz)\s+(?:with\s+|mit\s+|met\s+|con\s+|com\s+|avec\s+)?["'“«„]?(?:yes|y|ok|stop|ja|oui|si|sim|tak|1)["'”»]?,?\s+(?:to|in order to|om|para|pour|per|um|aby|zeby)(?![\p{L}\p{N}])|(?:はい|YES)(?:と|を)?(?:ご)?返信/u;
 
 /** Whether the text presents itself as the brand ("Reelhouse: your…", "calling from Reelhouse", "Reelhouse Security here"). */
 export function speaksAsBrand(input: ScanInput, brand: Brand): boolean {
   const name = escapeForPattern(foldForCues(brand.name.trim()));
   const presenting = new RegExp(
-    [`^\\W*${name}\\s*(?::|-|–|alert|notice|here)`, `(?:${INTRODUCTION})\\s+(?:\\S+\\s+){0,3}?${name}\\b`, `${DEPARTMENT}\\s+${OF}\\s+(?:la\\s+|el\\s+|the\\s+)?${name}\\b`, `\\b${name}(?:'s)?\\s+${DEPARTMENT}\\b`].join('|'),
+    [`^\\W*${name}\\s*(?::|-|–|alert|notice|here)`, `(?:${INTRODUCTION})\\s+(?:\\S+\\s+){0,3}?${name}\\b`, `${DEPARTMENT}\\s+${OF}\\s+(?:la\\s+|el\\s+|the\\s+)?${name}\\b`, `\\b${name}(?:'s)?\\s+${DEPARTMENT}\\b`, JAPANESE_PRESENTING(name)].join('|'),
     'u',
   );
   const opening = sentencesOf({ ...input, subject: null }).slice(0, 3);
@@ -93,7 +98,10 @@ function senderEvidence(input: ScanInput, brand: Brand): OddSender | null {
   }
   const label = input.channel === 'sms' ? 'texted' : 'called';
   if (!from) return { evidence: 'no sender', impersonates: speaksAsBrand(input, brand) };
-  if (PHONE_LIKE.test(from)) return { evidence: `${label} from the number ${from}`, impersonates: speaksAsBrand(input, brand) };
+  if (PHONE_LIKE.test(from)) {
+    const asksReply = input.channel === 'sms' && sentencesOf(input).some((sentence) => REPLY_WITH_WORD.test(sentence.folded));
+    return { evidence: `${label} from the number ${from}${asksReply ? ', asking for a one-word reply' : ''}`, impersonates: asksReply || speaksAsBrand(input, brand) };
+  }
   // A sender id or a caller who names only the brand (the service's own id, or a call the member asked for in the app).
   const firstWords = from.split(/[\s(:,-]+/).filter(Boolean).slice(0, 2).join('');
   if (claimsBrand(firstWords, brand) && !/\d{4,}/.test(from)) return null;
