@@ -12,6 +12,7 @@ import { DEV_OPENINGS_BATCH6 } from './testing/dev-openings-batch6-2026-12-06.ts
 import { DEV_OPENINGS_BATCH7 } from './testing/dev-openings-batch7-2026-12-06.ts';
 import { DEV_OPENINGS_BATCH8 } from './testing/dev-openings-batch8-2026-12-06.ts';
 import { DEV_OPENINGS_BATCH9 } from './testing/dev-openings-batch9-2026-12-06.ts';
+import { DEV_OPENINGS_BATCH10 } from './testing/dev-openings-batch10-2026-12-06.ts';
 import { runDevSet } from './testing/dev-openings-harness.ts';
 
 const TODAY = '2026-11-27';
@@ -43,7 +44,8 @@ const TODAY = '2026-11-27';
  * An eighth of 48, written in words the rules' lists lack: 34 of 48 (0.708;
  * first turns 0.771, follow-ups 0.636) before any change for it, then 47 of 48.
  * A ninth of 48: 40 of 48 (0.833; follow-ups 1 of 2) before any change for it,
- * then 48 of 48.
+ * then 48 of 48. A tenth of 36: 29 of 36 (0.806; follow-ups 2 of 5) before any
+ * change for it.
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -56,9 +58,9 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What was reached on each set, less a little: development figures, kept from slipping back. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95, batch7: 0.95, batch8: 0.95, batch9: 0.95 };
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95, batch7: 0.95, batch8: 0.95, batch9: 0.95, batch10: 0 };
 
-it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4], ['batch5', DEV_OPENINGS_BATCH5], ['batch6', DEV_OPENINGS_BATCH6], ['batch7', DEV_OPENINGS_BATCH7], ['batch8', DEV_OPENINGS_BATCH8], ['batch9', DEV_OPENINGS_BATCH9]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
+it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4], ['batch5', DEV_OPENINGS_BATCH5], ['batch6', DEV_OPENINGS_BATCH6], ['batch7', DEV_OPENINGS_BATCH7], ['batch8', DEV_OPENINGS_BATCH8], ['batch9', DEV_OPENINGS_BATCH9], ['batch10', DEV_OPENINGS_BATCH10]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });
   const lines = [
     `${name}: overall ${run.results.filter((r) => r.pass).length}/${run.results.length} = ${run.overall.toFixed(3)}; first turns ${run.firstTurn.toFixed(3)}; follow-ups ${run.followUps.toFixed(3)}`,
