@@ -6,7 +6,7 @@ export const MAX_TEXT_CHARS = 100_000;
 const MAX_SUBJECT_CHARS = 2_000;
 
 /** Speakers of a call transcript who are the member, whose words are not the caller's requests. */
-const MEMBER_SPEAKER = /^\s*(member|me|customer|client|you|caller\s*2|ich|kunde|kundin|mitglied|klant|lid|ik|cliente|miembro|yo|membro|eu|membre|moi|utente|io)\s*:/iu;
+const MEMBER_SPEAKER = /^\s*(member|me|customer|client|you|caller\s*2|ich|kunde|kundin|mitglied|klant|lid|ik|cliente|miembro|yo|membro|eu|membre|moi|utente|io|klient|klientka|ja|członek|私|わたし|会員|お客様|顧客)\s*[:：]/iu;
 
 export type Sentence = { original: string; folded: string };
 
@@ -43,7 +43,7 @@ export function sentencesOf(input: ScanInput): Sentence[] {
   const text = `${input.subject ? `${input.subject.slice(0, MAX_SUBJECT_CHARS)}\n` : ''}${sendersWords(input)}`;
   const pieces = unwrapLines(text)
     .split(/\r?\n|(?<=[.!?…])\s+(?=[^\s\d])|(?<=[。！？])\s*/u)
-    .map((piece) => piece.replace(/^\s*[\p{L} ]{1,30}:\s+(?=\p{L})/u, (speaker) => (/^\s*(caller|agent|anrufer|beller|llamante|chamador|appelant|chiamante)/iu.test(speaker) ? '' : speaker)).trim())
+    .map((piece) => piece.replace(/^\s*[\p{L} ]{1,30}(?::\s+|：\s*)(?=\p{L})/u, (speaker) => (/^\s*(caller|agent|anrufer|beller|llamante|chamador|appelant|chiamante|dzwoniąc|konsultant|発信者|オペレーター|担当者)/iu.test(speaker) ? '' : speaker)).trim())
     .filter((piece) => piece.length > 0);
   return pieces.map((original) => ({ original, folded: foldForCues(original) }));
 }

@@ -254,3 +254,11 @@ describe('scanMessage: strangers speaking as the brand in Japanese and Polish, a
     expect(sms('Saw this on Reelhouse, reply yes if you want to watch it Friday!')).toBe('legit');
   });
 });
+
+describe('scanMessage: call transcripts in Polish and Japanese', () => {
+  it('does not read the member\'s own turns (Klient:, お客様：) as requests', () => {
+    const call = (body: string) => scanMessage({ channel: 'call_transcript', from: 'Reelhouse (call requested in app)', body }, brand);
+    expect(call('Agent: Dzień dobry, tu Reelhouse.\nKlient: Mam podać hasło?\nAgent: Nie, nigdy nie podawaj hasła.')).toMatchObject({ verdict: 'legit', signals: [] });
+    expect(call('オペレーター：Reelhouseの佐藤です。\nお客様：パスワードを教えましょうか？')).toMatchObject({ verdict: 'legit', signals: [] });
+  });
+});
