@@ -229,4 +229,11 @@ describeEachDatabase('the reporting address (SMTP)', (open) => {
     expect(await listOutboxMessages(db, { to: 'jo@members.example', limit: 50 })).toHaveLength(10);
     expect(await listOutboxMessages(db, { to: 'desk@reelhouse.example', limit: 50 })).toHaveLength(0);
   });
+
+  it('says which setting to change when the port is taken', async () => {
+    const { ctx, mailer } = await setup();
+    const taken = (listener as ReportListener).port;
+    await expect(startReportListener({ ctx, mailer, logger: createLogger({ level: 'silent' }), publicUrl: 'http://localhost:3000', address: ADDRESS, host: '127.0.0.1', port: taken, allowedIps: [] }))
+      .rejects.toMatchObject({ code: 'SMTP_LISTEN_FAILED', message: expect.stringContaining('USHER_SMTP_PORT') });
+  });
 });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { AppError } from '../../../platform/errors.ts';
 import { EmailInputError, MAX_EMAIL_BYTES } from '../scan/index.ts';
 import { takeReportedMail, type MailIntakeDeps } from './mail-intake.ts';
 
@@ -80,9 +81,13 @@ export async function startReportListener(options: ReportListenerOptions): Promi
   });
   server.on('error', (error) => options.logger.warn({ err: error }, 'reporting address: SMTP connection error'));
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => reject(new AppError({
+      code: 'SMTP_LISTEN_FAILED', status: 500, cause: error,
+      message: `The reporting address cannot listen on ${options.host}:${options.port} (${error.code ?? error.message}): set USHER_SMTP_PORT to a free port, or to off.`,
+    }));
+    server.server.once('error', failed);
     server.listen(options.port, options.host, () => {
-      server.server.off('error', reject);
+      server.server.off('error', failed);
       resolve();
     });
   });
