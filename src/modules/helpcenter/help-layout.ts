@@ -82,7 +82,7 @@ ${description}
 <a class="skip" href="#content">Skip to content</a>
 <header class="top"><div class="top-inner">
 <a class="brand" href="/help">Reelhouse <span>Help Center</span></a>
-<nav aria-label="Help Center"><a href="/help#categories">Topics</a><a href="/help/flows">Guides</a><a href="/help/errors">Error codes</a><a href="/help/contact">Contact us</a></nav>
+<nav aria-label="Help Center"><a href="/help#categories">Topics</a><a href="/help/flows">Guides</a><a href="/help/errors">Error codes</a><a href="/help/contact">Contact us</a><a href="/help/report-message">Report a scam</a></nav>
 <form class="search" action="/help/search" method="get" role="search">
 <label for="help-q" class="skip">Search help articles</label>
 <input id="help-q" type="search" name="q" value="${escapeHtml(options.query ?? '')}" placeholder="Search help, e.g. why was I charged" autocomplete="off" maxlength="200">
