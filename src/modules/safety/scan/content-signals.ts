@@ -1,5 +1,5 @@
 import {
-  ASK_OR_SHARE, CARD_SECRET, CLAIM, CODE_SECRET, CONDITION, CRYPTO, CRYPTO_WALLET, ENTER_ON_PAGE, GIFT_CARD, GIFT_CARD_PAYMENT, HAND_OVER,
+  ASK_OR_SHARE, ATTACHMENT_OR_QR, CARD_SECRET, CLAIM, CODE_SECRET, CONDITION, CRYPTO, CRYPTO_WALLET, ENTER_ON_PAGE, GIFT_CARD, GIFT_CARD_PAYMENT, HAND_OVER,
   INSTALL, MISSPELLING, NEGATION, OPTION, PASSWORD_SECRET, PAYMENT_REQUEST, PRIZE, REMOTE_ACCESS, REMOTE_ACCESS_APP, SERVICE_CODE, THREAT, URGENCY, WIRE, foldForCues,
 } from './cues.ts';
 import { editDistance, skeleton } from './domains.ts';
@@ -111,7 +111,9 @@ function wordsOnly(sentence: Sentence): Sentence {
 }
 
 /** The signs read from the words: requests, threats, money, remote access, prizes, spelling. */
-export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDomain: boolean): Signal[] {
+export function contentSignals(sentences: Sentence[], brand: Brand, linksOffDomainOnly: boolean): Signal[] {
+  // An attachment to open or a QR code to scan leads to a page as unseen as a foreign link.
+  const linksOffDomain = linksOffDomainOnly || sentences.some((sentence) => ATTACHMENT_OR_QR.test(sentence.folded));
   const found = new Map<SignalCode, string>();
   const note = (code: SignalCode, sentence: Sentence) => {
     if (!found.has(code)) found.set(code, quote(sentence.original));

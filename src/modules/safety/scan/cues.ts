@@ -54,7 +54,7 @@ export const CARD_SECRET = words(
   'numero do cartao', 'cartao de (?:credito|debito)', 'dados do (?:seu )?cartao', 'data de validade', 'codigo de seguranca do cartao',
   'numero de (?:votre |la |ta )?carte', 'carte (?:bancaire|de credit)', 'coordonnees bancaires', "date d'expiration", 'cryptogramme',
   'numero della (?:tua |sua )?carta', 'carta di credito', 'dati della (?:tua |sua )?carta', 'data di scadenza', 'codice di sicurezza della carta',
-  'front and back of (?:the|your) card', '(?:photo|picture|copy|scan) of (?:the front of )?(?:the|your) card', 'the card you pay with',
+  'front and back of (?:the|your) card', 'fronte e retro della (?:tua |sua )?carta', '(?:foto|fotos|photo|scan) (?:de|da|do|della|van|von|der) (?:la |je |uw |ihrer |deiner |votre |ta |sua |tua |seu |su |tu )?(?:tarjeta|cartao|carta|kaart|karte|carte|betaalpas|bankpas|karty)', 'carta con cui paga', 'card you pay with', '(?:photo|picture|copy|scan) of (?:the front of )?(?:the|your) card', 'the card you pay with',
   'numer(?:u)? karty', 'dane karty', 'danych karty', 'data waznosci', 'daty waznosci', 'date waznosci', 'kod cvv', 'karty (?:kredytowej|platniczej)',
   'カード番号', 'カード情報', 'クレジットカード', '有効期限', 'セキュリティコード', '暗証番号',
 );
@@ -99,9 +99,17 @@ export const HAND_OVER = words(
   'responda com', 'envie-nos', 'nos envie', 'me diga', 'informe', 'confirme (?:o|a|seu|sua)', 'preciso (?:do|da|de)',
   'repondez avec', 'envoyez-nous', 'communiquez', 'donnez-moi', 'dites-moi', 'confirmez', 'indiquez', 'j\'ai besoin (?:de|du)',
   'rispondi con', 'rispondete con', 'inviaci', 'inviateci', 'comunicaci', 'comunicateci', 'dimmi', 'mi dica', 'conferma', 'confermate', 'fornisci', 'forniteci', 'ho bisogno (?:del|della)',
-  'rispondere', 'indicando', 'indicare', 'inviando', 'comunicando', 'transmettre', 'communiquer', 'me le (?:dire|donner|lire|communiquer)', 'send (?:a|us a) (?:photo|picture|copy|scan)',
+  'inviarci', 'inviare', 'inviando', 'rispondere', 'indicando', 'indicare', 'inviando', 'comunicando', 'transmettre', 'communiquer', 'me le (?:dire|donner|lire|communiquer)', 'send (?:a|us a) (?:photo|picture|copy|scan)',
   'podac', 'podaj', 'podajac', 'przekaz(?:ac|)?', 'odczyta(?:c|j)', 'przeczyta(?:c|j)', 'odpisz', 'odpowiedz', 'odpowiedziec', 'wyslij (?:nam|mi)', 'przeslij', 'powiedz',
   '返信', '教えて', '読み上げ', 'お伝え', '伝えて', 'お知らせください', '送って', '送信して', 'ご回答',
+);
+
+/**
+ * An attachment to open or a QR code to scan: a page the scan cannot see,
+ * like a link off the official domains (the service sends neither to sign in with).
+ */
+export const ATTACHMENT_OR_QR = words(
+  'attach(?:ed|ment)', 'html file', 'qr', 'anhang', 'angehangt', 'bijlage', 'bijgevoegd', 'adjunt[oa]', 'anexo', 'anexado', 'en anexo', 'piece jointe', 'ci-joint', 'allegat[oa]', 'in allegato', 'zalacznik(?:u)?', 'w zalaczeniu', '添付',
 );
 
 /** Typing something into a page; a request only when the message also links off the official domains. */

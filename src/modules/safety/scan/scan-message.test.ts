@@ -262,3 +262,13 @@ describe('scanMessage: call transcripts in Polish and Japanese', () => {
     expect(call('オペレーター：Reelhouseの佐藤です。\nお客様：パスワードを教えましょうか？')).toMatchObject({ verdict: 'legit', signals: [] });
   });
 });
+
+describe('scanMessage: attachments and QR codes', () => {
+  it('takes signing in through an attachment or a QR code like signing in on a foreign page, and asks for photos of the card', () => {
+    expect(codes(email('Your invoice is attached as an HTML file. Open it and sign in with your Reelhouse password to view the amount.'))).toEqual(['asks_password']);
+    expect(codes(email('Scan the QR code in the PDF and enter your card number to pay.'))).toEqual(['asks_card']);
+    expect(codes(email('Gentile cliente, la preghiamo di inviarci una foto fronte e retro della carta con cui paga.'))).toEqual(['asks_card']);
+    // Without an attachment, a QR code or a foreign link, "sign in" is the service's own advice.
+    expect(codes(email('Sign in with your password at https://www.reelhouse.example to see the amount.'))).toEqual([]);
+  });
+});

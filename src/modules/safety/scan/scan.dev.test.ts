@@ -10,7 +10,8 @@ import type { ScanInput } from './scan.types.ts';
  * measured once: 15/16 and 1/19; data/phishing-check4.jsonl, measured once: 16/18 and 0/18;
  * data/phishing-check5.jsonl, measured once: 12/12 and 0/12; data/phishing-check6-genuine.jsonl,
  * 65 genuine, measured once: 25/65 flagged; data/phishing-check7-phish.jsonl, 60 phish,
- * measured once: 51/60 flagged) and
+ * measured once: 51/60 flagged; data/phishing-check8.jsonl, written after those fixes,
+ * measured once: 18/20 and 0/20) and
  * the shared sample. They guard against regressions; they are not the goal's
  * evidence, which only a set nobody here has seen can give (docs/safety.md).
  */
@@ -31,10 +32,10 @@ function rates(rows: Row[]) {
 const sample = new URL('../../../../../shared/data/phishing-sample.jsonl', import.meta.url);
 
 describe('phishing scan on the development sets', () => {
-  it('flags at least 97 % of phish and at most 2 % of genuine messages across the dev and check sets (403 messages, 9 languages)', () => {
-    const rows = ['phishing-dev', 'phishing-check', 'phishing-check2', 'phishing-check3', 'phishing-check4', 'phishing-check5', 'phishing-check6-genuine', 'phishing-check7-phish']
+  it('flags at least 97 % of phish and at most 2 % of genuine messages across the dev and check sets (443 messages, 9 languages)', () => {
+    const rows = ['phishing-dev', 'phishing-check', 'phishing-check2', 'phishing-check3', 'phishing-check4', 'phishing-check5', 'phishing-check6-genuine', 'phishing-check7-phish', 'phishing-check8']
       .flatMap((name) => read(new URL(`./data/${name}.jsonl`, import.meta.url)));
-    expect(rows.length).toBeGreaterThanOrEqual(403);
+    expect(rows.length).toBeGreaterThanOrEqual(443);
     const result = rates(rows);
     expect(result.missed).toEqual([]);
     // The one left: a friend's French mail naming the brand with a YouTube link (check6-genuine), see docs/safety.md.
