@@ -28,7 +28,9 @@ export type AccountQuestion =
   /** "and the one after?" right after the next charge was told. */
   | 'after_next'
   /** "whats the email on the other one" after the second membership on the card was explained. */
-  | 'other_account';
+  | 'other_account'
+  /** What one extra member place costs a month. */
+  | 'extra_member_price';
 
 const Q: readonly [AccountQuestion, RegExp][] = [
   ['cancel_other', /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b.{0,30}\b(?:other|second|duplicate|2nd|extra) (?:one|account|membership|subscription|login)\b/i],
@@ -246,6 +248,16 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     }
     case 'recurring':
       return feedback(recurringText(ctx, explanation), 'Told what repeats every month');
+    case 'extra_member_price': {
+      const offer = explanation.offer;
+      if (!offer || !offer.slotPrice || !offer.extraMembersInCountry || partnerOf(snapshot) || snapshot.account.role === 'extra_member' || !snapshot.membership) {
+        const answer = extraMemberText(snapshot, explanation);
+        return feedback(answer.body, 'Explained extra members', answer.choices);
+      }
+      const used = snapshot.membership.state.extra_members;
+      const body = `Each extra member place on your ${offer.planName} plan costs ${money(offer.slotPrice, snapshot.membership.currency)} a month; you use ${used} of ${offer.slots}. It’s part of your monthly charge, not a separate one. ${nextChargeText(ctx, explanation)}`;
+      return feedback(body, 'Told what an extra member place costs');
+    }
     case 'other_account': {
       if (snapshot.sameCard.length === 0) return null;
       const others = snapshot.sameCard.map((other) => `${other.maskedEmail} (${other.membership.state.plan} plan, joined ${longDate(other.createdAt.slice(0, 10))})`).join(', ');

@@ -199,6 +199,7 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const meaning = {
     status: snapshot?.membership?.state.status ?? null, role: snapshot?.account.role ?? null,
     lastQuestion: (turn.state.lastQuestion as AccountQuestion | null) ?? null,
+    extraMemberNames: snapshot?.extraMembers.map((member) => member.name.split(' ')[0]) ?? [],
   };
   const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
   const questionAsked = snapshot

@@ -45,7 +45,7 @@ const TODAY = '2026-11-27';
  * first turns 0.771, follow-ups 0.636) before any change for it, then 47 of 48.
  * A ninth of 48: 40 of 48 (0.833; follow-ups 1 of 2) before any change for it,
  * then 48 of 48. A tenth of 36: 29 of 36 (0.806; follow-ups 2 of 5) before any
- * change for it.
+ * change for it, then 36 of 36 (and batch 8's last miss with it).
  * A development figure, not a benchmark: the rules were tuned on these
  * openings, so the floor only keeps what was reached; the frozen held-out
  * set says how it generalises. DEV_OPENINGS_REPORT=<file> writes the
@@ -58,7 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What was reached on each set, less a little: development figures, kept from slipping back. */
-const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95, batch7: 0.95, batch8: 0.95, batch9: 0.95, batch10: 0 };
+const FLOORS = { first: 0.95, batch2: 0.95, batch3: 0.9, batch4: 0.9, batch5: 0.95, batch6: 0.95, batch7: 0.95, batch8: 0.95, batch9: 0.95, batch10: 0.95 };
 
 it.each([['first', DEV_OPENINGS], ['batch2', DEV_OPENINGS_BATCH2], ['batch3', DEV_OPENINGS_BATCH3], ['batch4', DEV_OPENINGS_BATCH4], ['batch5', DEV_OPENINGS_BATCH5], ['batch6', DEV_OPENINGS_BATCH6], ['batch7', DEV_OPENINGS_BATCH7], ['batch8', DEV_OPENINGS_BATCH8], ['batch9', DEV_OPENINGS_BATCH9], ['batch10', DEV_OPENINGS_BATCH10]] as const)('answers the %s development set of the demo members\' openings right', (name, openings) => {
   const run = runDevSet(openings, snapshots, { today: TODAY, catalog });

@@ -22,6 +22,10 @@ describe('readQuestionByMeaning', () => {
     ['and the last one?', { status: 'on_hold', lastQuestion: 'retry' }, 'if_retry_fails'],
     ['whats the email on the other one', {}, 'other_account'],
     ['can my sister join too', {}, 'extra_member_add'],
+    ['what is the extra member fee per month', {}, 'extra_member_price'],
+    ['and what does Jonas add to that each month', { extraMemberNames: ['Jonas'] }, 'extra_member_price'],
+    ['on what day', { lastQuestion: 'next_charge' }, 'next_charge'],
+    ['and the price after?', { status: 'paused', lastQuestion: 'access_end' }, 'next_charge'],
   ] as const)('%s → %s', (text, context, question) => {
     expect(readQuestionByMeaning(text, context)).toBe(question);
   });

@@ -19,6 +19,8 @@ export type MeaningContext = {
   role?: 'owner' | 'extra_member' | null;
   /** The account question answered last in this conversation. */
   lastQuestion?: AccountQuestion | null;
+  /** The first names of the owner's extra members ("what does Jonas add each month"). */
+  extraMemberNames?: readonly string[];
 };
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -46,7 +48,7 @@ const EXTRA = /\b(?:his|her|their) own\b[^.?!]{0,15}\b(?:login|account|sign-?in)
 const IF_FAILS = /\bwhat if\b[^.?!]{0,25}\b(?:again|fail\w*|declined)\b|\bif (?:it|that|this|the (?:retry|payment|card|next try))\b[^.?!]{0,25}\b(?:fail\w*|doesn['’]?t (?:go through|work)|does not (?:go through|work)|(?:is|gets) declined|bounces|won['’]?t go through)\b|\bif (?:it|that) (?:fails|doesn['’]?t)\b/i;
 const RECUR = /\bkeep (?:happening|charging|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bgoing forward\b|\bnew normal\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bhappen again\b|\bgo up again\b/i;
 /** Can't watch, in many words: the cause to tell first when the account is on hold or paused. */
-const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not able to|couldn['’]?t|not can)\b[^.?!]{0,20}\b(?:watch|play|stream|open|load|log ?in|sign ?in|use)\b|\blocked\b|\block(?:s|ed)? me out\b|\bno (?:shows|movies|films|series)\b|\bnothing (?:plays|works|loads)\b|\b(?:is|it['’]?s) stop(?:ped)?\b|\bblocked\b|\bproblem with (?:my )?(?:billing|payment|account)\b|\bbilling (?:problem|issue|error)\b|\bpayment (?:problem|issue|error)\b|\b(?:says|saying|shows?) (?:account )?(?:on hold|paused|payment)\b/i;
+const CANT_WATCH = /\b(?:can['’]?t|cannot|can not|won['’]?t|unable to|not able to|couldn['’]?t|not can)\b[^.?!]{0,20}\b(?:view|see|watch|play|stream|open|load|log ?in|sign ?in|use)\b|\blocked\b|\block(?:s|ed)? me out\b|\bno (?:shows|movies|films|series)\b|\bnothing (?:plays|works|loads)\b|\b(?:is|it['’]?s) stop(?:ped)?\b|\bblocked\b|\bproblem with (?:my )?(?:billing|payment|account)\b|\bbilling (?:problem|issue|error)\b|\bpayment (?:problem|issue|error)\b|\b(?:says|saying|shows?) (?:account )?(?:on hold|paused|payment)\b/i;
 /** A month named as the one asked about ("what about december", "will december be more"). */
 const MONTH_AHEAD = new RegExp(`\\b(?:what about|in|for|will|is|does)(?: the)? ${MONTH}\\b|\\b${MONTH} (?:be|cost|bill|charge|payment)\\b`, 'i');
 /** Cancelling the second membership on the card, in other words. */
@@ -54,9 +56,11 @@ const CANCEL_OTHER = /\b(?:that|the other) (?:login|account|email)\b[^.?!]{0,30}
 /** Does access end by itself. */
 const EXPIRES = /\b(?:does|will|is) (?:my |the )?(?:access|membership|subscription|account|it|plan)\b[^.?!]{0,15}\b(?:expire|end|stop|run out)\w*|\bend date\b/i;
 /** What to do now. */
-const WHAT_NOW = /\bwhat (?:do|should|can|shall|must) (?:i|we) (?:need to |have to )?do\b|\bhow do i (?:fix|sort|solve)\b/i;
+const WHAT_NOW = /\bdo i (?:need|have) to do (?:anything|something)\b|\bfix itself\b|\bwhat (?:do|should|can|shall|must) (?:i|we) (?:need to |have to )?do\b|\bhow do i (?:fix|sort|solve)\b/i;
 /** The next try of a declined payment. */
 const RETRY = /\b(?:when|next)\b[^.?!]{0,25}\b(?:attempt|try|retry)\b|\b(?:attempt|try|retry)\b[^.?!]{0,15}\b(?:when|next)\b/i;
+/** "since when has that been going on": how long the second membership on the card has been charged (it answers nothing without one). */
+const SINCE_WHEN = /\bsince when\b[^.?!]{0,25}\b(?:going on|happening|been)\b|\bhow long has (?:this|that|it) been (?:going on|happening)\b/i;
 /** Which login the second membership on the card is on. */
 const OTHER_ACCOUNT = /\b(?:email|login|whose|name|username|who)\b[^.?!]{0,30}\b(?:other|second|2nd|small(?:er)?|extra|cheaper) (?:one|account|membership|login|subscription)\b|\b(?:other|second|2nd) (?:one|account|membership|login)\b[^.?!]{0,20}\b(?:email|login|whose|name)\b/i;
 /** Questions about other things that share the words: shops, gift cards, scam messages. */
@@ -70,14 +74,16 @@ const EXTRA_ADD = /\b(?:add|invite|can|could|get|how|option|possible|allowed|joi
 const EXTRA_OTHER = /\b(?:remov\w*|drop|delet\w*|kick|accept\w*|never got|didn['’]?t get|did not get|(?:can['’]?t|cannot|unable to|trouble) (?:sign|log)(?:ging)? ?in|transfer\w*|i['’]?m an extra|i am an extra)\b/i;
 /** Who or what turned a cancelled membership back on. */
 const RESTART_VERB = /\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|re-?new\w* it|brought it back)\b/i;
-const RESTARTED_BY = { test: (t: string) => RESTART_VERB.test(t) && /\b(?:who|which|what|how (?:did|come|was|has)|was it|from (?:my|the|a))\b/i.test(t) && !/\bhow (?:do|can|to) i\b/i.test(t) };
+const RESTARTED_BY = { test: (t: string) => RESTART_VERB.test(t) && /\b(?:who|which|what|how (?:did|come|was|has)|was it|done|from (?:my|the|a)|on (?:my|the|a) (?:tv|phone|device|laptop|computer|tablet))\b/i.test(t) && !/\bhow (?:do|can|to) i\b/i.test(t) };
 /** Where the membership stands: active, cancelled, paused. */
 const STATUS = /\bstatus\b|\b(?:is|was) (?:it|my (?:membership|subscription|account|plan)) (?:still |now )?(?:active|on|running|live|cancel(?:l)?ed|paused|off)\b|\b(?:is it|it['’]?s) (?:still )?active\b/i;
 const PLAN = /\bwhat plan\b|\bwhich plan\b|\bmy plan\b[^.?!]{0,15}\bcost\b/i;
 /** A follow-up that points back: the one after the next charge. */
 const AFTER_THAT = /^\s*(?:and |so |ok |okay )?(?:(?:what about |and )?(?:the one |the charge |the payment )?after (?:that|this|it)|the (?:one|charge|payment|month) after|the following (?:one|month|charge))\s*[?.!]*\s*$/i;
 /** A follow-up asking for a detail of what was just answered. */
-const DETAIL = /\b(?:the|a|an|exact)\s+(?:date|day|amount|price|sum)\b|\bhow much\b|\bwhen exactly\b/i;
+const DETAIL = /\b(?:the|a|an|exact)\s+(?:date|day|amount|price|sum)\b|\b(?:what|which) (?:day|date)\b|\bhow much\b|\bwhen exactly\b/i;
+/** The detail asked is an amount: the next charge's, whatever was answered before. */
+const DETAIL_AMOUNT = /\b(?:amount|price|sum|cost)\b|\bhow much\b/i;
 
 /** Which account question a (part of a) message asks, by meaning; null when none of these. */
 export function readQuestionByMeaning(text: string, context: MeaningContext = {}): AccountQuestion | null {
@@ -93,7 +99,9 @@ export function readQuestionByMeaning(text: string, context: MeaningContext = {}
   if (context.lastQuestion === 'next_charge' && AFTER_THAT.test(t)) return 'after_next';
   if (IF_FAILS.test(t)) return 'if_retry_fails';
   if ((context.lastQuestion === 'retry' || context.lastQuestion === 'hold') && /\b(?:last|final) (?:one|try|attempt|chance)\b/i.test(t)) return 'if_retry_fails';
-  if (OTHER_ACCOUNT.test(t)) return 'other_account';
+  if (OTHER_ACCOUNT.test(t) || SINCE_WHEN.test(t)) return 'other_account';
+  const named = (context.extraMemberNames ?? []).some((name) => name.length > 1 && new RegExp(`(?<!\\p{L})${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(t));
+  if (((EXTRA.test(t) && !/\b(?:add|adding|invite)\b/i.test(t)) || named) && /\b(?:fee|cost\w*|price|how much|per month|a month|each month|add to)\b/i.test(t) && !past) return 'extra_member_price';
   if (CANCEL_OTHER.test(t)) return 'cancel_other';
   if (context.status === 'on_hold' && RETRY.test(t)) return 'retry';
   // A new card from the bank, even after fraud, is a card question; the rest of a complaint is the charge reading's.
@@ -124,7 +132,7 @@ export function readQuestionByMeaning(text: string, context: MeaningContext = {}
   // "will it take another 31.03 next month?", "you won't take any more money?": a charge ahead, asked.
   if (ahead && !past && !/\bwon['’]?t (?:work|go through|load|let)\b/i.test(t) && (MONEY_OUT.test(t) || MONEY_AMOUNT.test(t)) && /\b(?:will|won['’]?t|wont|is|am|are|do|does|gonna)\b/i.test(t)) return 'next_charge';
   if (MONTH_AHEAD.test(t) && /\b(?:\d{1,2}(?:st|nd|rd|th)|date|day|cost|pay|charge|bill|how much|more|less|higher|lower|same|different)\b/i.test(t) && !past) return 'next_charge';
-  if (context.lastQuestion && DETAIL.test(t) && t.trim().split(/\s+/).length <= 9) return context.lastQuestion === 'after_next' ? 'next_charge' : context.lastQuestion;
+  if (context.lastQuestion && DETAIL.test(t) && t.trim().split(/\s+/).length <= 9) return context.lastQuestion === 'after_next' || DETAIL_AMOUNT.test(t) ? 'next_charge' : context.lastQuestion;
   return null;
 }
 
