@@ -44,7 +44,12 @@ export function isWrittenAsLink(link: ScanLink): boolean {
   return host !== null && (SHORTENERS.has(host) || isIpAddress(host));
 }
 
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![@\w.-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,10}[\p{L}]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/giu;
+/**
+ * Full URLs, and bare domains; a bare domain does not start inside a run of
+ * Japanese or Chinese (written without spaces), where every character would
+ * otherwise be tried as the start of a label: 100,000 such characters took a second.
+ */
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![@\w.-])(?!(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,10}[\p{L}]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/giu;
 
 function trimTrailingPunctuation(candidate: string): string {
   return candidate.replace(/[.,;:!?)\]}>»”’]+$/u, '');

@@ -75,7 +75,10 @@ function hostsShown(input: ScanInput, links: ScanLink[], words: string, fromServ
   }
   // Addresses named in the service's own mail are mentions too (see allLinks).
   if (fromService && input.channel === 'email') return hosts;
-  for (const match of `${input.subject ?? ''}\n${words}`.matchAll(EMAIL_IN_TEXT)) {
+  const text = `${input.subject ?? ''}\n${words}`;
+  // Without an "@" there is no address, and the pattern would try every letter as the start of one.
+  if (!text.includes('@')) return hosts;
+  for (const match of text.matchAll(EMAIL_IN_TEXT)) {
     const host = readableHost(match[1]);
     if (looksLikeHost(host)) hosts.push({ host, where: match[0] });
   }
