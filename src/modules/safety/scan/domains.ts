@@ -38,6 +38,11 @@ export function registrableDomain(host: string): string {
   return parsed.domain ?? host;
 }
 
+/** The registrable domain's own label, without its suffix: "dhl" for www.dhl.de, "rakuten-card" for www.rakuten-card.co.jp. */
+export function siteLabel(host: string): string {
+  return parseDomain(host).domainWithoutSuffix ?? '';
+}
+
 /** The official domains and all their subdomains. */
 export function isOfficialHost(host: string, brand: Brand): boolean {
   const readable = readableHost(host);

@@ -272,3 +272,13 @@ describe('scanMessage: attachments and QR codes', () => {
     expect(codes(email('Sign in with your password at https://www.reelhouse.example to see the amount.'))).toEqual([]);
   });
 });
+
+describe('scanMessage: other organisations\' own sites', () => {
+  it('reads another organisation\'s sweepstake or dunning on its own site as tone only, but not a site that only borrows its name', () => {
+    const verdict = (input: ScanInput) => scanMessage(input, brand).verdict;
+    expect(verdict({ channel: 'email', from: 'MediaMarkt <newsletter@mediamarkt.de>', body: 'Mach mit bei unserem Gewinnspiel und gewinne einen Fernseher! Teilnahme kostenlos unter https://www.mediamarkt.de/gewinnspiel' })).toBe('legit');
+    expect(verdict({ channel: 'email', from: 'Spotify <no-reply@spotify.com>', body: 'Your Premium will be cancelled today unless you update your card details at https://www.spotify.com/account' })).toBe('legit');
+    expect(verdict({ channel: 'email', from: 'Spotify <no-reply@spotify-billing.top>', body: 'Your Premium will be cancelled today unless you update your card details at https://spotify-billing.top/account' })).toBe('phish');
+    expect(verdict({ channel: 'sms', from: 'RH-Info', body: 'You are our lucky member of the month! Claim your free 50-inch TV: https://rh-winners.shop/tv' })).toBe('suspicious');
+  });
+});

@@ -1,5 +1,5 @@
 import { contentSignals } from './content-signals.ts';
-import { isOfficialHost, looksLikeHost, lookalikeReason, readableHost, skeleton } from './domains.ts';
+import { isOfficialHost, looksLikeHost, lookalikeReason, readableHost, registrableDomain, siteLabel, skeleton } from './domains.ts';
 import { hostOfLink, isWrittenAsLink, linksInHtml, linksInText, MAX_LINKS, offDomainReason } from './links.ts';
 import { MAX_TEXT_CHARS, sendersWords, sentencesOf } from './message-text.ts';
 import { oddSenderEvidence, parseSender } from './sender.ts';
@@ -104,6 +104,21 @@ function isAboutBrand(input: ScanInput, brand: Brand, links: ScanLink[]): boolea
   return skeleton(shown).replace(/[^\p{L}\p{N}]/gu, '').includes(name);
 }
 
+/**
+ * Whether a link goes to the sender's own site: the site named like the
+ * sender ("DHL" → dhl.de, "InPost" → inpost.pl, "Amazon.co.jp" →
+ * amazon.co.jp); a bare address proves nothing, as anyone can send from
+ * their own domain, and "Spotify" on spotify-billing.top is not Spotify's own site. Only asked of mail that never
+ * names the brand: an organisation linking to itself is not borrowing ours.
+ */
+function isSendersOwnSite(host: string, input: ScanInput): boolean {
+  const sender = parseSender(input.from);
+  const site = registrableDomain(host);
+  const name = (sender.address ? sender.displayName : input.from).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const label = siteLabel(site).replace(/[^\p{L}\p{N}]/gu, '');
+  return label.length >= 3 && name.startsWith(label);
+}
+
 function verdictFor(score: number): Verdict {
   if (score >= PHISH_AT) return 'phish';
   if (score >= SUSPICIOUS_AT) return 'suspicious';
@@ -120,22 +135,26 @@ export function scanMessage(input: ScanInput, brand: Brand): ScanResult {
   const links = allLinks(input, words, oddSender === null);
   const signals: Signal[] = [];
 
-  const offDomain = links.map((link) => offDomainReason(link, brand)).filter((found) => found !== null);
-  const mostTelling = offDomain.reduce<(typeof offDomain)[number] | null>((best, found) => (best && best.telling >= found.telling ? best : found), null);
-  if (mostTelling) signals.push({ code: 'off_domain_link', evidence: `${mostTelling.link.href} (${mostTelling.reason})` });
-
   const lookalike = hostsShown(input, links, words, oddSender === null)
     .filter(({ host }) => !isOfficialHost(host, brand))
     .map(({ host, where }) => ({ where, reason: lookalikeReason(host, brand) }))
     .find((found) => found.reason !== null);
+  const aboutBrand = lookalike !== undefined || isAboutBrand(input, brand, links);
+
+  // Mail that never names the brand (another organisation's, a person's) is not borrowing it: its links to its own
+  // site and its not being the service say nothing; what it asks for, threatens or offers still does.
+  const offDomain = links
+    .map((link) => offDomainReason(link, brand))
+    .filter((found) => found !== null)
+    .filter((found) => aboutBrand || !isSendersOwnSite(found.host, input));
+  const mostTelling = offDomain.reduce<(typeof offDomain)[number] | null>((best, found) => (best && best.telling >= found.telling ? best : found), null);
+  if (mostTelling) signals.push({ code: 'off_domain_link', evidence: `${mostTelling.link.href} (${mostTelling.reason})` });
   if (lookalike) signals.push({ code: 'lookalike_domain', evidence: `${lookalike.where} (${lookalike.reason})` });
 
   const wordSigns = contentSignals(sentencesOf(input), brand, offDomain.length > 0);
-  const aboutBrand = lookalike !== undefined || isAboutBrand(input, brand, links);
-  // Another organisation's or a person's own mail: only what it asks for, threatens or offers can make it a scam.
   if (!aboutBrand && wordSigns.length === 0) return { verdict: 'legit', score: 0, signals: [] };
-
-  if (oddSender) signals.push({ code: 'odd_sender', evidence: oddSender.evidence });
+  // Outside the brand's name only a number to call is telling about the sender (weighed as a stranger, 0.2).
+  if (oddSender && (aboutBrand || oddSender.impersonates)) signals.push({ code: 'odd_sender', evidence: oddSender.evidence });
   signals.push(...wordSigns);
 
   signals.sort((a, b) => SIGNAL_CODES.indexOf(a.code) - SIGNAL_CODES.indexOf(b.code));
