@@ -21,6 +21,12 @@ export type MailIntakeDeps = {
 
 /** Answers per reporter address; past it the report is still stored, only not answered. */
 export const ANSWER_RATE_LIMIT: RateLimitPolicy = { scope: 'safety.report_answer', limit: 10, windowSeconds: 3600 };
+/**
+ * Answers in all per hour: the From of a forward is not authenticated, so
+ * without a total cap many forged senders could still make us mail many
+ * strangers. Past it reports are stored and not answered.
+ */
+export const ANSWER_TOTAL_RATE_LIMIT: RateLimitPolicy = { scope: 'safety.report_answer_total', limit: 500, windowSeconds: 3600 };
 
 /** One email that reached the reporting address, with its SMTP envelope. */
 export type ReceivedMail = { raw: Buffer; envelopeFrom: string | null; reportAddress: string };
@@ -107,7 +113,8 @@ export async function takeReportedMail(deps: MailIntakeDeps, mail: ReceivedMail)
     note: noteOf(parsed, attachedRaw !== null),
     enteredDetails: false,
   });
-  const allowed = mayAnswer(reporter, parsed, deps.ctx, mail.reportAddress) && (!deps.limiter || (await deps.limiter.take(ANSWER_RATE_LIMIT, reporter)).allowed);
+  const allowed = mayAnswer(reporter, parsed, deps.ctx, mail.reportAddress)
+    && (!deps.limiter || ((await deps.limiter.take(ANSWER_RATE_LIMIT, reporter)).allowed && (await deps.limiter.take(ANSWER_TOTAL_RATE_LIMIT, 'all')).allowed));
   if (allowed && reporter) {
     const service = deps.ctx.brand.name;
     const answer = answerFor(outcome.report, {

@@ -4,6 +4,7 @@
  * stored and the member's answer lands in the outbox. DNS for mailauth is a
  * stub: no test depends on the network.
  */
+import { connect } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterEach, expect, it } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
@@ -228,6 +229,38 @@ describeEachDatabase('the reporting address (SMTP)', (open) => {
     expect(await listReports(ctx)).toHaveLength(12);
     expect(await listOutboxMessages(db, { to: 'jo@members.example', limit: 50 })).toHaveLength(10);
     expect(await listOutboxMessages(db, { to: 'desk@reelhouse.example', limit: 50 })).toHaveLength(0);
+  });
+
+  it('survives a client that drops the connection in the middle of a message, and stores nothing of it', async () => {
+    const { ctx, deliver } = await setup();
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect((listener as ReportListener).port, '127.0.0.1');
+      const steps = ['EHLO members.example', 'MAIL FROM:<jo@members.example>', `RCPT TO:<${ADDRESS}>`, 'DATA'];
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        const replies = received.split('\r\n').filter((line) => /^\d{3} /.test(line)).length;
+        if (steps.length > 0 && replies >= 4 - steps.length + 1 + (received.includes('250-') ? 0 : 0)) socket.write(`${steps.shift()}\r\n`);
+        else if (steps.length === 0 && /^354 /m.test(received)) {
+          socket.write('From: someone@example.org\r\nSubject: half a message\r\n\r\nThe first line and then');
+          setTimeout(() => { socket.destroy(); resolve(); }, 50);
+        }
+      });
+      socket.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await listReports(ctx)).toEqual([]);
+    // The listener, and the process, are still there.
+    const info = await deliver(INLINE_FORWARD);
+    expect(info.response).toMatch(/^250 /);
+    expect(await listReports(ctx)).toHaveLength(1);
+  });
+
+  it('takes at most 30 reports in ten minutes from one client when no relay is allow-listed', async () => {
+    const { ctx, deliver } = await setup({ limitAnswers: true });
+    for (let i = 0; i < 30; i++) await deliver(INLINE_FORWARD);
+    await expect(deliver(INLINE_FORWARD)).rejects.toMatchObject({ responseCode: 451 });
+    expect(await listReports(ctx)).toHaveLength(30);
   });
 
   it('says which setting to change when the port is taken', async () => {

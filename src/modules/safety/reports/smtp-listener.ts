@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { AppError } from '../../../platform/errors.ts';
+import type { RateLimitPolicy } from '../../../platform/http/rate-limit.ts';
 import { EmailInputError, MAX_EMAIL_BYTES } from '../scan/index.ts';
 import { takeReportedMail, type MailIntakeDeps } from './mail-intake.ts';
 
@@ -28,11 +29,27 @@ function plainAddress(address: string): string {
   return address.replace(/^::ffff:/i, '').toLowerCase();
 }
 
-async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+/**
+ * The message's bytes, kept only up to `maxBytes`: smtp-server goes on
+ * passing data past its size limit (it only marks `sizeExceeded`), and
+ * keeping it all would let one client fill the server's memory. The stream is
+ * still read to its end so the client gets its 552.
+ */
+async function readUpTo(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+  }
+  return size > maxBytes ? null : Buffer.concat(chunks);
 }
+
+/**
+ * Reports per connecting address when the port is not behind an allow-listed
+ * relay (a relay is one address for everyone, and is trusted to filter).
+ */
+export const SMTP_CLIENT_RATE_LIMIT: RateLimitPolicy = { scope: 'safety.smtp_client', limit: 30, windowSeconds: 600 };
 
 /**
  * The reporting address's SMTP port. No sign-in (a relay or a member's mail
@@ -55,6 +72,9 @@ export async function startReportListener(options: ReportListenerOptions): Promi
     disableReverseLookup: true,
     logger: false,
     maxClients: 50,
+    // Explicit, so a slow or silent client is dropped: a minute of silence, 30 s to finish on close.
+    socketTimeout: 60_000,
+    closeTimeout: 30_000,
     onConnect(session, callback) {
       if (allowed.size > 0 && !allowed.has(plainAddress(session.remoteAddress))) return callback(refusal(554, 'This address only takes mail from the mail relay'));
       return callback();
@@ -64,16 +84,21 @@ export async function startReportListener(options: ReportListenerOptions): Promi
       return callback();
     },
     onData(stream, session, callback) {
+      // Everything inside the try: a client that drops the connection mid-message ends the stream with an
+      // error, and an unhandled rejection here would end the whole process.
       void (async () => {
-        const raw = await readAll(stream);
-        if (stream.sizeExceeded) return callback(refusal(552, `Message too large: the limit is ${Math.floor(maxBytes / 1024 / 1024)} MB`));
-        const envelopeFrom = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address || null;
         try {
+          const raw = await readUpTo(stream, maxBytes);
+          if (raw === null || stream.sizeExceeded) return callback(refusal(552, `Message too large: the limit is ${Math.floor(maxBytes / 1024 / 1024)} MB`));
+          if (allowed.size === 0 && options.limiter && !(await options.limiter.take(SMTP_CLIENT_RATE_LIMIT, plainAddress(session.remoteAddress))).allowed) {
+            return callback(refusal(451, 'Too many reports from this address: please try again later'));
+          }
+          const envelopeFrom = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address || null;
           const { report } = await takeReportedMail(options, { raw, envelopeFrom, reportAddress: address });
           return callback(null, `Report ${report.reference} received`);
         } catch (error) {
           if (error instanceof EmailInputError) return callback(refusal(554, `Not a readable email: ${error.message}`));
-          options.logger.error({ err: error }, 'a reported mail could not be stored');
+          options.logger.warn({ err: error }, 'a reported mail was not stored (connection lost or storage failed)');
           return callback(refusal(451, 'Temporary failure, please try again later'));
         }
       })();
