@@ -1,5 +1,6 @@
+import { isEnglishWord } from './english-words.ts';
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.ts';
-import { isErrorCodeTerm, SYNONYMS, terms } from './text-analysis.ts';
+import { isErrorCodeTerm, SYNONYMS, terms, words } from './text-analysis.ts';
 
 /** What the index reads of an article; `body` is plain text (Markdown syntax does no harm). */
 export type SearchDocument = { slug: string; title: string; summary: string; keywords: readonly string[]; body: string };
@@ -47,6 +48,8 @@ const SYNONYM_WEIGHT = 0.55;
 const TYPO_WEIGHT = [1, 0.8, 0.6];
 /** A short word one letter from a known word is as likely another real word ("stock", "stuck"): its correction counts less. */
 const SHORT_TYPO = 0.75;
+/** A real English word the articles do not use ("sell", "devises") is less often a typo: its correction counts this much less. */
+const REAL_WORD_TYPO = 0.6;
 /** An error code ("ap310", "nw25") also asks for the article about error codes, at this weight. */
 const CODE_WEIGHT = 0.5;
 /** A query word the articles do not know counts against the answer like a word found in one article, times this. */
@@ -89,6 +92,7 @@ export type QueryTerm = { term: string; weight: number };
  * reading of the query and is what everything else uses.
  */
 export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fIndex {
+  isEnglishWord(''); // the word list is read now, not by the first query that needs it
   const fieldTerms = documents.map((doc) => [terms(doc.title), terms(doc.keywords.join(' , ')), terms(doc.summary), terms(doc.body)]);
   const titleTerms = fieldTerms.map((fields) => new Set(fields[0]));
   const averages = FIELDS.map((_, f) => fieldTerms.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, documents.length) || 1);
@@ -133,8 +137,52 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
 
   const rareIdf = Math.log(1 + (total - 0.5) / 1.5);
 
+  /**
+   * Words typed without their space ("cancelmy", "extramember",
+   * "resetpassword"): a term the vocabulary does not know and cannot
+   * correct is split where both halves are known words or small words,
+   * the longest known word first. The parts go through the same analysis.
+   */
+  const splitRunTogether = (word: string, term: string): string[] => {
+    if (word.length < 6 || vocabulary.has(term) || isEnglishWord(word) || isErrorCodeTerm(term) || /\d/.test(term) || vocabulary.closest(term).length > 0) return [term];
+    const part = (text: string): string[] | null => {
+      if (text.length < 2) return null;
+      const found = terms(text);
+      if (found.length === 0) return words(text).length === 1 ? [] : null; // a small word ("my", "on")
+      return found.every((t) => vocabulary.has(t) && t.length >= 3) ? found : null;
+    };
+    let best: string[] | null = null;
+    let bestLength = 0;
+    for (let at = 2; at <= word.length - 2; at++) {
+      const left = part(word.slice(0, at));
+      const right = left && part(word.slice(at));
+      if (!left || !right || left.length + right.length === 0) continue;
+      const longest = Math.max(at, word.length - at);
+      if (longest > bestLength) {
+        best = [...left, ...right];
+        bestLength = longest;
+      }
+    }
+    return best ?? [term];
+  };
+
+  /** The query's terms, and those that stand for a real English word the articles do not use (not a typo). */
+  const queryWords = (query: string): { terms: string[]; realWords: Set<string> } => {
+    const found = terms(query);
+    const realWords = new Set<string>();
+    // Only a query with a word the vocabulary does not know is read word by word (the phrases stay joined otherwise).
+    if (found.every((term) => vocabulary.has(term))) return { terms: found, realWords };
+    const split = words(query).flatMap((word) => {
+      const stemmed = terms(word);
+      if (stemmed.length === 1 && !vocabulary.has(stemmed[0]) && isEnglishWord(word)) realWords.add(stemmed[0]);
+      return stemmed.length === 1 ? splitRunTogether(word, stemmed[0]) : stemmed;
+    });
+    return { terms: split, realWords };
+  };
+
   const score = (query: string): ScoredQuery => {
-    const queryTerms = [...new Set(terms(query))].slice(0, 12);
+    const { terms: analysed, realWords } = queryWords(query);
+    const queryTerms = [...new Set(analysed)].slice(0, 12);
     if (queryTerms.length === 0) return { ranked: [], confidence: 0, words: 0 };
     const scores = new Float64Array(total);
     const matched = new Uint8Array(total);
@@ -145,7 +193,7 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
       const best = new Map<number, number>();
       let most = 0;
       let strongest = 0;
-      const alternatives = expand(term);
+      const alternatives = realWords.has(term) ? expand(term).map((alternative) => ({ ...alternative, weight: alternative.weight * REAL_WORD_TYPO })) : expand(term);
       for (const alternative of alternatives) {
         const list = postings.get(alternative.term);
         if (!list) continue;

@@ -174,3 +174,29 @@ export function translateQuery(query: string, language: string): string | null {
   });
   return found > 0 ? words.filter((word) => word !== '').join(' ') : null;
 }
+
+/**
+ * A query in two languages ("untertitel not working", "quiero cancel mi
+ * cuenta"), which triage reads as English: each word the articles do not
+ * know (`knows`) is looked up in every glossary, and when at least one is
+ * found the others' small words are dropped. Null when none is found, so an
+ * English query is never touched: a word the articles know stays as it is.
+ */
+export function translateForeignWords(query: string, knows: (word: string) => boolean): string | null {
+  const glossaries = Object.values(GLOSSARIES);
+  let found = 0;
+  const foreignStops = new Set(Object.keys(GLOSSARIES).flatMap((language) => [...stops(language)]));
+  const words = query.split(/\s+/).map((word) => {
+    const bare = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    if (bare === '' || knows(bare)) return { word, stop: false };
+    for (const glossary of glossaries) {
+      const english = glossary.words[bare];
+      if (english !== undefined && english !== bare) {
+        found++;
+        return { word: english, stop: false };
+      }
+    }
+    return { word, stop: foreignStops.has(bare) };
+  });
+  return found > 0 ? words.filter((entry) => !entry.stop).map((entry) => entry.word).join(' ') : null;
+}

@@ -1,7 +1,7 @@
 import { triage } from '../../triage/index.ts';
 import { CONFIDENT_AT, CONFIDENT_AT_LONG, createBm25fIndex, LONG_QUERY_WORDS, type SearchDocument, type SearchHit } from './bm25f-index.ts';
 import { INTENT_ARTICLES } from './intent-articles.ts';
-import { GLOSSARIES, translateQuery } from './language-glossary.ts';
+import { GLOSSARIES, translateForeignWords, translateQuery } from './language-glossary.ts';
 
 export { CONFIDENT_AT, type SearchDocument, type SearchHit } from './bm25f-index.ts';
 
@@ -61,7 +61,8 @@ export function createSearchIndex(documents: readonly SearchDocument[], options:
     const reading = readQuery && query.trim() !== '' ? readQuery(query) : undefined;
     const translated = reading && GLOSSARIES[reading.language] ? translateQuery(query, reading.language) : null;
     const language = translated === null ? null : (reading?.language ?? null);
-    const text = translated ?? query;
+    // Two languages in one query: its foreign words the articles do not know, in English.
+    const text = translated ?? translateForeignWords(query, index.knows) ?? query;
     const { ranked, confidence, words } = index.score(text);
 
     const intentArticles = reading && reading.confidence >= INTENT_AT ? (INTENT_ARTICLES[reading.intent] ?? []).filter((slug) => known.has(slug)) : [];
