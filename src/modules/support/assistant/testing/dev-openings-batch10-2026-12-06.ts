@@ -1,18 +1,11 @@
-import type { DevOpening, Expectation } from './dev-openings-harness.ts';
+import type { DevOpening } from './dev-openings-harness.ts';
+import { CHARGE, OWNER, TAKEOVER, answeredSafely as x, answeredSafelyWithoutTakeover as k } from './dev-openings-expectations.ts';
 
 /**
  * A tenth development batch (36 openings, 3 per demo member, 5 with a
  * follow-up), written after batch 9 reached 48/48 and measured once before
  * any change for it. Same author as the rules.
  */
-
-const NOT_FOUND = /(No Reelhouse charge .*was found|couldn[’']t find a Reelhouse charge)/i;
-const TAKEOVER = /lock your account down/i;
-const ASK_SECRET = /(tell|send|give|share|type) (me )?(your|the) (password|code|full card)/i;
-const CHARGE = ['charge_explanation'];
-const x = (e: Expectation): Expectation => ({ ...e, never: [...(e.never ?? []), ASK_SECRET, NOT_FOUND] });
-const k = (e: Expectation): Expectation => x({ ...e, never: [...(e.never ?? []), TAKEOVER] });
-const OWNER = /owner/i;
 
 export const DEV_OPENINGS_BATCH10: DevOpening[] = [
   { id: 'b10-ava-1', member: 'acct_demo_ava', kind: 'proration_timing', text: 'hey what was the charge in between my renewals', expect: x({ kinds: CHARGE, says: [/upgrad/i] }) },

@@ -1,4 +1,5 @@
-import type { DevOpening, Expectation } from './dev-openings-harness.ts';
+import type { DevOpening } from './dev-openings-harness.ts';
+import { CHARGE, OWNER, PASSWORD, TAKEOVER, answeredSafely as x, answeredSafelyWithoutTakeover as k } from './dev-openings-expectations.ts';
 
 /**
  * A fifth development batch, 13 openings per demo member (156, 25 with a
@@ -13,14 +14,6 @@ import type { DevOpening, Expectation } from './dev-openings-harness.ts';
  * were (docs/assistant.md has the figure) before any change for it.
  */
 
-const NOT_FOUND = /(No Reelhouse charge .*was found|couldn[’']t find a Reelhouse charge)/i;
-const TAKEOVER = /lock your account down/i;
-const ASK_SECRET = /(tell|send|give|share|type) (me )?(your|the) (password|code|full card)/i;
-const CHARGE = ['charge_explanation'];
-const x = (e: Expectation): Expectation => ({ ...e, never: [...(e.never ?? []), ASK_SECRET, NOT_FOUND] });
-/** Karim has security findings: whatever else he asks must be answered, never swapped for the takeover. */
-const k = (e: Expectation): Expectation => x({ ...e, never: [...(e.never ?? []), TAKEOVER] });
-const PASSWORD = { says: [/change (that|your|it)|change (it|your password) now/i], button: 'link:/account/security' };
 const CARD_REMOVED = /removed the card/i;
 
 const UPGRADE = /upgrad/i;
@@ -29,7 +22,6 @@ const SLOT = /extra.member/i;
 const PRICE = /(price|new price)/i;
 const HOLD = /on hold/i;
 const RESTART = /restarted/i;
-const OWNER = /owner/i;
 const NORTHWIND = 'Northwind Mobile';
 
 export const DEV_OPENINGS_BATCH5: DevOpening[] = [

@@ -1,4 +1,5 @@
-import type { DevOpening, Expectation } from './dev-openings-harness.ts';
+import type { DevOpening } from './dev-openings-harness.ts';
+import { CHARGE, OWNER, PASSWORD, TAKEOVER, answeredSafely as x, answeredSafelyWithoutTakeover as k } from './dev-openings-expectations.ts';
 
 /**
  * A sixth development batch (72 openings, 6 per demo member, 10 with a
@@ -7,15 +8,6 @@ import type { DevOpening, Expectation } from './dev-openings-harness.ts';
  * wording, of how the reading by meaning does on openings it was not tuned
  * on. Same styles as batch 5, different wording.
  */
-
-const NOT_FOUND = /(No Reelhouse charge .*was found|couldn[’']t find a Reelhouse charge)/i;
-const TAKEOVER = /lock your account down/i;
-const ASK_SECRET = /(tell|send|give|share|type) (me )?(your|the) (password|code|full card)/i;
-const CHARGE = ['charge_explanation'];
-const x = (e: Expectation): Expectation => ({ ...e, never: [...(e.never ?? []), ASK_SECRET, NOT_FOUND] });
-const k = (e: Expectation): Expectation => x({ ...e, never: [...(e.never ?? []), TAKEOVER] });
-const PASSWORD = { says: [/change (that|your|it)|change (it|your password) now/i], button: 'link:/account/security' };
-const OWNER = /owner/i;
 
 export const DEV_OPENINGS_BATCH6: DevOpening[] = [
   // ── Ava: $6.95 upgrade on Nov 18 between $19.83 renewals on the 15th; next Dec 15 $27.55

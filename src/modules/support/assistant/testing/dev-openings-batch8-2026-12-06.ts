@@ -1,4 +1,5 @@
-import type { DevOpening, Expectation } from './dev-openings-harness.ts';
+import type { DevOpening } from './dev-openings-harness.ts';
+import { CHARGE, OWNER, TAKEOVER, answeredSafely as x, answeredSafelyWithoutTakeover as k } from './dev-openings-expectations.ts';
 
 /**
  * An eighth development batch (48 openings, 4 per demo member, 11 with a
@@ -6,14 +7,6 @@ import type { DevOpening, Expectation } from './dev-openings-harness.ts';
  * rules' lists do not have (long stories, synonyms, mixed questions), and
  * measured once before any change for it. Same author as the rules.
  */
-
-const NOT_FOUND = /(No Reelhouse charge .*was found|couldn[’']t find a Reelhouse charge)/i;
-const TAKEOVER = /lock your account down/i;
-const ASK_SECRET = /(tell|send|give|share|type) (me )?(your|the) (password|code|full card)/i;
-const CHARGE = ['charge_explanation'];
-const x = (e: Expectation): Expectation => ({ ...e, never: [...(e.never ?? []), ASK_SECRET, NOT_FOUND] });
-const k = (e: Expectation): Expectation => x({ ...e, never: [...(e.never ?? []), TAKEOVER] });
-const OWNER = /owner/i;
 
 export const DEV_OPENINGS_BATCH8: DevOpening[] = [
   { id: 'b8-ava-1', member: 'acct_demo_ava', kind: 'proration_timing', text: 'So I looked at my banking app this morning and besides the normal Reelhouse payment there is a second, much smaller one a few days later. I did not buy anything extra as far as I remember.', expect: x({ kinds: CHARGE, says: [/upgrad/i] }),

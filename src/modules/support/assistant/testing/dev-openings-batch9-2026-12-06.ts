@@ -1,19 +1,11 @@
-import type { DevOpening, Expectation } from './dev-openings-harness.ts';
+import type { DevOpening } from './dev-openings-harness.ts';
+import { CHARGE, OWNER, PASSWORD, TAKEOVER, answeredSafely as x, answeredSafelyWithoutTakeover as k } from './dev-openings-expectations.ts';
 
 /**
  * A ninth development batch (48 openings, 4 per demo member), written after
  * batch 8 reached 47/48 and measured once before any change for it. Same
  * author as the rules; issue 10 point 4's situations in yet other words.
  */
-
-const NOT_FOUND = /(No Reelhouse charge .*was found|couldn[’']t find a Reelhouse charge)/i;
-const TAKEOVER = /lock your account down/i;
-const ASK_SECRET = /(tell|send|give|share|type) (me )?(your|the) (password|code|full card)/i;
-const CHARGE = ['charge_explanation'];
-const x = (e: Expectation): Expectation => ({ ...e, never: [...(e.never ?? []), ASK_SECRET, NOT_FOUND] });
-const k = (e: Expectation): Expectation => x({ ...e, never: [...(e.never ?? []), TAKEOVER] });
-const PASSWORD = { says: [/change (that|your|it)|change (it|your password) now/i], button: 'link:/account/security' };
-const OWNER = /owner/i;
 
 export const DEV_OPENINGS_BATCH9: DevOpening[] = [
   { id: 'b9-ava-1', member: 'acct_demo_ava', kind: 'proration_timing', text: 'why 2 payments in 4 days??', expect: x({ kinds: CHARGE, says: [/upgrad/i] }) },
