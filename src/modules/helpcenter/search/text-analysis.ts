@@ -75,6 +75,7 @@ const SPELLINGS: Record<string, string> = {
   sub: 'subscription', subscripton: 'subscription', vid: 'video', vids: 'videos', vidz: 'videos', msg: 'message', txt: 'text',
   ppl: 'people', pls: 'please', plz: 'please', thx: 'thanks', u: 'you', ur: 'your', r: 'are', pic: 'picture', info: 'information',
   dubble: 'double', somebody: 'someone', somebodys: 'someone', hw: 'how', macbook: 'computer', bf: 'boyfriend', gf: 'girlfriend', kiddo: 'kid', kiddos: 'kids', telly: 'tv',
+  couldnt: 'could', wouldnt: 'would', shouldnt: 'should', wasnt: 'was', werent: 'were', arent: 'are', hasnt: 'has', hadnt: 'had',
   err: 'error', wont: 'will', cant: 'cannot', doesnt: 'does', isnt: 'is', didnt: 'did', dont: 'do', havent: 'have',
 };
 
@@ -229,6 +230,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['review', 'rate', 'rating', 'feedback', 'survey'],
   ['suggest', 'suggestion', 'request'],
   ['kid', 'child', 'children', 'parental', 'minor'],
+  ['compare', 'comparison', 'difference', 'differences', 'versus', 'vs'],
 ];
 
 /** stem → the other stems of its groups. */
