@@ -1,17 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.ts';
-import { openJourney, shooter, type Journey } from './journey.ts';
-
-const PASSWORD = 'reelhouse-demo';
-
-async function signInMember(page: Page, base: string, email: string): Promise<void> {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email or mobile number').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/account`);
-}
+import { openJourney, readServiceCode, shooter, signInAgent, signInMember, startChat, type Journey } from './journey.ts';
 
 /**
  * Verification that never exposes the service code: Sam asks for it from
@@ -31,20 +20,12 @@ describe.skipIf(!hasChromium)('an agent asks for the service code and the member
   it('opens the field on the agent\'s request, checks the code on the server, and both sides see identity verified', async () => {
     const agent = await journey.newPage('desktop');
     const agentShot = shooter(agent, 'service-code-agent', 'desktop');
-    await agent.goto(`${journey.base}/desk/sign-in`);
-    await agent.getByLabel('Work email').fill('sam@agents.reelhouse.example');
-    await agent.getByLabel('Password').fill(PASSWORD);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.waitForURL(`${journey.base}/desk`);
+    await signInAgent(agent, journey.base, 'sam@agents.reelhouse.example');
 
     const member = await journey.newPage('phone');
     const memberShot = shooter(member, 'service-code-member', 'phone');
     await signInMember(member, journey.base, 'ben@demo.reelhouse.example');
-    await member.goto(`${journey.base}/chat`);
-    await member.getByLabel('What can we help with?').fill('I was charged twice this month for my membership');
-    await member.getByRole('button', { name: 'Start chatting' }).click();
-    await member.waitForURL(/\/chat\/conv_/);
-    const log = member.getByRole('log', { name: 'Chat history' });
+    const log = await startChat(member, journey.base, 'I was charged twice this month for my membership');
     await log.getByText(/same card/i).first().waitFor({ timeout: 45_000 });
     await member.getByRole('button', { name: 'Talk to a person' }).click();
     await log.getByText(/Sam .*joined/).waitFor({ timeout: 45_000 });
@@ -68,12 +49,7 @@ describe.skipIf(!hasChromium)('an agent asks for the service code and the member
     await memberShot('field-open');
 
     // He reads the code in the app (here: his account page in another tab) and types it into the field.
-    const codePage = await journey.newPage('desktop');
-    await signInMember(codePage, journey.base, 'ben@demo.reelhouse.example');
-    await codePage.goto(`${journey.base}/account/service-code`);
-    const label = await codePage.locator('[aria-label^="Your service code is"]').getAttribute('aria-label');
-    const code = (label ?? '').replace(/\D/g, '');
-    expect(code).toMatch(/^\d{6}$/);
+    const code = await readServiceCode(journey, 'ben@demo.reelhouse.example');
     await input.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
     await field.getByRole('button', { name: 'Send code securely' }).click();
 

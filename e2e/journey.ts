@@ -1,9 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openTestApp, type TestApp } from '../src/platform/testing/test-app.ts';
 import { launchChromium, screenshot, VIEWPORTS } from './browser.ts';
 
 export type ViewportName = keyof typeof VIEWPORTS;
+
+/** Every viewport size, for a journey repeated on each. */
+export const VIEWPORT_NAMES = Object.keys(VIEWPORTS) as ViewportName[];
+
+/** A Wednesday, 10:00 in New York: the Help Center's visitor journeys run then (chat and call-backs are open). */
+export const VISITOR_TIME = '2026-11-25T15:00:00Z';
+
+/** The password of every demo member and demo agent. */
+export const DEMO_PASSWORD = 'reelhouse-demo';
 
 /** A phone's browser, so that sign-ins from the phone size are recorded as a "Phone browser". */
 const PHONE_USER_AGENT = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
@@ -84,6 +94,62 @@ export async function openJourney(now: string, options: { demo?: boolean } = {})
       if (cspViolations.length > 0) throw new Error(`The Content-Security-Policy blocked something:\n${[...new Set(cspViolations)].join('\n')}`);
     },
   };
+}
+
+/**
+ * Opens a journey before the tests of the enclosing describe block and closes it after
+ * them; the tests read it through the returned function (it exists once beforeAll ran).
+ */
+export function journeyForBlock(now: string, options: { demo?: boolean } = {}): () => Journey {
+  let journey: Journey | undefined;
+  beforeAll(async () => {
+    journey = await openJourney(now, options);
+  });
+  afterAll(async () => {
+    await journey?.close();
+  });
+  return () => {
+    if (!journey) throw new Error('The journey is not open yet: read it inside a test');
+    return journey;
+  };
+}
+
+/** Signs a demo member in on the member site and waits for their account page. */
+export async function signInMember(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email or mobile number').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/account`);
+}
+
+/** Signs a demo agent in at the desk and waits for the desk's home. */
+export async function signInAgent(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/desk/sign-in`);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/desk`);
+}
+
+/** A signed-in member starts a chat with `opening`; returns the chat's history once the conversation page is open. */
+export async function startChat(page: Page, base: string, opening: string) {
+  await page.goto(`${base}/chat`);
+  await page.getByLabel('What can we help with?').fill(opening);
+  await page.getByRole('button', { name: 'Start chatting' }).click();
+  await page.waitForURL(/\/chat\/conv_/);
+  return page.getByRole('log', { name: 'Chat history' });
+}
+
+/** The member's 6-digit service code, read from their account page in another browser (as they would in the app). */
+export async function readServiceCode(journey: Journey, email: string): Promise<string> {
+  const codePage = await journey.newPage('desktop');
+  await signInMember(codePage, journey.base, email);
+  await codePage.goto(`${journey.base}/account/service-code`);
+  const label = await codePage.locator('[aria-label^="Your service code is"]').getAttribute('aria-label');
+  const code = (label ?? '').replace(/\D/g, '');
+  expect(code).toMatch(/^\d{6}$/);
+  return code;
 }
 
 /** Screenshot of the page as it is now: docs/screenshots/<journey>-<step>-<viewport>.png (USHER_SCREENSHOTS=1 only). */

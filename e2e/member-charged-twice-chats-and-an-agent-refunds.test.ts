@@ -1,18 +1,7 @@
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.ts';
-import { openJourney, shooter, type Journey } from './journey.ts';
-
-const PASSWORD = 'reelhouse-demo';
-
-async function signInMember(page: Page, base: string, email: string): Promise<void> {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email or mobile number').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/account`);
-}
+import { openJourney, readServiceCode, shooter, signInAgent, signInMember, startChat, type Journey } from './journey.ts';
 
 /**
  * Two browsers at once: Ben, charged twice because a forgotten second
@@ -32,22 +21,14 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     // Sam is on duty at the agent desk, in another browser.
     const agent = await journey.newPage('desktop');
     const agentShot = shooter(agent, 'chat-double-charge-agent', 'desktop');
-    await agent.goto(`${journey.base}/desk/sign-in`);
-    await agent.getByLabel('Work email').fill('sam@agents.reelhouse.example');
-    await agent.getByLabel('Password').fill(PASSWORD);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.waitForURL(`${journey.base}/desk`);
+    await signInAgent(agent, journey.base, 'sam@agents.reelhouse.example');
 
     const member = await journey.newPage('desktop');
     const memberShot = shooter(member, 'chat-double-charge-member', 'desktop');
     await signInMember(member, journey.base, 'ben@demo.reelhouse.example');
-    await member.goto(`${journey.base}/chat`);
-    await member.getByLabel('What can we help with?').fill('I was charged twice this month for my membership');
-    await member.getByRole('button', { name: 'Start chatting' }).click();
-    await member.waitForURL(/\/chat\/conv_/);
+    const log = await startChat(member, journey.base, 'I was charged twice this month for my membership');
 
     // The assistant reads the ledger: the second account on the same card, with its masked login.
-    const log = member.getByRole('log', { name: 'Chat history' });
     await log.getByText(/same card/i).first().waitFor({ timeout: 45_000 });
     expect(await log.innerText()).toContain('be…@demo.reelhouse.example');
     await memberShot('explained');
@@ -83,12 +64,7 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     expect(await log.innerText()).not.toContain('What is your password');
 
     // Ben reads the code from his account page; Sam types it.
-    const codePage = await journey.newPage('desktop');
-    await signInMember(codePage, journey.base, 'ben@demo.reelhouse.example');
-    await codePage.goto(`${journey.base}/account/service-code`);
-    const label = await codePage.locator('[aria-label^="Your service code is"]').getAttribute('aria-label');
-    const code = (label ?? '').replace(/\D/g, '');
-    expect(code).toMatch(/^\d{6}$/);
+    const code = await readServiceCode(journey, 'ben@demo.reelhouse.example');
     await agent.getByLabel('Service code').fill(code);
     await agent.getByRole('button', { name: 'Verify' }).click();
     await agent.getByRole('button', { name: 'Refund' }).first().waitFor();
