@@ -15,6 +15,12 @@ export const DEV_FILE = new URL('./data/dev-2026-12-06.jsonl', import.meta.url);
  * out-of-scope questions); never trained on. Model and data changes are kept only if they measure better here.
  */
 export const DEV_STYLES_FILE = new URL('./data/dev-styles-2026-12-06.jsonl', import.meta.url);
+/**
+ * A third development set (208 lines, en/de/es/pt), written and frozen before the third 2026-12-06 round:
+ * phone typing and abbreviations, two languages in one message, wrong words for things, polite vague letters,
+ * parents, small businesses with several accounts, the confusable pairs. Never trained on.
+ */
+export const DEV_PHONE_FILE = new URL('./data/dev-phone-mixed-2026-12-06.jsonl', import.meta.url);
 /** The shared evaluation sample (never trained on). */
 export const SAMPLE_FILE = new URL('../../../../shared/data/intents-sample.jsonl', import.meta.url);
 /** Crowd-written lines (Banking77 and CLINC150 train splits, mapped to our intents), shared/data/README.md. */
@@ -65,7 +71,7 @@ export function publicSplit(file: URL | string = PUBLIC_FILE): { train: SourcedM
     train.push(...group.slice(cut));
   }
   const key = (line: LabelledMessage) => line.text.trim().toLowerCase();
-  const evaluation = new Set([HOLDOUT_FILE, DEV_FILE, DEV_STYLES_FILE, ...(existsSync(SAMPLE_FILE) ? [SAMPLE_FILE] : [])].flatMap((f) => readLabelled(f).map(key)));
+  const evaluation = new Set([HOLDOUT_FILE, DEV_FILE, DEV_STYLES_FILE, DEV_PHONE_FILE, ...(existsSync(SAMPLE_FILE) ? [SAMPLE_FILE] : [])].flatMap((f) => readLabelled(f).map(key)));
   const ours = new Set([TRAIN_FILE, TRAIN_LANGUAGES_FILE].flatMap((f) => readLabelled(f).map(key)));
   return { train: train.filter((line) => !evaluation.has(key(line))), heldBack: heldBack.filter((line) => !ours.has(key(line))) };
 }

@@ -5,7 +5,7 @@
  * held-back split, data/holdout.jsonl and the shared sample.
  */
 import { existsSync } from 'node:fs';
-import { DEV_FILE, DEV_STYLES_FILE, HOLDOUT_FILE, publicSplit, readLabelled, SAMPLE_FILE, type SourcedMessage } from './dataset.ts';
+import { DEV_FILE, DEV_PHONE_FILE, DEV_STYLES_FILE, HOLDOUT_FILE, publicSplit, readLabelled, SAMPLE_FILE, type SourcedMessage } from './dataset.ts';
 import { clarify } from './clarify.ts';
 import { evaluate } from './evaluate.ts';
 import { triage } from './triage.ts';
@@ -28,6 +28,9 @@ line('dev all', dev);
 const devStyles = readLabelled(DEV_STYLES_FILE);
 for (const lang of ['en', 'de', 'es', 'pt']) line(`dev-styles ${lang}`, devStyles.filter((m) => m.lang === lang));
 line('dev-styles all', devStyles);
+const devPhone = readLabelled(DEV_PHONE_FILE);
+for (const lang of ['en', 'de', 'es', 'pt']) line(`dev-phone ${lang}`, devPhone.filter((m) => m.lang === lang));
+line('dev-phone all', devPhone);
 line('public held-back (20 %)', publicSplit().heldBack);
 line('holdout.jsonl', readLabelled(HOLDOUT_FILE));
 if (existsSync(SAMPLE_FILE)) line('shared sample', readLabelled(SAMPLE_FILE));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEV_FILE, DEV_STYLES_FILE, HOLDOUT_FILE, PUBLIC_FILE, publicSplit, readLabelled, SAMPLE_FILE, TRAIN_FILE, TRAIN_LANGUAGES_FILE } from './dataset.ts';
+import { DEV_FILE, DEV_PHONE_FILE, DEV_STYLES_FILE, HOLDOUT_FILE, PUBLIC_FILE, publicSplit, readLabelled, SAMPLE_FILE, TRAIN_FILE, TRAIN_LANGUAGES_FILE } from './dataset.ts';
 import { evaluate } from './evaluate.ts';
 import { INTENTS, isIntent } from './intents.ts';
 import { loadModel } from './model.ts';
@@ -70,7 +70,7 @@ describe('triage of a member message', () => {
     const train = new Set([...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...split.train].map((line) => line.text.toLowerCase()));
     const holdout = readLabelled(HOLDOUT_FILE);
     expect(holdout.length).toBeGreaterThanOrEqual(INTENTS.length * 20);
-    for (const set of [holdout, readLabelled(DEV_FILE), readLabelled(DEV_STYLES_FILE), split.heldBack]) expect(set.filter((line) => train.has(line.text.toLowerCase()))).toEqual([]);
+    for (const set of [holdout, readLabelled(DEV_FILE), readLabelled(DEV_STYLES_FILE), readLabelled(DEV_PHONE_FILE), split.heldBack]) expect(set.filter((line) => train.has(line.text.toLowerCase()))).toEqual([]);
   });
 
   it.skipIf(!HAS_PUBLIC)('holds back a fixed, stratified 20 % of the public lines', () => {
