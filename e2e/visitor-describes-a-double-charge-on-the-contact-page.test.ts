@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, VIEWPORTS } from './browser.ts';
-import { openJourney, shooter, type Journey, type ViewportName } from './journey.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.ts';
+import { journeyForBlock, shooter, VIEWPORT_NAMES, VISITOR_TIME } from './journey.ts';
 
 /**
  * Anything a visitor could dial: 7 or more digits run together or split by spaces, dots,
@@ -16,21 +16,14 @@ async function phoneNumbersOn(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('a visitor describes a double charge on the contact page', () => {
-  let journey: Journey;
-  beforeAll(async () => {
-    // A Wednesday, 10:00 in New York: chat and call-backs are open.
-    journey = await openJourney('2026-11-25T15:00:00Z', { demo: false });
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = journeyForBlock(VISITOR_TIME, { demo: false });
 
-  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+  for (const viewport of VIEWPORT_NAMES) {
     it(`reads the problem back in plain words, with the billing checklist and the ways to reach a person, never a phone number (${viewport})`, async () => {
-      const page = await journey.newPage(viewport);
+      const page = await journey().newPage(viewport);
       const shot = shooter(page, 'help-contact-double-charge', viewport);
 
-      await page.goto(`${journey.base}/help`);
+      await page.goto(`${journey().base}/help`);
       await page.getByRole('navigation', { name: 'Help Center' }).getByRole('link', { name: 'Contact us' }).click();
       await page.getByRole('heading', { level: 1, name: 'Contact us' }).waitFor();
       expect(await phoneNumbersOn(page)).toEqual([]);
@@ -67,7 +60,7 @@ describe.skipIf(!hasChromium)('a visitor describes a double charge on the contac
       // The visitor reads the 6-digit service code from the app and asks for a call.
       await page.getByLabel('Service code').fill('482913');
       await page.getByRole('button', { name: 'Request a call' }).click();
-      await page.waitForURL(`${journey.base}/help/contact/call`);
+      await page.waitForURL(`${journey().base}/help/contact/call`);
       const confirmation = await main.innerText();
       expect(confirmation).toContain('482913');
       expect(await phoneNumbersOn(page)).toEqual([]);

@@ -1,28 +1,22 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, VIEWPORTS } from './browser.ts';
-import { openJourney, shooter, type Journey, type ViewportName } from './journey.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.ts';
+import { journeyForBlock, shooter, VIEWPORT_NAMES, VISITOR_TIME } from './journey.ts';
 
 async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 describe.skipIf(!hasChromium)('a visitor looks up an error code', () => {
-  let journey: Journey;
-  beforeAll(async () => {
-    journey = await openJourney('2026-11-25T15:00:00Z', { demo: false });
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = journeyForBlock(VISITOR_TIME, { demo: false });
 
-  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+  for (const viewport of VIEWPORT_NAMES) {
     it(`finds a code from the Help Center's box, the list and the search, and an unknown code leads to the general steps (${viewport})`, async () => {
-      const page = await journey.newPage(viewport);
+      const page = await journey().newPage(viewport);
       const shot = shooter(page, 'help-error-code', viewport);
 
       // The TV shows "AP-310"; the visitor types it as they read it.
-      await page.goto(`${journey.base}/help`);
+      await page.goto(`${journey().base}/help`);
       await page.getByLabel('Type the code shown on screen').fill('ap 310');
       await page.getByRole('button', { name: 'Look it up' }).click();
       await heading(page, 'AP-310: App stops at the loading screen');
@@ -32,7 +26,7 @@ describe.skipIf(!hasChromium)('a visitor looks up an error code', () => {
       await shot('code-from-help-home');
 
       await page.getByRole('link', { name: 'Go through the guided steps' }).click();
-      await page.waitForURL(`${journey.base}/help/flows/smart-tv`);
+      await page.waitForURL(`${journey().base}/help/flows/smart-tv`);
       await heading(page, 'Unplug the TV from power for 15 seconds');
       await shot('code-guided-steps');
 
@@ -42,7 +36,7 @@ describe.skipIf(!hasChromium)('a visitor looks up an error code', () => {
       expect(await page.locator('main table tbody tr').count()).toBeGreaterThanOrEqual(30);
       await shot('list');
       await page.getByRole('link', { name: 'NT-104', exact: true }).click();
-      await page.waitForURL(`${journey.base}/help/errors/NT-104`);
+      await page.waitForURL(`${journey().base}/help/errors/NT-104`);
       await heading(page, 'NT-104: Connection lost while playing');
       await shot('code-from-list');
 
@@ -53,10 +47,10 @@ describe.skipIf(!hasChromium)('a visitor looks up an error code', () => {
       await page.getByRole('link', { name: 'AP-310', exact: true }).waitFor();
       await shot('code-in-search');
       await page.getByRole('link', { name: 'AP-310', exact: true }).click();
-      await page.waitForURL(`${journey.base}/help/errors/AP-310`);
+      await page.waitForURL(`${journey().base}/help/errors/AP-310`);
 
       // A code Reelhouse does not know (another app's, or mistyped).
-      await page.goto(`${journey.base}/help/errors`);
+      await page.goto(`${journey().base}/help/errors`);
       await page.getByLabel('Error code').fill('XQ-999');
       await page.getByRole('button', { name: 'Look it up' }).click();
       await heading(page, "We don't know the code “XQ-999”");
@@ -64,7 +58,7 @@ describe.skipIf(!hasChromium)('a visitor looks up an error code', () => {
       await shot('unknown-code');
 
       await page.getByRole('link', { name: 'Start the general streaming steps' }).click();
-      await page.waitForURL(`${journey.base}/help/flows/general-streaming`);
+      await page.waitForURL(`${journey().base}/help/flows/general-streaming`);
       expect(await page.locator('main').innerText()).toContain('step 1');
       await shot('unknown-code-general-steps');
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium, VIEWPORTS } from './browser.ts';
-import { expectNoSidewaysScroll, mainText, openJourney, shooter, watchCspViolations, type Journey, type ViewportName } from './journey.ts';
+import { expectNoSidewaysScroll, journeyForBlock, mainText, shooter, VIEWPORT_NAMES, VISITOR_TIME, watchCspViolations } from './journey.ts';
 
 /**
  * A text that claims to be the service: a deadline, a lookalike link and a
@@ -64,26 +64,20 @@ async function expectTheScamAnswer(page: Page): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('a visitor reports a phishing SMS and gets advice', () => {
-  let journey: Journey;
-  beforeAll(async () => {
-    journey = await openJourney('2026-11-25T15:00:00Z', { demo: false });
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = journeyForBlock(VISITOR_TIME, { demo: false });
 
-  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+  for (const viewport of VIEWPORT_NAMES) {
     it(`finds the report page in the Help Center, pastes the text and reads the verdict, the signs in its own words and a reference (${viewport})`, async () => {
-      const page = await journey.newPage(viewport);
+      const page = await journey().newPage(viewport);
       const shot = shooter(page, 'help-report-phishing-sms', viewport);
 
-      await page.goto(`${journey.base}/help`);
+      await page.goto(`${journey().base}/help`);
       await page.getByRole('navigation', { name: 'Help Center' }).getByRole('link', { name: 'Report a scam' }).click();
-      await page.waitForURL(`${journey.base}/help/report-message`);
+      await page.waitForURL(`${journey().base}/help/report-message`);
       if (viewport === 'phone') await expectNoSidewaysScroll(page);
       await shot('form');
 
-      await reportTheSms(page, journey.base, { enteredDetails: false });
+      await reportTheSms(page, journey().base, { enteredDetails: false });
       const reference = await expectTheScamAnswer(page);
       // Without "I entered my details" the recovery steps are not pushed on the visitor.
       expect(await mainText(page)).not.toContain('call your bank');
@@ -98,10 +92,10 @@ describe.skipIf(!hasChromium)('a visitor reports a phishing SMS and gets advice'
   }
 
   it('having entered the card on the link, is told to change the password, sign out everywhere and call the bank, with links to do it', async () => {
-    const page = await journey.newPage('desktop');
+    const page = await journey().newPage('desktop');
     const shot = shooter(page, 'help-report-phishing-sms-entered-details', 'desktop');
-    await page.goto(`${journey.base}/help/report-message`);
-    await reportTheSms(page, journey.base, { enteredDetails: true });
+    await page.goto(`${journey().base}/help/report-message`);
+    await reportTheSms(page, journey().base, { enteredDetails: true });
     await expectTheScamAnswer(page);
 
     const steps = await page.locator('main h2:text-is("What to do now") + ol > li').allInnerTexts();
@@ -116,13 +110,13 @@ describe.skipIf(!hasChromium)('a visitor reports a phishing SMS and gets advice'
   });
 
   it('works without JavaScript: the plain form posts and the answer page reads the same', async () => {
-    const context = await journey.browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US', timezoneId: 'UTC', javaScriptEnabled: false });
-    await watchCspViolations(context, journey.cspViolations);
+    const context = await journey().browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US', timezoneId: 'UTC', javaScriptEnabled: false });
+    await watchCspViolations(context, journey().cspViolations);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${journey.base}/help/report-message`);
+    await page.goto(`${journey().base}/help/report-message`);
     expect(await page.locator('script').count()).toBe(0);
-    await reportTheSms(page, journey.base, { enteredDetails: true });
+    await reportTheSms(page, journey().base, { enteredDetails: true });
     await expectTheScamAnswer(page);
     expect(await mainText(page)).toContain('call your bank');
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, VIEWPORTS } from './browser.ts';
-import { openJourney, shooter, type Journey, type ViewportName } from './journey.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.ts';
+import { journeyForBlock, shooter, VIEWPORT_NAMES, VISITOR_TIME } from './journey.ts';
 
 type Run = { flow_id: string; device: string | null; current_step: string; path: { step: string; option: string; confirmed?: boolean }[]; outcome: string | null; solved: boolean | null };
 
@@ -17,26 +17,20 @@ async function runOf(page: Page, base: string): Promise<Run> {
 }
 
 describe.skipIf(!hasChromium)('a visitor troubleshoots a smart TV step by step', () => {
-  let journey: Journey;
-  beforeAll(async () => {
-    journey = await openJourney('2026-11-25T15:00:00Z', { demo: false });
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = journeyForBlock(VISITOR_TIME, { demo: false });
 
-  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+  for (const viewport of VIEWPORT_NAMES) {
     it(`goes through every step, confirms the reinstall warning, and ends up not solved; a second run is solved (${viewport})`, async () => {
-      const page = await journey.newPage(viewport);
+      const page = await journey().newPage(viewport);
       const shot = shooter(page, 'help-flow-smart-tv', viewport);
 
-      await page.goto(`${journey.base}/help`);
+      await page.goto(`${journey().base}/help`);
       await page.getByRole('navigation', { name: 'Help Center' }).getByRole('link', { name: 'Guides' }).click();
       await heading(page, 'Step-by-step guides');
       await shot('guides');
 
       await page.getByRole('link', { name: /smart TV/i }).click();
-      await page.waitForURL(`${journey.base}/help/flows/smart-tv`);
+      await page.waitForURL(`${journey().base}/help/flows/smart-tv`);
       await heading(page, 'Unplug the TV from power for 15 seconds');
       expect(await page.getByLabel('Which device is this about?').inputValue()).toBe('tv');
       await shot('unplug');
@@ -77,7 +71,7 @@ describe.skipIf(!hasChromium)('a visitor troubleshoots a smart TV step by step',
       expect(await page.getByRole('link', { name: 'Contact us' }).last().getAttribute('href')).toBe('/help/contact');
       await shot('end-contact');
 
-      const run = await runOf(page, journey.base);
+      const run = await runOf(page, journey().base);
       expect(run).toMatchObject({ flow_id: 'smart-tv', device: 'tv', current_step: 'contact', outcome: 'contact', solved: false });
       expect(run.path.map((answer) => answer.option)).toEqual(['still', 'still', 'still', 'still', 'yes', 'supported']);
       expect(run.path[3]).toEqual({ step: 'reinstall', option: 'still', confirmed: true });
@@ -88,7 +82,7 @@ describe.skipIf(!hasChromium)('a visitor troubleshoots a smart TV step by step',
       await page.getByRole('button', { name: 'That fixed it' }).click();
       await heading(page, 'Enjoy the show');
       await shot('end-solved');
-      expect(await runOf(page, journey.base)).toMatchObject({ flow_id: 'smart-tv', outcome: 'solved', solved: true, path: [{ step: 'power-cycle', option: 'fixed' }] });
+      expect(await runOf(page, journey().base)).toMatchObject({ flow_id: 'smart-tv', outcome: 'solved', solved: true, path: [{ step: 'power-cycle', option: 'fixed' }] });
 
       await page.context().close();
     });
