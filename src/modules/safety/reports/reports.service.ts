@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { scanMessage, type Brand, type ScanChannel, type ScanLink } from '../scan/index.ts';
+import { scanMessage, type Brand, type ScanInput, type ScanLink } from '../scan/index.ts';
 import { linksInText, MAX_LINKS } from '../scan/links.ts';
 import { findGenuineMail, type GenuineMatch, type SentMailLookup } from './genuine-mail.ts';
 import { keepAsEvidence, keepMembersWords, newReportReference, signalsAsEvidence } from './report.rules.ts';
@@ -16,16 +16,12 @@ export type ReportsContext = {
   ownHosts?: string[];
 };
 
-/** One suspicious message as it reached us, before analysis. */
-export type IncomingReport = {
+/**
+ * One suspicious message as it reached us, before analysis: what the scan reads
+ * (its authentication results as the report keeps them), and who reported it how.
+ */
+export type IncomingReport = Omit<ScanInput, 'authentication'> & {
   source: ReportSource;
-  channel: ScanChannel;
-  from: string;
-  subject?: string | null;
-  body: string;
-  html?: string | null;
-  replyTo?: string | null;
-  links?: ScanLink[];
   /** The reported email's own Message-ID and date, when they survived the forward. */
   messageId?: string | null;
   date?: string | null;
