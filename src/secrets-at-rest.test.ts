@@ -14,6 +14,7 @@ import { findInDatabase, type Sighting } from './platform/testing/database-scan.
 import { createHttpClient, type HttpClient } from './platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from './platform/testing/test-app.ts';
 import { describeEachDatabase } from './platform/testing/test-database.ts';
+import { until } from './platform/testing/until.ts';
 import { DEMO_PASSWORD } from './modules/identity/index.ts';
 import {
   CARD_DASHED, CARD_SPACED, CVC, EXCEPTIONS, MUST_SHOW_REDACTION, needles, ONE_TIME_CODE, paragraph, PASSWORD, phrases,
@@ -25,17 +26,6 @@ const ADMIN_KEY = 'secrets-at-rest-admin-key';
 
 type Message = { seq: number; author: { kind: string }; body: string; payload: { kind: string } | null };
 type Channel = { name: string; run: () => Promise<void> };
-
-/** Waits for what the assistant or the desk does after answering: up to 60 s, so a loaded machine slows the test instead of failing it. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describeEachDatabase('secrets at rest', (open) => {
   let t: TestApp;

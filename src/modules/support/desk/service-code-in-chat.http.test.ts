@@ -12,22 +12,13 @@ import { findInDatabase } from '../../../platform/testing/database-scan.ts';
 import { createHttpClient, type HttpClient } from '../../../platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from '../../../platform/testing/test-app.ts';
 import { describeEachDatabase } from '../../../platform/testing/test-database.ts';
+import { until } from '../../../platform/testing/until.ts';
 import { DEMO_PASSWORD } from '../../identity/index.ts';
 import { openChatSocket, type ChatSocketClient, type MessageFrame } from '../chat/testing/chat-socket-client.ts';
 import { SERVICE_CODE_SENT } from './service-code-request.rules.ts';
 import { WITHHELD_MESSAGE } from './verification-view.rules.ts';
 
 type Message = MessageFrame['message'] & { payload: { kind: string; data?: Record<string, unknown> } | null };
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 /** A code that is not the member's: same shape, different digits. */
 const otherThan = (code: string, seed: number) => String((Number(code) + 111_111 * seed) % 1_000_000).padStart(6, '0');

@@ -1,21 +1,22 @@
 import type { HttpClient } from '../../../platform/testing/http-client.ts';
+import { until } from '../../../platform/testing/until.ts';
 
 /**
- * How long a test waits for the assistant before calling it stuck: far more
- * than a turn takes, so a loaded machine slows the test down instead of
- * failing it (a fixed number of short polls failed on a busy CI machine).
+ * The assistant answers after the member's message is stored: polls the
+ * conversation until `done` holds (platform/testing/until.ts: a deadline far
+ * longer than a turn, so a loaded machine slows the test instead of failing it).
  */
-const DEADLINE_MS = 60_000;
-
-/** The assistant answers after the member's message is stored: polls the conversation until `done` holds. */
 export async function messagesUntil<Message>(client: HttpClient, conversationId: string, done: (messages: Message[]) => boolean): Promise<Message[]> {
-  const deadline = Date.now() + DEADLINE_MS;
   let messages: Message[] = [];
-  while (Date.now() < deadline) {
+  const read = async () => {
     const response = await client.get(`/api/chat/conversations/${conversationId}`);
     messages = (response.json() as { messages: Message[] }).messages;
-    if (done(messages)) return messages;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    return messages;
+  };
+  try {
+    return await until(read, done, 'the conversation reached the expected state');
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('never happened')) throw error;
+    throw new Error(`the conversation never reached the expected state; it has ${messages.length} messages`);
   }
-  throw new Error(`the conversation never reached the expected state; it has ${messages.length} messages`);
 }
