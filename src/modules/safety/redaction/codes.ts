@@ -20,7 +20,7 @@ const NOT_SECRET_AFTER = /^\s+(?:de\s+|do\s+|del\s+|da\s+)?(?:error|erro|promoci
 const SERVICE_AFTER = /^\s+(?:de\s+|do\s+)?(?:servicio|servi[çc]o)\b/iu;
 /** 4–8 digits, as one run or in groups of 2–4 ("482913", "71 42 90", "482-913"). */
 const DIGIT_GROUPS = /(?<![\w$€£#+.,/:-])\d{2,8}(?:[ -]\d{2,4}){0,3}(?![\w%€£]|[.,:/-]\d|\s*(?:%|am\b|pm\b|h\b|uhr\b|minutes?\b|mins?\b|minuten\b|minutos\b|hours?\b|hrs?\b|stunden\b|horas\b|seconds?\b|secs?\b|days?\b|tage\b|d[íi]as\b|weeks?\b|months?\b|years?\b|jahre\b|a[ñn]os\b|inch|zoll|gb\b|mb\b|mbps\b|kbps\b|times\b|mal\b|veces\b|vezes\b|stars?\b|dollars?\b|euros?\b|pounds?\b|reais\b|yen\b|pesos?\b|usd\b|eur\b|gbp\b|brl\b|mxn\b|chf\b))/gi;
-const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|ep|season|series|chapter|part|model|version|step|page|room|flat|apt|apartment|suite|unit|account|member|error|year|fall|bestellung|rechnung|folge|staffel|kunde|kundennummer|pedido|caso|factura|fatura|episodio|episódio|temporada|protocolo|chamado|cliente)(?:\s+(?:number|no\.?|#|id|nummer|nr\.?|n[úu]mero))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
+const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|ep|season|series|chapter|part|model|version|step|page|room|flat|apt|apartment|suite|unit|account|member|error|year|fall|bestellung|rechnung|folge|staffel|kunde|kundennummer|pedido|caso|factura|fatura|episodio|episódio|temporada|protocolo|chamado|cliente|incidencia|incid[êe]ncia|reclamaci[óo]n|tracking|sendung\p{L}*|rastreo|rastreio|seguimiento|pedido)(?:\s+(?:number|no\.?|#|id|nummer|nr\.?|n[úu]mero))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
 
 export type CodeOptions = { serviceCodes: 'keep' | 'remove' };
 /** The token a removed service code leaves (its kind is `one_time_code`, whose own token is `[code removed]`). */
@@ -38,6 +38,12 @@ const NEXT_SENTENCE = /^[^.!?\n]{0,40}(?:[.!?]+|\n)\s*(?:(?:it'?s|it\s+is|it\s+s
  */
 const RECEIVED = /(?<![\p{L}])(?:got|get|gets|getting|received|receive|receiving|came|arrived|shows|showing|showed|displays|says|said|bekommen|bekam|bekomme|erhalten|kam|zeigt|angezeigt|recib[íi]|recibo|lleg[óa]|mandaron|mandaste|enviaron|muestra|aparece|recebi|recebo|chegou|mandaram|enviaram|mostra|aparece)(?![\p{L}])/giu;
 
+/**
+ * A message about a code on the TV, in a text or to verify ("the tv wants the numbers again, 58 31 04", "the six digits
+ * on the TV were 204 817", "my verifcation thing is 390118"): there, six digits with nothing that names them otherwise
+ * are the code, with or without a code word next to them.
+ */
+const CODE_CONTEXT = /(?<![\p{L}])(?:numbers|digits?|zahlen|ziffern|n[úu]meros?|d[íi]gitos?|verif\p{L}*|tv|tele|fernseher|screen|bildschirm|pantalla|tela|code|codes|c[óo]digos?|pin|sms|text(?:ed)?)(?![\p{L}])/iu;
 export function findOneTimeCodes(text: string, runs: readonly DigitRun[], options: CodeOptions): Span[] {
   const words: { start: number; end: number; secret: boolean; service: boolean }[] = [];
   for (const m of text.matchAll(CODE_WORD)) {
@@ -53,7 +59,8 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
   }
   const received = [...text.matchAll(RECEIVED)].map((m) => m.index + m[0].length);
   const entered = [...text.matchAll(ENTER)].map((m) => m.index + m[0].length);
-  if (words.length === 0 && received.length === 0 && entered.length === 0) return [];
+  const codeContext = /\d(?:[\s.,-]{0,2}\d){5}/.test(text) && CODE_CONTEXT.test(text); // only six digits count there
+  if (words.length === 0 && received.length === 0 && entered.length === 0 && !codeContext) return [];
   const candidates: { start: number; end: number }[] = [];
   for (const m of text.matchAll(DIGIT_GROUPS)) {
     const digits = m[0].replace(/\D/g, '');
@@ -75,7 +82,8 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
       const digits = text.slice(start, end).replace(/\D/g, '');
       // "got 250000 views", "received 123456 in my bank account": a count or an amount has its noun after it; a code stands alone.
       const alone = !/^(\d)\1+$/.test(digits) && !/^\s+(?!(?:from|on|but|and|as|via|by|is|was|which|that|so|when|at|again|twice|just|too|lol|btw|earlier|yesterday|today|now|then|or|an|von|aber|und|heute|gestern|pero|y|o|de|ayer|hoy|mas|e|ou|ontem|hoje|ago|ein|en|em|no|na|(?:a|an|one)\s+(?:minute|second|moment|few|couple|while|min|sec)\p{L}*|minutes?\s+ago|vor|hace|h[áa])(?![\p{L}]))\p{L}/iu.test(text.slice(end, end + 20));
-      if (digits.length === 6 && alone && received.some((at) => at <= start && start - at <= 40 && !SENTENCE_END.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
+      if (digits.length === 6 && !/^(\d)\1+$/.test(digits) && !/^\s+(?:views|people|users|subscribers|members|followers|likes|points|miles|km|steps|words|characters|pixels|rows|lines|items|titles|films|movies|songs|records|entries)(?![\p{L}])/iu.test(text.slice(end, end + 20)) && codeContext && !/\d[\s.-]{1,3}$/.test(text.slice(Math.max(0, start - 4), start)) && !NOT_SECRET_BEFORE.test(text.slice(Math.max(0, start - 30), start).replace(/\s*(?:number|no\.?|#|nr\.?|n[úu]mero)?\s*[:#]?\s*$/i, ' '))) spans.push({ kind: 'one_time_code', start, end });
+      else if (digits.length === 6 && alone && received.some((at) => at <= start && start - at <= 40 && !SENTENCE_END.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
       // "it says enter 2 2 7 1 on the TV": digits to type in, right after the verb.
       else if (alone && !/^(?:19|20)\d\d$/.test(digits) && entered.some((at) => at <= start && /^\s*:?\s*$/.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
       continue;

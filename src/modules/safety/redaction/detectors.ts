@@ -17,9 +17,13 @@ const CARD_RUN = /(?<![\w+$€£.,/-])(?<!\d:)\d+(?:(?:[ \u00a0\u202f]{1,3}| ?[.
  * one one …", "vier eins …"). In a longer run of groups the longest valid
  * stretch of whole groups is taken (a card number followed by a CVV).
  */
+const PARCEL_BEFORE = /(?<![\p{L}])(?:tracking|sendungs?\p{L}*|paket\p{L}*|rastreio|rastreamento|seguimiento|parcel|package|shipment|receipt|awb)(?:\s+(?:number|no\.?|nr\.?|#|id|nummer|n[úu]mero|code))?\s*[:#]?\s*(?:\d{1,4}\s+)?$/iu;
+
 export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(CARD_RUN)) {
+    // A tracking, parcel or receipt number is long and may hold a Luhn-valid stretch; named so, it is not a card.
+    if (PARCEL_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const groups: { start: number; end: number }[] = [];
     for (const g of m[0].matchAll(/\d+/g)) groups.push({ start: m.index + g.index, end: m.index + g.index + g[0].length });
     let best: { start: number; end: number; length: number } | undefined;
@@ -104,6 +108,10 @@ const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|
 const CODE_AFTER_CARD = /^[^.!?\n]{0,50}?(?<![\p{L}])(?:code|c[óo]digo|c[óo]d\.?|pin)(?![\p{L}])(?:\s*(?:is|ist|es|é|:|=|lautet)\s*|\s+)(\d{3,4})(?![\d.,:/\w])/iu;
 const TRAILING_CVV = /^(?:[\s,;/|]|\s[–—-]\s)+(?:(?:security(?:\s+code)?|sec(?:\.|urity)?|code|cvv2?|cvc2?|c[óo]d\.?|c[óo]digo|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
 
+const TRAILER_EXPIRY = /(?<![\d/.,:$€£-])(?:0?[1-9]|1[0-2])\s{0,2}[/ -]\s{0,2}(?:20)?(?:2[4-9]|3\d)(?![\d/.,:]*\d|\s*(?:%|[€$£]|minutes?|hours?|days?|years?|euros?|dollars?))/g;
+const TRAILER_CVV = /(?<![\w$€£.,/:#+-])\d{3,4}(?![\w%€£]|[.,:/-]\d|\s*(?:%|[€$£]|minutes?|hours?|days?|months?|years?|euros?|dollars?|pounds?|reais|times|screens?|profiles?|gb|mb))/giu;
+const LAST_DIGITS_BEFORE = /(?<![\p{L}])(?:ending|ends\s+(?:in|with)|last\s+(?:4|four)|endet\s+auf|endend\s+auf|letzten\s+vier|terminada\s+en|acabada\s+en|termina\s+en|final|finais|terminado\s+em|(?:old|new|other)\s+(?:one|card)|order|case|ticket|invoice|#)[^\d]{0,12}$/iu;
+
 function groupSpan(m: RegExpMatchArray, group: number): { start: number; end: number } {
   const start = (m.index ?? 0) + m[0].lastIndexOf(m[group]!);
   return { start, end: start + m[group]!.length };
@@ -157,6 +165,26 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     cvvAfter(start + expiry[1]!.length);
   }
   for (const expiry of expiries) if (cards.some((card) => card.end <= expiry.start && expiry.start - card.end <= 60)) cvvAfter(expiry.end);
+  // The rest of a card number's sentence is what people paste with it, whatever words join them ("ends 02 / 27",
+  // "the date is 10 29", "security numbers 044", "the cv is 338"): a month and year (01–12, then 24–39 or 2024–2039) is the
+  // expiry, and a lone 3–4 digit group (not a year, a price, an amount, a "card ending 0090") is the security code.
+  for (const card of cards) {
+    const rest = text.slice(card.end, card.end + 90);
+    const stop = rest.search(/[.!?](?=\s|$)|\n/);
+    const window = stop >= 0 ? rest.slice(0, stop) : rest;
+    const taken: { start: number; end: number }[] = [];
+    for (const m of window.matchAll(TRAILER_EXPIRY)) {
+      const start = card.end + m.index;
+      taken.push({ start, end: start + m[0].length });
+      spans.push({ kind: 'card_expiry', start, end: start + m[0].length });
+    }
+    for (const m of window.matchAll(TRAILER_CVV)) {
+      const start = card.end + m.index;
+      if (taken.some((t) => start < t.end && start + m[0].length > t.start) || /^(?:19|20)\d\d$/.test(m[0])) continue;
+      if (LAST_DIGITS_BEFORE.test(window.slice(0, m.index))) continue;
+      spans.push({ kind: 'cvv', start, end: start + m[0].length });
+    }
+  }
   // "card is 4285 … and the code is 551": a 3–4 digit code named "code" later in the sentence of a card number.
   for (const card of cards) {
     const code = CODE_AFTER_CARD.exec(text.slice(card.end, card.end + 80));

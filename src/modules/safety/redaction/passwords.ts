@@ -66,6 +66,28 @@ const THING_AFTER = /^\s+(?:profile|account|plan|app|tv|device|router|internet|w
 const THING_BEFORE = /(?<![\p{L}])(?:profiles?|profil|perfil|user(?:name)?|benutzer(?:name)?|nutzername|usuario|usuário|login(?:\s+name)?|gamer\s*tag|tag|handle|nick(?:name)?|wifi|wlan|network|netzwerk|red|rede|ssid|playlist|watch(?:ing|ed)?|schaue|sehe|viendo|vendo|assistindo|movie|film|filme|pel[íi]cula|show|series|serie|s[ée]rie|title|titel|t[íi]tulo|named|called|hei[ßs]t|llamad[oa]|chamad[oa]|model|modell|modelo|version|versi[óo]n|vers[ãa]o|code|promo|coupon|voucher|gutschein|cup[óo]n|cupom|order|case|ticket|room|flight|loved?|liked?|enjoyed|saw|seen|my\s+(?:kid|son|daughter)'?s?)(?:\s+(?:is|ist|es|é|was|named|called))?\s*[:#'"“]?\s*(?:the\s+|a\s+|an\s+|das\s+|der\s+|die\s+|el\s+|la\s+|o\s+|a\s+)?(?:[\p{L}\d]+,?\s+){0,2}?$/iu;
 /** What makes "used X" about signing in: the message talks about an account, a failed or changed login, or using X everywhere. */
 const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|account|konto|cuenta|conta\b|locked|wrong|incorrect|invalid|rejected|n'?t\s+(?:work|accept|take|let)|not\s+(?:work|accept)|changed|hack|error|everything|everywhere|sites|falsch|geht\s+nicht|funktioniert\s+nicht|ge[äa]ndert|alles|überall|no\s+(?:funciona|sirve|me\s+deja|entra|puedo\s+entrar)|incorrect|cambi|todo|n[ãa]o\s+(?:funciona|entra|aceita)|errad|mud|tudo|inv[áa]lid/iu;
+/**
+ * A message about getting into an account (signing in, a password, a key or word to get in, being locked out, typing
+ * something that is refused): in such a message any secret-shaped word is taken, with no cue next to it.
+ */
+const ACCOUNT_ACCESS = /password|passwort|kennwort|contrase|senha|pass\s?(?:phrase|code)|\bpw\b|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|get(?:ting)?\s+in\b|let\s+me\s+in|lock(?:ed)?\s+(?:out|word)|credential|\baccess\b|\bkey\b|secret|combination|account|unlock|anmelde|\banmeld|einlogg|zugang|schl[üu]ssel|konto|acceso|acesso|clave|palabra|palavra|credencial|entrar|\bentra\b|cuenta|\bconta\b|wrong|incorrect|invalid|falsch|incorrect|errad|n[ãa]o\s+(?:vai|entra|funciona)|no\s+(?:va|entra|funciona)|geht\s+nicht|klappt\s+nicht|doesn'?t\s+work|won'?t\s+(?:let|take|accept|work)|fails|bounces|rejected|usuals?\b|\bent[eo]?re?d\b|\btyped\b|\btried\b|\bword\s+(?:i|we|he|she)\s+(?:picked|chose|set|use)|\b(?:picked|chose)\b|eingegeben|eingetippt|prob[ée]\b|met[íi]\b|tentei|digitei/iu;
+/**
+ * How people build a password: a word (three letters or more) with digits in or after it, maybe joined by "_", "." or "-",
+ * maybe a symbol at the end ("Raptor6", "GreenBay4ever", "Galway.Girl88", "Mira_Lobby22", "GRANDMA2024"). Not a model or
+ * product number (capitals and digits in several groups: "OLED55C3", "UN55TU7000"), not a reference or tracking number
+ * (a run of five digits or more), not a version ("v8.14.2").
+ */
+function secretShaped(value: string): boolean {
+  if (value.length < 5 || value.length > 40 || !/\d/.test(value) || /[/\\@]/.test(value)) return false; // most words have no digit: the cheap test first
+  if (!/\p{L}{3}/u.test(value) || !/\d/.test(value) || /\d{5}/.test(value)) return false;
+  if (!/^[\p{L}\d]+(?:[_.\-][\p{L}\d]+)*[!#$%&*?]*$/u.test(value)) return false;
+  if ((value.match(/\d+/g)?.length ?? 0) > 2) return false; // bc1q9rh7xk2m4w0: a key, an address or a hash, not a made-up word
+  if (/^\P{Ll}+$/u.test(value)) return false; // capitals and digits: a model (OLED55C3, KD-55X80K) or a promo code (HERBST30)
+  if (/^\p{Lu}{2,4}[-_]?\d+$/u.test(value)) return false; // INV-20931, RH-2209
+  if (/^\p{L}{1,4}\d+(?:\.\d+)+$/u.test(value) || /\d\.\d/.test(value)) return false; // a version
+  if (/^\d+(?:st|nd|rd|th|am|pm|h|min|mins|gb|mb|k|p|x|hz|fps|mbps)$/i.test(value) || /^\d+-\p{L}+(?:-\p{L}+)*$/u.test(value)) return false; // 2nd, 6-digit, 30-min
+  return true;
+}
 /** A word glued to digits ("Violet1234"): the only tokens the implied rule looks at. */
 const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
 const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
@@ -74,7 +96,7 @@ const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VA
 /** A quoted value after a password word keeps its spaces: password = "open sesame", Passwort: "Alte Mühle 12". */
 const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${IS})\s*(?:"|“|„|«)([^"“”„«»\n]{1,64}?)(?:"|”|“|»)`, 'giu');
 /** A login pasted as "address / password", "address | password", "address: password". */
-const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,|\s\+|\s&)\s*(?:"|'|“)?${VALUE}`, 'giu');
+const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,|\s\+|\s&|\s+(?:with|and|mit|und|con|y|com|e)\s)\s*(?:"|'|“)?${VALUE}`, 'giu');
 /** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
 const DIRECT = new RegExp(String.raw`\b${PASSWORD_WORD}\s+(?:"|'|“)?${VALUE}`, 'giu');
 /** "Winter2023 worked for years and now it's wrong", "Lindenbaum7 geht nicht mehr": what is said of a password after it. */
@@ -202,10 +224,12 @@ export function findPasswords(text: string): Span[] {
     }
   }
   // Words that look like a password, near a login cue (80 characters before, or later in the same sentence), or strong on their own.
+  const accountAccess = WORD_WITH_DIGITS.test(text) && ACCOUNT_ACCESS.test(text);
   for (const m of text.matchAll(TOKEN)) {
-    if (m[0].length < 6 || !/[a-z\u00df-\u00ff]/.test(m[0])) continue;
     const value = m[0].replace(/[.,;:)\]}"'”»?]+$/, '');
-    if (!looksLikePassword(value) && !looksStrong(value)) continue;
+    const shaped = accountAccess && secretShaped(value);
+    if (!shaped && (m[0].length < 6 || !/[a-z\u00df-\u00ff]/.test(m[0]))) continue;
+    if (!shaped && !looksLikePassword(value) && !looksStrong(value)) continue;
     if (LABEL_GLUED.test(value)) continue; // "PW=hunter22": the label's own rule takes the value after it
     const start = m.index;
     const end = start + m[0].length;
@@ -229,7 +253,7 @@ export function findPasswords(text: string): Span[] {
     const freeStanding = WORD_AND_DIGITS.test(value) && /\d\d|[_!#$%&*?]/.test(value) && !THING_BEFORE.test(before.slice(-40));
     const implied =
       !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) && !THING_AFTER.test(after) &&
-      (freeStanding || typedValue || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
+      ((shaped && !THING_BEFORE.test(before.slice(-40))) || freeStanding || typedValue || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
     if (!cued && !implied && !looksStrong(value)) continue;
     if (!looksStrong(value) && DEVICE_OR_THING.test(value)) continue; // "my password doesn't work on my iPhone15": a device, near a login word or not
     if (USERNAME_BEFORE.test(before)) continue;

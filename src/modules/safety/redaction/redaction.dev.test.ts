@@ -96,12 +96,21 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'adversarial10-de': { removed: 1, kept: 1 },
   'adversarial10-es': { removed: 1, kept: 1 },
   'adversarial10-pt': { removed: 1, kept: 1 },
+  // fresh-* (phone typing, mixed languages, wrong words for things, polite vague members, small businesses, look-alike figures),
+  // frozen before the general detectors (secret-shaped words in a message about getting in, six digits in a message about a
+  // code or the TV, the rest of a card number's sentence): first measure en 84.5 / 98.6 % kept, de 91.1 / 100, es 97.8 / 95.7, pt 97.8 / 100.
+  // fresh-en keeps six misses: a phone read with "oh" and "double zero", "the code is prob Zoe_0611", "something like Heather1962"
+  // with no word about getting in, "GRANDMA2024" (capitals and digits are promo codes), "Velvet Thunder 42" (spaces), an SSN in spaces.
+  'fresh-en': { removed: 0.96, kept: 1 },
+  'fresh-de': { removed: 1, kept: 1 },
+  'fresh-es': { removed: 1, kept: 1 },
+  'fresh-pt': { removed: 1, kept: 1 },
 };
 
 describe('redaction on the development sets', () => {
   it.each(Object.entries(FLOORS))('%s: secrets removed and harmless figures kept reach their floor', (name, floor) => {
     const rows = readDevSet(new URL(`./data/${name}.jsonl`, import.meta.url));
-    expect(rows.length).toBeGreaterThanOrEqual(name === 'adversarial-en' ? 300 : name.startsWith('adversarial-') ? 60 : name.startsWith('adversarial') ? 6 : name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 15);
+    expect(rows.length).toBeGreaterThanOrEqual(name === 'adversarial-en' ? 300 : name.startsWith('adversarial-') ? 60 : name.startsWith('adversarial') ? 6 : name === 'fresh-en' ? 150 : name.startsWith('fresh-') ? 40 : name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 15);
     const score = scoreDevSet(rows);
     expect(score.secrets).toBeGreaterThan(0);
     expect({ misses: score.misses, removed: score.removed / score.secrets >= floor.removed }).toEqual({ misses: floor.removed === 1 ? [] : score.misses, removed: true });
