@@ -129,6 +129,16 @@ describeEachDatabase('POST /api/safety/reports', (open) => {
     }
   });
 
+  it('takes JSON only: a form-encoded body gets 415 UNSUPPORTED_MEDIA_TYPE (the form parser belongs to the /help pages only)', async () => {
+    const response = await t.app.server.inject({
+      method: 'POST', url: '/api/safety/reports', remoteAddress: '203.0.113.77',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ channel: 'sms', body: SMS_PHISH }).toString(),
+    });
+    expect(response.statusCode, response.body).toBe(415);
+    expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('limits reports per client address with the shared limiter: the 11th in ten minutes gets 429 RATE_LIMITED and Retry-After', async () => {
     const send = () => t.app.server.inject({ method: 'POST', url: '/api/safety/reports', remoteAddress: '203.0.113.9', payload: { channel: 'sms', body: 'hello' } });
     for (let i = 0; i < 10; i++) expect((await send()).statusCode).toBe(201);

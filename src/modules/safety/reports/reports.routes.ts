@@ -90,7 +90,8 @@ export function reportPagesRoutes(deps: ReportRoutesDeps): FastifyPluginAsyncZod
     return { report, answer };
   };
 
-  return async (app) => {
+  /** The pages that work without JavaScript: the only routes here that read form-encoded bodies. */
+  const formPages: FastifyPluginAsyncZod = async (app) => {
     await app.register(formbody);
 
     app.get('/help/report-message', { schema: { hide: true } }, async (request, reply) =>
@@ -127,6 +128,11 @@ export function reportPagesRoutes(deps: ReportRoutesDeps): FastifyPluginAsyncZod
       });
       return html(reply).header('x-robots-tag', 'noindex').send(renderReportAnswer(deps.renderPage, answer));
     });
+  };
+
+  return async (app) => {
+    // Its own encapsulated context, so formbody's parser does not reach the JSON API below (which answers 415 to a form).
+    await app.register(formPages);
 
     app.post('/api/safety/reports', {
       bodyLimit: 128 * 1024,
