@@ -70,7 +70,7 @@ const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|gin
  * A message about getting into an account (signing in, a password, a key or word to get in, being locked out, typing
  * something that is refused): in such a message any secret-shaped word is taken, with no cue next to it.
  */
-const ACCOUNT_ACCESS = /password|passwort|kennwort|contrase|senha|pass\s?(?:phrase|code)|\bpw\b|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|get(?:ting)?\s+in\b|let\s+me\s+in|lock(?:ed)?\s+(?:out|word)|credential|\baccess\b|\bkey\b|secret|combination|account|unlock|anmelde|\banmeld|einlogg|zugang|schl[üu]ssel|konto|acceso|acesso|clave|palabra|palavra|credencial|entrar|\bentra\b|cuenta|\bconta\b|wrong|incorrect|invalid|falsch|incorrect|errad|n[ãa]o\s+(?:vai|entra|funciona)|no\s+(?:va|entra|funciona)|geht\s+nicht|klappt\s+nicht|doesn'?t\s+work|won'?t\s+(?:let|take|accept|work)|fails|bounces|rejected|usuals?\b|\bent[eo]?re?d\b|\btyped\b|\btried\b|\bword\s+(?:i|we|he|she)\s+(?:picked|chose|set|use)|\b(?:picked|chose)\b|eingegeben|eingetippt|prob[ée]\b|met[íi]\b|tentei|digitei/iu;
+const ACCOUNT_ACCESS = /password|passwort|kennwort|contrase|senha|pass\s?(?:phrase|code)|\bpw\b|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|get(?:ting)?\s+in\b|let\s+me\s+in|lock(?:ed)?\s+(?:out|word)|credential|\baccess\b|\bkey\b|secret|combination|account|unlock|anmelde|\banmeld|einlogg|zugang|schl[üu]ssel|konto|acceso|acesso|clave|palabra|palavra|credencial|entrar|\bentra\b|cuenta|\bconta\b|wrong|incorrect|invalid|falsch|incorrect|errad|n[ãa]o\s+(?:vai|entra|funciona)|no\s+(?:va|entra|funciona)|geht\s+nicht|klappt\s+nicht|doesn'?t\s+work|won'?t\s+(?:let|take|accept|work)|fails|bounces|rejected|usuals?\b|\bent[eo]?re?d\b|\btyped\b|\btr(?:y|ies|ied|ying|yin)\b|probier|versuch|prob(?:ando|ar|é|e)\b|intent|tentando|tentei|digit|tipp|escrib|\bpongo\b|coloc|\bword\s+(?:i|we|he|she)\s+(?:picked|chose|set|use)|\b(?:picked|chose)\b|eingegeben|eingetippt|prob[ée]\b|met[íi]\b|tentei|digitei/iu;
 /**
  * How people build a password: a word (three letters or more) with digits in or after it, maybe joined by "_", "." or "-",
  * maybe a symbol at the end ("Raptor6", "GreenBay4ever", "Galway.Girl88", "Mira_Lobby22", "GRANDMA2024"). Not a model or
@@ -112,7 +112,7 @@ const LOGIN_CUE = new RegExp(
 /** A cheap first look: every login cue holds one of these (the cue list is long, and most messages have none). */
 const LOGIN_HINT = /pas|paw|pw|psw|pssw|kennw|contra|senha|clave|log|sign|cred|every|überall|ueberall|alles|todo|todas|tudo|sesi|einlogg|anmeld|zugang|entrar|acesso|typ|tipp|escrib|digit|weak|strong|schwach|d[ée]bil|fraca|what\s+i|the\s+one|apps|sites|accounts|logins|services/i;
 /** What follows a username word is the username, not the password. */
-const USERNAME_BEFORE = /\b(?:user\s?name|user|username|login(?:\s+name)?|log-in|benutzer(?:name)?|nutzername|usuario|usuário|utilizador|nome\s+de\s+usuário)(?:'s|\s+(?:is|ist|lautet|es|é))?\s*[:=]?\s*$/iu;
+const USERNAME_BEFORE = /\b(?:account\s+name|screen\s?name|user\s?name|user|username|login(?:\s+name)?|log-in|benutzer(?:name)?|nutzername|usuario|usuário|utilizador|nome\s+de\s+usuário)(?:'s|\s+(?:is|ist|lautet|es|é))?\s*[:=]?\s*$/iu;
 const NOT_A_PASSWORD = new Set(
   `a an the not no wrong incorrect correct right invalid expired too very still being fine ok okay working broken same different
    case required blank empty long short weak strong saved changed reset locked my your his her their our its it that this what

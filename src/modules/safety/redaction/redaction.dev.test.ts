@@ -105,12 +105,19 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'fresh-de': { removed: 1, kept: 1 },
   'fresh-es': { removed: 1, kept: 1 },
   'fresh-pt': { removed: 1, kept: 1 },
+  // fresh2-* written after those detectors, measured once before any change: en 87.5 / 95.7 % kept, de/es/pt 81.8 / 100
+  // (trying verbs "tryin", "probiere", "probando", "tentando" and "account name is jsmith88" were not read); fresh2-en keeps two
+  // misses: a gift card PIN (gift card codes are kept on purpose) and a birth date given as the password.
+  'fresh2-en': { removed: 0.93, kept: 1 },
+  'fresh2-de': { removed: 1, kept: 1 },
+  'fresh2-es': { removed: 1, kept: 1 },
+  'fresh2-pt': { removed: 1, kept: 1 },
 };
 
 describe('redaction on the development sets', () => {
   it.each(Object.entries(FLOORS))('%s: secrets removed and harmless figures kept reach their floor', (name, floor) => {
     const rows = readDevSet(new URL(`./data/${name}.jsonl`, import.meta.url));
-    expect(rows.length).toBeGreaterThanOrEqual(name === 'adversarial-en' ? 300 : name.startsWith('adversarial-') ? 60 : name.startsWith('adversarial') ? 6 : name === 'fresh-en' ? 150 : name.startsWith('fresh-') ? 40 : name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 15);
+    expect(rows.length).toBeGreaterThanOrEqual(name === 'adversarial-en' ? 300 : name.startsWith('adversarial-') ? 60 : name.startsWith('adversarial') ? 6 : name === 'fresh-en' ? 150 : name.startsWith('fresh-') ? 40 : name.startsWith('fresh2-') ? 10 : name.startsWith('dev-en') ? 150 : name.startsWith('dev-') ? 50 : 15);
     const score = scoreDevSet(rows);
     expect(score.secrets).toBeGreaterThan(0);
     expect({ misses: score.misses, removed: score.removed / score.secrets >= floor.removed }).toEqual({ misses: floor.removed === 1 ? [] : score.misses, removed: true });
