@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.ts';
-import { openJourney, readServiceCode, shooter, signInAgent, signInMember, startChat, type Journey } from './journey.ts';
+import { CHAT_OPEN_TIME, journeyForBlock, readServiceCode, shooter, signInAgent, signInMember, startChat } from './journey.ts';
 
 /**
  * Verification that never exposes the service code: Sam asks for it from
@@ -8,24 +8,17 @@ import { openJourney, readServiceCode, shooter, signInAgent, signInMember, start
  * and both screens say "Identity verified" without anyone reloading.
  */
 describe.skipIf(!hasChromium)('an agent asks for the service code and the member types it into the secure field', () => {
-  let journey: Journey;
-  beforeAll(async () => {
-    // Friday 10:00 in New York: the chat is open.
-    journey = await openJourney('2026-11-27T15:00:00Z');
-  }, 120_000);
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = journeyForBlock(CHAT_OPEN_TIME);
 
   it('opens the field on the agent\'s request, checks the code on the server, and both sides see identity verified', async () => {
-    const agent = await journey.newPage('desktop');
+    const agent = await journey().newPage('desktop');
     const agentShot = shooter(agent, 'service-code-agent', 'desktop');
-    await signInAgent(agent, journey.base, 'sam@agents.reelhouse.example');
+    await signInAgent(agent, journey().base, 'sam@agents.reelhouse.example');
 
-    const member = await journey.newPage('phone');
+    const member = await journey().newPage('phone');
     const memberShot = shooter(member, 'service-code-member', 'phone');
-    await signInMember(member, journey.base, 'ben@demo.reelhouse.example');
-    const log = await startChat(member, journey.base, 'I was charged twice this month for my membership');
+    await signInMember(member, journey().base, 'ben@demo.reelhouse.example');
+    const log = await startChat(member, journey().base, 'I was charged twice this month for my membership');
     await log.getByText(/same card/i).first().waitFor({ timeout: 45_000 });
     await member.getByRole('button', { name: 'Talk to a person' }).click();
     await log.getByText(/Sam .*joined/).waitFor({ timeout: 45_000 });
@@ -49,7 +42,7 @@ describe.skipIf(!hasChromium)('an agent asks for the service code and the member
     await memberShot('field-open');
 
     // He reads the code in the app (here: his account page in another tab) and types it into the field.
-    const code = await readServiceCode(journey, 'ben@demo.reelhouse.example');
+    const code = await readServiceCode(journey(), 'ben@demo.reelhouse.example');
     await input.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
     await field.getByRole('button', { name: 'Send code securely' }).click();
 

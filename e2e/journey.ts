@@ -12,6 +12,9 @@ export const VIEWPORT_NAMES = Object.keys(VIEWPORTS) as ViewportName[];
 /** A Wednesday, 10:00 in New York: the Help Center's visitor journeys run then (chat and call-backs are open). */
 export const VISITOR_TIME = '2026-11-25T15:00:00Z';
 
+/** A Friday, 10:00 in New York: the chat is open and agents are on duty, for the journeys between a member and an agent. */
+export const CHAT_OPEN_TIME = '2026-11-27T15:00:00Z';
+
 /** The password of every demo member and demo agent. */
 export const DEMO_PASSWORD = 'reelhouse-demo';
 

@@ -1,32 +1,25 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.ts';
-import { openJourney, readServiceCode, shooter, signInAgent, signInMember, startChat, type Journey } from './journey.ts';
+import { CHAT_OPEN_TIME, journeyForBlock, readServiceCode, shooter, signInAgent, signInMember, startChat } from './journey.ts';
 
 /**
  * Two browsers at once: Ben, charged twice because a forgotten second
  * account pays with his card, and Sam at the agent desk.
  */
 describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refunds the duplicate', () => {
-  let journey: Journey;
-  beforeAll(async () => {
-    // Friday 10:00 in New York: the chat is open.
-    journey = await openJourney('2026-11-27T15:00:00Z');
-  }, 120_000);
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = journeyForBlock(CHAT_OPEN_TIME);
 
   it('shows the two accounts on one card, hands off on request, and the agent verifies, refunds and closes with a summary the member downloads', async () => {
     // Sam is on duty at the agent desk, in another browser.
-    const agent = await journey.newPage('desktop');
+    const agent = await journey().newPage('desktop');
     const agentShot = shooter(agent, 'chat-double-charge-agent', 'desktop');
-    await signInAgent(agent, journey.base, 'sam@agents.reelhouse.example');
+    await signInAgent(agent, journey().base, 'sam@agents.reelhouse.example');
 
-    const member = await journey.newPage('desktop');
+    const member = await journey().newPage('desktop');
     const memberShot = shooter(member, 'chat-double-charge-member', 'desktop');
-    await signInMember(member, journey.base, 'ben@demo.reelhouse.example');
-    const log = await startChat(member, journey.base, 'I was charged twice this month for my membership');
+    await signInMember(member, journey().base, 'ben@demo.reelhouse.example');
+    const log = await startChat(member, journey().base, 'I was charged twice this month for my membership');
 
     // The assistant reads the ledger: the second account on the same card, with its masked login.
     await log.getByText(/same card/i).first().waitFor({ timeout: 45_000 });
@@ -64,7 +57,7 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     expect(await log.innerText()).not.toContain('What is your password');
 
     // Ben reads the code from his account page; Sam types it.
-    const code = await readServiceCode(journey, 'ben@demo.reelhouse.example');
+    const code = await readServiceCode(journey(), 'ben@demo.reelhouse.example');
     await agent.getByLabel('Service code').fill(code);
     await agent.getByRole('button', { name: 'Verify' }).click();
     await agent.getByRole('button', { name: 'Refund' }).first().waitFor();
@@ -97,7 +90,7 @@ describe.skipIf(!hasChromium)('a member charged twice chats, and an agent refund
     expect(transcript).not.toContain(code);
 
     // The summary stays with his conversations.
-    await member.goto(`${journey.base}/chat`);
+    await member.goto(`${journey().base}/chat`);
     const kept = member.getByRole('region', { name: 'What our team did' });
     await kept.getByText('Refund given').waitFor();
     expect(await kept.innerText()).toContain('We refunded the charge made by your second account');
