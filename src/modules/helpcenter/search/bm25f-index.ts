@@ -5,12 +5,6 @@ import { isErrorCodeTerm, SYNONYMS, terms, words } from './text-analysis.ts';
 /** What the index reads of an article; `body` is plain text (Markdown syntax does no harm). */
 export type SearchDocument = { slug: string; title: string; summary: string; keywords: readonly string[]; body: string };
 export type SearchHit = { slug: string; score: number };
-/**
- * `confidence` is the best article's share of what the query's words could
- * score at most (0 to 1); below CONFIDENT_AT the search has no good answer
- * and `hits` is empty.
- */
-export type SearchResult = { hits: SearchHit[]; confident: boolean; confidence: number };
 /** Every article that matched, best first, with the confidence of the best (for the search that re-ranks them, `search-index.ts`). */
 export type ScoredQuery = { ranked: SearchHit[]; confidence: number; words: number };
 export type Bm25fIndex = {
@@ -19,9 +13,6 @@ export type Bm25fIndex = {
   score(query: string): ScoredQuery;
   /** Does the index know this word as it is (no typo correction)? */
   knows(word: string): boolean;
-  /** The good answers, best first; empty when there is none (see `rank`). */
-  search(query: string, limit?: number): SearchHit[];
-  rank(query: string, limit?: number): SearchResult;
 };
 
 /**
@@ -233,12 +224,6 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
     return { ranked: hits.map(({ slug, score: value }) => ({ slug, score: value })), confidence, words: queryTerms.length };
   };
 
-  const rank = (query: string, limit = 10): SearchResult => {
-    const { ranked, confidence, words } = score(query);
-    const confident = confidence >= (words > LONG_QUERY_WORDS ? CONFIDENT_AT_LONG : CONFIDENT_AT);
-    return { hits: confident ? ranked.slice(0, limit) : [], confident, confidence };
-  };
-
   return {
     size: total,
     slugs: documents.map((doc) => doc.slug),
@@ -247,7 +232,5 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
       const found = terms(word);
       return found.length > 0 && found.every((term) => vocabulary.has(term) || isErrorCodeTerm(term));
     },
-    rank,
-    search: (query, limit = 10) => rank(query, limit).hits,
   };
 }
