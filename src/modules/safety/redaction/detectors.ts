@@ -102,6 +102,8 @@ const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|ame
 
 const EXPIRY_BEFORE = /(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|am)?\s*$/iu;
 const EXPIRY_MONTH_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|im|am)?\s*${MONTHS}\.?,?\s+(?:of\s+|de\s+)?$`, 'iu');
+/** Where the month name starts inside a matched expiry (built once, not per match). */
+const MONTH_NAME = new RegExp(MONTHS, 'iu');
 /** A cheap first look: every expiry cue holds one of these. */
 const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
 
@@ -128,7 +130,7 @@ export function findCardExpiries(text: string, cards: readonly Span[], runs: rea
     const monthThenYear = /^(?:20)?\d\d$/.test(run.digits) && EXPIRY_MONTH_BEFORE.test(before);
     if (!monthThenYear && !(/^(?:0[1-9]|1[0-2])(?:20)?\d\d$/.test(run.digits) && EXPIRY_BEFORE.test(before))) continue;
     const month = monthThenYear ? EXPIRY_MONTH_BEFORE.exec(before)! : undefined;
-    const start = month ? run.start - before.length + month.index + month[0].search(new RegExp(MONTHS, 'iu')) : run.start;
+    const start = month ? run.start - before.length + month.index + month[0].search(MONTH_NAME) : run.start;
     const window = text.slice(Math.max(0, run.start - 120), run.end + 40);
     if (CARD_CONTEXT.test(window) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start, end: run.end });
   }

@@ -4,7 +4,7 @@ import { cancellationStatus, FEEDBACK_CHOICES, HANDOFF_CHOICES, partnerOf, say, 
 import { paidUntil } from './actions.rules.ts';
 import type { AssistantState, AssistantTools, ChargeExplanationLike } from './assistant.types.ts';
 import { formatMoney } from '../../billing/index.ts';
-import { addMonths, longDate } from './charges/charge-dates.ts';
+import { addMonths, longDate, ordinal } from './charges/charge-dates.ts';
 import { readQuestionByMeaning, type MeaningContext } from './question-meaning.rules.ts';
 
 /** `date`'s month on `day`, or its last day when the month is shorter. */
@@ -80,7 +80,6 @@ function explanationOf(ctx: Ctx): ChargeExplanationLike {
   return ctx.tools.explainCharges({ membership: ctx.snapshot.membership, sameCard: ctx.snapshot.sameCard, today: ctx.today });
 }
 
-const ordinal = (day: number) => `${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`;
 const money = (amount: number, currency: string) => formatMoney(amount, currency);
 const PAYMENTS: Choice = { id: 'link:/account/payments', label: 'Open my payments page' };
 
