@@ -66,7 +66,7 @@ export function createSafetyModule(deps: SafetyModuleDeps): SafetyModule {
   return {
     name: safetyMigrations.module,
     migrationsDir: safetyMigrations.dir,
-    routes: reportPagesRoutes({ ...intake, limiter, renderPage: deps.renderPage, currentMember: deps.currentMember, reportAddress: deps.intake.address }),
+    routes: reportPagesRoutes({ ...intake, renderPage: deps.renderPage, currentMember: deps.currentMember, reportAddress: deps.intake.address }),
     homeLinks: [{ title: 'Report a suspicious message', href: '/help/report-message', description: `An email, text or call that claims to be ${deps.brand.name}? Paste it to know at once whether it is a scam.` }],
     reports: {
       listReports: (filter) => listReports(ctx, filter),

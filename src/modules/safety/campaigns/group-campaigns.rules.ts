@@ -124,7 +124,9 @@ export function groupIntoCampaigns(reports: readonly CampaignReport[], options: 
   const groups = new Map<number, Keyed[]>();
   keyed.forEach((item, index) => {
     const root = sets.find(index);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
+    const group = groups.get(root);
+    if (group) group.push(item);
+    else groups.set(root, [item]);
   });
   return [...groups.values()]
     .filter((members) => members.length >= (options.minReports ?? 2))

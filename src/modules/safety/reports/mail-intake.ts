@@ -1,8 +1,7 @@
-import { simpleParser } from 'mailparser';
 import type { RateLimiter, RateLimitPolicy } from '../../../platform/http/rate-limit.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
-import { FORWARD_MARKER, messageToScan, parseEmail, type ParsedEmail, type ScanInput } from '../scan/index.ts';
+import { FORWARD_MARKER, isOfficialHost, messageToScan, parseEmail, type ParsedEmail, type ScanInput } from '../scan/index.ts';
 import { checkMailAuthentication, type DNSResolver } from './mail-authentication.ts';
 import { answerAsText, answerFor } from './report-answer.ts';
 import type { AuthenticationResults } from './reports.repository.ts';
@@ -38,13 +37,6 @@ function addressOf(line: string | null | undefined): string | null {
   return match ? match[1].toLowerCase() : null;
 }
 
-/** The raw bytes of a message attached as .eml, for the SPF/DKIM/DMARC checks that need its untouched headers. */
-async function attachedMessage(raw: Buffer): Promise<Buffer | null> {
-  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
-  const attached = mail.attachments.find((attachment) => attachment.contentType === 'message/rfc822' || /\.eml$/i.test(attachment.filename ?? ''));
-  return attached ? attached.content : null;
-}
-
 /** The member's own words above an inline forward ("is this real?"), or the body of a mail that carries the message as an attachment. */
 function noteOf(parsed: ParsedEmail, attached: boolean): string | null {
   if (!parsed.forwarded) return null;
@@ -66,8 +58,7 @@ function withReceiverResults(checked: AuthenticationResults, written: ScanInput[
 /** Never answer ourselves, the reporting address, a bounce or an automatic reply: no mail loops. */
 function mayAnswer(to: string | null, parsed: ParsedEmail, ctx: ReportsContext, reportAddress: string): to is string {
   if (!to || to === reportAddress.toLowerCase()) return false;
-  const domain = to.split('@').pop() ?? '';
-  if (ctx.brand.domains.some((official) => domain === official || domain.endsWith(`.${official}`))) return false;
+  if (isOfficialHost(to.split('@').pop() ?? '', ctx.brand)) return false;
   const autoSubmitted = parsed.headers['auto-submitted']?.toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return false;
   return !/^(mailer-daemon|postmaster|no-?reply)@/i.test(to);
@@ -87,7 +78,7 @@ function mayAnswer(to: string | null, parsed: ParsedEmail, ctx: ReportsContext, 
 export async function takeReportedMail(deps: MailIntakeDeps, mail: ReceivedMail): Promise<ReportOutcome> {
   const parsed = await parseEmail(mail.raw);
   const judged = messageToScan(parsed);
-  const attachedRaw = parsed.forwarded ? await attachedMessage(mail.raw) : null;
+  const attachedRaw = parsed.forwarded ? parsed.attachedRaw ?? null : null;
   const headersSurvived = attachedRaw ?? (parsed.forwarded ? null : mail.raw);
   const checked = headersSurvived ? await checkMailAuthentication(headersSurvived, deps.resolver ? { resolver: deps.resolver } : {}) : null;
   const authentication = checked ? withReceiverResults(checked, judged.authentication) : null;

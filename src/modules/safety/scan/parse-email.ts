@@ -29,6 +29,8 @@ export type ParsedEmail = ScanInput & {
   attachments: AttachmentMeta[];
   /** The suspicious message a member forwarded (inline or as an attached .eml): the one to analyse. */
   forwarded?: ParsedEmail;
+  /** The attached message's own bytes (top level only), for checks that need its untouched headers (SPF/DKIM/DMARC). */
+  attachedRaw?: Buffer;
 };
 
 function addressLine(field: AddressObject | AddressObject[] | undefined): string {
@@ -86,6 +88,7 @@ async function parseAt(raw: Buffer | string, depth: number): Promise<ParsedEmail
   if (attached) {
     const inner = await parseAt(attached.content, depth + 1);
     parsed.forwarded = inner.forwarded ?? inner;
+    if (depth === 0) parsed.attachedRaw = attached.content;
     return parsed;
   }
   const inline = findInlineForward(body);
