@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'web/src/**/*.test.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/results.json' },
     // A timeout catches a hang, not a slow machine: on a loaded 2-core machine honest tests

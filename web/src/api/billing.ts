@@ -11,3 +11,6 @@ export const applyAction = (action: MembershipAction, idempotencyKey: string = n
 
 export const updatePaymentMethod = (card: Card, idempotencyKey: string = newIdempotencyKey()) =>
   request<MembershipView>('POST', '/api/me/payment-method', { body: { card }, headers: { 'idempotency-key': idempotencyKey } });
+
+/** Redeems a gift card on the signed-in owner's account; refusals carry the billing contract's codes. */
+export const redeemGiftCard = (code: string) => request<MembershipView>('POST', '/api/me/gift-cards/redeem', { body: { code } });

@@ -63,7 +63,7 @@ export type SecurityReview = { signals: SecuritySignal[]; steps: string[]; faile
 export type ServiceCode = { code: string; expires_at: IsoDateTime };
 
 export type MembershipStatus = 'active' | 'paused' | 'on_hold' | 'canceled_pending' | 'canceled' | 'none';
-export type LedgerType = 'charge' | 'payment_failed' | 'authorization' | 'authorization_void' | 'refund';
+export type LedgerType = 'charge' | 'payment_failed' | 'authorization' | 'authorization_void' | 'refund' | 'gift_card';
 export type LedgerEntry = {
   id: string;
   date: IsoDate;
@@ -75,6 +75,8 @@ export type LedgerEntry = {
   period_start: IsoDate | null;
   period_end: IsoDate | null;
   refund_of: string | null;
+  /** Charges: the part paid from the gift balance; refunds: the part returned to it (0 when none). Absent on other lines. */
+  gift?: number | null;
 };
 
 export type MembershipView = {
@@ -91,6 +93,8 @@ export type MembershipView = {
     next_billing_date: IsoDate | null;
     access_until: IsoDate | null;
     extra_members: number;
+    /** The unused gift balance in minor units (billing contract, "Gift cards"). */
+    gift_balance?: number;
   };
   pending_plan: string | null;
   pause: { starts: IsoDate; months: number } | null;
@@ -99,8 +103,11 @@ export type MembershipView = {
   events: { date: IsoDate; type: string; details: Record<string, unknown> }[];
 };
 
+/** How long the gift balance lasts at the current price: whole months it pays in full, and the day the card is next needed. */
+export type GiftEstimate = { monthly_price: number; months_covered: number; runs_out: IsoDate | null };
+
 /** `GET /api/me/membership`: the view plus the plan's name and the country's plans. */
-export type MyMembership = MembershipView & { plan_name: string | null; plans: CatalogPlan[] };
+export type MyMembership = MembershipView & { plan_name: string | null; plans: CatalogPlan[]; gift_estimate?: GiftEstimate | null };
 
 export type MembershipAction =
   | { type: 'change_plan'; plan: string }

@@ -19,6 +19,7 @@ const ExtraMembersPage = lazy(() => import('../features/household/extra-members-
 const HouseholdPage = lazy(() => import('../features/household/household-page.tsx').then((module) => ({ default: module.HouseholdPage })));
 const SecurityPage = lazy(() => import('../features/identity/security-page.tsx').then((module) => ({ default: module.SecurityPage })));
 const ServiceCodePage = lazy(() => import('../features/identity/service-code-page.tsx').then((module) => ({ default: module.ServiceCodePage })));
+const RedeemPage = lazy(() => import('../features/billing/redeem-page.tsx').then((module) => ({ default: module.RedeemPage })));
 const TvPage = lazy(() => import('../features/household/tv-page.tsx').then((module) => ({ default: module.TvPage })));
 const ChatHomePage = lazy(() => import('../features/chat/chat-pages.tsx').then((module) => ({ default: module.ChatHomePage })));
 const NewChatPage = lazy(() => import('../features/chat/chat-pages.tsx').then((module) => ({ default: module.NewChatPage })));
@@ -42,6 +43,8 @@ const routes: Route[] = [
   { path: '/account/household', member: 'owner', render: () => <HouseholdPage /> },
   { path: '/account/security', member: 'any', render: () => <SecurityPage /> },
   { path: '/account/service-code', member: 'any', render: () => <ServiceCodePage /> },
+  // Visitors are asked to sign in or join there, keeping the code: the page decides, not the guard.
+  { path: '/redeem', render: () => <RedeemPage /> },
   { path: '/tv', render: () => <TvPage /> },
   { path: '/invitations/:token', render: (params) => <InvitationPage token={params.token ?? ''} /> },
   // Members and visitors with a verified email both chat: the pages decide, not the guard.

@@ -37,6 +37,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <li>
                   <Link to="/tv">Household on a TV</Link>
                 </li>
+                <li>
+                  <Link to="/redeem">Redeem a gift card</Link>
+                </li>
               </ul>
             </MenuButton>
             {member ? (

@@ -6,6 +6,7 @@ import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading, Notice, Page, Section } from '../../ui/components.tsx';
 import { formatCardBrand, formatDate, formatMoney } from '../../ui/format.ts';
 import { useLoad } from '../../ui/hooks.ts';
+import { GiftBalanceSummary } from './gift-balance.tsx';
 import { MembershipActions } from './membership-actions.tsx';
 import { describeEvent } from './membership-history.ts';
 import { describeStatus, monthlyPrice, planName } from './membership-words.ts';
@@ -55,6 +56,7 @@ function OwnerAccount() {
     <Page title="Your membership">
       <Notice>{notice}</Notice>
       <MembershipSummary membership={data} />
+      <GiftBalanceSummary membership={data} />
       {data.billed_by.kind === 'partner' ? (
         <PartnerBilling partner={data.billed_by.partner} />
       ) : (

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { getCatalog } from '../../api/billing.ts';
 import { join } from '../../api/identity.ts';
 import type { CatalogCountry } from '../../api/types.ts';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link, navigate, useSearchParam } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Button, ErrorAlert, Field, LoadError, Loading, Page, SelectField } from '../../ui/components.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { submitWith, useAction, useLoad } from '../../ui/hooks.ts';
 import { PasswordField } from '../identity/password-field.tsx';
+import { safeNext } from '../identity/sign-in-page.tsx';
 import { CARD_FIELDS, CardFields, emptyCard, validateCard, type CardDraft } from './card-fields.tsx';
 import { regionsOf } from './regions.ts';
 
@@ -21,6 +22,8 @@ function guessCountry(countries: CatalogCountry[]): string {
 export function JoinPage() {
   const catalog = useLoad(getCatalog);
   const { setMember, refresh } = useSession();
+  // `/join?next=/redeem`: a visitor with a gift card comes back to redeem it after joining.
+  const next = useSearchParam('next');
   const [country, setCountry] = useState('');
   const [region, setRegion] = useState('');
   const [plan, setPlan] = useState('');
@@ -80,7 +83,7 @@ export function JoinPage() {
     });
     setMember(answer.member);
     await refresh();
-    navigate('/account', { state: { notice: 'Welcome! Your membership has started. We have emailed you a confirmation.' } });
+    navigate(safeNext(next), { state: { notice: 'Welcome! Your membership has started. We have emailed you a confirmation.' } });
   }, FIELDS);
 
   const errorFor = (field: string) => (localError?.field === field ? localError.message : action.fieldError(field));

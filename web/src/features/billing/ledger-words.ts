@@ -11,7 +11,7 @@ const CHARGE_REASONS: Record<string, string> = {
   payment_retry: 'Failed payment, paid on retry',
 };
 
-export type LedgerKind = 'charge' | 'refund' | 'failed' | 'authorization';
+export type LedgerKind = 'charge' | 'refund' | 'failed' | 'authorization' | 'gift';
 
 export function ledgerKind(entry: LedgerEntry): LedgerKind {
   switch (entry.type) {
@@ -21,6 +21,8 @@ export function ledgerKind(entry: LedgerEntry): LedgerKind {
       return 'refund';
     case 'payment_failed':
       return 'failed';
+    case 'gift_card':
+      return 'gift';
     default:
       return 'authorization';
   }
@@ -32,14 +34,23 @@ export function describeLedgerEntry(entry: LedgerEntry): { title: string; note?:
     case 'charge':
       return { title: CHARGE_REASONS[entry.reason ?? ''] ?? 'Charge', note: period };
     case 'refund':
-      return { title: 'Refund', note: entry.reason ?? 'Back to your card; banks take a few days to show it.' };
+      return { title: 'Refund', note: entry.reason ?? refundNote(entry) };
     case 'payment_failed':
       return { title: 'Payment failed', note: 'Not charged. We try again 1, 3 and 7 days later.' };
     case 'authorization':
       return { title: 'Temporary card check', note: 'Not a charge: it disappears from your statement within a few days.' };
+    case 'gift_card':
+      return { title: 'Gift card redeemed', note: 'Added to your gift balance: it pays your next charges first. Not a charge.' };
     case 'authorization_void':
       return { title: 'Card check released', note: 'The temporary card check was cancelled.' };
     default:
       return { title: entry.type.replace(/_/g, ' ') };
   }
+}
+
+function refundNote(entry: LedgerEntry): string {
+  const gift = entry.gift ?? 0;
+  if (gift <= 0) return 'Back to your card; banks take a few days to show it.';
+  if (gift >= entry.amount) return 'Back to your gift balance, which paid this charge.';
+  return 'Back partly to your card (banks take a few days to show it) and partly to your gift balance.';
 }

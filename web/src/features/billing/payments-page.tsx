@@ -5,6 +5,8 @@ import { Button, ErrorAlert, LoadError, Loading, Notice, Page, Section } from '.
 import { formatCardBrand, formatDate, formatMoney } from '../../ui/format.ts';
 import { submitWith, useAction, useLoad } from '../../ui/hooks.ts';
 import { CARD_FIELDS, CardFields, emptyCard, validateCard, type CardDraft } from './card-fields.tsx';
+import { GiftBalanceSummary } from './gift-balance.tsx';
+import { describeSplit } from './gift-split.ts';
 import { describeLedgerEntry, ledgerKind } from './ledger-words.ts';
 import { PaymentsChart } from './payments-chart.tsx';
 import { planName } from './membership-words.ts';
@@ -23,7 +25,7 @@ export function PaymentsPage() {
   const ledger = [...data.ledger].sort((a, b) => a.date.localeCompare(b.date));
 
   return (
-    <Page title="Payments" intro="Every charge, refund, failed payment and temporary card check on your membership.">
+    <Page title="Payments" intro="Every charge, refund, failed payment, temporary card check and gift card on your membership.">
       {data.billed_by.kind === 'partner' ? (
         <Notice tone="info">
           {data.billed_by.partner} bills you for this membership, so its charges appear on your {data.billed_by.partner} bill, not here.
@@ -39,6 +41,7 @@ export function PaymentsPage() {
           <p>No payments yet.</p>
         )}
       </Section>
+      <GiftBalanceSummary membership={data} />
       {data.billed_by.kind === 'direct' ? (
         <PaymentMethod membership={data} onUpdated={(view) => membership.setData({ ...data, ...view, plan_name: planName(data, view.state.plan) })} />
       ) : null}
@@ -67,7 +70,9 @@ function LedgerTable({ ledger, membership }: { ledger: MyMembership['ledger']; m
           {ledger.map((entry) => {
             const kind = ledgerKind(entry);
             const words = describeLedgerEntry(entry);
-            const sign = kind === 'refund' ? '−' : '';
+            const sign = kind === 'refund' ? '−' : kind === 'gift' ? '+' : '';
+            const currency = entry.currency || membership.currency;
+            const split = describeSplit(entry, (amount) => formatMoney(amount, currency));
             return (
               <tr key={entry.id} className={`row-${kind}`}>
                 <td>{formatDate(entry.date)}</td>
@@ -77,7 +82,8 @@ function LedgerTable({ ledger, membership }: { ledger: MyMembership['ledger']; m
                 </td>
                 <td className="num">
                   {kind === 'failed' || kind === 'authorization' ? <s aria-label={`${formatMoney(entry.amount, entry.currency || membership.currency)}, not charged`}>{formatMoney(entry.amount, entry.currency || membership.currency)}</s> : null}
-                  {kind === 'charge' || kind === 'refund' ? `${sign}${formatMoney(entry.amount, entry.currency || membership.currency)}` : null}
+                  {kind === 'charge' || kind === 'refund' || kind === 'gift' ? `${sign}${formatMoney(entry.amount, currency)}` : null}
+                  {split ? <span className="split-note">{split}</span> : null}
                 </td>
                 <td className="num">{entry.tax !== null && entry.tax !== undefined ? formatMoney(entry.tax, entry.currency || membership.currency) : '—'}</td>
               </tr>

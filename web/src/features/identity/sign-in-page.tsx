@@ -58,7 +58,7 @@ export function SignInPage() {
           <Link to="/find-account">No longer have that email or phone?</Link>
         </li>
         <li>
-          New here? <Link to="/join">Choose a plan</Link>
+          New here? <Link to={next ? `/join?next=${encodeURIComponent(safeNext(next))}` : '/join'}>Choose a plan</Link>
         </li>
       </ul>
     </Page>

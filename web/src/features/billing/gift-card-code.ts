@@ -1,0 +1,60 @@
+/**
+ * The code a member types, as the server compares it, and the one place the
+ * browser keeps a code while a visitor signs in or joins. A gift card code is
+ * a secret until redeemed: it is kept in this tab's sessionStorage, never in a
+ * URL the server sees (and so never in a request log).
+ */
+
+const PENDING_KEY = 'reelhouse.redeem.pending-code';
+
+/** Capitals, spaces and dashes (any kind, as phones and copied receipts produce them) do not matter. */
+export function normalizeGiftCode(typed: string): string {
+  return typed
+    .normalize('NFKC')
+    .replace(/[\s\u2010-\u2015_.\-]/g, '')
+    .toUpperCase();
+}
+
+/** `#code=…` from a gift email's link: the fragment never reaches the server. */
+export function codeFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const code = params.get('code');
+  return code && code.trim() ? code.trim() : null;
+}
+
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function store(): Store | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    // Storage switched off (private modes, policies): the member types the code again after signing in.
+    return null;
+  }
+}
+
+export function keepPendingCode(code: string, into: Store | null = store()): void {
+  const trimmed = code.trim();
+  try {
+    if (trimmed) into?.setItem(PENDING_KEY, trimmed);
+    else into?.removeItem(PENDING_KEY);
+  } catch {
+    // A full or blocked storage only costs retyping the code.
+  }
+}
+
+export function pendingCode(from: Store | null = store()): string | null {
+  try {
+    return from?.getItem(PENDING_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetPendingCode(from: Store | null = store()): void {
+  try {
+    from?.removeItem(PENDING_KEY);
+  } catch {
+    // Nothing kept, nothing to forget.
+  }
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../../api/types.ts';
+import { codeFromFragment, forgetPendingCode, keepPendingCode, normalizeGiftCode, pendingCode } from './gift-card-code.ts';
+import { adviceForRefusal } from './gift-card-refusals.ts';
+import { describeGiftEstimate } from './gift-estimate.ts';
+import { describeSplit, giftSplit, giftTotals, retryAfterRedeem } from './gift-split.ts';
+
+const usd = (amount: number) => `$${(amount / 100).toFixed(2)}`;
+
+function line(partial: Partial<LedgerEntry> & Pick<LedgerEntry, 'type' | 'amount'>): LedgerEntry {
+  return { id: `led_${Math.random()}`, date: '2027-01-04', reason: null, tax: null, currency: 'USD', period_start: null, period_end: null, refund_of: null, ...partial };
+}
+
+class MemoryStore {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+describe('a gift card code as the member types it', () => {
+  it('ignores capitals, spaces and every kind of dash', () => {
+    expect(normalizeGiftCode(' rhgc-7k2m 9q4x–p8ds ')).toBe('RHGC7K2M9Q4XP8DS');
+    expect(normalizeGiftCode('rhgc—7k2m‑9q4x')).toBe('RHGC7K2M9Q4X');
+  });
+
+  it('reads full-width characters a phone keyboard may produce as ordinary ones', () => {
+    expect(normalizeGiftCode('ＲＨＧＣ１２')).toBe('RHGC12');
+  });
+
+  it('takes a code from a link fragment, which never reaches the server', () => {
+    expect(codeFromFragment('#code=abcd-1234')).toBe('abcd-1234');
+    expect(codeFromFragment('#other=1')).toBeNull();
+    expect(codeFromFragment('')).toBeNull();
+  });
+
+  it('keeps the code through sign-in in the tab’s storage, and forgets it after', () => {
+    const store = new MemoryStore();
+    keepPendingCode('  abcd-1234 ', store);
+    expect(pendingCode(store)).toBe('abcd-1234');
+    keepPendingCode('', store);
+    expect(pendingCode(store)).toBeNull();
+    keepPendingCode('abcd', store);
+    forgetPendingCode(store);
+    expect(pendingCode(store)).toBeNull();
+  });
+
+  it('loses nothing but the convenience when storage is switched off', () => {
+    const blocked = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+      removeItem: () => {
+        throw new Error('blocked');
+      },
+    };
+    expect(() => keepPendingCode('abcd', blocked)).not.toThrow();
+    expect(pendingCode(blocked)).toBeNull();
+  });
+});
+
+describe('which part of a charge the gift balance paid', () => {
+  it('splits a charge into the balance’s part and the card’s', () => {
+    const charge = line({ type: 'charge', amount: 1983, gift: 1200 });
+    expect(giftSplit(charge)).toEqual({ gift: 1200, card: 783 });
+    expect(describeSplit(charge, usd)).toBe('$12.00 from your gift balance, $7.83 on your card.');
+  });
+
+  it('says when the balance paid the whole charge', () => {
+    expect(describeSplit(line({ type: 'charge', amount: 1983, gift: 1983 }), usd)).toBe('Paid in full from your gift balance ($19.83); nothing on your card.');
+  });
+
+  it('says nothing about a charge the card paid alone, or a line that is not money', () => {
+    expect(describeSplit(line({ type: 'charge', amount: 1983, gift: 0 }), usd)).toBeNull();
+    expect(describeSplit(line({ type: 'charge', amount: 1983 }), usd)).toBeNull();
+    expect(giftSplit(line({ type: 'payment_failed', amount: 1983 }))).toBeNull();
+    expect(giftSplit(line({ type: 'gift_card', amount: 5000 }))).toBeNull();
+  });
+
+  it('tells where each part of a refund went back', () => {
+    expect(describeSplit(line({ type: 'refund', amount: 1983, gift: 500 }), usd)).toBe('$5.00 back to your gift balance, $14.83 back to your card.');
+    expect(describeSplit(line({ type: 'refund', amount: 500, gift: 500 }), usd)).toBe('$5.00 back to your gift balance.');
+  });
+
+  it('never shows a gift part larger than the line', () => {
+    expect(giftSplit(line({ type: 'charge', amount: 1000, gift: 5000 }))).toEqual({ gift: 1000, card: 0 });
+  });
+
+  it('sums what the chart’s text alternative tells', () => {
+    const totals = giftTotals([
+      line({ type: 'gift_card', amount: 2500 }),
+      line({ type: 'charge', amount: 1983, gift: 1983 }),
+      line({ type: 'charge', amount: 1983, gift: 517 }),
+      line({ type: 'refund', amount: 1983, gift: 517 }),
+      line({ type: 'payment_failed', amount: 1983 }),
+    ]);
+    expect(totals).toEqual({ redeemed: 2500, redeemedCount: 1, paidFromGift: 2500, paidByCard: 1466, returnedToGift: 517, returnedToCard: 1466 });
+  });
+});
+
+describe('a redeem while a payment is on hold', () => {
+  it('reads the retry that paid the failed amount, balance first', () => {
+    const ledger = [
+      line({ date: '2027-01-04', type: 'payment_failed', amount: 1983 }),
+      line({ date: '2027-01-06', type: 'gift_card', amount: 1500 }),
+      line({ date: '2027-01-06', type: 'charge', reason: 'payment_retry', amount: 1983, gift: 1500 }),
+    ];
+    expect(retryAfterRedeem({ ledger })).toEqual({ paid: { gift: 1500, card: 483 } });
+  });
+
+  it('reads a retry the card still declined', () => {
+    const ledger = [line({ date: '2027-01-06', type: 'gift_card', amount: 1500 }), line({ date: '2027-01-06', type: 'payment_failed', amount: 1983 })];
+    expect(retryAfterRedeem({ ledger })).toEqual({ declined: true });
+  });
+
+  it('finds no retry after an ordinary redeem, even on a renewal day (the renewal comes first)', () => {
+    const ledger = [line({ date: '2027-01-06', type: 'charge', reason: 'renewal', amount: 1983 }), line({ date: '2027-01-06', type: 'gift_card', amount: 1500 })];
+    expect(retryAfterRedeem({ ledger })).toBeNull();
+  });
+});
+
+describe('what a refused gift card tells the member to do instead', () => {
+  const context = { serverMessage: 'Refused.', accountCurrency: 'USD', partner: 'Skyline Mobile' };
+
+  it('sends a card for another currency to someone in that country, with the code still unused', () => {
+    const advice = adviceForRefusal('GIFT_CARD_CURRENCY', context);
+    expect(advice.title).toBe('This gift card is for another country');
+    expect(advice.sentences.join(' ')).toContain('yours is billed in USD');
+    expect(advice.codeAtFault).toBe(true);
+  });
+
+  it('points a used code to the balance, the shop, and the scam warning', () => {
+    const advice = adviceForRefusal('GIFT_CARD_USED', context);
+    expect(advice.sentences.join(' ')).toMatch(/gift balance/);
+    expect(advice.sentences.join(' ')).toMatch(/Nobody from Reelhouse/);
+    expect(advice.link?.to).toBe('/chat');
+  });
+
+  it('names the partner that bills the membership', () => {
+    const advice = adviceForRefusal('BILLED_BY_PARTNER', context);
+    expect(advice.title).toBe('Skyline Mobile bills your membership');
+    expect(advice.codeAtFault).toBe(false);
+  });
+
+  it('asks to wait and check the code when rate-limited, without blaming the code', () => {
+    const advice = adviceForRefusal('RATE_LIMITED', { serverMessage: 'Too many tries. Try again in 600 seconds.' });
+    expect(advice.sentences[0]).toBe('Too many tries. Try again in 600 seconds.');
+    expect(advice.codeAtFault).toBe(false);
+  });
+
+  it('asks to check an unknown code character by character', () => {
+    for (const code of ['GIFT_CARD_UNKNOWN', 'GIFT_CARD_NOT_FOUND', 'VALIDATION_FAILED']) {
+      const advice = adviceForRefusal(code, context);
+      expect(advice.title).toBe('We don’t recognise this code');
+      expect(advice.codeAtFault).toBe(true);
+    }
+  });
+
+  it('keeps the server’s explanation first in every refusal', () => {
+    for (const code of ['GIFT_CARD_CURRENCY', 'GIFT_CARD_USED', 'BILLED_BY_PARTNER', 'RATE_LIMITED', 'GIFT_CARD_UNKNOWN', 'SOMETHING_ELSE']) {
+      expect(adviceForRefusal(code, context).sentences[0]).toBe('Refused.');
+    }
+  });
+});
+
+describe('how long the gift balance lasts, in words', () => {
+  const state = { status: 'active' as const, plan: 'standard', anchor: '2026-11-04', next_billing_date: '2026-12-04', access_until: null, extra_members: 0 };
+
+  it('says the months and the date the card is next needed', () => {
+    const text = describeGiftEstimate({ state: { ...state, gift_balance: 4000 }, gift_estimate: { monthly_price: 1799, months_covered: 2, runs_out: '2027-02-04' } }, usd);
+    expect(text).toMatch(/^It covers about 2 months at \$17\.99 a month — until (February 4, 2027|4 February 2027)\.$/);
+  });
+
+  it('says a balance smaller than a month pays part of the next charge', () => {
+    const text = describeGiftEstimate({ state: { ...state, gift_balance: 500 }, gift_estimate: { monthly_price: 1799, months_covered: 0, runs_out: '2026-12-04' } }, usd);
+    expect(text).toMatch(/less than one month/);
+  });
+
+  it('says nothing without a balance', () => {
+    expect(describeGiftEstimate({ state: { ...state, gift_balance: 0 }, gift_estimate: null }, usd)).toBeNull();
+  });
+});
