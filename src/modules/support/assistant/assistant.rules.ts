@@ -16,6 +16,7 @@ import { answerAccountQuestion, holdText, readAccountQuestion, type AccountQuest
 import { asksAboutCharge, CANCELLED_BEFORE, glossToEnglish, hasStatementLines, MONEY_AMOUNT, MONEY_OUT, questionSegments, type MeaningContext } from './question-meaning.rules.ts';
 import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
 import { longDate } from './charges/charge-dates.ts';
+import { giftCardTopic } from './gift-cards.rules.ts';
 
 /**
  * One turn of the assistant, decided without I/O: the state so far, the
@@ -263,6 +264,8 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
       replies: [securityBrief(danger)], findings: danger.map((signal) => `Security review (${signal.severity}): ${signal.summary}`), tried: ['Told the member about the security review’s findings'],
     });
   }
+  const gift = giftCardTopic({ text: reading, intent, snapshot, today: input.today, tools: ctx.tools });
+  if (gift) return apply({ ...turn, state: { ...turn.state, intent: turn.state.intent ?? 'gift_card' } }, gift);
   if (snapshot) {
     const answered = answerQuestions(turn, { input, ctx, snapshot, reading, questionAsked, intent, afterCancel, meaning });
     if (answered) return answered;
