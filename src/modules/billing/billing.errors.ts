@@ -17,6 +17,8 @@ const STATUS: Record<RefusalCode, number> = {
   PAYMENT_METHOD_DECLINED: 402,
   REFUND_EXCEEDS_CHARGE: 422,
   NO_CHARGE: 404,
+  GIFT_CARD_CURRENCY: 422,
+  GIFT_CARD_USED: 409,
 };
 
 /** The contract's refusal codes are kept as they are: clients and tools rely on them. */

@@ -15,7 +15,7 @@ export type MembershipUpdate = { id: string; version: number; columns: Membershi
 const membershipColumns = [
   'id', 'account_id', 'country', 'region', 'partner', 'status', 'plan', 'anchor', 'period_start', 'period_end', 'slots',
   'removed_slots', 'pending_plan', 'pause_start', 'pause_months', 'hold_due_date', 'hold_base', 'hold_tax', 'hold_amount',
-  'hold_failed_attempts', 'access_until', 'cancel_reason', 'next_run_date', 'payment_method_id', 'version',
+  'hold_failed_attempts', 'access_until', 'cancel_reason', 'next_run_date', 'gift_balance', 'payment_method_id', 'version',
 ] as const;
 
 export async function insertMembership(db: BillingDb, row: Omit<StoredMembership, 'version'>): Promise<void> {
@@ -70,6 +70,17 @@ export async function updateMembership(db: BillingDb, update: MembershipUpdate &
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Adds to (or, negative, takes from) a membership's gift balance; the row is locked by the caller. */
+export async function addGiftBalance(db: BillingDb, membershipId: string, amount: number): Promise<number> {
+  const row = await db
+    .updateTable('billing_memberships')
+    .set((eb) => ({ gift_balance: eb('gift_balance', '+', amount), version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', membershipId)
+    .returning('gift_balance')
+    .executeTakeFirstOrThrow();
+  return row.gift_balance;
+}
+
 /** Saves many memberships in one statement (the billing run's hot path). */
 export async function updateMembershipsInBulk(db: BillingDb, updates: readonly MembershipUpdate[], before: ReadonlyMap<string, MembershipStateColumns>): Promise<void> {
   // Most rows are plain renewals where only the period moved: those take a lean statement.
@@ -110,11 +121,11 @@ async function updateAllColumnsInBulk(db: BillingDb, updates: readonly Membershi
       pause_start = u.pause_start, pause_months = u.pause_months,
       hold_due_date = u.hold_due_date, hold_base = u.hold_base, hold_tax = u.hold_tax, hold_amount = u.hold_amount,
       hold_failed_attempts = u.hold_failed_attempts, access_until = u.access_until, cancel_reason = u.cancel_reason,
-      next_run_date = u.next_run_date, version = m.version + 1, updated_at = now()
+      gift_balance = u.gift_balance, next_run_date = u.next_run_date, version = m.version + 1, updated_at = now()
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS u(
       id text, status text, plan text, anchor date, period_start date, period_end date, slots int, removed_slots int,
       pending_plan text, pause_start date, pause_months int, hold_due_date date, hold_base int, hold_tax int,
-      hold_amount int, hold_failed_attempts int, access_until date, cancel_reason text, next_run_date date)
+      hold_amount int, hold_failed_attempts int, access_until date, cancel_reason text, gift_balance int, next_run_date date)
     WHERE m.id = u.id`.execute(db);
 }
 
@@ -124,12 +135,12 @@ export async function insertLedgerRows(db: BillingDb, rows: readonly NewLedgerRo
   // One JSON parameter: far cheaper to build and to parse than fifteen text arrays.
   await sql`
     INSERT INTO billing_ledger (id, membership_id, date, type, reason, amount, tax, currency, period_start, period_end,
-                                refund_of, note, payment_method_id, provider_reference, idempotency_key)
+                                refund_of, gift, note, payment_method_id, provider_reference, idempotency_key)
     SELECT id, membership_id, date, type, reason, amount, tax, currency, period_start, period_end,
-           refund_of, note, payment_method_id, provider_reference, idempotency_key
+           refund_of, gift, note, payment_method_id, provider_reference, idempotency_key
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
       id text, membership_id text, date date, type text, reason text, amount int, tax int, currency text,
-      period_start date, period_end date, refund_of text, note text, payment_method_id text, provider_reference text,
+      period_start date, period_end date, refund_of text, gift int, note text, payment_method_id text, provider_reference text,
       idempotency_key text)
     ON CONFLICT (idempotency_key) DO NOTHING`.execute(db);
 }
@@ -154,15 +165,21 @@ export async function findLedgerByKey(db: BillingDb, idempotencyKey: string): Pr
   return db.selectFrom('billing_ledger').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
 }
 
-/** Charges on a date with what has been refunded of each, oldest first. */
+/**
+ * Charges on a date with what has been refunded of each, and how much of
+ * that went back to the payment method (the rest went to the gift balance), oldest first.
+ */
 export async function listChargesWithRefunds(db: BillingDb, membershipId: string, date: IsoDate) {
-  const rows = await sql<{ id: string; date: string; amount: number; tax: number | null; currency: string; provider_reference: string | null; refunded: string }>`
-    SELECT c.id, c.date, c.amount, c.tax, c.currency, c.provider_reference,
-           COALESCE((SELECT sum(r.amount) FROM billing_ledger r WHERE r.refund_of = c.id), 0) AS refunded
+  const rows = await sql<{ id: string; date: string; amount: number; tax: number | null; gift: number | null; currency: string; provider_reference: string | null; refunded: string; card_refunded: string }>`
+    SELECT c.id, c.date, c.amount, c.tax, c.gift, c.currency, c.provider_reference,
+           COALESCE((SELECT sum(r.amount) FROM billing_ledger r WHERE r.refund_of = c.id), 0) AS refunded,
+           COALESCE((SELECT sum(r.amount - COALESCE(r.gift, 0)) FROM billing_ledger r WHERE r.refund_of = c.id), 0) AS card_refunded
     FROM billing_ledger c
     WHERE c.membership_id = ${membershipId} AND c.type = 'charge' AND c.date = ${date}::date
     ORDER BY c.seq`.execute(db);
-  return rows.rows.map((row) => ({ ...row, date: String(row.date), tax: row.tax ?? 0, refunded: Number(row.refunded) }));
+  return rows.rows.map((row) => ({
+    ...row, date: String(row.date), tax: row.tax ?? 0, gift: row.gift ?? 0, refunded: Number(row.refunded), cardRefunded: Number(row.card_refunded),
+  }));
 }
 
 export async function insertPaymentMethod(db: BillingDb, row: NewPaymentMethod): Promise<void> {

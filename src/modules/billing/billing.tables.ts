@@ -28,6 +28,8 @@ export type MembershipRow = {
   access_until: DateColumn | null;
   cancel_reason: string | null;
   next_run_date: DateColumn | null;
+  /** Unused gift-card value in minor units; defaults to 0. */
+  gift_balance: ColumnType<number, number | undefined, number>;
   payment_method_id: string | null;
   version: Generated<number>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -60,6 +62,8 @@ export type LedgerRow = {
   period_start: DateColumn | null;
   period_end: DateColumn | null;
   refund_of: string | null;
+  /** Charges: the part paid from the gift balance; refunds: the part returned to it; null on other lines. */
+  gift: number | null;
   note: string | null;
   payment_method_id: string | null;
   provider_reference: string | null;
@@ -99,7 +103,31 @@ export type RequestRow = {
   response: ColumnType<unknown, string, never>;
 } & Timestamps;
 
+export type GiftCardRow = {
+  id: string;
+  code_hash: string;
+  code_hint: string;
+  amount: number;
+  currency: string;
+  redeemed_by_account: string | null;
+  redeemed_membership_id: string | null;
+  redeemed_at: Date | null;
+} & Timestamps;
+
+export type GiftAdjustmentRow = {
+  id: string;
+  membership_id: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  actor: string;
+  balance_after: number;
+  idempotency_key: string | null;
+} & Timestamps;
+
 export type BillingTables = {
+  billing_gift_cards: GiftCardRow;
+  billing_gift_adjustments: GiftAdjustmentRow;
   billing_requests: RequestRow;
   billing_memberships: MembershipRow;
   billing_payment_methods: PaymentMethodRow;

@@ -32,6 +32,7 @@ export function rowToMembership(row: MembershipStateColumns): Membership {
         : null,
     accessUntil: row.access_until,
     cancelReason: row.cancel_reason === 'member' || row.cancel_reason === 'payment_failed' ? row.cancel_reason : null,
+    giftBalance: row.gift_balance ?? 0,
   };
 }
 
@@ -58,6 +59,7 @@ export function membershipToColumns(membership: Membership): MembershipStateColu
     hold_failed_attempts: membership.hold?.failedAttempts ?? null,
     access_until: membership.accessUntil,
     cancel_reason: membership.cancelReason,
+    gift_balance: membership.giftBalance,
     next_run_date: nextScheduledDate(membership),
   };
 }

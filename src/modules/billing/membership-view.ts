@@ -18,6 +18,13 @@ export type LedgerEntryView = {
   refund_of: string | null;
 };
 
+/**
+ * The rules' state as `usher simulate` prints it. `gift_balance` is always
+ * set by describeMembership; optional in the type only so that views built
+ * by hand (other modules' test fixtures) need not name it.
+ */
+export type MembershipStateView = Omit<SimulatedState, 'gift_balance'> & { gift_balance?: number };
+
 /** A membership as members, agents and the assistant read it. */
 export type MembershipView = {
   id: string;
@@ -26,7 +33,7 @@ export type MembershipView = {
   region: string | null;
   currency: string;
   billed_by: { kind: 'direct' } | { kind: 'partner'; partner: string };
-  state: SimulatedState;
+  state: MembershipStateView;
   pending_plan: string | null;
   pause: { starts: string; months: number; resumes: string | null } | null;
   payment_method: { brand: string; last4: string; exp_month: number; exp_year: number } | null;

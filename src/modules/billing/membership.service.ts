@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { redactForStorage } from '../safety/redaction/index.ts';
 import {
+  addGiftBalance,
   findLedgerByKey,
   findMembership,
   findMembershipByAccount,
@@ -231,11 +232,13 @@ export function createMembershipService(deps: BillingServiceDeps) {
       if (!outcome.ok) return { outcome, attempts: [] };
       const attempts: AnsweredAttempt[] = [];
       const retry = outcome.lines.find((line) => line.type === 'charge');
-      if (retry) {
+      const retryOnCard = retry ? retry.amount - (retry.gift ?? 0) : 0;
+      // The gift balance pays first; the new card only the rest, and not at all when the balance covers it.
+      if (retry && retryOnCard > 0) {
         const idempotencyKey = `${requestKey}:retry`;
-        const result = await provider.charge({ token: tokenized.card.token, amount: retry.amount, currency, idempotencyKey });
+        const result = await provider.charge({ token: tokenized.card.token, amount: retryOnCard, currency, idempotencyKey });
         if (result.status !== 'succeeded') return declined;
-        attempts.push({ attempt: { date: retry.date, reason: 'payment_retry', base: retry.amount - (retry.tax ?? 0), tax: retry.tax ?? 0, amount: retry.amount, currency }, idempotencyKey, result });
+        attempts.push({ attempt: { date: retry.date, reason: 'payment_retry', base: retry.amount - (retry.tax ?? 0), tax: retry.tax ?? 0, amount: retry.amount, currency, gift: retry.gift ?? 0 }, idempotencyKey, result });
       }
       const paymentMethodId = newId('pm');
       const card = tokenized.card;
@@ -261,7 +264,13 @@ export function createMembershipService(deps: BillingServiceDeps) {
       const decision = decideRefund(charges, { chargeDate: options.chargeDate, amount: options.amount, reason }, clock.today());
       if (!decision.ok) throw refusalError(decision);
       const charge = charges.find((c) => c.id === decision.chargeId);
-      const answer = await provider.refund({ chargeReference: charge?.provider_reference ?? decision.chargeId, amount: decision.line.amount, currency: decision.line.currency, idempotencyKey: lineKey });
+      // The card gets back what it paid and has not had back; the rest returns to the gift balance (no retry starts).
+      const toBalance = decision.line.gift ?? 0;
+      const toCard = decision.line.amount - toBalance;
+      const answer = toCard > 0
+        ? await provider.refund({ chargeReference: charge?.provider_reference ?? decision.chargeId, amount: toCard, currency: decision.line.currency, idempotencyKey: lineKey })
+        : { reference: '' };
+      if (toBalance > 0) await addGiftBalance(trx, options.membershipId, toBalance);
       await insertLedgerRows(trx, toLedgerRows({
         membershipId: options.membershipId,
         lines: [decision.line],
@@ -269,7 +278,7 @@ export function createMembershipService(deps: BillingServiceDeps) {
         keyFor: () => lineKey,
         paymentMethodId: row.payment_method_id,
         refundOf: decision.chargeId,
-        providerReference: answer.reference,
+        providerReference: answer.reference || undefined,
       }));
     });
     return view(db, options.membershipId);

@@ -31,6 +31,7 @@ export function toLedgerRows(options: {
       period_start: line.periodStart ?? null,
       period_end: line.periodEnd ?? null,
       refund_of: options.refundOf ?? null,
+      gift: line.type === 'charge' || line.type === 'refund' ? line.gift ?? 0 : null,
       note: line.refundReason ?? null,
       payment_method_id: options.paymentMethodId,
       provider_reference: answered?.result.reference || options.providerReference || null,

@@ -65,6 +65,8 @@ export function describeMembershipNotice(notice: MembershipNotice, serviceName: 
     }
     case 'payment_recovered':
       return { subject: 'Your payment went through', body: `Your payment was collected on ${readable(notice.date)}${money(d.amount, notice.currency) ? ` (${money(d.amount, notice.currency)})` : ''} and your membership is active again.` };
+    case 'gift_card_redeemed':
+      return { subject: 'A gift card was added to your account', body: `A gift card${money(d.amount, notice.currency) ? ` of ${money(d.amount, notice.currency)}` : ''} was added to your gift balance on ${readable(notice.date)}. Your next charges are paid from the balance first.` };
     case 'paused':
     case 'resumed':
     case 'price_change_announced':

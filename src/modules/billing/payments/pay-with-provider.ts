@@ -50,7 +50,8 @@ export async function runWithProvider<T>(options: {
       if (answered.length >= MAX_PROVIDER_ATTEMPTS) throw new ScheduleLimitError(`A billing rule asked to pay more than ${MAX_PROVIDER_ATTEMPTS} times.`);
       const idempotencyKey = options.keyFor(error.attempt, answered.length);
       const result: ProviderResult = options.token
-        ? await options.provider.charge({ token: options.token, amount: error.attempt.amount, currency: error.attempt.currency, idempotencyKey })
+        // The rules ask only for what the gift balance does not pay.
+        ? await options.provider.charge({ token: options.token, amount: error.attempt.amount - error.attempt.gift, currency: error.attempt.currency, idempotencyKey })
         : { status: 'declined', reference: '', declineCode: 'no_payment_method' };
       answered.push({ attempt: error.attempt, idempotencyKey, result });
     }

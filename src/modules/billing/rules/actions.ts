@@ -6,6 +6,7 @@ import {
   currencyOf,
   periodBase,
   planOffer,
+  settle,
   taxed,
   type BillingContext,
   type Outcome,
@@ -100,11 +101,13 @@ function signUp(membership: Membership, plan: string, date: IsoDate, ctx: Billin
   if (membership.status !== 'none' && membership.status !== 'canceled') {
     return refuse('ALREADY_ACTIVE', 'This account already has a membership.');
   }
-  const next = startFresh({ ...membership, slots: 0, removedSlots: 0 }, date, plan);
-  if (membership.billing.kind === 'partner') return accepted(next, [], [{ date, type: 'joined', details: { plan } }]);
-  const attempt = taxed(ctx, membership, planPriceOn(ctx.book, membership.country, plan, date), date, 'signup');
-  if (!ctx.pay(attempt)) return declined('join');
-  return accepted(next, [chargeLine(attempt, date, next.periodEnd as IsoDate)], [{ date, type: 'joined', details: { plan } }]);
+  if (membership.billing.kind === 'partner') {
+    return accepted(startFresh({ ...membership, slots: 0, removedSlots: 0 }, date, plan), [], [{ date, type: 'joined', details: { plan } }]);
+  }
+  const paid = settle(ctx, membership, taxed(ctx, membership, planPriceOn(ctx.book, membership.country, plan, date), date, 'signup'));
+  if (!paid) return declined('join');
+  const next = startFresh({ ...paid.membership, slots: 0, removedSlots: 0 }, date, plan);
+  return accepted(next, [chargeLine(paid.attempt, date, next.periodEnd as IsoDate)], [{ date, type: 'joined', details: { plan } }]);
 }
 
 function unknownPlan(plan: string): Refusal {
@@ -137,12 +140,12 @@ function changePlan(membership: Membership, plan: string, date: IsoDate, ctx: Bi
       { date, type: 'downgrade_scheduled', details: { from: current, to: plan, effective: membership.periodEnd } },
     ]);
   }
-  const attempt = taxed(ctx, membership, prorated(membership, newPrice - oldPrice, date), date, 'plan_upgrade');
-  if (!ctx.pay(attempt)) return declined('upgrade');
+  const paid = settle(ctx, membership, taxed(ctx, membership, prorated(membership, newPrice - oldPrice, date), date, 'plan_upgrade'));
+  if (!paid) return declined('upgrade');
   return accepted(
-    { ...membership, plan, pendingPlan: null },
-    [chargeLine(attempt, date, membership.periodEnd as IsoDate)],
-    [{ date, type: 'plan_changed', details: { from: current, to: plan, charged: attempt.amount } }],
+    { ...paid.membership, plan, pendingPlan: null },
+    [chargeLine(paid.attempt, date, membership.periodEnd as IsoDate)],
+    [{ date, type: 'plan_changed', details: { from: current, to: plan, charged: paid.attempt.amount } }],
   );
 }
 
@@ -160,12 +163,12 @@ function addExtraMember(membership: Membership, date: IsoDate, ctx: BillingConte
       ? `The ${membership.plan} plan allows ${offer.slots} extra member slot(s), and all are in use until the period ends.`
       : `The ${membership.plan} plan does not include extra members. Upgrade to add one.`);
   }
-  const attempt = taxed(ctx, membership, prorated(membership, offer.slotPrice, date), date, 'extra_member_added');
-  if (!ctx.pay(attempt)) return declined('add an extra member');
+  const paid = settle(ctx, membership, taxed(ctx, membership, prorated(membership, offer.slotPrice, date), date, 'extra_member_added'));
+  if (!paid) return declined('add an extra member');
   return accepted(
-    { ...membership, slots: membership.slots + 1 },
-    [chargeLine(attempt, date, membership.periodEnd as IsoDate)],
-    [{ date, type: 'extra_member_added', details: { charged: attempt.amount } }],
+    { ...paid.membership, slots: membership.slots + 1 },
+    [chargeLine(paid.attempt, date, membership.periodEnd as IsoDate)],
+    [{ date, type: 'extra_member_added', details: { charged: paid.attempt.amount } }],
   );
 }
 
@@ -226,10 +229,10 @@ function unpause(membership: Membership, date: IsoDate, ctx: BillingContext): Ou
   // A pause that has not started yet only needs withdrawing: the current period is paid.
   if (membership.status !== 'paused') return withdrawPause(membership, date);
   const plan = membership.plan as string;
-  const attempt = taxed(ctx, membership, periodBase(ctx, membership, plan, date), date, 'unpause');
-  if (!ctx.pay(attempt)) return declined('resume the membership');
-  const next = startFresh(membership, date, plan);
-  return accepted(next, [chargeLine(attempt, date, next.periodEnd as IsoDate)], [{ date, type: 'unpaused', details: { charged: attempt.amount } }]);
+  const paid = settle(ctx, membership, taxed(ctx, membership, periodBase(ctx, membership, plan, date), date, 'unpause'));
+  if (!paid) return declined('resume the membership');
+  const next = startFresh(paid.membership, date, plan);
+  return accepted(next, [chargeLine(paid.attempt, date, next.periodEnd as IsoDate)], [{ date, type: 'unpaused', details: { charged: paid.attempt.amount } }]);
 }
 
 function cancel(membership: Membership, date: IsoDate): Outcome {
@@ -263,10 +266,10 @@ function restart(membership: Membership, plan: string | undefined, date: IsoDate
   if (membership.status !== 'canceled') return refuse('ALREADY_ACTIVE', 'The membership is already running.');
   const chosen = plan ?? (membership.plan as string);
   if (!planOffer(ctx, membership, chosen)) return unknownPlan(chosen);
-  const attempt = taxed(ctx, membership, planPriceOn(ctx.book, membership.country, chosen, date), date, 'restart');
-  if (!ctx.pay(attempt)) return declined('restart');
-  const next = startFresh({ ...membership, slots: 0, removedSlots: 0 }, date, chosen);
-  return accepted(next, [chargeLine(attempt, date, next.periodEnd as IsoDate)], [{ date, type: 'restarted', details: { plan: chosen, charged: attempt.amount } }]);
+  const paid = settle(ctx, membership, taxed(ctx, membership, planPriceOn(ctx.book, membership.country, chosen, date), date, 'restart'));
+  if (!paid) return declined('restart');
+  const next = startFresh({ ...paid.membership, slots: 0, removedSlots: 0 }, date, chosen);
+  return accepted(next, [chargeLine(paid.attempt, date, next.periodEnd as IsoDate)], [{ date, type: 'restarted', details: { plan: chosen, charged: paid.attempt.amount } }]);
 }
 
 function updatePaymentMethod(membership: Membership, declines: boolean, date: IsoDate, ctx: BillingContext): Outcome {
@@ -281,6 +284,8 @@ function updatePaymentMethod(membership: Membership, declines: boolean, date: Is
   ];
   const events = [{ date, type: 'payment_method_updated' as const }];
   if (membership.status !== 'on_hold' || !membership.hold) return accepted(membership, lines, events);
-  const recovered = recoverPayment(membership, date, { ...membership.hold, currency });
+  // The new method has just been checked: the balance pays first, the new method the rest.
+  const gift = Math.min(membership.giftBalance, membership.hold.amount);
+  const recovered = recoverPayment(membership, date, { ...membership.hold, currency, gift });
   return accepted(recovered.membership, [...lines, ...recovered.lines], [...events, ...recovered.events]);
 }

@@ -9,7 +9,12 @@ export type CountryOffer = {
   extraMembers: boolean;
   plans: Record<string, PlanOffer>;
   name?: string;
+  /** Where a member takes a billing dispute support did not settle (PRODUCT.md §9); optional. */
+  disputeRoutes?: DisputeRoutes;
 };
+
+/** The member's routes outside the service: their bank or card issuer, and the country's consumer-protection or ombudsman bodies. */
+export type DisputeRoutes = { bank: string; bodies: { name: string; description: string; url?: string }[] };
 
 export type Catalog = Record<string, CountryOffer>;
 

@@ -4,11 +4,14 @@ import { applyTax, type TaxedAmount } from './money.ts';
 import type { ChargeReason, LedgerLine, Membership, MembershipEvent } from './membership.ts';
 import type { Refusal } from './refusals.ts';
 
-export type ChargeAttempt = TaxedAmount & { date: IsoDate; reason: ChargeReason; currency: string };
+/** `gift`: the part the gift balance pays; only `amount − gift` is asked of the payment method. */
+export type ChargeAttempt = TaxedAmount & { date: IsoDate; reason: ChargeReason; currency: string; gift: number };
 
 /**
  * What the rules need from the outside world: prices, and whether the
- * payment method on file pays. `pay` is asked once per attempt, in order.
+ * payment method on file pays. `pay` is asked once per attempt that needs
+ * the payment method (`amount > gift`), in order; never for a charge the
+ * gift balance covers whole.
  */
 export type BillingContext = {
   book: PriceBook;
@@ -33,7 +36,19 @@ export function planOffer(ctx: BillingContext, membership: Membership, plan: str
 /** Tax the base with the member's country mode and region rate. */
 export function taxed(ctx: BillingContext, membership: Membership, base: number, date: IsoDate, reason: ChargeReason): ChargeAttempt {
   const offer = ctx.book.catalog[membership.country];
-  return { ...applyTax(base, offer.tax.mode, taxRate(offer, membership.region)), date, reason, currency: offer.currency };
+  return { ...applyTax(base, offer.tax.mode, taxRate(offer, membership.region)), date, reason, currency: offer.currency, gift: 0 };
+}
+
+/**
+ * Pays a charge from the gift balance first, the rest with the payment
+ * method. Declined: null, and nothing is taken from the balance. Paid: the
+ * attempt with its `gift` part and the membership with that much less balance.
+ */
+export function settle(ctx: BillingContext, membership: Membership, attempt: ChargeAttempt): { attempt: ChargeAttempt; membership: Membership } | null {
+  const gift = Math.min(Math.max(membership.giftBalance, 0), attempt.amount);
+  const split = { ...attempt, gift };
+  if (gift < attempt.amount && !ctx.pay(split)) return null;
+  return { attempt: split, membership: gift === 0 ? membership : { ...membership, giftBalance: membership.giftBalance - gift } };
 }
 
 /** Plan price plus every extra-member slot still renewing, as of `date`. */
@@ -51,6 +66,7 @@ export function chargeLine(attempt: ChargeAttempt, periodStart: IsoDate, periodE
     amount: attempt.amount,
     tax: attempt.tax,
     currency: attempt.currency,
+    gift: attempt.gift,
     periodStart,
     periodEnd,
   };

@@ -38,9 +38,11 @@ export type Membership = {
   hold: PaymentHold | null;
   accessUntil: IsoDate | null;
   cancelReason: CancelReason | null;
+  /** Unused gift-card value in minor units: pays every charge first, never expires. */
+  giftBalance: number;
 };
 
-export type LedgerLineType = 'charge' | 'payment_failed' | 'authorization' | 'authorization_void' | 'refund';
+export type LedgerLineType = 'charge' | 'payment_failed' | 'authorization' | 'authorization_void' | 'refund' | 'gift_card';
 
 export type ChargeReason =
   | 'signup'
@@ -62,6 +64,8 @@ export type LedgerLine = {
   periodEnd?: IsoDate;
   /** For a failed attempt: what it tried to charge. */
   attempted?: ChargeReason;
+  /** For a charge: the part paid from the gift balance; for a refund: the part returned to it. */
+  gift?: number;
   /** For a refund: the refunded charge's date. */
   of?: IsoDate;
   refundReason?: string;
@@ -88,7 +92,8 @@ export type MembershipEventType =
   | 'payment_failed'
   | 'payment_recovered'
   | 'payment_method_updated'
-  | 'price_change_announced';
+  | 'price_change_announced'
+  | 'gift_card_redeemed';
 
 export type MembershipEvent = { date: IsoDate; type: MembershipEventType; details?: Record<string, string | number | null> };
 
@@ -122,5 +127,6 @@ export function emptyMembership(country: string, region: string | null, billing:
     hold: null,
     accessUntil: null,
     cancelReason: null,
+    giftBalance: 0,
   };
 }

@@ -3,8 +3,12 @@ import type { LedgerLine } from './membership.ts';
 import { prorate } from './money.ts';
 import { refuse, type Refusal } from './refusals.ts';
 
-/** A charge as the refund rules see it: what it was and what was refunded already. */
-export type RefundableCharge<Id> = { id: Id; date: IsoDate; amount: number; tax: number; currency: string; refunded: number };
+/**
+ * A charge as the refund rules see it: what it was, the part the gift
+ * balance paid (`gift`), what was refunded already and how much of that
+ * went back to the payment method (`cardRefunded`).
+ */
+export type RefundableCharge<Id> = { id: Id; date: IsoDate; amount: number; tax: number; currency: string; gift: number; refunded: number; cardRefunded: number };
 
 export type RefundRequest = { chargeDate: IsoDate; amount?: number; reason?: string };
 
@@ -25,10 +29,13 @@ export function decideRefund<Id>(charges: readonly RefundableCharge<Id>[], reque
       ? `At most ${left} (minor units) of the charge on ${charge.date} can still be refunded.`
       : `The charge on ${charge.date} has been refunded in full already.`);
   }
+  // Back to the payment method up to what it paid and has not had back; the rest to the gift balance.
+  const toCard = Math.min(amount, Math.max(charge.amount - charge.gift - charge.cardRefunded, 0));
   const line: LedgerLine = {
     date,
     type: 'refund',
     amount,
+    gift: amount - toCard,
     tax: charge.amount === 0 ? 0 : prorate(charge.tax, amount, charge.amount),
     currency: charge.currency,
     of: charge.date,

@@ -12,7 +12,9 @@ export type RefusalCode =
   | 'NO_PAUSE'
   | 'PAYMENT_METHOD_DECLINED'
   | 'REFUND_EXCEEDS_CHARGE'
-  | 'NO_CHARGE';
+  | 'NO_CHARGE'
+  | 'GIFT_CARD_CURRENCY'
+  | 'GIFT_CARD_USED';
 
 export type Refusal = { ok: false; code: RefusalCode; message: string };
 

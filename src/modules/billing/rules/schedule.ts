@@ -4,11 +4,13 @@ import {
   chargeLine,
   failedLine,
   periodBase,
+  settle,
   taxed,
   type Accepted,
   type BillingContext,
+  type ChargeAttempt,
 } from './context.ts';
-import type { LedgerLine, Membership, MembershipEvent } from './membership.ts';
+import type { LedgerLine, Membership, MembershipEvent, PaymentHold } from './membership.ts';
 
 /** Days after the due date on which a failed charge is tried again. */
 export const RETRY_OFFSETS_DAYS = [1, 3, 7] as const;
@@ -87,7 +89,8 @@ function startPause(membership: Membership, date: IsoDate): Accepted {
 function renew(membership: Membership, date: IsoDate, ctx: BillingContext, events: MembershipEvent[]): Accepted {
   const plan = membership.plan as string;
   const attempt = taxed(ctx, membership, periodBase(ctx, membership, plan, date), date, 'renewal');
-  if (!ctx.pay(attempt)) {
+  const paid = settle(ctx, membership, attempt);
+  if (!paid) {
     const hold = { dueDate: date, base: attempt.base, tax: attempt.tax, amount: attempt.amount, failedAttempts: 1 };
     return accepted({ ...membership, status: 'on_hold', hold }, [failedLine(attempt)], [
       ...events,
@@ -95,16 +98,17 @@ function renew(membership: Membership, date: IsoDate, ctx: BillingContext, event
     ]);
   }
   const periodEnd = nextPeriodStart(membership.anchor as IsoDate, date);
-  const lines: LedgerLine[] = [chargeLine(attempt, date, periodEnd)];
+  const lines: LedgerLine[] = [chargeLine(paid.attempt, date, periodEnd)];
   // The ledger line is the record of a renewal: no event, to keep the billing run's writes lean.
-  return accepted({ ...membership, periodStart: date, periodEnd }, lines, events);
+  return accepted({ ...paid.membership, periodStart: date, periodEnd }, lines, events);
 }
 
 function retry(membership: Membership, date: IsoDate, ctx: BillingContext): Accepted {
   const hold = membership.hold;
   if (!hold) return accepted(membership);
-  const attempt = { date, reason: 'payment_retry' as const, base: hold.base, tax: hold.tax, amount: hold.amount, currency: ctx.book.catalog[membership.country].currency };
-  if (ctx.pay(attempt)) return recoverPayment(membership, date, attempt);
+  const attempt = retryAttempt(membership, hold, date, ctx);
+  const paid = settle(ctx, membership, attempt);
+  if (paid) return recoverPayment(membership, date, paid.attempt);
   const failedAttempts = hold.failedAttempts + 1;
   if (failedAttempts > RETRY_OFFSETS_DAYS.length) {
     return accepted(
@@ -118,16 +122,37 @@ function retry(membership: Membership, date: IsoDate, ctx: BillingContext): Acce
   ]);
 }
 
-/** A successful retry pays the failed amount, ends the hold and moves the anchor to that day. */
+function retryAttempt(membership: Membership, hold: PaymentHold, date: IsoDate, ctx: BillingContext): ChargeAttempt {
+  return { date, reason: 'payment_retry', base: hold.base, tax: hold.tax, amount: hold.amount, currency: ctx.book.catalog[membership.country].currency, gift: 0 };
+}
+
+/**
+ * A retry outside the schedule (a gift card redeemed while on hold): balance
+ * first, then the method. Still declined, it writes its `payment_failed`
+ * line and the hold and its retry dates go on unchanged.
+ */
+export function retryNow(membership: Membership, date: IsoDate, ctx: BillingContext): Accepted {
+  const hold = membership.hold;
+  if (membership.status !== 'on_hold' || !hold) return accepted(membership);
+  const attempt = retryAttempt(membership, hold, date, ctx);
+  const paid = settle(ctx, membership, attempt);
+  if (paid) return recoverPayment(membership, date, paid.attempt);
+  return accepted(membership, [failedLine(attempt)], [{ date, type: 'payment_failed', details: { amount: hold.amount, next_retry: nextScheduledDate(membership) } }]);
+}
+
+/**
+ * A successful retry pays the failed amount, ends the hold and moves the
+ * anchor to that day; `attempt.gift` is taken from the balance.
+ */
 export function recoverPayment(
   membership: Membership,
   date: IsoDate,
-  attempt: { base: number; tax: number; amount: number; currency: string },
+  attempt: { base: number; tax: number; amount: number; currency: string; gift: number },
 ): Accepted {
   const periodEnd = addMonthsClamped(date, 1);
   const line = chargeLine({ ...attempt, date, reason: 'payment_retry' }, date, periodEnd);
   return accepted(
-    { ...membership, status: 'active', hold: null, anchor: date, periodStart: date, periodEnd },
+    { ...membership, status: 'active', hold: null, anchor: date, periodStart: date, periodEnd, giftBalance: membership.giftBalance - attempt.gift },
     [line],
     [{ date, type: 'payment_recovered', details: { amount: attempt.amount } }],
   );

@@ -58,7 +58,7 @@ export function syntheticMember(index: number, today: IsoDate, catalog: Catalog,
   let status: MembershipStatus = 'active';
   let membership: Membership = {
     status, country, region, billing: partner ? { kind: 'partner', partner } : { kind: 'direct' }, plan, anchor,
-    periodStart, periodEnd, slots, removedSlots: 0, pendingPlan: null, pause: null, hold: null, accessUntil: null, cancelReason: null,
+    periodStart, periodEnd, slots, removedSlots: 0, pendingPlan: null, pause: null, hold: null, accessUntil: null, cancelReason: null, giftBalance: 0,
   };
   if (!partner) {
     if (roll < 0.03) {
@@ -88,7 +88,7 @@ export function syntheticMember(index: number, today: IsoDate, catalog: Catalog,
   const charge: NewLedgerRow | null = partner || membership.status === 'on_hold' ? null : {
     id: newId('led'), membership_id: id, date: membership.periodStart as IsoDate, type: 'charge', reason: k === 0 ? 'signup' : 'renewal',
     amount: taxed.amount, tax: taxed.tax, currency: offer.currency, period_start: membership.periodStart, period_end: addMonthsClamped(anchor, monthsSince(anchor, membership.periodStart as IsoDate) + 1),
-    refund_of: null, note: null, payment_method_id: methodId, provider_reference: null, idempotency_key: `seed:${id}`,
+    refund_of: null, gift: 0, note: null, payment_method_id: methodId, provider_reference: null, idempotency_key: `seed:${id}`,
   };
   return {
     row: { id, account_id: `acct_syn${String(index).padStart(9, '0')}`, payment_method_id: methodId, ...membershipToColumns(membership) },

@@ -28,7 +28,7 @@ describe('the contract example (usher simulate)', () => {
     expect(result.rejected).toEqual([]);
     expect(result.state).toEqual({
       status: 'active', plan: 'standard', anchor: '2026-01-31',
-      next_billing_date: '2026-07-31', access_until: null, extra_members: 0,
+      next_billing_date: '2026-07-31', access_until: null, extra_members: 0, gift_balance: 0,
     });
   });
 
@@ -68,7 +68,7 @@ describe('the contract example (usher simulate)', () => {
     ]);
     expect(result.state).toEqual({
       status: 'active', plan: 'premium', anchor: '2026-01-31',
-      next_billing_date: '2026-07-31', access_until: null, extra_members: 0,
+      next_billing_date: '2026-07-31', access_until: null, extra_members: 0, gift_balance: 0,
     });
   });
 });

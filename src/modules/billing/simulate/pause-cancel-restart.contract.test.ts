@@ -168,7 +168,7 @@ describe('cancel and restart', () => {
     const pending = run({ events: cancelFeb10, until: '2026-02-27' });
     expect(pending.state).toEqual({
       status: 'canceled_pending', plan: 'basic', anchor: '2026-01-31',
-      next_billing_date: null, access_until: '2026-02-28', extra_members: 0,
+      next_billing_date: null, access_until: '2026-02-28', extra_members: 0, gift_balance: 0,
     });
     const ended = run({ events: cancelFeb10, until: '2026-04-01' });
     expect(ended.ledger).toEqual([charge('2026-01-31', 'signup', 1000, 0, '2026-01-31', '2026-02-28')]);
@@ -272,7 +272,7 @@ describe('partner-billed memberships', () => {
     expect(result.ledger).toEqual([]);
     expect(result.state).toEqual({
       status: 'active', plan: 'standard', anchor: '2026-01-31',
-      next_billing_date: null, access_until: null, extra_members: 0,
+      next_billing_date: null, access_until: null, extra_members: 0, gift_balance: 0,
     });
   });
 

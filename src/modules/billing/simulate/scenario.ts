@@ -33,6 +33,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     amount: minorUnits.optional(),
     idempotency_key: z.string().min(1).optional(),
   }),
+  event('redeem_gift_card', { code: z.string().min(1), amount: minorUnits, currency: z.string().min(1) }),
 ]);
 
 export type ScenarioEvent = z.infer<typeof eventSchema>;

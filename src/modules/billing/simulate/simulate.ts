@@ -4,6 +4,7 @@ import { findPlan, type Catalog, type PriceChange } from '../rules/catalog.ts';
 import type { IsoDate } from '../rules/calendar.ts';
 import type { BillingContext } from '../rules/context.ts';
 import { emptyMembership, type LedgerLine, type Membership } from '../rules/membership.ts';
+import { normalizeGiftCode, redeemGiftCard } from '../rules/gift-cards.ts';
 import { decideRefund, type RefundableCharge } from '../rules/refunds.ts';
 import { refuse, type Refusal } from '../rules/refusals.ts';
 import { advanceTo, nextBillingDate } from '../rules/schedule.ts';
@@ -16,6 +17,7 @@ export type SimulatedLine = {
   amount: number;
   tax?: number;
   currency: string;
+  gift?: number;
   period_start?: IsoDate;
   period_end?: IsoDate;
   of?: IsoDate;
@@ -28,6 +30,7 @@ export type SimulatedState = {
   next_billing_date: IsoDate | null;
   access_until: IsoDate | null;
   extra_members: number;
+  gift_balance: number;
 };
 
 export type SimulationResult = {
@@ -39,9 +42,9 @@ export type SimulationResult = {
 export function toSimulatedLine(line: LedgerLine): SimulatedLine {
   const out: SimulatedLine = { date: line.date, type: line.type, amount: line.amount, currency: line.currency };
   if (line.type === 'charge') {
-    Object.assign(out, { reason: line.reason, tax: line.tax, period_start: line.periodStart, period_end: line.periodEnd });
+    Object.assign(out, { reason: line.reason, tax: line.tax, gift: line.gift ?? 0, period_start: line.periodStart, period_end: line.periodEnd });
   }
-  if (line.type === 'refund') Object.assign(out, { tax: line.tax, of: line.of, ...(line.refundReason ? { reason: line.refundReason } : {}) });
+  if (line.type === 'refund') Object.assign(out, { tax: line.tax, gift: line.gift ?? 0, of: line.of, ...(line.refundReason ? { reason: line.refundReason } : {}) });
   return out;
 }
 
@@ -53,6 +56,7 @@ export function toSimulatedState(membership: Membership): SimulatedState {
     next_billing_date: nextBillingDate(membership),
     access_until: membership.status === 'canceled' || membership.status === 'canceled_pending' ? membership.accessUntil : null,
     extra_members: membership.slots + membership.removedSlots,
+    gift_balance: membership.giftBalance,
   };
 }
 
@@ -69,11 +73,14 @@ export function simulate(scenario: Scenario, defaultCatalog: Catalog): Simulatio
   const ledger: LedgerLine[] = [];
   const charges: RefundableCharge<number>[] = [];
   const usedRefundKeys = new Set<string>();
+  const redeemedCodes = new Set<string>();
   const rejected: SimulationResult['rejected'] = [];
 
   const record = (lines: readonly LedgerLine[]) => {
     for (const line of lines) {
-      if (line.type === 'charge') charges.push({ id: ledger.length, date: line.date, amount: line.amount, tax: line.tax ?? 0, currency: line.currency, refunded: 0 });
+      if (line.type === 'charge') {
+        charges.push({ id: ledger.length, date: line.date, amount: line.amount, tax: line.tax ?? 0, currency: line.currency, gift: line.gift ?? 0, refunded: 0, cardRefunded: 0 });
+      }
       ledger.push(line);
     }
   };
@@ -108,9 +115,24 @@ export function simulate(scenario: Scenario, defaultCatalog: Catalog): Simulatio
         if (event.idempotency_key !== undefined && usedRefundKeys.has(event.idempotency_key)) return null;
         const decision = decideRefund(charges, { chargeDate: event.charge_date, amount: event.amount, reason: event.reason }, event.date);
         if (!decision.ok) return decision;
-        charges.find((charge) => charge.id === decision.chargeId)!.refunded += decision.line.amount;
+        const refunded = charges.find((charge) => charge.id === decision.chargeId)!;
+        const toBalance = decision.line.gift ?? 0;
+        refunded.refunded += decision.line.amount;
+        refunded.cardRefunded += decision.line.amount - toBalance;
+        // Returned to the balance, even while on hold: no retry starts (the contract says so).
+        membership = { ...membership, giftBalance: membership.giftBalance + toBalance };
         if (event.idempotency_key !== undefined) usedRefundKeys.add(event.idempotency_key);
         record([decision.line]);
+        return null;
+      }
+      case 'redeem_gift_card': {
+        const code = normalizeGiftCode(event.code);
+        const outcome = redeemGiftCard(membership, { amount: event.amount, currency: event.currency, alreadyRedeemed: redeemedCodes.has(code) }, event.date, ctx);
+        if (!outcome.ok) return outcome;
+        // Only a redeem that happened uses up the code.
+        redeemedCodes.add(code);
+        membership = outcome.membership;
+        record(outcome.lines);
         return null;
       }
       default:
