@@ -28,7 +28,7 @@ export const INTENT_ARTICLES: Readonly<Record<string, readonly string[]>> = {
   'streaming.playback': ['buffering-or-video-will-not-play'],
   'streaming.app_error': ['tv-troubleshooting', 'error-codes-explained'],
   'content.report_problem': ['report-a-problem-with-a-title', 'subtitles-problems'],
-  gift_card: ['gift-cards-and-balance', 'redeem-a-gift-card'],
+  gift_card: ['gift-cards-and-balance', 'redeem-a-gift-card', 'gift-card-wrong-currency', 'gift-card-scams'],
   'safety.phishing': ['recognise-a-scam-message', 'report-phishing'],
   'contact.agent': ['how-to-contact-us', 'request-a-call'],
 };

@@ -118,6 +118,25 @@ describe('how members type (issue 10)', () => {
     expect(top('rate the agent')[0]).toBe('rate-your-support');
   });
 
+  it('finds the gift-card articles for members\' own words (issue 12): redeeming, the balance, another currency, scams', () => {
+    const cases: [string, string][] = [
+      ['where do i enter my gift card code', 'redeem-a-gift-card'],
+      ['how do I use a reelhouse gift card', 'redeem-a-gift-card'],
+      ['gift code already redeemed', 'redeem-a-gift-card'],
+      ['how much is left on my gift card', 'gift-cards-and-balance'],
+      ['why was my card charged when i have a gift card', 'gift-cards-and-balance'],
+      ['my gift balance ran out', 'gift-cards-and-balance'],
+      ['how long will my gift card last', 'gift-cards-and-balance'],
+      ['gift card bought in another country', 'gift-card-wrong-currency'],
+      ['gift card in euros not accepted', 'gift-card-wrong-currency'],
+      ['gift card says wrong currency', 'gift-card-wrong-currency'],
+      ['someone on the phone wants me to pay with gift cards', 'gift-card-scams'],
+      ['they asked me to read the numbers on the back of the gift card', 'gift-card-scams'],
+      ['is it a scam if support asks for gift cards', 'gift-card-scams'],
+    ];
+    for (const [query, slug] of cases) expect(top(query)[0], query).toBe(slug);
+  });
+
   it('returns nothing when no article is a good answer, and says how sure it is', () => {
     for (const query of ['recipe for lasagna', 'weather tomorrow', 'asdfgh']) {
       const result = index.rank(query, 5);
