@@ -14,8 +14,8 @@ const CODE_WORD = new RegExp(
   'giu',
 );
 /** Codes that are not secrets: "error code", "promo code", "zip code", "Fehlercode", "código postal" … and the Reelhouse service code (kept by default, see docs/safety.md). */
-const NOT_SECRET_BEFORE = /\b(?:error|promo|promotion(?:al)?|discount|coupon|voucher|gift(?:\s+card)?|zip|post(?:al)?|area|country|dialing|dialling|product|tracking|reference|ref|status|qr|bar|source|tax|sort|swift|iban|region(?:al)?|fault|reason|colour|color|dress|style|service|activation)\s+$/i;
-const NOT_SECRET_WORD = /^(?:fehler|gutschein|rabatt|aktions|promo|länder|post|qr|bar|produkt|status|service|steuer|error|zip|de|en|uni|geo|trans|source|gift|discount|coupon)\p{L}*codes?$|^(?:buchungs|bestell|auftrags|zahlungs|eingangs|versand|termin|lese|kündigungs)\p{L}*bestätigung$/iu;
+const NOT_SECRET_BEFORE = /\b(?:error|promo|promotion(?:al)?|discount|coupon|voucher|zip|post(?:al)?|area|country|dialing|dialling|product|tracking|reference|ref|status|qr|bar|source|tax|sort|swift|iban|region(?:al)?|fault|reason|colour|color|dress|style|service|activation)\s+$/i;
+const NOT_SECRET_WORD = /^(?:fehler|gutschein|rabatt|aktions|promo|länder|post|qr|bar|produkt|status|service|steuer|error|zip|de|en|uni|geo|trans|source|discount|coupon)\p{L}*codes?$|^(?:buchungs|bestell|auftrags|zahlungs|eingangs|versand|termin|lese|kündigungs)\p{L}*bestätigung$/iu;
 const NOT_SECRET_AFTER = /^\s+(?:de\s+|do\s+|del\s+|da\s+)?(?:error|erro|promocional|promo[çc][ãa]o|postal|descuento|desconto|cup[óo]n|cupom|barras|pa[íi]s|[áa]rea|rastreo|rastreio|producto|produto|referencia|refer[êe]ncia|estado|status)\b/iu;
 const SERVICE_AFTER = /^\s+(?:de\s+|do\s+)?(?:servicio|servi[çc]o)\b/iu;
 /** 4–8 digits, as one run or in groups of 2–4 ("482913", "71 42 90", "482-913"). */
@@ -32,6 +32,7 @@ const SENTENCE_END = /(?<!\.)[.!?](?!\.)(?=\s|$)|\n/;
 const ENTER = /(?<![\p{L}])(?:enter|type\s+in|key\s+in|put\s+in|gib|geben\s+sie|ingres[ae]|introduce|introduzca|digite|digita|insira|insere)(?![\p{L}])/giu;
 /** What may stand between a code word and its digits across one sentence end: the rest of that sentence, then nothing or a word that hands the value over ("It's", "ok", "here", "Er lautet", "Es", "É"). */
 const NEXT_SENTENCE = /^[^.!?\n]{0,40}(?:[.!?]+|\n)\s*(?:(?:it'?s|it\s+is|it\s+says|ok(?:ay)?|here(?:'?s)?|so|um|uh|er\s+lautet|lautet|hier|es|é|aqu[íi]|ele\s+é|o\s+c[óo]digo\s+é)[\s,:]+)?$/iu;
+const ENTERED_THEN = /^\s*(?:(?:this|it|these|the\s+following|the\s+numbers?|the\s+digits)(?:\s+(?:on|in|into|at)\s+(?:the\s+|your\s+|my\s+)?[\p{L}\s]{2,20}?)?\s*:\s*|:?\s*)$/iu;
 /**
  * Being sent or shown a number is what a one-time code is ("my phone just got 381905", "received 408812 from reelhouse",
  * "die App zeigt 640 112 an", "me mandaron 918 204"): after such a verb, with no code word, exactly 6 digits count, the usual length of one.
@@ -85,7 +86,8 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
       if (digits.length === 6 && !/^(\d)\1+$/.test(digits) && !/^\s+(?:views|people|users|subscribers|members|followers|likes|points|miles|km|steps|words|characters|pixels|rows|lines|items|titles|films|movies|songs|records|entries)(?![\p{L}])/iu.test(text.slice(end, end + 20)) && codeContext && !/\d[\s.-]{1,3}$/.test(text.slice(Math.max(0, start - 4), start)) && !NOT_SECRET_BEFORE.test(text.slice(Math.max(0, start - 30), start).replace(/\s*(?:number|no\.?|#|nr\.?|n[úu]mero)?\s*[:#]?\s*$/i, ' '))) spans.push({ kind: 'one_time_code', start, end });
       else if (digits.length === 6 && alone && received.some((at) => at <= start && start - at <= 40 && !SENTENCE_END.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
       // "it says enter 2 2 7 1 on the TV": digits to type in, right after the verb.
-      else if (alone && !/^(?:19|20)\d\d$/.test(digits) && entered.some((at) => at <= start && /^\s*:?\s*$/.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
+      // "enter this on your tv: 8812", "type the following in the app: 4471": what to type, then a colon and the digits.
+      else if (alone && !/^(?:19|20)\d\d$/.test(digits) && entered.some((at) => at <= start && ENTERED_THEN.test(text.slice(at, start)))) spans.push({ kind: 'one_time_code', start, end });
       continue;
     }
     if (nearest.service) {

@@ -1,7 +1,7 @@
 import { luhnValid } from './luhn.ts';
 import type { DigitRun } from './number-words.ts';
 
-export type FindingKind = 'card_number' | 'cvv' | 'card_expiry' | 'password' | 'one_time_code' | 'government_id' | 'iban' | 'bank_account' | 'phone' | 'email';
+export type FindingKind = 'card_number' | 'cvv' | 'card_expiry' | 'password' | 'one_time_code' | 'government_id' | 'iban' | 'bank_account' | 'phone' | 'email' | 'gift_card';
 
 /** A span of the input to remove: `text.slice(start, end)` is the secret itself, not its label. */
 export type Span = { kind: FindingKind; start: number; end: number; label?: string };
@@ -18,6 +18,12 @@ const CARD_RUN = /(?<![\w+$€£.,/-])(?<!\d:)\d+(?:(?:[ \u00a0\u202f]{1,3}| ?[.
  * stretch of whole groups is taken (a card number followed by a CVV).
  */
 const PARCEL_BEFORE = /(?<![\p{L}])(?:tracking|sendungs?\p{L}*|paket\p{L}*|rastreio|rastreamento|seguimiento|parcel|package|shipment|receipt|awb)(?:\s+(?:number|no\.?|nr\.?|#|id|nummer|n[úu]mero|code))?\s*[:#]?\s*(?:\d{1,4}\s+)?$/iu;
+
+/** Words that say the digits after them are a card number: "card number is", "my visa:", "Kartennummer", "número de la tarjeta", "número do cartão". */
+const CARD_NAMED_BEFORE = /(?<![\p{L}])(?:(?:credit|debit|bank)?\s*card(?:\s*(?:number|no\.?|num|#))?|visa|mastercard|amex|kreditkarten?nummer|kartennummer|karte|n[úu]mero\s+de\s+(?:la\s+|mi\s+)?tarjeta|tarjeta|n[úu]mero\s+do\s+(?:meu\s+)?cart[ãa]o|cart[ãa]o)(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#=-]?\s*$/iu;
+
+/** A gift card's number is a gift-card code (gift-cards.ts), not a bank card's. */
+const GIFT_BEFORE = /(?:gift|geschenk|regalo|presente)\p{L}*\s*-?\s*(?:card|karte|tarjeta|cart[ãa]o)?\s*(?:number|no\.?|num|#|nummer)?\s*(?:is|ist|es|é)?\s*[:#=-]?\s*$/iu;
 
 export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[] {
   const spans: Span[] = [];
@@ -38,9 +44,15 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
       }
     }
     if (best) spans.push({ kind: 'card_number', start: best.start, end: best.end });
+    // Named a card number by the member, 13–19 digits are one even when a digit is mistyped and Luhn fails ("my card number is 4111 1111 1111 1112").
+    else if (groups.length > 0 && CARD_NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !GIFT_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
+      const digits = m[0].replace(/\D/g, '').length;
+      if (digits >= 13 && digits <= 19) spans.push({ kind: 'card_number', start: m.index, end: m.index + m[0].length });
+    }
   }
   for (const run of runs) {
-    if (run.spelled && run.digits.length >= 13 && run.digits.length <= 19 && luhnValid(run.digits)) spans.push({ kind: 'card_number', start: run.start, end: run.end });
+    if (!run.spelled || run.digits.length < 13 || run.digits.length > 19) continue;
+    if (luhnValid(run.digits) || CARD_NAMED_BEFORE.test(text.slice(Math.max(0, run.start - 40), run.start))) spans.push({ kind: 'card_number', start: run.start, end: run.end });
   }
   return spans;
 }
@@ -48,7 +60,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 // ---------------------------------------------------------------- CVV and expiry
 
 /** What names a card security code, in English, German, Spanish and Portuguese. */
-const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec(?:urity)?\s*#|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|(?:3|three|4|four)[- ]digits?\s+(?:code|number)|` +
+const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec(?:urity)?\s*#|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|(?:3|three|4|four)[- ]digits?\s+(?:code|number|thing|one|bit|pin|cvv)(?:\s+(?:on|at)\s+(?:the\s+)?(?:back|front))?|` +
   String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:the\s+)?back\s+of\s+(?:my\s+|the\s+)?card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:little\s+|small\s+|tiny\s+|short\s+|security\s+)?(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
@@ -56,7 +68,7 @@ const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|n
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|\bof\b|\bnumber\b|\bnum\b|\bno\.?|\bsind\b|\bist\b|\blautet\b|\bson\b|\bes\b|\bsão\b|\bé\b)\s*|\s+)*`;
 /** The security code after its name, up to 40 characters of the same sentence later ("the 3 digits on the back of my card are 309"). */
 /** "the last four digits are 1881" is a last-four mention, not a security code. */
-const NOT_LAST = String.raw`(?<!(?:last|letzten|[úu]ltimos|final|finais|ending|endet\s+auf|termina\s+en|termina\s+em)\s+)`;
+const NOT_LAST = String.raw`(?<!social\s{1,3})(?<!(?:last|letzten|[úu]ltimos|final|finais|ending|endet\s+auf|termina\s+en|termina\s+em)\s+)`;
 const CVV_AFTER = new RegExp(String.raw`(?<![\p{L}])${NOT_LAST}${CVV_WORDS}(?![\p{L}])[?!:.]{0,3}([^\d.!?\n[\]]{0,40}?)(?:\(\s*)?(?<![\p{L}_])(\d{3,4})(?![\d.,:/]?\d|[\p{L}_-]|\s*(?:%|€|\$|minutes?|min|hours?|days?|euros?|dollars?|reais))`, 'giu');
 /** Where the security code is printed, said after it: "902 on the back", "419 hinten auf der Karte", "781 atrás", "332 no verso". */
 const ON_THE_BACK = String.raw`(?:on\s+(?:the\s+)?back|at\s+the\s+back|hinten(?:\s+(?:drauf|auf\s+der\s+karte))?|auf\s+der\s+r[üu]ckseite|(?:de\s+)?atr[áa]s|detr[áa]s|en\s+el\s+reverso|no\s+verso|do\s+verso)`;
@@ -94,14 +106,15 @@ const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-
 /** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
 const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?(?:(?:says|shows|reads|sagt|zeigt|dice|pone|diz)\s+)?`;
 const STRONG_EXPIRY = new RegExp(
-  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|exp(?:iry|iration)(?=\s*:)|valid\s+(?:thru|through|until|til|to)|good\s+(?:thru|through|until|til)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?${MONTH_YEAR}`,
+  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|exp(?:iry|iration)(?=\s*:)|valid\s+(?:thru|through|until|till?|to)|good\s+(?:thru|through|until|till?)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?(?:el\s+|la\s+|the\s+|o\s+|a\s+)?${MONTH_YEAR}`,
   'giu',
 );
-const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
+const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?(?:el\s+|la\s+|the\s+|o\s+|a\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
 const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|american\s+express|discover|debit|credit|cvv|cvc|karte|kreditkarte|tarjeta|cart[ãa]o|prüfziffer|sicherheitscode|c[óo]digo\s+de\s+seguri?an?[çcd]a?)/iu;
 
 const EXPIRY_BEFORE = /(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|am)?\s*$/iu;
 const EXPIRY_MONTH_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|im|am)?\s*${MONTHS}\.?,?\s+(?:of\s+|de\s+)?$`, 'iu');
+const GIFT_CARD_BEFORE = /(?:gift|geschenk|regalo|presente)\p{L}*\s*-?\s*(?:card|karte|tarjeta|cart[ãa]o)?[^.!?\n\d]{0,25}$/iu;
 /** Where the month name starts inside a matched expiry (built once, not per match). */
 const MONTH_NAME = new RegExp(MONTHS, 'iu');
 /** A cheap first look: every expiry cue holds one of these. */
@@ -134,8 +147,11 @@ export function findCardExpiries(text: string, cards: readonly Span[], runs: rea
     const window = text.slice(Math.max(0, run.start - 120), run.end + 40);
     if (CARD_CONTEXT.test(window) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start, end: run.end });
   }
-  for (const m of text.matchAll(STRONG_EXPIRY)) spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
+  // "the gift card says valid until 12/2027": a gift card's date is no secret (its code is).
+  const giftCard = (at: number) => GIFT_CARD_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+  for (const m of text.matchAll(STRONG_EXPIRY)) if (!giftCard(m.index)) spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
   for (const m of text.matchAll(WEAK_EXPIRY)) {
+    if (giftCard(m.index)) continue;
     const from = Math.max(0, (m.index ?? 0) - 80);
     const window = text.slice(from, (m.index ?? 0) + m[0].length + 40);
     // MMYY run together ("expiry 0330") is how a card's date is typed, not a subscription's: no card word needed.

@@ -72,7 +72,7 @@ function ssnValid(d: string): boolean {
 
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bnummer\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
 /** Words that introduce an identity number, in the four languages. */
-const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl(?:\s*#)?|tax\s+id|tin|` +
+const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|ni|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl(?:\s*#)?|tax\s+id|tin|` +
   String.raw`steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|steuernummer|idnr|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|passnummer|führerschein(?:nummer)?|sozialversicherungsnummer|` +
   String.raw`dni|nie|nif|pasaporte|n[uú]mero\s+de\s+pasaporte|carn[eé]t?\s+de\s+conducir|permiso\s+de\s+conducir|licencia\s+de\s+conducir|curp|rfc|` +
   String.raw`cpf|rg|cnh|passaporte|n[uú]mero\s+do\s+passaporte|carteira\s+de\s+(?:identidade|motorista|habilita[çc][ãa]o)|cart[ãa]o\s+de\s+cidad[ãa]o|carta\s+de\s+condu[çc][ãa]o|cc)`;
@@ -83,6 +83,8 @@ const ID_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}])${ID_WORDS}(?![\p{L}])$
 /** A cheap first look: every ID word holds one of these. */
 const ID_HINT = /ssn|social|sozial|sin|insurance|ni|passport|licen|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|carta|cc/i;
 const SSN = /(?<![\w.-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.,]\d)/g;
+const SSN_SPACED = /(?<![\w.,-])(\d{3})(?: {1,2}|\.)(\d{2})(?: {1,2}|\.)(\d{4})(?![\w-]|[.,]\d)/g;
+const SSN_WORD = /\b(?:ssn|social(?:\s+security)?|soc\s+sec)\b/i;
 const NINO = /(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)/g;
 const CPF = /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[.,]\d)/g;
 const DNI = /(?<![\w.-])(?:[XYZxyz][- ]?\d{7}|\d{8})[- ]?[A-Za-z](?![\w-])/g;
@@ -96,6 +98,8 @@ export function findGovernmentIds(text: string, runs: readonly DigitRun[] = []):
     if (run.digits.length >= 6 && run.digits.length <= 12 && ID_WORD_BEFORE.test(text.slice(Math.max(0, run.start - 50), run.start))) push(run.start, run.end);
   }
   for (const m of text.matchAll(SSN)) if (ssnValid(m[1]! + m[2]! + m[3]!)) push(m.index, m.index + m[0].length);
+  // Spaced or dotted ("412 68 3391", "412.68.3391"), an SSN only in a message that talks of one: the layout alone is too common.
+  if (SSN_WORD.test(text)) for (const m of text.matchAll(SSN_SPACED)) if (ssnValid(m[1]! + m[2]! + m[3]!)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(NINO)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(CPF)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
   // 11 digits in one run that pass the CPF check: a CPF typed without its dots (a random number passes one time in a hundred).
@@ -118,6 +122,8 @@ export function findGovernmentIds(text: string, runs: readonly DigitRun[] = []):
     // "sin" is also Spanish for "without" and "cc" a copy: a lowercase "sin" needs 9 digits passing Luhn, "cc" at least 8 digits.
     if (/^sin\b/.test(word) && !(digits.length === 9 && (luhnValid(digits) || /^SIN\b/.test(m[0])))) continue;
     if (/^cc\b/.test(word) && digits.length < 8) continue;
+    // "ni" is Spanish for "nor": only the capitals "NI" ("my NI is QQ123456C") name a National Insurance number.
+    if (word === 'ni' && !/^NI\b/.test(m[0])) continue;
     // A bare "DL" is also an airline ("flight DL 1842"): a licence number after it has 7 characters or more.
     if (/^dl$/.test(word) && (value.replace(/\W/g, '').length < 7 || /\bflights?\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index)))) continue;
     if (/^(?:dni|nie)\b/.test(word) && !dniValid(value)) continue;
@@ -141,7 +147,7 @@ const ACCOUNT_AFTER_WORD = new RegExp(String.raw`\b${ACCOUNT_WORDS}(?![\p{L}])${
 const ACCOUNT_HINT = /acc|a\/c|bank|checking|saving|routing|aba|sort|bsb|blz|konto|cuenta|clabe|conta|ag[êe]ncia/i;
 
 /** "account 12345678" names a bank account only with a bank word near ("sort code", "routing", "refund to", "Bank", "banco"): Reelhouse's own account ids are not digits. */
-const BARE_ACCOUNT = /\b(?:account|acct)\s*(?:is\s+|:\s*|#\s*)?(\d(?:\d|[ -](?=\d)){5,17})(?![\w]|[.,]\d)/gi;
+const BARE_ACCOUNT = /\b(?:account|acct|acc)\s*(?:is\s+|:\s*|#\s*)?(\d(?:\d|[ -](?=\d)){5,17})(?![\w]|[.,]\d)/gi;
 const BANK_CONTEXT = /\b(?:bank|banking|sort\s+code|sort(?=\s*:)|routing|bsb|iban|bic|swift|refund|transfer|wire|deposit|checking|savings)\b/i;
 
 /** IBANs passing mod 97, anywhere; account, routing and sort-code numbers after a word that names them. */

@@ -24,7 +24,9 @@ WORDS_BY_DIGIT.forEach((words, digit) => {
   for (const word of words.split(' ')) DIGIT_WORDS[word] = String(digit);
 });
 
-const WORD = `(?:${Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join('|')}|\\d)`;
+/** "double oh", "triple five", "doppel null": a digit said twice or three times (phone numbers read aloud). */
+const REPEAT: Record<string, number> = { double: 2, triple: 3, doppel: 2, doble: 2, dobro: 2, dupla: 2 };
+const WORD = `(?:(?:double|triple|doppel|doble)\\s+)?(?:${Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join('|')}|\\d)`;
 /** Three or more single digits or digit words in a row, apart by spaces, commas or dashes; at least one separator between each. */
 const DIGIT_RUN = new RegExp(`(?<![\\p{L}\\p{N}_.,])${WORD}(?:(?:\\s*[,-]\\s*|\\s+)${WORD}){2,}(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'giu');
 
@@ -173,8 +175,23 @@ export function findDigitRuns(text: string): DigitRun[] {
   const runs: DigitRun[] = findPairedNumberRuns(text);
   for (const m of text.matchAll(DIGIT_RUN)) {
     const parts = m[0].split(/[\s,-]+/).filter(Boolean);
-    const digits = parts.map((part) => (/^\d$/.test(part) ? part : DIGIT_WORDS[part.toLowerCase()] ?? '')).join('');
-    if (digits.length !== parts.length) continue;
+    let digits = '';
+    let times = 1;
+    let read = 0;
+    for (const part of parts) {
+      const repeat = REPEAT[part.toLowerCase()];
+      if (repeat) {
+        times = repeat;
+        read += 1;
+        continue;
+      }
+      const digit = /^\d$/.test(part) ? part : DIGIT_WORDS[part.toLowerCase()];
+      if (digit === undefined) break;
+      digits += digit.repeat(times);
+      times = 1;
+      read += 1;
+    }
+    if (read !== parts.length) continue;
     const spelled = parts.some((part) => !/^\d$/.test(part));
     runs.push({ start: m.index, end: m.index + m[0].length, digits, spelled });
   }

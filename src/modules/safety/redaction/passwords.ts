@@ -50,12 +50,12 @@ const CHANGED_IT = /\b(?:changed|set|setting|reset|switched|updated|made)\s+(?:i
 /** A word with a digit and a symbol in it: the only way a strong password shows without a cue. */
 const STRONG_SYMBOL = /(?<!\S)(?=\S*\d)(?=\S*[!#$%&*?^~+=])/; // tested at word starts only: linear on a long run of digits
 /** "the new one is X" in a sentence about a password. */
-const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+one\s+(?:is|was|will\s+be)\s*:?\s*(?:"|'|“)?(\S+)/gi;
+const PASSWORD_ONE = /\b(?:new|old|current|previous|other|last|first|second)\s+one\s*(?:(?:is|was|will\s+be)\s*:?|[:=])\s*(?:"|'|“)?(\S+)/gi;
 /**
  * Verbs that say a word was typed or used as a password without naming it: use, entered, typed, tried, "used to be", "it's",
  * nehme, benutze, eingegeben, uso, probé, usei, tentei, digitei; a short list after them ("tried everything: Coffee1, Coffee12") too.
  */
-const IMPLIED_BEFORE = /(?<![\p{L}])(?:figured\s+out|found\s+out|guessed|knows?|rejecting|rejects|rejected|won'?t\s+(?:accept|take)|doesn'?t\s+(?:accept|take)|not\s+accepting|nimmt\s+nicht|akzeptiert\s+nicht|no\s+acepta|n[ãa]o\s+aceita|use|uses|using|used|entered|enter|entering|typed|type|typing|tried|try|trying|put(?:\s+in)?|remembered|remembers|saved|stored|autofill\p{L}*|used\s+to\s+be|it'?s|it\s+(?:is|was)|nehme?|benutze|nutze|probiert|eingegeben|eingetippt|uso|us[ée]|usaba|prob[ée]|escrib[íi]|puse|met[íi]|tecle[ée]|introduje|digit[ée]|usei|tentei|digitei|coloquei|botei|pus)(?:\s+(?:everything|alles|todo|tudo|both|beide|ambas|ambos))?\s*[:,]?\s+(?:[^\s,]+,\s+){0,3}(?:"|'|“)?$/iu;
+const IMPLIED_BEFORE = /(?<![\p{L}])(?:figured\s+out|found\s+out|guessed|knows?|rejecting|rejects|rejected|won'?t\s+(?:accept|take)|doesn'?t\s+(?:accept|take)|not\s+accepting|nimmt\s+nicht|akzeptiert\s+nicht|no\s+acepta|n[ãa]o\s+aceita|use|uses|using|used|entered|enter|entering|typed|type|typing|tried|try|trying|put(?:\s+in)?|remembered|remembers|saved|stored|autofill\p{L}*|used\s+to\s+be|it'?s|it\s+(?:is|was)|nehme?|benutze|nutze|probiert|eingegeben|eingetippt|uso|us[ée]|usaba|prob[ée]|escrib[íi]|puse|met[íi]|tecle[ée]|introduje|digit[ée]|usei|tentei|digitei|coloquei|botei|pus)(?:\s+(?:everything|alles|todo|tudo|both|beide|ambas|ambos))?(?:\s+(?:with|using|as|mit|con|com))?\s*[:,]?\s+(?:[^\s,]+,\s+){0,3}(?:"|'|“)?$/iu;
 /** Products, devices and numbered things written glued to their number ("Windows11", "Xbox360", "Pixel7", "Season2"): never a password by implication. */
 const DEVICE_OR_THING = /^(?:i?phone|ipad|ios|android|windows|win|xbox|ps|playstation|roku|pixel|galaxy|chromecast|fire|kindle|macbook|mac|macos|tizen|webos|switch|model|version|series|season|staffel|temporada|episode|folge|episodio|episódio|plan|premium|basic|standard|channel|gen|room|flight|gate|hdmi|usb|wifi|tv|bravia|vizio|hisense|tcl|samsung|lg|sony|panasonic|philips|apple|google|amazon|echo|nest|alexa|ipv|covid|mp|note|error|fehler|erro|code|chrome|firefox|safari|edge|opera|brave|vivaldi|explorer|starlink|router|fritz\p{L}*|office|photoshop|airpods|ubuntu|debian|reelhouse|netflix|disney|hulu|spotify|youtube|prime|hbo|peacock|paramount|firetv|firestick|shield|sonos|vodafone|telekom|movistar|vivo|claro|kodi|plex|emby|vlc|voucher|coupon|promo|gift|save|discount|ch|s)\W*\d/iu;
 /** A word of four letters or more and up to four digits, maybe a symbol: how people make a password from a word ("Meadowlark3", "Hazelnut_7"). */
@@ -90,11 +90,38 @@ function secretShaped(value: string): boolean {
 }
 /** A word glued to digits ("Violet1234"): the only tokens the implied rule looks at. */
 const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
-const ONE_IS = /\bone\s+(?:is|was|will)\b/i;
+/** A symbol inside a word ("Cookies&Cream", "salt+pepper"): typed after "tried", a password with no digit. */
+const SYMBOL_INSIDE = /\p{L}[&!#$%*+=~^]+\p{L}/u;
+const ONE_IS = /\bone\s*(?:is|was|will|=|:)/i;
 /** "password below" at the end of a line, the value on the next. */
 const NEXT_LINE = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^\n]{0,20}\n\s*${VALUE}`, 'giu');
 /** A quoted value after a password word keeps its spaces: password = "open sesame", Passwort: "Alte Mühle 12". */
-const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${IS})\s*(?:"|“|„|«)([^"“”„«»\n]{1,64}?)(?:"|”|“|»)`, 'giu');
+const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${IS}|\s+(?:as|to|auf|a|para|pra)(?=\s))?\s*(?:"|“|„|«)([^"“”„«»\n]{1,64}?)(?:"|”|“|»)`, 'giu');
+/**
+ * A password of several words with no quotes, after a password word: capitalised words ("set the password as Pumpkin Pie 2023",
+ * "password is Blue Moon 77") or lower-case words ending in a number ("password: ocean blue 1"). Not a description ("is too short 8").
+ */
+const WORDS_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${IS}|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
+/** The same words read with case: the pattern above is case-insensitive for the password word, so \p{Lu} matched any letter there. */
+const WORDS_VALUE = /^(?:(?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})$/u;
+/** "my wife's birthday is the password, 07141988": digits or a password-shaped word right after the word and a comma. */
+const COMMA_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD},\s+${VALUE}`, 'giu');
+/**
+ * "the password is his birthday, 12031975", "mi contraseña es mi cumpleaños 050388": six or eight digits that read as a date
+ * (day, month and year in either order), later in the sentence of a password word.
+ */
+const DATE_DIGITS_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n]{0,60}?(?<![\w/.,:-])(\d{6}|\d{8})(?![\w/.,:-])`, 'giu');
+function readsAsDate(digits: string): boolean {
+  const a = Number(digits.slice(0, 2));
+  const b = Number(digits.slice(2, 4));
+  const year = digits.slice(4);
+  if (year.length === 4 && !/^(?:19|20)/.test(year)) return false;
+  return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31);
+}
+/** What makes a quoted phrase typed in a password: the message is about getting in, not about searching or a title. */
+const QUOTE_TOPIC = /password|passwort|kennwort|contrase|senha|\bpw\b|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|let(?:ting)?\s+me\s+in|get\s+in\b|lock(?:ed)?\s+out|account|konto|cuenta|\bconta\b|anmeld|einlogg|entrar|acceso|acesso/i;
+/** "I typed in "cranberry sauce" like you said": a quoted phrase typed or tried, in a message about getting in. */
+const QUOTED_TYPED = /(?<![\p{L}])(?:typed|type|typing|entered|enter|entering|put|tried|trying|used|using|tippe|getippt|eingegeben|escrib[íi]|puse|prob[ée]|digitei|coloquei|tentei)(?:\s+in)?\s+(?:"|“|„|«)([^"“”„«»\n]{3,40}?)(?:"|”|“|»)(?!\s+(?:in|into)\s+(?:the\s+)?(?:search|box|bar))/giu;
 /** A login pasted as "address / password", "address | password", "address: password". */
 const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,|\s\+|\s&|\s+(?:with|and|mit|und|con|y|com|e)\s)\s*(?:"|'|“)?${VALUE}`, 'giu');
 /** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
@@ -119,7 +146,7 @@ const NOT_A_PASSWORD = new Set(
    definitely now already never just also and but or so on in for to at of with from by when if because as
    rejected accepted missing good bad new old one unknown there here asking needed needs going gone valid
    apparently probably actually really literally simple easy hard impossible supposed meant set stored written
-   showing saying says said compromised hacked leaked stolen all
+   showing saying says said compromised hacked leaked stolen all forgot forgotten lost
    falsch richtig korrekt ungültig abgelaufen gesperrt zu nicht kein keine leer neu alt lang kurz schwach sicher geändert vergessen
    weg mein meine dein das der die ein eine noch immer schon jetzt auch und oder aber gleich anders
    incorrecta incorrecto correcta correcto inválida válida nueva nuevo vieja antigua la el mi tu su muy demasiado igual otra
@@ -179,7 +206,7 @@ export function findPasswords(text: string): Span[] {
   };
   const cues = LOGIN_HINT.test(text) ? [...text.matchAll(LOGIN_CUE)].map((m) => ({ start: m.index, end: m.index + m[0].length })) : [];
   // Every rule but "changed it to X" and a strong word on its own starts from a cue; most messages have none.
-  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text) && !WORD_WITH_DIGITS.test(text) && !/@/.test(text)) return spans;
+  if (cues.length === 0 && !CHANGED_IT.test(text) && !STRONG_SYMBOL.test(text) && !ONE_IS.test(text) && !WORD_WITH_DIGITS.test(text) && !/@/.test(text) && !SYMBOL_INSIDE.test(text)) return spans;
   // The rules below start from a password word (or "changed it to"); a message with only "login" or "for everything" skips them.
   const named = cues.some((c) => NAMED.test(text.slice(c.start, c.end))) || CHANGED_IT.test(text);
   for (const m of named ? text.matchAll(STRICT) : []) add(m, /^(?:pass|clave|la\s+clave|mi\s+clave|mi\s+contra|la\s+contra)\b/i.test(m[0]) && !/[:=]/.test(m[0]) ? 'loose' : 'strict');
@@ -206,11 +233,30 @@ export function findPasswords(text: string): Span[] {
     if (/\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 3 && value.length >= 6 && !/@|^https?:|^www\./i.test(value) && !DEVICE_OR_THING.test(value) && !/^\d+-?(?:digit|stellig|d[íi]gitos|char\p{L}*|zeichen|caracteres|times|mal|veces|vezes)/iu.test(value)) add(m, 'strict');
   }
   for (const m of named ? text.matchAll(CLAUSE_THEN_IS) : []) add(m, 'normal');
+  for (const m of named ? text.matchAll(WORDS_AFTER_WORD) : []) {
+    if (!WORDS_VALUE.test(m[1]!) || m[1]!.trim().split(/\s+/).some((word) => NOT_A_PASSWORD.has(word.toLowerCase()) && !/^(?:and|und|y|e)$/.test(word))) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    spans.push({ kind: 'password', start, end: start + m[1]!.length });
+  }
+  for (const m of named ? text.matchAll(COMMA_AFTER) : []) {
+    const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
+    if (/^\d{4,12}$/.test(value) || looksLikePassword(value)) add(m, 'strict');
+  }
+  for (const m of named ? text.matchAll(DATE_DIGITS_AFTER) : []) {
+    // "expired on 05062025", "seit 01122024": a date said as one, not a password made of one.
+    if (!readsAsDate(m[1]!) || /\b(?:code|c[óo]digo|pin|otp|case|order|ticket|fall|pedido|caso)\b/i.test(m[0]) || /(?:\b(?:on|since|from|until|till|by|before|after|am|seit|vom|bis|desde|el|em|de|at[ée])\s+)$/i.test(m[0].slice(0, -m[1]!.length))) continue;
+    add(m, 'strict');
+  }
+  for (const m of QUOTE_TOPIC.test(text) ? text.matchAll(QUOTED_TYPED) : []) {
+    if (m[1]!.trim().split(/\s+/).every((word) => NOT_A_PASSWORD.has(word.toLowerCase())) || m[1]!.startsWith('[')) continue;
+    const start = m.index + m[0].length - 1 - m[1]!.length;
+    spans.push({ kind: 'password', start, end: start + m[1]!.length });
+  }
   for (const pattern of named ? CHANGED_IT_TO : []) for (const m of text.matchAll(pattern)) add(m, 'loose');
   for (const m of text.matchAll(PASSWORD_ONE)) {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index);
     // Near a password word any value that is not a description; without one ("old one was X, new one is Y") only one that looks like a password.
-    add(m, PASSWORD_WORD_RE.test(before) ? 'normal' : 'loose');
+    add(m, PASSWORD_WORD_RE.test(before) || /one\s*[:=]/i.test(m[0]) ? 'normal' : 'loose');
   }
   // A quoted word near a password word or "for everything" is the password whatever it looks like ("i use 'sunshine' for everything");
   // near "login" or "sign in" it is as often a button's label ("the login button says 'Continue'").
@@ -246,14 +292,15 @@ export function findPasswords(text: string): Span[] {
     const listed = spans.length > 0 && /^(?:\s*,\s*|\s+(?:or|and|oder|und|o|ou|y|e)\s+|\s*\/\s*)(?:maybe\s+|vielleicht\s+|quiz[áa]s?\s+|talvez\s+|(?:this|that|next)\s+time\s+|now\s+|then\s+|jetzt\s+|dann\s+|diesmal\s+|ahora\s+|luego\s+|agora\s+|depois\s+)?$/i.test(text.slice(spans[spans.length - 1]!.end, start));
     // After a typing or using verb, a word and its digits ("i've been using Meadowlark3", "probé Pimpollo22 y nada") is a password
     // unless it names a thing ("using Chrome120", "Kids2 profile"); any other value needs a message about signing in.
-    const typedValue = IMPLIED_BEFORE.test(before.slice(-48)) && !THING_AFTER.test(after) && (SIGN_IN_TROUBLE.test(text) || WORD_AND_DIGITS.test(value));
+    const typedValue = IMPLIED_BEFORE.test(before.slice(-48)) && !THING_AFTER.test(after) && (SIGN_IN_TROUBLE.test(text) || WORD_AND_DIGITS.test(value) || secretShaped(value));
     // Anywhere: a word of four letters or more and its digits ("Walrus2000", "Pretzel88") is how people make a password and
     // almost never anything else in a support message (none of 2,470 shared sample messages has one), unless a word before
     // names what it is (a profile, a username, a title being watched, a network).
     const freeStanding = WORD_AND_DIGITS.test(value) && /\d\d|[_!#$%&*?]/.test(value) && !THING_BEFORE.test(before.slice(-40));
     const implied =
-      !cued && /\d/.test(value) && !DEVICE_OR_THING.test(value) && !THING_AFTER.test(after) &&
-      ((shaped && !THING_BEFORE.test(before.slice(-40))) || freeStanding || typedValue || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value)));
+      !cued && !DEVICE_OR_THING.test(value) && !THING_AFTER.test(after) &&
+      (/\d/.test(value) ? (shaped && !THING_BEFORE.test(before.slice(-40))) || freeStanding || typedValue || reply || listed || TYPED_AFTER.test(after) || (FAILS_AFTER.test(after) && /\d{2}|[!#$%&*?^~+=]/.test(value))
+        : SYMBOL_INSIDE.test(value) && (typedValue || listed)); // "tried with Cookies&Cream": a symbol inside a word, typed
     if (!cued && !implied && !looksStrong(value)) continue;
     if (!looksStrong(value) && DEVICE_OR_THING.test(value)) continue; // "my password doesn't work on my iPhone15": a device, near a login word or not
     if (USERNAME_BEFORE.test(before)) continue;

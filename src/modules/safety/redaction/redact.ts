@@ -1,6 +1,7 @@
 import { findOneTimeCodes, SERVICE_CODE_REPLACEMENT } from './codes.ts';
 import { findEmails, findPhones } from './contacts.ts';
 import { findCardExpiries, findCardNumbers, findCardTrailers, findCvvs, type FindingKind, type Span } from './detectors.ts';
+import { findGiftCardCodes } from './gift-cards.ts';
 import { findBankDetails, findGovernmentIds } from './identity-numbers.ts';
 import { findDigitRuns } from './number-words.ts';
 import { findPasswords } from './passwords.ts';
@@ -34,6 +35,7 @@ export const REPLACEMENTS: Record<FindingKind, string> = {
   bank_account: '[account number removed]',
   phone: '[phone removed]',
   email: '[email removed]',
+  gift_card: '[gift card code removed]',
 };
 
 /** Every token `redact` writes, the service code's own label included. */
@@ -65,6 +67,7 @@ const PRIORITY: Record<FindingKind, number> = {
   cvv: 6,
   card_expiry: 5,
   email: 4,
+  gift_card: 3.5,
   password: 3,
   one_time_code: 2,
   phone: 1,
@@ -106,6 +109,7 @@ export function redact(text: string, options: RedactOptions = {}): Redaction {
       ...findBankDetails(masked),
       ...findOneTimeCodes(masked, runs, { serviceCodes: options.serviceCodes ?? 'keep' }),
       ...findPhones(masked, runs),
+      ...findGiftCardCodes(masked),
     );
   }
   const spans = chooseSpans(found.filter((span) => !tokens.some((token) => span.start < token.end && token.start < span.end)));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact, REPLACEMENTS, type RedactOptions } from './index.ts';
 
@@ -48,8 +48,15 @@ const devSets = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'advers
   readFileSync(here(`./data/${name}.jsonl`), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text),
 );
 
+/** The sets in dev-sets/ (issue 10, third round), whatever their names. */
+const roundThreeSets = readdirSync(here('./dev-sets')).filter((name) => name.endsWith('.jsonl')).flatMap((name) =>
+  readFileSync(here(`./dev-sets/${name}`), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text),
+);
+
 const corpus = [...new Set([
   ...literalsOf(here('./redaction.test.ts')),
+  ...literalsOf(here('./gift-cards.test.ts')),
+  ...roundThreeSets,
   ...literalsOf(here('./redaction.languages.test.ts')),
   ...devSets,
   ...sampleLines('pii-sample.jsonl', ['text']),

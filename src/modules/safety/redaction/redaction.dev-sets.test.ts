@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readDevSet, scoreDevSet } from './dev-sets.ts';
+
+/**
+ * Development sets in dev-sets/ (issue 10, third round: members' styles, gift-card codes and PINs, complaint references).
+ * `members-batch1-*` was written and frozen before any rule change of this round; first measure: en 87.4 % removed
+ * (139 of 159) / 99.0 % kept (101 of 102), de 92.0 / 100, es 92.6 / 100, pt 96.4 / 100. The rules were then changed for its
+ * misses, so these floors describe this set, not unseen text. members-batch1-en keeps one miss: "tried ocean blue 1 and
+ * oceanblue1" (a password of lower-case words with spaces, no quotes, after a typing verb).
+ */
+const FLOORS: Record<string, { removed: number; kept: number; lines: number }> = {
+  'members-batch1-en': { removed: 0.99, kept: 1, lines: 150 },
+  'members-batch1-de': { removed: 1, kept: 1, lines: 25 },
+  'members-batch1-es': { removed: 1, kept: 1, lines: 25 },
+  'members-batch1-pt': { removed: 1, kept: 1, lines: 25 },
+};
+
+describe('redaction on the dev-sets/ development sets', () => {
+  it.each(Object.entries(FLOORS))('%s: secrets removed and harmless figures kept reach their floor', (name, floor) => {
+    const rows = readDevSet(new URL(`./dev-sets/${name}.jsonl`, import.meta.url));
+    expect(rows.length).toBeGreaterThanOrEqual(floor.lines);
+    const score = scoreDevSet(rows);
+    expect(score.secrets).toBeGreaterThan(0);
+    expect({ misses: score.misses, removed: score.removed / score.secrets >= floor.removed }).toEqual({ misses: floor.removed === 1 ? [] : score.misses, removed: true });
+    expect({ losses: score.losses, kept: score.kept / score.harmless >= floor.kept }).toEqual({ losses: floor.kept === 1 ? [] : score.losses, kept: true });
+  });
+});
