@@ -20,6 +20,10 @@ const countrySchema = z.object({
   }),
   extra_members: z.boolean().optional(),
   plans: z.record(z.string(), planSchema).refine((plans) => Object.keys(plans).length > 0, 'at least one plan'),
+  dispute_routes: z.object({
+    bank: z.string().min(1),
+    bodies: z.array(z.object({ name: z.string().min(1), description: z.string().min(1), url: z.string().url().optional() })),
+  }).optional(),
 });
 
 /** The catalog as written in JSON (snake_case, as in contracts/billing.md). */
@@ -40,6 +44,7 @@ export function toCatalog(input: CatalogInput): Catalog {
       tax: { mode: country.tax.mode, rates: country.tax.rates ?? {} },
       extraMembers: country.extra_members ?? true,
       plans,
+      ...(country.dispute_routes ? { disputeRoutes: country.dispute_routes } : {}),
     };
   }
   return catalog;

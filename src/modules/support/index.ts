@@ -9,6 +9,7 @@ import { createAssistant, createAssistantStore, type Assistant, type AssistantSt
 import { explainCharges } from './assistant/charges/charge-explainer.ts';
 import { createDesk, type Desk, type MemberAuth, type SecurityDeskPort } from './desk/index.ts';
 import type { SupportAccountPort } from './support.ports.ts';
+import { createEscalations, type EscalationDeadlines } from './escalation/index.ts';
 import type { Catalog } from '../billing/index.ts';
 import type { Flow } from '../helpcenter/flows/index.ts';
 import type { UsherModule } from '../../platform/module.ts';
@@ -96,6 +97,8 @@ export type SupportModuleDeps = Omit<ContactModuleDeps, 'startConversation' | 'd
   sweepIntervalMs?: number;
   /** The safety module's reports for the desk's security team. */
   security?: SecurityDeskPort;
+  /** Working days to acknowledge and answer complaints and specialist requests (docs/escalation.md). */
+  escalationDeadlines?: Partial<EscalationDeadlines>;
 };
 
 export type SupportModule = ContactModule & { chat: Chat; desk: Desk; assistant: Assistant };
@@ -140,8 +143,19 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
     ...logger,
   });
   const staffed = desk;
+  const escalations = createEscalations({
+    db: deps.database.db, clock: deps.clock, account: deps.account, chat: chat.service.port,
+    requireMember: (request) => deps.memberAuth.requireMember(request),
+    currentMember: (request) => deps.identity.currentMember(request),
+    requireAgent: (request) => staffed.requireAgent(request),
+    disputeRoutes: (country) => deps.catalog?.[country]?.disputeRoutes ?? null,
+    renderPage: deps.renderPage ?? plainHelpPage, ...logger,
+    ...(deps.escalationDeadlines ? { deadlines: deps.escalationDeadlines } : {}),
+  });
   chat.service.onMessageStored(async (conversation, message) => {
     if (message.author.kind === 'member' || message.author.kind === 'visitor') {
+      // "I want to make a complaint" and the offer's buttons are escalation's, not the assistant's.
+      if (await escalations.chat.onMemberMessage(conversation, message)) return;
       // Once handed off, the assistant only answers a tap on a confirmation it asked for; the rest is the agent's.
       const tapped = message.payload?.data?.choice !== undefined;
       if (conversation.status === 'assistant' || tapped) await assistant.onMemberMessage({ conversation, message });
@@ -160,7 +174,7 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
   });
   return {
     ...contact,
-    routes: [contact.routes ?? [], chat.routes, staffed.routes].flat(),
+    routes: [contact.routes ?? [], chat.routes, staffed.routes, escalations.routes].flat(),
     homeLinks: [
       ...(contact.homeLinks ?? []),
       { title: 'Chat with us', href: '/chat', description: 'The assistant reads your account and explains charges with the ledger\'s lines; a person takes over when you ask.' },

@@ -25,6 +25,7 @@ const ChatHomePage = lazy(() => import('../features/chat/chat-pages.tsx').then((
 const NewChatPage = lazy(() => import('../features/chat/chat-pages.tsx').then((module) => ({ default: module.NewChatPage })));
 const ConversationPage = lazy(() => import('../features/chat/conversation-page.tsx').then((module) => ({ default: module.ConversationPage })));
 const DeskApp = lazy(() => import('../features/desk/desk-app.tsx').then((module) => ({ default: module.DeskApp })));
+const EscalationsPage = lazy(() => import('../features/support/escalations-page.tsx').then((module) => ({ default: module.EscalationsPage })));
 const InvitationPage = lazy(() => import('../features/household/invitation-page.tsx').then((module) => ({ default: module.InvitationPage })));
 
 type Route = { path: string; render: (params: Record<string, string>) => ReactNode; member?: 'owner' | 'any' };
@@ -49,6 +50,7 @@ const routes: Route[] = [
   { path: '/invitations/:token', render: (params) => <InvitationPage token={params.token ?? ''} /> },
   // Members and visitors with a verified email both chat: the pages decide, not the guard.
   { path: '/chat', render: () => <ChatHomePage /> },
+  { path: '/account/support', member: 'any', render: () => <EscalationsPage /> },
   { path: '/chat/new', render: () => <NewChatPage /> },
   { path: '/chat/:id', render: (params) => <ConversationPage key={params.id} id={params.id ?? ''} /> },
 ];

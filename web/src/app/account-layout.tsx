@@ -10,6 +10,7 @@ const ownerLinks = [
   ['/account/security', 'Security'],
   ['/account/service-code', 'Service code'],
   ['/chat', 'Chat with us'],
+  ['/account/support', 'Complaints'],
 ] as const;
 
 const memberLinks = [
@@ -17,6 +18,7 @@ const memberLinks = [
   ['/account/security', 'Security'],
   ['/account/service-code', 'Service code'],
   ['/chat', 'Chat with us'],
+  ['/account/support', 'Complaints'],
 ] as const;
 
 export function AccountLayout({ children }: { children: ReactNode }) {

@@ -29,6 +29,7 @@ export function renderContactForm(renderPage: RenderHelpPage, hours: SupportHour
 <label for="text">What's the problem?</label><textarea id="text" name="text" rows="5" maxlength="5000" required placeholder="For example: my TV says it isn't part of my household">${escape(state.text ?? '')}</textarea>${error}
 ${selects(hours, state.where)}
 <p><button type="submit">Continue</button></p></form>
+<p class="escalation-link">An answer from us did not settle it? <a href="/help/contact/complaint">Make a formal complaint or ask for a specialist</a>: you get a reference and the date we answer by.</p>
 <p class="muted">We will never ask for your password, a one-time code or your full card number.</p>`);
 }
 
@@ -81,6 +82,7 @@ export function renderAdvice(renderPage: RenderHelpPage, hours: SupportHours, ad
 <h2 style="margin-top:.5rem">It sounds like: ${escape(advice.help.plain)}</h2>${noted}${alternatives}</section>
 ${selfHelp}${checklist}
 <h2>Talk to us</h2>${renderContactOptions(advice.availability, hours, { text: advice.text, intent: advice.help.intent, where: advice.where, member, ...(codeError ? { codeError } : {}) })}
+<p class="escalation-link">An answer from us did not settle it? <a href="/help/contact/complaint">Make a formal complaint or ask for a specialist</a>: you get a reference and the date we answer by.</p>
 <p class="muted">We will never ask for your password, a one-time code or your full card number.</p>`);
 }
 
