@@ -101,13 +101,28 @@ export type MembershipView = {
   payment_method: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
   ledger: LedgerEntry[];
   events: { date: IsoDate; type: string; details: Record<string, unknown> }[];
+  /** The gift balance and about how long it lasts at the current price. */
+  gift?: GiftEstimate;
 };
 
-/** How long the gift balance lasts at the current price: whole months it pays in full, and the day the card is next needed. */
-export type GiftEstimate = { monthly_price: number; months_covered: number; runs_out: IsoDate | null };
+/** src/modules/billing/rules/gift-estimate.ts, as the server sends it. */
+export type GiftEstimate = {
+  balance: number;
+  /** What one renewal costs now, tax included; null when no renewal is coming. */
+  price_per_period: number | null;
+  /** Renewals the balance pays in full. */
+  periods_covered: number;
+  /** The first renewal the balance does not pay in full; null when none is coming or the balance is 0. */
+  runs_out_on: IsoDate | null;
+  /** What the balance pays of that renewal. */
+  paid_of_last: number;
+};
 
 /** `GET /api/me/membership`: the view plus the plan's name and the country's plans. */
-export type MyMembership = MembershipView & { plan_name: string | null; plans: CatalogPlan[]; gift_estimate?: GiftEstimate | null };
+export type MyMembership = MembershipView & { plan_name: string | null; plans: CatalogPlan[] };
+
+/** `POST /api/me/gift-cards/redeem`: the membership after the redeem, and what the card added. */
+export type RedeemAnswer = MembershipView & { redeemed: { amount: number; currency: string } | null };
 
 export type MembershipAction =
   | { type: 'change_plan'; plan: string }

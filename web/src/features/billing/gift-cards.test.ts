@@ -131,24 +131,31 @@ describe('a redeem while a payment is on hold', () => {
 describe('what a refused gift card tells the member to do instead', () => {
   const context = { serverMessage: 'Refused.', accountCurrency: 'USD', partner: 'Skyline Mobile' };
 
-  it('sends a card for another currency to someone in that country, with the code still unused', () => {
+  it('tells a card for another currency is not used up, and names the account’s currency', () => {
     const advice = adviceForRefusal('GIFT_CARD_CURRENCY', context);
     expect(advice.title).toBe('This gift card is for another country');
-    expect(advice.sentences.join(' ')).toContain('yours is billed in USD');
+    expect(advice.sentences.join(' ')).toContain('Your membership is billed in USD.');
+    expect(advice.sentences.join(' ')).toContain('not used up');
     expect(advice.codeAtFault).toBe(true);
   });
 
-  it('points a used code to the balance, the shop, and the scam warning', () => {
+  it('points a used code to the balance, the receipt, and the scam warning, with the chat', () => {
     const advice = adviceForRefusal('GIFT_CARD_USED', context);
     expect(advice.sentences.join(' ')).toMatch(/gift balance/);
     expect(advice.sentences.join(' ')).toMatch(/Nobody from Reelhouse/);
     expect(advice.link?.to).toBe('/chat');
   });
 
-  it('names the partner that bills the membership', () => {
+  it('names the partner that bills the membership, and does not blame the code', () => {
     const advice = adviceForRefusal('BILLED_BY_PARTNER', context);
     expect(advice.title).toBe('Skyline Mobile bills your membership');
+    expect(advice.sentences.join(' ')).toContain('answered by Skyline Mobile');
     expect(advice.codeAtFault).toBe(false);
+  });
+
+  it('sends an account without a membership to join, coming back to redeem', () => {
+    const advice = adviceForRefusal('NO_MEMBERSHIP', context);
+    expect(advice.link?.to).toBe('/join?next=%2Fredeem');
   });
 
   it('asks to wait and check the code when rate-limited, without blaming the code', () => {
@@ -157,16 +164,13 @@ describe('what a refused gift card tells the member to do instead', () => {
     expect(advice.codeAtFault).toBe(false);
   });
 
-  it('asks to check an unknown code character by character', () => {
-    for (const code of ['GIFT_CARD_UNKNOWN', 'GIFT_CARD_NOT_FOUND', 'VALIDATION_FAILED']) {
-      const advice = adviceForRefusal(code, context);
-      expect(advice.title).toBe('We don’t recognise this code');
-      expect(advice.codeAtFault).toBe(true);
-    }
+  it('marks the field for a code that is not one, or that no card has', () => {
+    expect(adviceForRefusal('GIFT_CARD_CODE_INVALID', context)).toMatchObject({ title: 'This is not a gift card code', codeAtFault: true });
+    expect(adviceForRefusal('GIFT_CARD_NOT_FOUND', context)).toMatchObject({ title: 'We don’t recognise this code', codeAtFault: true });
   });
 
   it('keeps the server’s explanation first in every refusal', () => {
-    for (const code of ['GIFT_CARD_CURRENCY', 'GIFT_CARD_USED', 'BILLED_BY_PARTNER', 'RATE_LIMITED', 'GIFT_CARD_UNKNOWN', 'SOMETHING_ELSE']) {
+    for (const code of ['GIFT_CARD_CURRENCY', 'GIFT_CARD_USED', 'BILLED_BY_PARTNER', 'NO_MEMBERSHIP', 'RATE_LIMITED', 'GIFT_CARD_NOT_FOUND', 'GIFT_CARD_CODE_INVALID', 'SOMETHING_ELSE']) {
       expect(adviceForRefusal(code, context).sentences[0]).toBe('Refused.');
     }
   });
@@ -174,18 +178,33 @@ describe('what a refused gift card tells the member to do instead', () => {
 
 describe('how long the gift balance lasts, in words', () => {
   const state = { status: 'active' as const, plan: 'standard', anchor: '2026-11-04', next_billing_date: '2026-12-04', access_until: null, extra_members: 0 };
+  const direct = { kind: 'direct' as const };
+  const estimate = (balance: number, periods: number, runsOut: string | null, last: number, price: number | null = 1799) => ({
+    balance, price_per_period: price, periods_covered: periods, runs_out_on: runsOut, paid_of_last: last,
+  });
+  const february = /(February 4, 2027|4 February 2027)/.source;
 
-  it('says the months and the date the card is next needed', () => {
-    const text = describeGiftEstimate({ state: { ...state, gift_balance: 4000 }, gift_estimate: { monthly_price: 1799, months_covered: 2, runs_out: '2027-02-04' } }, usd);
-    expect(text).toMatch(/^It covers about 2 months at \$17\.99 a month — until (February 4, 2027|4 February 2027)\.$/);
+  it('says the months, the price and the date the card is next needed', () => {
+    const text = describeGiftEstimate({ state: { ...state, gift_balance: 3598 }, billed_by: direct, gift: estimate(3598, 2, '2027-02-04', 0) }, usd);
+    expect(text).toMatch(new RegExp(`^It covers about 2 months at \\$17\\.99 a month — until ${february}\\. Your card is next charged on ${february}\\.$`));
   });
 
-  it('says a balance smaller than a month pays part of the next charge', () => {
-    const text = describeGiftEstimate({ state: { ...state, gift_balance: 500 }, gift_estimate: { monthly_price: 1799, months_covered: 0, runs_out: '2026-12-04' } }, usd);
-    expect(text).toMatch(/less than one month/);
+  it('says what the balance still pays of the renewal it runs out on', () => {
+    const text = describeGiftEstimate({ state: { ...state, gift_balance: 4000 }, billed_by: direct, gift: estimate(4000, 2, '2027-02-04', 402) }, usd);
+    expect(text).toMatch(new RegExp(`On ${february} it pays the last \\$4\\.02 and your card the rest\\.$`));
+  });
+
+  it('says a balance smaller than a month pays part of the next payment', () => {
+    const text = describeGiftEstimate({ state: { ...state, gift_balance: 500 }, billed_by: direct, gift: estimate(500, 0, '2026-12-04', 500) }, usd);
+    expect(text).toMatch(/^That is less than one month at \$17\.99 a month: it pays \$5\.00 of your next payment on/);
+  });
+
+  it('says a balance with no payment coming waits for a restart', () => {
+    const text = describeGiftEstimate({ state: { ...state, status: 'canceled', gift_balance: 500 }, billed_by: direct, gift: estimate(500, 0, null, 0, null) }, usd);
+    expect(text).toMatch(/waits for you/);
   });
 
   it('says nothing without a balance', () => {
-    expect(describeGiftEstimate({ state: { ...state, gift_balance: 0 }, gift_estimate: null }, usd)).toBeNull();
+    expect(describeGiftEstimate({ state: { ...state, gift_balance: 0 }, billed_by: direct, gift: estimate(0, 0, null, 0) }, usd)).toBeNull();
   });
 });

@@ -119,14 +119,13 @@ function OwnerRedeem() {
     setBusy(true);
     setRefusal(null);
     try {
-      const balanceBefore = data?.state.gift_balance ?? 0;
-      const view = await redeemGiftCard(normalized);
+      const answer = await redeemGiftCard(normalized);
       forgetPendingCode();
       setCode('');
-      const fresh = await getMembership().catch(() => ({ ...(data as MyMembership), ...view }));
+      // The plan's name and the country's plans come with the member's view; the answer has the rest.
+      const fresh = await getMembership().catch(() => ({ ...(data as MyMembership), ...answer }));
       membership.setData(fresh);
-      const newest = [...fresh.ledger].reverse().find((entry) => entry.type === 'gift_card');
-      setDone({ added: newest?.amount ?? Math.max(0, (fresh.state.gift_balance ?? 0) - balanceBefore), membership: fresh });
+      setDone({ added: answer.redeemed?.amount ?? null, membership: fresh });
     } catch (cause) {
       const error = toApiError(cause);
       refuse(adviceForRefusal(error.code, { serverMessage: error.message, accountCurrency: data?.currency, partner }));
