@@ -22,6 +22,11 @@ const SERVICE_AFTER = /^\s+(?:de\s+|do\s+)?(?:servicio|servi[çc]o)\b/iu;
 const DIGIT_GROUPS = /(?<![\w$€£#+.,/:-])\d{2,8}(?:[ -]\d{2,4}){0,3}(?![\w%€£]|[.,:/-]\d|\s*(?:%|am\b|pm\b|h\b|uhr\b|minutes?\b|mins?\b|minuten\b|minutos\b|hours?\b|hrs?\b|stunden\b|horas\b|seconds?\b|secs?\b|days?\b|tage\b|d[íi]as\b|weeks?\b|months?\b|years?\b|jahre\b|a[ñn]os\b|inch|zoll|gb\b|mb\b|mbps\b|kbps\b|times\b|mal\b|veces\b|vezes\b|stars?\b|dollars?\b|euros?\b|pounds?\b|reais\b|yen\b|pesos?\b|usd\b|eur\b|gbp\b|brl\b|mxn\b|chf\b))/gi;
 const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|ep|season|series|chapter|part|model|version|step|page|room|flat|apt|apartment|suite|unit|account|member|error|year|fall|bestellung|rechnung|folge|staffel|kunde|kundennummer|pedido|caso|factura|fatura|episodio|episódio|temporada|protocolo|chamado|cliente|incidencia|incid[êe]ncia|reclamaci[óo]n|tracking|sendung\w*|rastreo|rastreio|seguimiento|pedido)(?:\s+(?:number|no\.?|#|id|nummer|nr\.?|n[úu]mero))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
 
+/** A code of 5–8 letters and digits, standing alone (not glued to a dash, a dot or other letters). */
+const MIXED_CODE = /(?<![\p{L}\p{N}_$€£.,/:#@+-])(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{5,8}(?![\p{L}\p{N}_@-]|[.,:/]\p{N})/gu;
+/** The code words a mixed code needs ("code", "PIN", "OTP", "verification"…): "says", "SMS" or "sent me" name no code of letters. */
+const STRONG_CODE_WORD = /cod|pin|otp|2fa|mfa|tan|auth|verif|bestätigung|einmal|one[- ]time|passcode/i;
+const MODEL_BEFORE = /(?<![\p{L}])(?:lg|samsung|sony|tcl|hisense|vizio|philips|panasonic|sharp|toshiba|roku|model|modelo|modell|firmware|version)\s*[:#]?\s*$/iu;
 export type CodeOptions = { serviceCodes: 'keep' | 'remove' };
 /** The token a removed service code leaves (its kind is `one_time_code`, whose own token is `[code removed]`). */
 export const SERVICE_CODE_REPLACEMENT = '[service code removed]';
@@ -62,7 +67,17 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
   const entered = [...text.matchAll(ENTER)].map((m) => m.index + m[0].length);
   const codeContext = /\d(?:[\s.,-]{0,2}\d){5}/.test(text) && CODE_CONTEXT.test(text); // only six digits count there
   if (words.length === 0 && received.length === 0 && entered.length === 0 && !codeContext) return [];
-  const candidates: { start: number; end: number }[] = [];
+  const candidates: { start: number; end: number; mixed?: boolean }[] = [];
+  // Letters and digits mixed along the code ("H7K2P9", "4kx9q2"): some codes are not only digits. "SAVE20" (a word and its
+  // number) is a promo code's shape, and one glued by a dash ("AP-310") an error code's.
+  for (const m of words.length > 0 ? text.matchAll(MIXED_CODE) : []) {
+    const value = m[0];
+    // Mixed along its length: three changes between letters and digits at least ("H7K2P9"; not "RH50OFF", "OLED65C3"-like models need a brand before).
+    if ((value.match(/\d/g)?.length ?? 0) < 2 || (value.match(/\p{L}/gu)?.length ?? 0) < 2 || (value.match(/\p{L}(?=\d)|\d(?=\p{L})/gu)?.length ?? 0) < 3) continue;
+    if (MODEL_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (/^\d+(?:st|nd|rd|th|am|pm|gb|mb|hz|fps|mbps|kbps|min|mins|hrs|px|k|p)$/i.test(value) || /^(?:s\d+e\d+|v\d+)$/i.test(value)) continue; // 2nd, 10pm, 4k, S02E11
+    candidates.push({ start: m.index, end: m.index + value.length, mixed: true });
+  }
   for (const m of text.matchAll(DIGIT_GROUPS)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 4 || digits.length > 8) continue;
@@ -71,7 +86,7 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
   }
   for (const run of runs) if (run.digits.length >= 4 && run.digits.length <= 8) candidates.push({ start: run.start, end: run.end });
   const spans: Span[] = [];
-  for (const { start, end } of candidates) {
+  for (const { start, end, mixed } of candidates) {
     if (NUMBERED_THING.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A code word before the digits, within 80 characters of the same sentence, or right after them ("482913 is my code").
     // In the same sentence within 80 characters, or in the sentence before when the digits come right after in a few words
@@ -79,6 +94,12 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     const before = words.filter((w) => w.end <= start && start - w.end <= 80 && (!SENTENCE_END.test(text.slice(w.end, start)) || NEXT_SENTENCE.test(text.slice(w.end, start))));
     const after = words.find((w) => w.start >= end && w.start - end <= 30 && /^\s*(?:is|was|=|ist|war|es|era|é)?\s*(?:my|the|your|a|our|mein|meine|der|die|el|mi|o|meu)?\s*(?:[\p{L}]+[- ]){0,2}\s*$/iu.test(text.slice(end, w.start)));
     const nearest = before.length > 0 ? before[before.length - 1] : after;
+    // A mixed code needs its code word just before it, in the same sentence ("household code: H7K2P9").
+    if (mixed) {
+      const word = before[before.length - 1];
+      if (word && STRONG_CODE_WORD.test(text.slice(word.start, word.end)) && start - word.end <= 40 && !SENTENCE_END.test(text.slice(word.end, start)) && word.secret && (!word.service || options.serviceCodes === 'remove')) spans.push(word.service ? { kind: 'one_time_code', start, end, label: SERVICE_CODE_REPLACEMENT } : { kind: 'one_time_code', start, end });
+      continue;
+    }
     if (!nearest) {
       const digits = text.slice(start, end).replace(/\D/g, '');
       // "got 250000 views", "received 123456 in my bank account": a count or an amount has its noun after it; a code stands alone.

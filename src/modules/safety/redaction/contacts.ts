@@ -96,7 +96,8 @@ export function findPhones(text: string, runs: readonly DigitRun[] = []): Span[]
     if (/\.\d/.test(raw) && !/^\(?\d{3}\)?\.\d{3}\.\d{4}$/.test(raw)) continue; // decimals, versions, addresses
     if (/^(?:19|20)\d\d-\d\d-\d\d$/.test(raw) || /^\d{1,2}-\d{1,2}-\d{2,4}$/.test(raw)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (NUMBERED_THING.test(before)) continue;
+    // "tracking number 1Z 999 AA1 01 2345 6784": groups with digits before the run are the start of the same named number.
+    if (NUMBERED_THING.test(before) || NUMBERED_THING.test(before.replace(/(?:[A-Za-z]*\d[A-Za-z0-9]*\s+)+$/, ''))) continue;
     const shaped = /^\+/.test(raw) || /\(/.test(raw) || /^0\d/.test(raw) || /^(?:1[ .-]?)?\d{3}[ .-]\d{3}[ .-]\d{4}$/.test(raw);
     const international = raw.startsWith('+');
     const context = PHONE_CONTEXT.test(before);

@@ -60,7 +60,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 // ---------------------------------------------------------------- CVV and expiry
 
 /** What names a card security code, in English, German, Spanish and Portuguese. */
-const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec(?:urity)?\s*#|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|(?:3|three|4|four)[- ]digits?\s+(?:code|number|thing|one|bit|pin|cvv)(?:\s+(?:on|at)\s+(?:the\s+)?(?:back|front))?|` +
+const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec(?:urity)?\s*#|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|(?:3|three|4|four)[- ]digits?\s+(?:code|number|thing|one|bit|pin|cvv)(?:\s+(?:on|at)\s+(?:the\s+)?(?:back|front))?|(?:3|three|4|four)[- ]digits?(?=\s*[:=])|` +
   String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:the\s+)?back\s+of\s+(?:my\s+|the\s+)?card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:little\s+|small\s+|tiny\s+|short\s+|security\s+)?(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +

@@ -101,9 +101,14 @@ const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${I
  * A password of several words with no quotes, after a password word: capitalised words ("set the password as Pumpkin Pie 2023",
  * "password is Blue Moon 77") or lower-case words ending in a number ("password: ocean blue 1"). Not a description ("is too short 8").
  */
-const WORDS_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${IS}|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
+const WORDS_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s+(?:field|box|hint|thing|feld))?(?:\s*[:=]|${IS}|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
 /** The same words read with case: the pattern above is case-insensitive for the password word, so \p{Lu} matched any letter there. */
 const WORDS_VALUE = /^(?:(?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})$/u;
+/**
+ * "the thing i log in with is purplemonkey dishwasher", "what I use to sign in: X", "lo que pongo para entrar es X": the value of a
+ * sentence that says what gets the member in, with no password word. Up to three words when they end the clause.
+ */
+const LOGIN_WITH_IS = /(?<![\p{L}])(?:(?:i|we)\s+(?:log|sign)\s*(?:in|on)\s+with|(?:i|we)\s+(?:use|type|enter|put\s+in)\s+to\s+(?:log|sign|get)\s*(?:in|on)|(?:the\s+)?(?:word|key|combo|combination)\s+to\s+get\s+in|mit\s+dem\s+ich\s+mich\s+(?:anmelde|einlogge)|(?:lo\s+)?que\s+(?:pongo|uso|escribo)\s+para\s+entrar|(?:o\s+)?que\s+(?:eu\s+)?(?:uso|coloco|digito)\s+(?:pra|para)\s+entrar)\s*(?:is|was|ist|war|es|era|é|:)\s*(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)/giu;
 /** "my wife's birthday is the password, 07141988": digits or a password-shaped word right after the word and a comma. */
 const COMMA_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD},\s+${VALUE}`, 'giu');
 /**
@@ -126,6 +131,9 @@ const QUOTED_TYPED = /(?<![\p{L}])(?:typed|type|typing|entered|enter|entering|pu
 const AFTER_ADDRESS = new RegExp(String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*(?:\/{1,2}|\||:|;|,|\s\+|\s&|\s+(?:with|and|mit|und|con|y|com|e)\s)\s*(?:"|'|“)?${VALUE}`, 'giu');
 /** "temp password RH-temp-8812", "neues Passwort Kiefer12", "password hunter22": a value right after the word, with a digit in it. */
 const DIRECT = new RegExp(String.raw`\b${PASSWORD_WORD}\s+(?:"|'|“)?${VALUE}`, 'giu');
+/** "user sam.p pass Qz!8812": "pass" alone (also a season pass) names a password when the value is one, next to a username. */
+const PASS_DIRECT = /(?<![\p{L}])pass\s+(?:"|'|“)?([^\s"“”]+)/giu;
+const USERNAME_NEAR = /\b(?:user(?:name)?|login|creds|credentials|e-?mail|acct|account)\b/i;
 /** "Winter2023 worked for years and now it's wrong", "Lindenbaum7 geht nicht mehr": what is said of a password after it. */
 /** German puts the verb last: "hab Rosenkohl9 eingegeben". */
 const TYPED_AFTER = /^(?:\s+\p{L}+){0,2}?\s+(?:eingegeben|eingetippt|probiert|versucht|benutzt|verwendet|gespeichert|saved|stored|guardad[ao]|salv[ao])(?![\p{L}])/iu;
@@ -228,6 +236,11 @@ export function findPasswords(text: string): Span[] {
     const start = m.index + m[0].length - 1 - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
   }
+  for (const m of text.matchAll(PASS_DIRECT)) {
+    const value = m[1]!.replace(/[.,;:)\]}"'”»?]+$/, '');
+    const mixed = value.length >= 5 && /\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 2 && !/^\d+\p{L}{1,3}$/u.test(value);
+    if (looksStrong(value) || (mixed && USERNAME_NEAR.test(text) && !DEVICE_OR_THING.test(value))) add(m, 'strict');
+  }
   for (const m of named ? text.matchAll(DIRECT) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
     if (/\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 3 && value.length >= 6 && !/@|^https?:|^www\./i.test(value) && !DEVICE_OR_THING.test(value) && !/^\d+-?(?:digit|stellig|d[íi]gitos|char\p{L}*|zeichen|caracteres|times|mal|veces|vezes)/iu.test(value)) add(m, 'strict');
@@ -235,6 +248,11 @@ export function findPasswords(text: string): Span[] {
   for (const m of named ? text.matchAll(CLAUSE_THEN_IS) : []) add(m, 'normal');
   for (const m of named ? text.matchAll(WORDS_AFTER_WORD) : []) {
     if (!WORDS_VALUE.test(m[1]!) || m[1]!.trim().split(/\s+/).some((word) => NOT_A_PASSWORD.has(word.toLowerCase()) && !/^(?:and|und|y|e)$/.test(word))) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    spans.push({ kind: 'password', start, end: start + m[1]!.length });
+  }
+  for (const m of cues.length > 0 || /\b(?:log|sign|get)\s*(?:in|on)\b|entrar/i.test(text) ? text.matchAll(LOGIN_WITH_IS) : []) {
+    if (m[1]!.split(/\s+/).some((word) => NOT_A_PASSWORD.has(word.toLowerCase()))) continue;
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
   }
