@@ -4,6 +4,8 @@ import { Button, Loading, Page, SERVICE_NAME } from '../../ui/components.tsx';
 import { CasePage } from './case-page.tsx';
 import { DeskSessionProvider, useDeskSession } from './desk-session.tsx';
 import { DeskSignInPage } from './desk-sign-in-page.tsx';
+import { EscalationPage } from './escalations/escalation-page.tsx';
+import { EscalationsPage } from './escalations/escalations-page.tsx';
 import { QueuesPage } from './queues-page.tsx';
 import { SecurityCampaignsPage } from './security/security-campaigns-page.tsx';
 import { SecurityReportPage } from './security/security-report-page.tsx';
@@ -29,6 +31,9 @@ function DeskRoutes() {
   if (matchPath('/desk/sign-in', pathname)) return <DeskSignInPage />;
   const caseParams = matchPath('/desk/cases/:id', pathname);
   if (caseParams) return <Guard>{<CasePage key={caseParams.id} id={caseParams.id ?? ''} />}</Guard>;
+  if (matchPath('/desk/escalations', pathname)) return <Guard>{<EscalationsPage />}</Guard>;
+  const escalationParams = matchPath('/desk/escalations/:id', pathname);
+  if (escalationParams) return <Guard>{<EscalationPage key={escalationParams.id} id={escalationParams.id ?? ''} />}</Guard>;
   if (matchPath('/desk/security', pathname)) return <SecurityGuard>{<SecurityReportsPage />}</SecurityGuard>;
   if (matchPath('/desk/security/campaigns', pathname)) return <SecurityGuard>{<SecurityCampaignsPage />}</SecurityGuard>;
   const reportParams = matchPath('/desk/security/reports/:id', pathname);
@@ -96,6 +101,11 @@ function DeskShell({ children }: { children: ReactNode }) {
               {agent.role !== 'security' ? (
                 <Link to="/desk" className="header-link">
                   Queues
+                </Link>
+              ) : null}
+              {agent.role !== 'security' ? (
+                <Link to="/desk/escalations" className="header-link">
+                  Complaints
                 </Link>
               ) : null}
               {seesSecurity(agent) ? (
