@@ -6,6 +6,7 @@ import type { AssistantState, AssistantTools, ChargeExplanationLike } from './as
 import { formatMoney } from '../../billing/index.ts';
 import { addMonths, longDate, ordinal } from './charges/charge-dates.ts';
 import { readQuestionByMeaning, type MeaningContext } from './question-meaning.rules.ts';
+import { answerContextQuestion, readContextQuestion, readPartnerQuestion, type ContextFacts, type ContextQuestion } from './context-questions.rules.ts';
 
 /** `date`'s month on `day`, or its last day when the month is shorter. */
 function withDay(date: string, day: number): string {
@@ -30,7 +31,9 @@ export type AccountQuestion =
   /** "whats the email on the other one" after the second membership on the card was explained. */
   | 'other_account'
   /** What one extra member place costs a month. */
-  | 'extra_member_price';
+  | 'extra_member_price'
+  /** Read against the account and the conversation (context-questions.rules.ts). */
+  | ContextQuestion;
 
 const Q: readonly [AccountQuestion, RegExp][] = [
   ['cancel_other', /\b(?:cancel|close|delete|stop|remove|get rid of|kill|end)\b.{0,30}\b(?:other|second|duplicate|2nd|extra) (?:one|account|membership|subscription|login)\b/i],
@@ -59,11 +62,17 @@ const PAY_QUESTION = /\b(?:total|amount|how much|what (?:day|date|will)|when|cos
 const COMPLAINT = /\bwhy\b|\btwice\b|\bdouble\b|\b(?:was|were|got|been|get) (?:charged|billed)\b(?!\s+(?:next|again|in|on))|\bcharged me\b|\brefund|\bcancel/i;
 
 /** The account question in a message, if it is one of these; the redaction's markers are ignored. */
-export function readAccountQuestion(text: string, context: { afterMoney?: boolean } & MeaningContext = {}): AccountQuestion | null {
+export function readAccountQuestion(text: string, context: { afterMoney?: boolean } & MeaningContext & ContextFacts = {}): AccountQuestion | null {
   const clean = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
   // "and after that?" right after the next charge asks for the one after it, not whether it repeats.
   if (context.lastQuestion === 'next_charge' && readQuestionByMeaning(clean, context) === 'after_next') return 'after_next';
-  const found = Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
+  // Read against the account and the conversation first: "the other one", "what did I pay in november", "if I remove Jonas".
+  const contextual = readContextQuestion(clean, context);
+  if (contextual === 'charge') return null;
+  if (contextual) return contextual;
+  const matched = Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
+  // "why am I charged twice every month" is about the charges, not whether one repeats.
+  const found = matched === 'recurring' && /\btwice\b|\bdouble\w*\b|\b(?:two|2) (?:charges|payments|accounts|subscriptions|memberships)\b/i.test(clean) ? null : matched;
   if (found) return found;
   if (AHEAD.test(clean) && !COMPLAINT.test(clean)) {
     // "what about next month?" right after a money answer asks the same about the next charge.
@@ -71,7 +80,8 @@ export function readAccountQuestion(text: string, context: { afterMoney?: boolea
     if (PAY_QUESTION.test(clean) || (short && context.afterMoney)) return 'next_charge';
   }
   // Wording none of the patterns above knows: read from what is asked, about what, and when.
-  return readQuestionByMeaning(clean, context);
+  if (matched === 'recurring' && found === null) return null;
+  return readQuestionByMeaning(clean, context) ?? readPartnerQuestion(clean, context);
 }
 
 type Ctx = { snapshot: AccountSnapshot; state: AssistantState; tools: AssistantTools; today: string; text: string };
@@ -166,7 +176,7 @@ function extraMemberText(snapshot: AccountSnapshot, explanation: ChargeExplanati
   const partner = partnerOf(snapshot);
   if (partner) return { body: `Extra members can’t be added while ${partner} bills your membership: they’re only available when Reelhouse bills you directly, so there’s no extra member option on your account.` };
   const offer = explanation.offer;
-  if (offer && !offer.extraMembersInCountry) return { body: `Extra members aren’t offered in ${offer.country}, so there’s no option to add one on your account, whatever the plan.` };
+  if (offer && !offer.extraMembersInCountry) return { body: `Extra members aren’t offered in ${offer.country}, so there’s no option to add one on your account, whatever the plan. Whoever lives with you can watch on your membership at home; someone living elsewhere needs a membership of their own.` };
   if (offer && offer.slots === 0) return { body: `Your ${offer.planName} plan has no extra member places; Standard and Premium have them. You can change plan on your membership page.` };
   const used = membership.state.extra_members;
   if (offer && used >= offer.slots) return { body: `Your ${offer.planName} plan has ${offer.slots} extra member place${offer.slots > 1 ? 's' : ''}, and ${used === 1 ? 'it is' : 'they are all'} in use.` };
@@ -194,7 +204,9 @@ function recurringText(ctx: Ctx, explanation: ChargeExplanationLike): string {
   const partner = partnerOf(snapshot);
   if (partner) return `${partner} bills your membership every month on your ${partner} bill; Reelhouse doesn’t charge you directly.`;
   if (['canceled_pending', 'canceled'].includes(membership.state.status)) return `No. ${cancellationStatus(snapshot)}`;
-  const last = (state.evidence as { findings?: { cause: string; data?: Record<string, unknown>; headline?: string }[] } | null)?.findings ?? [];
+  const told = (state.evidence as { findings?: { cause: string; data?: Record<string, unknown>; headline?: string }[] } | null)?.findings ?? [];
+  // Asked first thing ("is that 7 dollar thing going to repeat?"): what the recent charges show.
+  const last = told.length > 0 ? told : explanation.findings;
   const causes = last.map((finding) => finding.cause);
   const next = explanation.upcoming;
   const regular = next && next.kind !== 'retry' ? `From now on you pay ${money(next.amount, next.currency)} every month, next on ${longDate(next.date)}.` : '';
@@ -203,7 +215,7 @@ function recurringText(ctx: Ctx, explanation: ChargeExplanationLike): string {
   if (oneOff && !causes.includes('price_change')) {
     lines.push(oneOff === 'upgrade_proration'
       ? 'No: the upgrade charge was only once, for the days left in that billing period. It isn’t repeated.'
-      : 'The small charge for the extra member was only once, for the days left in that billing period; from the next renewal the extra member place is part of your monthly charge.');
+      : `The small charge for the extra member was only once, for the days left in that billing period; from the next renewal the extra member place${explanation.offer?.slotPrice ? ` (${money(explanation.offer.slotPrice, membership.currency)} a month)` : ''} is part of your monthly charge.`);
   } else if (causes.includes('price_change')) lines.push('Yes: the new price applies to every monthly renewal from now on.');
   else if (causes.includes('second_account_same_card')) {
     const other = snapshot.sameCard[0];
@@ -264,6 +276,14 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     }
     case 'after_next':
       return feedback(afterNextText(ctx, explanation), 'Told the charge after the next one');
+    case 'other_next_charge':
+    case 'past_payments':
+    case 'cancel_history':
+    case 'partner_other':
+    case 'extra_member_remove': {
+      const answer = answerContextQuestion(question, { snapshot, explanation, text: ctx.text, today: ctx.today });
+      return answer ? feedback(answer.body, answer.tried, answer.choices) : null;
+    }
     case 'cancel_other': {
       if (snapshot.sameCard.length === 0) return null;
       const others = snapshot.sameCard.map((other) => other.maskedEmail).join(', ');

@@ -17,6 +17,7 @@ import { asksAboutCharge, CANCELLED_BEFORE, glossToEnglish, hasStatementLines, M
 import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
 import { longDate } from './charges/charge-dates.ts';
 import { giftCardTopic } from './gift-cards.rules.ts';
+import { restartSecurityReply, wasRestarted } from './context-questions.rules.ts';
 
 /**
  * One turn of the assistant, decided without I/O: the state so far, the
@@ -83,7 +84,10 @@ function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnCon
   const { tools } = ctx;
   if (isChargeIntent(intent) && snapshot.account.role === 'extra_member') return ownerPaysTopic();
   if (isChargeIntent(intent)) {
-    const topic = explainChargesTopic({ intent, state: turn.state, snapshot, tools, today: input.today, text: input.text });
+    const explained = explainChargesTopic({ intent, state: turn.state, snapshot, tools, today: input.today, text: input.text });
+    // A restart the member may not have made comes with the security steps (check devices, password).
+    const restartFound = ((explained.evidence as { findings?: { cause: string }[] } | undefined)?.findings ?? []).some((finding) => finding.cause === 'restarted_by_someone_else');
+    const topic = restartFound ? { ...explained, replies: [...explained.replies.slice(0, -1), restartSecurityReply(), ...explained.replies.slice(-1)] } : explained;
     // A member on hold asks about "a charge" in many words; the hold itself comes first.
     if (snapshot.membership?.state.status !== 'on_hold') return topic;
     const hold = holdText(snapshot, tools.explainCharges({ membership: snapshot.membership, sameCard: snapshot.sameCard, today: input.today }));
@@ -104,8 +108,10 @@ function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnCon
       const body = pause ? `Your membership pauses on ${longDate(pause.starts)}${pause.resumes ? ` and restarts by itself on ${longDate(pause.resumes)}` : ''}.` : cancellationStatus(snapshot);
       return { replies: [say(body, FEEDBACK_CHOICES)], offer: { kind: 'feedback' }, tried: ['Checked the pause'], findings: [body] };
     }
-    case 'security.unknown_user':
-      return devicesTopic(snapshot);
+    case 'security.unknown_user': {
+      const devices = devicesTopic(snapshot);
+      return wasRestarted(snapshot) ? { ...devices, replies: [...devices.replies, restartSecurityReply()] } : devices;
+    }
     case 'extra_member.invite':
       return invitationsTopic(snapshot);
     case 'household.not_in_household': {
@@ -201,6 +207,8 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     status: snapshot?.membership?.state.status ?? null, role: snapshot?.account.role ?? null,
     lastQuestion: (turn.state.lastQuestion as AccountQuestion | null) ?? null,
     extraMemberNames: snapshot?.extraMembers.map((member) => member.name.split(' ')[0]) ?? [],
+    sameCard: (snapshot?.sameCard.length ?? 0) > 0, partner: snapshot ? partnerOf(snapshot) !== null : false, restarted: wasRestarted(snapshot),
+    anchorDay: snapshot?.membership?.state.anchor ? Number(snapshot.membership.state.anchor.slice(8, 10)) : null,
   };
   const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
   const questionAsked = snapshot
@@ -248,7 +256,9 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   // "I cancelled in September and you charged me again" is a charge after cancelling, not a request to cancel.
   const afterCancel = snapshot !== null && money && CANCELLED_BEFORE.test(reading) && !COMPROMISE.test(reading);
   // A guessed takeover (under the confidence bar) for a message that asks an account question is that question.
-  const guessedTakeover = triage.intent === 'security.account_takeover' && triage.confidence < MIN_CONFIDENCE && questionAsked !== null && !COMPROMISE.test(reading);
+  // So is a short follow-up read against the last question ("and mine?"): nothing in it says someone else is in.
+  const followUp = turn.state.lastQuestion !== null && reading.split(/\s+/).length <= 6;
+  const guessedTakeover = triage.intent === 'security.account_takeover' && (triage.confidence < MIN_CONFIDENCE || followUp) && questionAsked !== null && !COMPROMISE.test(reading);
   const intent: Intent = afterCancel ? 'billing.charged_after_cancel' : chargeLike || moneyNotTakeover ? (hasStatementLines(text) > 1 ? 'billing.multiple_charges' : 'billing.unexpected_charge') : guessedTakeover ? 'out_of_scope' : triage.intent;
   const state = confident || afterCancel ? { ...turn.state, intent, confidence: chargeLike ? MIN_CONFIDENCE : triage.confidence } : turn.state;
   turn = { ...turn, state };
@@ -263,6 +273,11 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     turn = apply({ ...turn, state: { ...turn.state, securityRaised: true } }, {
       replies: [securityBrief(danger)], findings: danger.map((signal) => `Security review (${signal.severity}): ${signal.summary}`), tried: ['Told the member about the security review’s findings'],
     });
+  }
+  // An account question read in the member's words is answered before the gift-card reading guesses at "card".
+  if (snapshot && questionAsked && !/\bgift|\bvoucher|\bredeem/i.test(reading)) {
+    const answered = answerQuestions(turn, { input, ctx, snapshot, reading, questionAsked, intent, afterCancel, meaning });
+    if (answered) return answered;
   }
   const gift = giftCardTopic({ text: reading, intent, snapshot, today: input.today, tools: ctx.tools });
   if (gift) return apply({ ...turn, state: { ...turn.state, intent: turn.state.intent ?? 'gift_card' } }, gift);
@@ -319,7 +334,7 @@ function answerQuestions(turn: Turn, o: { input: TurnInput; ctx: TurnContext; sn
   const questions = [...new Set([o.questionAsked, ...byPart.map((entry) => entry.question)].filter((question): question is AccountQuestion => question !== null))];
   if (questions.length === 0) return null;
   // A charge already made asked about in its own part (or the whole message being one after cancelling) comes first.
-  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge);
+  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge) || (o.questionAsked === 'next_charge' && /\bwhy\b/i.test(o.reading));
   const outcomes: TopicOutcome[] = [];
   let asked: AccountQuestion | null = null;
   if (chargePart && !questions.some((question) => USUAL_TOPIC[question] === 'billing.charged_after_cancel')) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readContextQuestion } from './context-questions.rules.ts';
+
+describe('account questions read against the account and the conversation', () => {
+  it('reads "the other one" as the second membership on the card, only when there is one', () => {
+    expect(readContextQuestion('when will the other account charge me next', { sameCard: true })).toBe('other_next_charge');
+    expect(readContextQuestion('whats the login on that one', { sameCard: true })).toBe('other_account');
+    expect(readContextQuestion('since when has that been going on', { sameCard: true, afterMoney: true })).toBe('other_account');
+    expect(readContextQuestion('and mine?', { sameCard: true, lastQuestion: 'other_next_charge' })).toBe('next_charge');
+    expect(readContextQuestion('when will the other account charge me next', { sameCard: false })).toBeNull();
+  });
+
+  it('leaves two amounts compared and a past cost to the charge explanation', () => {
+    expect(readContextQuestion('my next bill says 27.55 but i used to pay 19.83, why the difference', {})).toBe('charge');
+    expect(readContextQuestion('what did the upgrade cost me', {})).toBe('charge');
+    expect(readContextQuestion('what did I pay in november', {})).toBe('past_payments');
+    expect(readContextQuestion('hey what was the charge in between my renewals', {})).toBeNull();
+  });
+
+  it('reads a restart, a hold, a pause and extra members by what the account is in', () => {
+    expect(readContextQuestion('so why is it active now', { restarted: true })).toBe('who_restarted');
+    expect(readContextQuestion('so why is it active now', { restarted: false })).toBeNull();
+    expect(readContextQuestion('can i get my money back for the restart', { restarted: true })).toBeNull();
+    expect(readContextQuestion('and if the card doesnt work till then?', { status: 'on_hold' })).toBe('if_retry_fails');
+    expect(readContextQuestion('will it restart by itself or do i need to do something', { status: 'paused' })).toBe('access_end');
+    expect(readContextQuestion('if i remove jonas do i still pay for him this month', { role: 'owner', extraMemberNames: ['Jonas'] })).toBe('extra_member_remove');
+    expect(readContextQuestion('remove jonas', { role: 'owner', extraMemberNames: ['Jonas'] })).toBeNull();
+    expect(readContextQuestion('how many extra members can i add', { role: 'owner' })).toBe('extra_member_price');
+    expect(readContextQuestion('i joined on halloween so why does my statement say the 30th', { anchorDay: 31 })).toBe('billing_day');
+  });
+});
