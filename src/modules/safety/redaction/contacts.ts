@@ -67,6 +67,7 @@ const PHONE_CONTEXT = new RegExp(
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'CA', 'AU', 'DE', 'AT', 'CH', 'ES', 'MX', 'AR', 'PT', 'BR', 'FR', 'IT', 'NL', 'IE'];
 const NUMBERED_THING = /\b(?:case|ticket|order|invoice|reference|ref|episode|season|model|version|account|member|error|id|zip|postcode|plz|cep|pedido|caso|fall|bestellung|protocolo|chamado|fatura|factura|rechnung|customer|kunden|cliente|membership|mitglied|serial|serien|s[ée]rie|confirmation|booking|tracking|receipt|transaction|claim|policy|voucher|bestätigungs|buchungs|sendungs|confirmaci[óo]n|confirma[çc][ãa]o|reserva|recibo|transacci[óo]n|transa[çc][ãa]o|rastreio|seguimiento)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?(?:\s+(?:is|was|ist|lautet|es|é))?\s*[:#]?\s*$/i;
 
+const NAMED_EARLIER = /\b(?:case|ticket|order|invoice|reference|confirmation|booking|tracking|receipt|transaction|claim|policy|serial|bestellung|rechnung|pedido|protocolo|reserva|recibo)(?:\s+(?:number|no\.?|#|id|nummer|número|numero|nr\.?))?(?=[^.!?\n]*$)/i;
 /** Whether libphonenumber finds the number valid (or, with `possible`, at least of a possible length) in one of the countries; stops at the first. */
 function phoneIn(raw: string, enough: 'valid' | 'possible'): boolean {
   const ok = (parsed: ReturnType<typeof parsePhoneNumberFromString>) => (enough === 'valid' ? parsed?.isValid() : parsed?.isPossible()) ?? false;
@@ -98,6 +99,9 @@ export function findPhones(text: string, runs: readonly DigitRun[] = []): Span[]
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // "tracking number 1Z 999 AA1 01 2345 6784": groups with digits before the run are the start of the same named number.
     if (NUMBERED_THING.test(before) || NUMBERED_THING.test(before.replace(/(?:[A-Za-z]*\d[A-Za-z0-9]*\s+)+$/, ''))) continue;
+    // "The confirmation number from my email is 8832-1190-4471": a named thing earlier in the clause, with no phone word after it.
+    const thing = NAMED_EARLIER.exec(before);
+    if (thing && !PHONE_CONTEXT.test(before.slice(thing.index + thing[0].length).replace(/\b(?:number|no|nummer|n[úu]mero|numero|nr)\b/gi, ''))) continue;
     const shaped = /^\+/.test(raw) || /\(/.test(raw) || /^0\d/.test(raw) || /^(?:1[ .-]?)?\d{3}[ .-]\d{3}[ .-]\d{4}$/.test(raw);
     const international = raw.startsWith('+');
     const context = PHONE_CONTEXT.test(before);

@@ -61,7 +61,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 
 /** What names a card security code, in English, German, Spanish and Portuguese. */
 const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec(?:urity)?\s*#|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|(?:3|three|4|four)[- ]digits?\s+(?:code|number|thing|one|bit|pin|cvv)(?:\s+(?:on|at)\s+(?:the\s+)?(?:back|front))?|(?:3|three|4|four)[- ]digits?(?=\s*[:=])|` +
-  String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:the\s+)?back\s+of\s+(?:my\s+|the\s+)?card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:little\s+|small\s+|tiny\s+|short\s+|security\s+)?(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
+  String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:code|number|digits|numbers)(?:\s+(?:for|of|on)\s+(?:my|the)\s+(?:card|visa|mastercard|amex))?\s+(?:on\s+(?:the\s+)?back|at\s+the\s+back|behind|on\s+the\s+reverse)|(?:the\s+)?back\s+of\s+(?:my\s+|the\s+)?card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:little\s+|small\s+|tiny\s+|short\s+|security\s+)?(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
   String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
   String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
@@ -101,7 +101,7 @@ export function findCvvs(text: string, runs: readonly DigitRun[]): Span[] {
 }
 
 const MONTHS = String.raw`(?:jan(?:uary|uar|eiro)?|ene(?:ro)?|feb(?:ruary|ruar|rero)?|fev(?:ereiro)?|m[aä]r(?:ch|zo|z|ço|co)?|apr(?:il)?|abr(?:il)?|ma[yi]o?|jun(?:e|i|io|ho)?|jul(?:y|i|io|ho)?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember|iembre)?)?|set(?:embro|iembre)?|o[ck]t(?:ober|ubre)?|out(?:ubro)?|nov(?:ember|iembre|embro)?|de[cz](?:ember|iembre|embro)?|dic(?:iembre)?)`;
-const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2]) (?:20)?\d{2}|20\d{2}[/-](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
+const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])(?:st|nd|rd|th)\s+month\s+(?:of\s+)?(?:20)?\d{2}|(?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?\d{2}|(?:0[1-9]|1[0-2]) (?:20)?\d{2}|20\d{2}[/-](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:20)?\d{2}|${MONTHS}\.?\s*(?:[/-]\s*|de\s+|of\s+|')?(?:20\d{2}|'?\d{2}))(?![\d/.-]*\d|\p{L})`;
 /** "exp", "valid thru", "gültig bis", "Ablaufdatum", "vence", "caduca", "validade" … are card words on their own; "expires" needs a card nearby. */
 /** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
 const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?(?:(?:says|shows|reads|sagt|zeigt|dice|pone|diz)\s+)?`;

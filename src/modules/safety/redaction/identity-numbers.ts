@@ -140,7 +140,7 @@ export function findGovernmentIds(text: string, runs: readonly DigitRun[] = []):
 // ---------------------------------------------------------------- bank details
 
 const IBAN = /(?<![\w])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![\w])/gi;
-const ACCOUNT_WORDS = String.raw`(?:(?:bank\s+)?(?:account|acct|a\/c)\s*(?:number|no\.?|num|#)|bank\s+(?:account|acct)|checking(?:\s+account)?|savings(?:\s+account)?|routing(?:\s+number)?|aba|sort\s+code|sort(?=\s*[:#])|bsb|blz|bankleitzahl|refund\s+(?:it\s+)?to\s+my\s+account|` +
+const ACCOUNT_WORDS = String.raw`(?:(?:bank\s+)?(?:account|acct|a\/c)\s*(?:number|no\.?|num|#)|bank\s+(?:account|acct)|checking(?:\s+account)?|savings(?:\s+account)?|routing(?:\s+number)?|aba|sort\s+code|sort(?=\s*[:#])|sort(?=\s+\d{2}[- ]\d{2}[- ]\d{2}(?!\d))|bsb|blz|bankleitzahl|refund\s+(?:it\s+)?to\s+my\s+account|` +
   String.raw`kontonummer|konto(?:nr\.?)?|bankkonto|n[uú]mero\s+de\s+cuenta|cuenta(?:\s+bancaria|\s+corriente)?|clabe|n[uú]mero\s+da\s+conta|conta(?:\s+corrente|\s+poupan[çc]a|\s+banc[áa]ria)?|ag[êe]ncia)`;
 const ACCOUNT_AFTER_WORD = new RegExp(String.raw`\b${ACCOUNT_WORDS}(?![\p{L}])${LINK}(\d(?:\d|[ -](?=\d)){3,33})`, 'giu');
 

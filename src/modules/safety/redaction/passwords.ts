@@ -27,7 +27,7 @@ const VALUE = String.raw`([^\s"“”„«»]+)`;
 const STRICT = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD})\s*(?:[:=]|\s-)${PREFIX_OF_VALUE}${VALUE}`, 'giu');
 const NORMAL = new RegExp(String.raw`\b${PASSWORD_WORD}${IS}${PREFIX_OF_VALUE}${VALUE}`, 'giu');
 /** "Password for the account: X", "the password is all lowercase: X": a colon later in the same clause. */
-const COLON_LATER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n:]{1,40}(?<![\d]|https?):(?:\s+|\s*["'“])${VALUE}`, 'giu');
+const COLON_LATER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n:=]{1,40}(?<![\d]|https?)(?::|\s=)(?:\s+|\s*["'“])${VALUE}`, 'giu');
 /** "reset my password to X", "Passwort auf X geändert", "cambié la contraseña a X", "mudei a senha para X", "changed it to X". */
 const CHANGED_TO = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|${WEAK_PASSWORD_WORD}|(?:changed|set|setting|reset|switched|updated|made)\s+(?:it|that))\s+(?:back\s+)?(?:to|as|auf|zu|a|en|por|para|pra)\s+(?:"|'|“|„)?${VALUE}`, 'giu');
 /** "hab es auf X geändert", "la cambié a X", "mudei pra X": the German, Spanish and Portuguese "changed it to X", where "it" is the password talked about. */
@@ -108,7 +108,7 @@ const WORDS_VALUE = /^(?:(?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p
  * "the thing i log in with is purplemonkey dishwasher", "what I use to sign in: X", "lo que pongo para entrar es X": the value of a
  * sentence that says what gets the member in, with no password word. Up to three words when they end the clause.
  */
-const LOGIN_WITH_IS = /(?<![\p{L}])(?:(?:i|we)\s+(?:log|sign)\s*(?:in|on)\s+with|(?:i|we)\s+(?:use|type|enter|put\s+in)\s+to\s+(?:log|sign|get)\s*(?:in|on)|(?:the\s+)?(?:word|key|combo|combination)\s+to\s+get\s+in|mit\s+dem\s+ich\s+mich\s+(?:anmelde|einlogge)|(?:lo\s+)?que\s+(?:pongo|uso|escribo)\s+para\s+entrar|(?:o\s+)?que\s+(?:eu\s+)?(?:uso|coloco|digito)\s+(?:pra|para)\s+entrar)\s*(?:is|was|ist|war|es|era|é|:)\s*(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)/giu;
+const LOGIN_WITH_IS = /(?<![\p{L}])(?:(?:i|we)\s+(?:log|sign)\s*(?:in|on)\s+with|(?:i|we)\s+(?:use|type|enter|put\s+in)\s+to\s+(?:log|sign|get)\s*(?:in|on)|(?:the\s+)?(?:word|key|combo|combination)\s+to\s+get\s+in|(?:the\s+|my\s+)?(?:secret|magic|code)\s+word|mit\s+dem\s+ich\s+mich\s+(?:anmelde|einlogge)|(?:lo\s+)?que\s+(?:pongo|uso|escribo)\s+para\s+entrar|(?:o\s+)?que\s+(?:eu\s+)?(?:uso|coloco|digito)\s+(?:pra|para)\s+entrar)\s*(?:is|was|ist|war|es|era|é|:)\s*(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)/giu;
 /** "my wife's birthday is the password, 07141988": digits or a password-shaped word right after the word and a comma. */
 const COMMA_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD},\s+${VALUE}`, 'giu');
 /**
@@ -116,6 +116,10 @@ const COMMA_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD},\s+${VALUE}`, 'giu'
  * (day, month and year in either order), later in the sentence of a password word.
  */
 const DATE_DIGITS_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n]{0,60}?(?<![\w/.,:-])(\d{6}|\d{8})(?![\w/.,:-])`, 'giu');
+/** "password: same as my birthday 04/12/1979": a date with its separators, when the sentence says it is a birthday or an anniversary. */
+const BIRTHDAY_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD}\b[^.!?\n]{0,40}?(?:birth\s*day|birth\s+date|date\s+of\s+birth|dob|anniversary|geburtstag|geburtsdatum|cumplea[ñn]os|fecha\s+de\s+nacimiento|anivers[áa]rio|data\s+de\s+nascimento)[^.!?\n\d]{0,20}?(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{6}|\d{8})(?![\w/-]|[.,]\d)`, 'giu');
+/** "ok its crimson tide 45": lower-case words ending in a number, given as "it's …" in a message that names a password. */
+const ITS_WORDS = /(?<![\p{L}])(?:it'?s|it\s+is|its|es|ist|é)\s+((?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?=\s*(?:[,.!?\n]|$))/gu;
 function readsAsDate(digits: string): boolean {
   const a = Number(digits.slice(0, 2));
   const b = Number(digits.slice(2, 4));
@@ -259,6 +263,11 @@ export function findPasswords(text: string): Span[] {
   for (const m of named ? text.matchAll(COMMA_AFTER) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
     if (/^\d{4,12}$/.test(value) || looksLikePassword(value)) add(m, 'strict');
+  }
+  for (const m of named ? text.matchAll(BIRTHDAY_AFTER) : []) add(m, 'strict');
+  for (const m of named ? text.matchAll(ITS_WORDS) : []) {
+    if (m[1]!.split(/\s+/).some((word) => NOT_A_PASSWORD.has(word) || /^(?:times?|minutes?|hours?|days?|weeks?|months?|years?|characters?|digits?|letters?|tries|attempts)$/.test(word))) continue;
+    add(m, 'strict');
   }
   for (const m of named ? text.matchAll(DATE_DIGITS_AFTER) : []) {
     // "expired on 05062025", "seit 01122024": a date said as one, not a password made of one.

@@ -7,12 +7,20 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * (139 of 159) / 99.0 % kept (101 of 102), de 92.0 / 100, es 92.6 / 100, pt 96.4 / 100. The rules were then changed for its
  * misses, so these floors describe this set, not unseen text. members-batch1-en keeps one miss: "tried ocean blue 1 and
  * oceanblue1" (a password of lower-case words with spaces, no quotes, after a typing verb).
+ * `members-batch2-*` was written after those changes and frozen before any change for it; measured once: en 88.6 % removed
+ * (62 of 70) / 97.9 % kept (46 of 47), de/es/pt 100 / 100. Its misses were then fixed as kinds ("it's crimson tide 45", "the code
+ * behind is 993", "3rd month of 2028", "sort 30-96-17", "the secret word is X", a birthday with slashes as the password,
+ * "pword for … = X", a confirmation number read as a phone).
  */
 const FLOORS: Record<string, { removed: number; kept: number; lines: number }> = {
   'members-batch1-en': { removed: 0.99, kept: 1, lines: 150 },
   'members-batch1-de': { removed: 1, kept: 1, lines: 25 },
   'members-batch1-es': { removed: 1, kept: 1, lines: 25 },
   'members-batch1-pt': { removed: 1, kept: 1, lines: 25 },
+  'members-batch2-en': { removed: 1, kept: 1, lines: 70 },
+  'members-batch2-de': { removed: 1, kept: 1, lines: 20 },
+  'members-batch2-es': { removed: 1, kept: 1, lines: 20 },
+  'members-batch2-pt': { removed: 1, kept: 1, lines: 20 },
 };
 
 describe('redaction on the dev-sets/ development sets', () => {
