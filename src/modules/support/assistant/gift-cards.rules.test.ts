@@ -6,7 +6,7 @@ import { giftCardTopic, readGiftQuestion } from './gift-cards.rules.ts';
 import { giftRunway, readGiftLedger } from './gift-ledger.rules.ts';
 import { explained, fakeExplainer, inputOf, membershipView, snapshotOf, TODAY, toolsWith, triageAs } from './testing/assistant-fixtures.ts';
 
-type Line = MembershipView['ledger'][number] & { gift?: number };
+type Line = MembershipView['ledger'][number] & { gift?: number | null };
 
 const charge = (date: string, amount: number, gift: number, reason = 'renewal'): Line => ({
   id: `led_${date}_${reason}`, date, type: 'charge', reason, amount, tax: 0, currency: 'USD', period_start: date, period_end: null, refund_of: null, gift,
@@ -111,6 +111,12 @@ describe('gift-card answers from the ledger', () => {
     const outcome = giftCardTopic({ text: 'someone called and said I must pay my reelhouse fine with gift cards', intent: 'safety.phishing', snapshot: null, today: TODAY, tools });
     expect(bodyOf(outcome)).toContain('Nobody legitimate asks to be paid in gift cards');
     expect(outcome?.offer).toEqual({ kind: 'handoff', queue: 'security', reason: 'needs_agent' });
+  });
+
+  it('answers triage’s gift_card without a gift word only from the ledger’s own gift activity', () => {
+    expect(topic('which card do you charge', withLedger([charge('2026-03-15', 1549, 0)]), 'gift_card')).toBeNull();
+    expect(topic('my card from germany doesnt work', withLedger([charge('2026-03-15', 1549, 0)]), 'gift_card')).toBeNull();
+    expect(bodyOf(topic('why was my card charged', withLedger(ranOutInMarch), 'gift_card'))).toContain('ran out on March 15, 2026');
   });
 
   it('leaves a plain charge question to the charge explainer when no gift balance was used lately, or when it asks about something else', () => {

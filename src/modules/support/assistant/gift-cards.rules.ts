@@ -194,6 +194,13 @@ export function giftCardTopic(o: { text: string; intent: Intent | null; snapshot
   const question = readGiftQuestion(o.text, o.intent);
   const membership = o.snapshot?.membership ?? null;
   if (question === 'scam') return scamAnswer();
+  // Triage's gift_card without a gift word ("my card from germany doesn't work") may be about a bank card:
+  // only the ledger's own gift activity is then answered; everything else goes the usual way.
+  if (question !== null && !mentionsGiftCard(o.text)) {
+    const ledger = membership && o.snapshot?.account.role === 'owner' ? readGiftLedger(membership) : null;
+    if (!ledger?.any || !o.snapshot) return null;
+    return question === 'balance' ? balanceAnswer(o.snapshot, ledger, o.tools, o.today) : question === 'charge' ? chargeAnswer(o.snapshot, ledger, o.text) : null;
+  }
   if (question === 'wrong_currency') return wrongCurrencyAnswer(o.text, membership);
   if (question === 'used') return usedAnswer();
   if (question === 'redeem') return redeemAnswer(membership);
