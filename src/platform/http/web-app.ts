@@ -9,7 +9,7 @@ import { APP_CSP, cspOption } from './security-headers.ts';
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /** Paths the app routes itself; everything else stays the server's (API, docs, server-rendered pages). */
-export const WEB_APP_PATHS = ['/join', '/sign-in', '/forgot', '/reset', '/find-account', '/account', '/account/*', '/tv', '/invitations/*', '/security/undo', '/chat', '/chat/*', '/desk', '/desk/*'];
+export const WEB_APP_PATHS = ['/join', '/sign-in', '/forgot', '/reset', '/find-account', '/account', '/account/*', '/tv', '/redeem', '/invitations/*', '/security/undo', '/chat', '/chat/*', '/desk', '/desk/*'];
 
 /**
  * Serves the built app: hashed assets under /assets/ (cached for a year) and

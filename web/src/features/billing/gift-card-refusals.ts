@@ -33,7 +33,7 @@ export function adviceForRefusal(code: string, context: RefusalContext): Refusal
         title: 'This code has already been redeemed',
         sentences: [
           said,
-          'If you redeemed it yourself, its value is in the gift balance on your membership page. If the card was new when you got it, keep the card and the receipt.',
+          'If the card was new when you got it, keep the card and the receipt: the shop that sold it can trace it.',
           'Nobody from Reelhouse, a bank, a tax office or a delivery company will ever ask you to pay them with gift card codes: if someone did, they may have used the code. Tell us in the chat.',
         ],
         link: { to: '/chat', label: 'Chat with us about this card' },
