@@ -37,6 +37,12 @@ export type Config = {
   reportIntake: ReportIntakeConfig;
   /** DKIM signing of the mail Usher sends through SMTP; the domain is the brand's first. */
   dkim?: { selector: string; privateKey: string };
+  /**
+   * The server's secret for keyed hashes (gift card codes are kept only as
+   * HMAC-SHA256 with it). Production sets it, the same on every instance;
+   * changing it makes unredeemed cards unrecognisable.
+   */
+  secretKey?: string;
 };
 
 export type ReportIntakeConfig = {
@@ -139,6 +145,7 @@ const envSchema = z.object({
     .optional(),
   USHER_DKIM_SELECTOR: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a DNS label, e.g. usher2026').default('usher'),
   USHER_PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL').optional(),
+  USHER_SECRET_KEY: z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -193,5 +200,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     ...(values.USHER_DKIM_PRIVATE_KEY === undefined ? {} : { dkim: { selector: values.USHER_DKIM_SELECTOR, privateKey: values.USHER_DKIM_PRIVATE_KEY } }),
     ...(values.USHER_PUBLIC_URL === undefined ? {} : { publicUrl: values.USHER_PUBLIC_URL.replace(/\/+$/, '') }),
+    ...(values.USHER_SECRET_KEY === undefined ? {} : { secretKey: values.USHER_SECRET_KEY }),
   };
 }

@@ -40,6 +40,7 @@ export function buildModules(deps: ModuleDeps): Modules {
     catalog: loadCatalog(deps.config.catalogFile),
     logger: deps.logger,
     demoMode: deps.config.demoMode,
+    ...(deps.config.secretKey === undefined ? {} : { secretKey: deps.config.secretKey }),
     schedulerIntervalMs: deps.config.schedulerEnabled ? BILLING_SCHEDULER_INTERVAL_MS : 0,
     workers: postgres ? 3 : 1,
     batchSize: postgres ? 2500 : 1000,

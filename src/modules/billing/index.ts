@@ -21,8 +21,23 @@ import type { OnMembershipEvents } from './rules/membership.ts';
 import { seedDemoMembers } from './seed/seed-demo.ts';
 import { seedSyntheticMembers } from './seed/synthetic-members.ts';
 import { countMemberships } from './billing.repository.ts';
+import { giftCardRoutes } from './gift-cards/gift-cards.routes.ts';
+import { createGiftCardService, type GiftCardService } from './gift-cards/gift-cards.service.ts';
 
-export type { MembershipView } from './membership-view.ts';
+/**
+ * Used only when USHER_SECRET_KEY is unset (development, demo, tests). Codes
+ * are 80 random bits, so even with this key known a stored hash cannot be
+ * turned back into a code; the server's own key adds that a stolen table
+ * cannot even be checked against candidate codes.
+ */
+const DEVELOPMENT_SECRET_KEY = 'usher-development-secret-key:not-for-production';
+
+export type { MembershipView, MembershipStateView } from './membership-view.ts';
+export type { GiftCardService, RedeemRequest, GiftRestoreRequest } from './gift-cards/gift-cards.service.ts';
+export type { GiftEstimate } from './rules/gift-estimate.ts';
+export { estimateGiftBalance } from './rules/gift-estimate.ts';
+export { GIFT_REDEEM_LIMITS } from './gift-cards/gift-cards.routes.ts';
+export { formatGiftCode, parseGiftCode } from './gift-cards/gift-card-codes.ts';
 export type { MembershipService, MembershipAction, JoinRequest, ActionActor } from './membership.service.ts';
 export type { BillingRunTotals } from './billing-run.ts';
 export { billingRunDateProblem } from './billing-run.ts';
@@ -62,12 +77,16 @@ export type BillingModuleDeps = {
   batchSize?: number;
   /** Who is signed in (the identity module); without it there are no member routes. */
   memberAuth?: MemberAuth;
+  /** The server's secret for gift-card code hashes (USHER_SECRET_KEY); without one a development key is used and a warning logged. */
+  secretKey?: string;
   /** Told membership events after they are stored (members' changes, and the billing run's batches): the confirmation emails. Demo and synthetic seeding do not call it. */
   onEvents?: OnMembershipEvents;
 };
 
 export type BillingModule = Omit<UsherModule, 'seedDemo'> & {
   service: MembershipService;
+  /** Gift cards: redeem, balance, restoreGiftBalance (a supervisor's, audited by the caller), issue. */
+  giftCards: GiftCardService;
   catalog: Catalog;
   runDay(date?: IsoDate): Promise<BillingRunTotals>;
   /** Plays the Reelhouse demo members' stories up to today, once. */
@@ -96,8 +115,11 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
     running = running.then(() => runDay()).catch((error: unknown) => deps.logger?.error({ err: error }, 'scheduled billing run failed'));
   };
 
-  const routes = [billingRoutes({ catalog: deps.catalog, limiter: createRateLimiter({ db: deps.db }) })];
-  if (deps.memberAuth) routes.push(billingMemberRoutes({ service, catalog: deps.catalog, auth: deps.memberAuth }));
+  if (!deps.secretKey && !deps.demoMode) deps.logger?.warn('USHER_SECRET_KEY is not set: gift card codes are hashed with the development key. Set it (the same on every instance) before issuing real cards.');
+  const giftCards = createGiftCardService({ db, clock: deps.clock, provider, catalog: deps.catalog, membership: service, key: deps.secretKey ?? DEVELOPMENT_SECRET_KEY });
+  const limiter = createRateLimiter({ db: deps.db });
+  const routes = [billingRoutes({ catalog: deps.catalog, limiter })];
+  if (deps.memberAuth) routes.push(billingMemberRoutes({ service, catalog: deps.catalog, auth: deps.memberAuth }), giftCardRoutes({ giftCards, auth: deps.memberAuth, limiter }));
   if (deps.demoMode) routes.push(demoBillingRoutes({ service }));
 
   return {
@@ -113,6 +135,7 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
         : []),
     ],
     service,
+    giftCards,
     catalog: deps.catalog,
     runDay,
     async seedDemo() {

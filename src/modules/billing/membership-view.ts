@@ -3,6 +3,7 @@ import type { StoredMembership } from './billing.repository.ts';
 import { rowToMembership } from './membership-row.ts';
 import { resumeDate } from './rules/schedule.ts';
 import type { Catalog } from './rules/catalog.ts';
+import type { GiftEstimate } from './rules/gift-estimate.ts';
 import { toSimulatedState, type SimulatedState } from './simulate/simulate.ts';
 
 export type LedgerEntryView = {
@@ -16,6 +17,8 @@ export type LedgerEntryView = {
   period_start: string | null;
   period_end: string | null;
   refund_of: string | null;
+  /** Charges: the part the gift balance paid; refunds: the part returned to it; absent on other lines. */
+  gift?: number;
 };
 
 /**
@@ -39,6 +42,8 @@ export type MembershipView = {
   payment_method: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
   ledger: LedgerEntryView[];
   events: { date: string; type: string; details: Record<string, unknown> }[];
+  /** The gift balance and about how long it lasts at the current price (set by the service). */
+  gift?: GiftEstimate;
 };
 
 export function describeMembership(
@@ -71,6 +76,7 @@ export function describeMembership(
       period_start: line.period_start,
       period_end: line.period_end,
       refund_of: line.refund_of,
+      ...(line.gift === null ? {} : { gift: line.gift }),
     })),
     events: events.map((event) => ({ date: event.date, type: event.type, details: event.details })),
   };

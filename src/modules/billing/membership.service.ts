@@ -43,6 +43,7 @@ import { refuse } from './rules/refusals.ts';
 import { advanceTo } from './rules/schedule.ts';
 import { describeMembership, type MembershipView } from './membership-view.ts';
 import { describeConsequence, type Consequence } from './consequences.ts';
+import { describeGiftBalance } from './gift-cards/gift-balance-view.ts';
 
 export type BillingServiceDeps = {
   db: BillingDb; clock: Clock; provider: PaymentProvider; catalog: Catalog; logger?: Logger;
@@ -86,7 +87,8 @@ export function createMembershipService(deps: BillingServiceDeps) {
     const row = await findMembership(from, id);
     if (!row) throw membershipNotFound(id);
     const method = row.payment_method_id ? await findPaymentMethod(from, row.payment_method_id) : undefined;
-    return describeMembership(row, method, await listLedger(from, id), await listEvents(from, id), catalog);
+    const described = describeMembership(row, method, await listLedger(from, id), await listEvents(from, id), catalog);
+    return { ...described, gift: describeGiftBalance(rowToMembership(row), await priceBook(from), clock.today()) };
   }
 
   /** Scheduled billing due by today comes first, as the contract orders a day. */
@@ -324,6 +326,8 @@ export function createMembershipService(deps: BillingServiceDeps) {
   }
 
   return {
+    /** Billing-internal (gift cards): one change on a locked membership, as act() makes it. */
+    applyChange: change,
     join,
     preview,
     announcePriceChange,
