@@ -15,7 +15,7 @@ const DOT_WORDS = 'dot|punkt|punto|ponto';
 const DOT_WORD_RE = new RegExp(`(?:${DOT_WORDS})`, 'i');
 const JOIN_WORDS = 'underscore|unterstrich|guion\\s+bajo|sublinhado|dash|hyphen|bindestrich|guion|guión|hífen';
 const AT = `(?:${BRACKETED(AT_WORDS)}|${SPOKEN(AT_WORDS)}|\\s*@\\s*)`;
-const DOT = `(?:${BRACKETED(DOT_WORDS)}|${SPOKEN(DOT_WORDS)}|\\.)`;
+const DOT = `(?:${BRACKETED(DOT_WORDS)}|${SPOKEN(DOT_WORDS)}|\\.|\\s\\.\\s)`; // "mike @ example . com"
 const LABEL = String.raw`[A-Za-z0-9][A-Za-z0-9_-]*`;
 /** Letters and digits apart by one separator each (a dot, "_", "+", "-" or a spoken one), at most 7 parts: no two ways to read a run and bounded work per start, so no backtracking blow-up. */
 const LOCAL = String.raw`[A-Za-z0-9]+(?:(?:${DOT}|${SPOKEN(JOIN_WORDS)}|[_+-])[A-Za-z0-9]+){0,6}`;

@@ -106,7 +106,7 @@ const MONTH_YEAR = String.raw`((?:0?[1-9]|1[0-2])(?:st|nd|rd|th)\s+month\s+(?:of
 /** Words between an expiry word and its date: "the expiration on my card is …", "expires end of …", "vence a finales de …". */
 const EXPIRY_FILLER = String.raw`(?:(?:on|of|for|auf|der|de|da|do|del|meiner|mi|meu)\s+(?:my\s+|the\s+|this\s+|meiner\s+|mi\s+|meu\s+|la\s+|o\s+)?(?:card|visa|karte|tarjeta|cart[ãa]o)\s*|(?:at\s+the\s+)?end\s+of\s+|ende\s+|finales\s+de\s+|final\s+de\s+|fim\s+de\s+)?(?:(?:says|shows|reads|sagt|zeigt|dice|pone|diz)\s+)?`;
 const STRONG_EXPIRY = new RegExp(
-  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|exp(?:iry|iration)(?=\s*:)|valid\s+(?:thru|through|until|till?|to)|good\s+(?:thru|through|until|till?)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?(?:el\s+|la\s+|the\s+|o\s+|a\s+)?${MONTH_YEAR}`,
+  String.raw`(?<![\p{L}])(?:exp\.?|exp(?:iry|iration)?\s+date|exp(?:iry|iration)(?=\s*:)|valid\s+(?:thru|through|until|till?|to)|valid\s+from\s+\S{3,9}\s+(?:to|until|till?|thru|through|-)|good\s+(?:thru|through|until|till?)|(?:the\s+)?date\s+(?:on|of)\s+(?:my|the)\s+(?:card|visa|mastercard|amex|debit\s+card|credit\s+card)|mm\s*/\s*yy|ablaufdatum|verfallsdatum|gültig\s+bis|läuft\s+ab|ablauf|fecha\s+de\s+(?:vencimiento|caducidad|expiraci[óo]n)|vencimiento|caducidad|caduca|venc\.|vto\.?|v[áa]lid[ao]\s+(?:hasta|at[ée])|validade|vencimento|data\s+de\s+validade)(?![\p{L}])\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|im\s+)?(?:el\s+|la\s+|the\s+|o\s+|a\s+)?${MONTH_YEAR}`,
   'giu',
 );
 const WEAK_EXPIRY = new RegExp(String.raw`(?<![\p{L}])(?:expiry|expiration|expires|expiring|expired|expira|vence|venceu|venc|gültig|valid)(?:\s+date)?\s*${EXPIRY_FILLER}${LINK}(?:on\s+|in\s+|en\s+|em\s+|am\s+)?(?:el\s+|la\s+|the\s+|o\s+|a\s+)?${EXPIRY_FILLER}${MONTH_YEAR}`, 'giu');
@@ -118,7 +118,7 @@ const GIFT_CARD_BEFORE = /(?:gift|geschenk|regalo|presente)\p{L}*\s*-?\s*(?:card
 /** Where the month name starts inside a matched expiry (built once, not per match). */
 const MONTH_NAME = new RegExp(MONTHS, 'iu');
 /** A cheap first look: every expiry cue holds one of these. */
-const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc/i;
+const EXPIRY_HINT = /exp|v[áa]l|vto|good|mm|ablauf|verfall|gültig|läuft|venc|caduc|date\s+o[nf]\s/i;
 
 const CODE_AFTER_CARD = /^[^.!?\n]{0,50}?(?<![\p{L}])(?:code|c[óo]digo|c[óo]d\.?|pin)(?![\p{L}])(?:\s*(?:is|ist|es|é|:|=|lautet)\s*|\s+)(\d{3,4})(?![\d.,:/\w])/iu;
 const TRAILING_CVV = /^(?:[\s,;/|]|\s[–—-]\s)+(?:(?:security(?:\s+code)?|sec(?:\.|urity)?|code|cvv2?|cvc2?|c[óo]d\.?|c[óo]digo|prüfz\.?)\s*[:#]?\s*)?(\d{3,4})(?![\d.,:/\w])/i;
@@ -149,6 +149,12 @@ export function findCardExpiries(text: string, cards: readonly Span[], runs: rea
   }
   // "the gift card says valid until 12/2027": a gift card's date is no secret (its code is).
   const giftCard = (at: number) => GIFT_CARD_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+  // "it expires in two thousand twenty nine", "card expires 2029": a year alone after an expiry word, with a card around.
+  const years = [...runs, ...[...text.matchAll(/(?<![\w/.,:-])20[2-4]\d(?![\w/-]|[.,:]\d)/g)].map((m) => ({ start: m.index, end: m.index + 4, digits: m[0] }))];
+  for (const run of years) {
+    if (!/^20[2-4]\d$/.test(run.digits) || !EXPIRY_BEFORE.test(text.slice(Math.max(0, run.start - 45), run.start).replace(/\s+in\s*$/i, ' '))) continue;
+    if (CARD_CONTEXT.test(text.slice(Math.max(0, run.start - 120), run.end + 40)) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start: run.start, end: run.end });
+  }
   for (const m of text.matchAll(STRONG_EXPIRY)) if (!giftCard(m.index)) spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
   for (const m of text.matchAll(WEAK_EXPIRY)) {
     if (giftCard(m.index)) continue;
@@ -183,6 +189,11 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     cvvAfter(start + expiry[1]!.length);
   }
   for (const expiry of expiries) if (cards.some((card) => card.end <= expiry.start && expiry.start - card.end <= 60)) cvvAfter(expiry.end);
+  // "the date on my card is 11/29 and the little code is 406": "code" later in the sentence of a card's expiry names its security code.
+  for (const expiry of expiries) {
+    const code = CODE_AFTER_CARD.exec(text.slice(expiry.end, expiry.end + 60));
+    if (code) spans.push({ kind: 'cvv', start: expiry.end + code.index + code[0].length - code[1]!.length, end: expiry.end + code.index + code[0].length });
+  }
   // The rest of a card number's sentence is what people paste with it, whatever words join them ("ends 02 / 27",
   // "the date is 10 29", "security numbers 044", "the cv is 338"): a month and year (01–12, then 24–39 or 2024–2039) is the
   // expiry, and a lone 3–4 digit group (not a year, a price, an amount, a "card ending 0090") is the security code.

@@ -16,7 +16,7 @@ import type { Span } from './detectors.ts';
 
 /** Words that name a password; "clave" (also "key") and "pass" (also a season pass) only count with a value that looks like a password. */
 // Common misspellings too ("pasword", "passowrd", "passwrd", "pssword"): people type fast and the password after them is as real.
-const PASSWORD_WORD = String.raw`(?:pass\s?words?|pas?s?(?:wo?rd|owrd|wrod|word)s?|pssw(?:or)?d|passwd|pwd|pw|pword|pswd|psw|passphrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
+const PASSWORD_WORD = String.raw`(?:pass\s?words?|pas?s?(?:wo?rd|owrd|wrod|word)s?|pssw(?:or)?d|passwd|pwd|pw|pword|pswd|psw|pass\s?phrase|pass\s?code|passwort|kennwort|contrase[ñn]a|senha|mot\s+de\s+passe)`;
 /** Built once: it is tested before every lone password candidate of every stored message. */
 const PASSWORD_WORD_RE = new RegExp(String.raw`\b${PASSWORD_WORD}\b`, 'iu');
 const WEAK_PASSWORD_WORD = String.raw`(?:pass|clave|la\s+clave|mi\s+clave|mi\s+contra|la\s+contra)`;
@@ -90,6 +90,8 @@ function secretShaped(value: string): boolean {
 }
 /** A word glued to digits ("Violet1234"): the only tokens the implied rule looks at. */
 const WORD_WITH_DIGITS = /\p{L}{3}[^\s]*\d/u;
+const CAPS_WORD_DIGITS = /^\p{Lu}{5,}\d{1,4}[!#$%&*?]*$/u;
+const CAPS_TALK = /caps|capital|gro[ßs]buchstaben|may[úu]sculas?|mai[úu]sculas?/i;
 /** A symbol inside a word ("Cookies&Cream", "salt+pepper"): typed after "tried", a password with no digit. */
 const SYMBOL_INSIDE = /\p{L}[&!#$%*+=~^]+\p{L}/u;
 const ONE_IS = /\bone\s*(?:is|was|will|=|:)/i;
@@ -301,6 +303,12 @@ export function findPasswords(text: string): Span[] {
   for (const m of text.matchAll(TOKEN)) {
     const value = m[0].replace(/[.,;:)\]}"'”»?]+$/, '');
     const shaped = accountAccess && secretShaped(value);
+    // "i was typing SUNFLOWER88 instead of sunflower88": capitals and digits are a promo code's shape, but typed in a message
+    // about signing in or caps lock they are the password.
+    if (CAPS_WORD_DIGITS.test(value) && IMPLIED_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index)) && (SIGN_IN_TROUBLE.test(text) || CAPS_TALK.test(text)) && !THING_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 40)) && !THING_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !DEVICE_OR_THING.test(value)) {
+      spans.push({ kind: 'password', start: m.index, end: m.index + value.length });
+      continue;
+    }
     if (!shaped && (m[0].length < 6 || !/[a-z\u00df-\u00ff]/.test(m[0]))) continue;
     if (!shaped && !looksLikePassword(value) && !looksStrong(value)) continue;
     if (LABEL_GLUED.test(value)) continue; // "PW=hunter22": the label's own rule takes the value after it

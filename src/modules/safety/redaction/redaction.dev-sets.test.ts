@@ -11,6 +11,10 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * (62 of 70) / 97.9 % kept (46 of 47), de/es/pt 100 / 100. Its misses were then fixed as kinds ("it's crimson tide 45", "the code
  * behind is 993", "3rd month of 2028", "sort 30-96-17", "the secret word is X", a birthday with slashes as the password,
  * "pword for … = X", a confirmation number read as a phone).
+ * `members-batch3-*` was written after those and frozen before any change for it; measured once: en 86.0 % removed (43 of 50)
+ * / 100 % kept (40 of 40), de/es/pt 100 / 100. Its misses, fixed as kinds: a year read aloud after "expires in" with a card
+ * around, "the date on my card is 11/29 and the little code is 406", "valid from 10/25 to 10/30", "mike @ example . com",
+ * "pass phrase", capitals and digits typed in a message about caps lock or signing in.
  */
 const FLOORS: Record<string, { removed: number; kept: number; lines: number }> = {
   'members-batch1-en': { removed: 0.99, kept: 1, lines: 150 },
@@ -21,6 +25,10 @@ const FLOORS: Record<string, { removed: number; kept: number; lines: number }> =
   'members-batch2-de': { removed: 1, kept: 1, lines: 20 },
   'members-batch2-es': { removed: 1, kept: 1, lines: 20 },
   'members-batch2-pt': { removed: 1, kept: 1, lines: 20 },
+  'members-batch3-en': { removed: 1, kept: 1, lines: 55 },
+  'members-batch3-de': { removed: 1, kept: 1, lines: 15 },
+  'members-batch3-es': { removed: 1, kept: 1, lines: 15 },
+  'members-batch3-pt': { removed: 1, kept: 1, lines: 15 },
 };
 
 describe('redaction on the dev-sets/ development sets', () => {
