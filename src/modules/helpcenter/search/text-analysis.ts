@@ -28,6 +28,8 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\bwi-?fi\b/g, 'wifi'],
   [/\bset[\s-]*top[\s-]*box/g, 'settopbox'],
   [/\bcustomer (?:service|support|care)\b/g, ' support '],
+  // "How much" asks a price, unless what is left or used is counted ("how much is left on my gift card", "how much data").
+  [/\bhow much\b(?!\s+(?:\S+\s+){0,2}?(?:left|remaining|data|space|storage|time|longer)\b)/g, ' cost '],
   [/\b(?:2|two|3|three)[\s-]*(?:times|x)\b/g, ' twice '],
   [/\bmoney back\b/g, ' refund '],
   [/\bout of sync\b/g, ' sync '],
@@ -69,6 +71,8 @@ const SPELLINGS: Record<string, string> = {
   colour: 'color', colours: 'colors', programme: 'program', programmes: 'programs', cheque: 'check',
   cancelation: 'cancellation', cancelations: 'cancellations', licence: 'license', organise: 'organize',
   favourite: 'favorite', favourites: 'favorites', centre: 'center', behaviour: 'behavior', apologise: 'apologize',
+  // "Supported" is about what a device can play, not the support team: "supported devices" and "customer support" stay apart.
+  supported: 'compatible', unsupported: 'incompatible',
   tele: 'tv', television: 'tv', televisions: 'tv', tvs: 'tv', ok: 'okay',
   // Members' short forms.
   acct: 'account', acc: 'account', accnt: 'account', pw: 'password', pwd: 'password', pword: 'password', passwrd: 'password',
@@ -89,6 +93,7 @@ const STOP_WORDS = new Set(
     // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
     'yesterday tonight guys anyone hey kinda sorta gonna going another other wtf omg lol ugh smh ' +
+    'um uh erm hmm maybe perhaps probably guess let lets ' +
     'constantly continuously always randomly completely totally properly anymore ' +
     'every few matter immediately effective ridiculous seriously honestly annoying frustrating apparently ' +
     "whats hows wheres whos whys thats theres heres").split(' '),
@@ -97,7 +102,8 @@ const STOP_WORDS = new Set(
 /** Letters without accents, lower case; apostrophes dropped so "don't" stays one word. */
 export function normalizeText(text: string): string {
   // Typographic dashes ("AP–310") are hyphens.
-  let value = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
+  // A possessive is the word itself ("my ex's phone" → "ex phone"); other apostrophes are dropped so "don't" stays one word.
+  let value = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/(\w)['’`]s\b/g, '$1').replace(/['’`]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
   for (const [pattern, replacement] of PHRASES) value = typeof replacement === 'string' ? value.replace(pattern, replacement) : value.replace(pattern, replacement as (...parts: string[]) => string);
   return value;
 }
