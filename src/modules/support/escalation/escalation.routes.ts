@@ -17,7 +17,8 @@ export type EscalationRouteDeps = {
   requireAgent(request: FastifyRequest): Promise<Agent>;
 };
 
-const referenceParams = z.object({ reference: z.string().trim().min(5).max(20) });
+// Any short string: a malformed reference is answered like an unknown one (404), after the sign-in check.
+const referenceParams = z.object({ reference: z.string().trim().min(1).max(20) });
 const idParams = z.object({ id: z.string().trim().min(1).max(64) });
 
 export const fileBodySchema = z.object({
