@@ -50,6 +50,7 @@ export function createSupportAccountPort(deps: { billing: BillingModule; identit
     cancelMembership: ({ membershipId, idempotencyKey }) => billing.service.act({ membershipId, action: { type: 'cancel' }, idempotencyKey }),
     pauseMembership: ({ membershipId, months, idempotencyKey }) => billing.service.act({ membershipId, action: { type: 'pause', months }, idempotencyKey }),
     refund: (options) => billing.service.refund(options),
+    restoreGiftBalance: (options) => billing.giftCards.restoreGiftBalance(options),
     signOutEverywhere: (accountId) => identity.signOutEverywhere(accountId),
     removeDevice: ({ accountId, deviceId }) => identity.removeDevice(accountId, deviceId),
     removeExtraMember: ({ ownerAccountId, memberAccountId }) => household.extraMembers.remove({ owner: asOwner(ownerAccountId), memberAccountId }),

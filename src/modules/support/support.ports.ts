@@ -46,6 +46,8 @@ export type SupportAccountPort = {
   cancelMembership(options: { membershipId: string; idempotencyKey: string }): Promise<MembershipView>;
   pauseMembership(options: { membershipId: string; months: number; idempotencyKey: string }): Promise<MembershipView>;
   refund(options: { membershipId: string; chargeDate: string; amount: number; reason: string; idempotencyKey: string }): Promise<MembershipView>;
+  /** A supervisor's restore of gift balance (desk only); `restoredBy` is the agent's id. Idempotent by key. */
+  restoreGiftBalance(options: { membershipId: string; amount: number; reason: string; restoredBy: string; idempotencyKey: string }): Promise<MembershipView>;
   signOutEverywhere(accountId: string): Promise<number>;
   removeDevice(options: { accountId: string; deviceId: string }): Promise<void>;
   removeExtraMember(options: { ownerAccountId: string; memberAccountId: string }): Promise<{ access_until: string }>;

@@ -1,5 +1,6 @@
 import type { ChatMessage } from './chat.ts';
 import { request } from './client.ts';
+import type { GiftBalanceView } from './desk-gift.ts';
 import type { IsoDate, IsoDateTime, MembershipView } from './types.ts';
 
 /** The agent desk's routes (src/modules/support/desk/*.routes.ts, docs/desk.md). */
@@ -107,6 +108,8 @@ export type CaseDetail = {
   };
   account: AccountSnapshot | null;
   refund_policy: RefundPolicy | null;
+  /** The gift balance (null until verified); `can_restore` for a supervisor. */
+  gift_balance: GiftBalanceView | null;
   /** Before verification a message that may show the account comes `withheld`: a fixed body, its payload's kind only. */
   messages: (Omit<ChatMessage, 'client_id'> & { withheld: boolean })[];
   notes: Note[];

@@ -10,7 +10,7 @@ import { decideRefund, findCharge, isLatestOnItsDate } from './refund.rules.ts';
 import { carryOutRefund, detailsOf, reserveRefund, settleStaleRefunds, tellMember, type RefundDetails } from './refund-reservations.service.ts';
 
 /** The case, verified, with the verified account as it is now. Every account action starts here. */
-async function verifiedCase(ctx: DeskContext, agent: Actor, caseId: string): Promise<{ deskCase: DeskCase; accountId: string; snapshot: AccountSnapshot }> {
+export async function verifiedCase(ctx: DeskContext, agent: Actor, caseId: string): Promise<{ deskCase: DeskCase; accountId: string; snapshot: AccountSnapshot }> {
   const deskCase = await caseForAgent(ctx, agent, caseId, { open: true });
   if (deskCase.verifiedAccountId === null) throw verificationRequired();
   const snapshot = await ctx.account.snapshot(deskCase.verifiedAccountId);
@@ -22,7 +22,7 @@ async function verifiedCase(ctx: DeskContext, agent: Actor, caseId: string): Pro
  * The action's audit entry and its step on the case, together or not at all.
  * False when the idempotency key was already used: nothing is recorded again.
  */
-async function recordAction(ctx: DeskContext, entry: Parameters<typeof audit>[1], step: Parameters<typeof recordStep>[1]): Promise<boolean> {
+export async function recordAction(ctx: DeskContext, entry: Parameters<typeof audit>[1], step: Parameters<typeof recordStep>[1]): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
     const tx = { ...ctx, db: trx };
     if (!(await audit(tx, entry))) return false;

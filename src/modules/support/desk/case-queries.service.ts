@@ -9,6 +9,7 @@ import { caseIdsOfAgent, countLoads, listAllCases, listCasesOfAccount, listCases
 import { caseForAgent, type Actor, type DeskContext } from './desk-context.ts';
 import { onePeriodCharge, refundableInLastYear } from './refund.rules.ts';
 import { waitingSeconds } from './sla.rules.ts';
+import { giftFigures } from './gift-restore.rules.ts';
 
 const agentMap = async (ctx: DeskContext): Promise<Map<string, Agent>> => new Map((await listAgents(ctx.db)).map((agent) => [agent.id, agent]));
 
@@ -102,6 +103,7 @@ export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string
     },
     account,
     refund_policy: verified ? refundPolicy(deskCase, account, { refunded, reserved }, ctx.clock.today(), viewer) : null,
+    gift_balance: verified && account?.membership ? { ...giftFigures(account.membership), can_restore: viewer.role === 'supervisor' } : null,
     messages: messages.map((message) => caseMessageView(message, verified)),
     notes: notes.map(noteView),
     steps: steps.map(stepView),

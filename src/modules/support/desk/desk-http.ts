@@ -68,6 +68,8 @@ export const caseDetailSchema = z.object({
   }),
   // The support port's AccountSnapshot, as it is (support.ports.ts); null until verified.
   account: z.record(z.string(), z.unknown()).nullable(),
+  // The gift balance, what its cards added and how much a supervisor may restore (gift-restore.rules.ts); null until verified.
+  gift_balance: z.object({ redeemed: z.number().int(), balance: z.number().int(), restorable: z.number().int(), currency: z.string(), can_restore: z.boolean() }).nullable(),
   refund_policy: z.object({
     membership_id: z.string(), currency: z.string(), one_period_charge: z.number().int(), refunded_on_case: z.number().int(),
     refundable_last_12_months: z.number().int(), your_limit_left: z.number().int(), case_id: z.string(),

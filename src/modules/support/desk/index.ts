@@ -17,6 +17,7 @@ import { messageBeforeVerification } from './verification-view.rules.ts';
 import { audit, firstName, type DeskContext } from './desk-context.ts';
 import { seedDemoAgents } from './desk-demo.ts';
 import { deskCaseRoutes } from './desk-cases.routes.ts';
+import { giftBalanceRoutes } from './gift-balance.routes.ts';
 import { deskRoutes, type MemberAuth } from './desk.routes.ts';
 import { securityDeskRoutes } from './security/security-desk.routes.ts';
 import type { SecurityDeskPort } from './security/security-desk.service.ts';
@@ -122,6 +123,7 @@ export function createDesk(deps: DeskDeps): Desk {
   const routes: RoutesPlugin = async (app) => {
     await app.register(deskRoutes(ctx, { memberAuth: deps.memberAuth, adminKey: deps.adminKey ?? null }));
     await app.register(deskCaseRoutes(ctx));
+    await app.register(giftBalanceRoutes(ctx));
     if (deps.security) await app.register(securityDeskRoutes(ctx, deps.security));
   };
 

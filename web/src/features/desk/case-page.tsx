@@ -8,6 +8,7 @@ import { AccountPanel } from './account-panel.tsx';
 import { ActionsPanel } from './actions-panel.tsx';
 import { CaseFilePanel } from './case-file-panel.tsx';
 import { DeskChat } from './desk-chat.tsx';
+import { GiftPanel } from './gift-panel.tsx';
 import { useDeskSession } from './desk-session.tsx';
 import { QUEUE_NAMES, STATUS_NAMES } from './desk-words.ts';
 import { AccountHidden } from './hidden-until-verified.tsx';
@@ -70,6 +71,7 @@ export function CasePage({ id }: { id: string }) {
           <VerifyBox detail={data} onVerified={reload} />
           <CaseFilePanel file={data.case_file} />
           {data.account ? <AccountPanel snapshot={data.account} /> : !data.verification.verified ? <AccountHidden /> : null}
+          {data.gift_balance && data.account?.membership ? <GiftPanel caseId={item.id} gift={data.gift_balance} membership={data.account.membership} disabled={item.status === 'resolved'} onDone={reload} /> : null}
           <ActionsPanel detail={data} onDone={reload} />
           <NotesPanel detail={data} onAdded={reload} />
           {item.status !== 'resolved' ? <RoutePanel detail={data} onMoved={afterMove} /> : null}

@@ -60,6 +60,7 @@ export function fakeAccount(snapshot: AccountSnapshot | null = snapshotOf(), opt
     cancelMembership: async (args) => record('cancelMembership', args, membershipView({ state: { ...membershipView().state, status: 'canceled_pending', access_until: '2026-04-15', next_billing_date: null } })),
     pauseMembership: async (args) => record('pauseMembership', args, membershipView({ pause: { starts: '2026-04-15', months: args.months, resumes: '2026-06-15' } })),
     refund: async (args) => record('refund', args, membershipView()),
+    restoreGiftBalance: async (args) => record('restoreGiftBalance', args, membershipView()),
     signOutEverywhere: async (accountId) => record('signOutEverywhere', { accountId }, 2),
     removeDevice: async (args) => record('removeDevice', args, undefined),
     removeExtraMember: async (args) => record('removeExtraMember', args, { access_until: '2026-04-15' }),

@@ -127,6 +127,16 @@ export function fakeAccount(snapshots: Map<string, AccountSnapshot>, codes: Map<
     async resendInvitation(options) {
       calls.push({ action: 'resend_invitation', options });
     },
+    async restoreGiftBalance(options) {
+      // Billing restores once per key; the snapshot then shows the new balance.
+      const view = find(options.membershipId);
+      if (!refundKeys.has(options.idempotencyKey)) {
+        calls.push({ action: 'restore_gift_balance', options });
+        view.state = { ...view.state, gift_balance: (view.state.gift_balance ?? 0) + options.amount };
+      }
+      refundKeys.add(options.idempotencyKey);
+      return view;
+    },
     verifyServiceCode: async ({ code }) => codes.get(code) ?? null,
   };
   return { port, calls };
