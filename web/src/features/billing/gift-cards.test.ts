@@ -139,9 +139,9 @@ describe('what a refused gift card tells the member to do instead', () => {
     expect(advice.codeAtFault).toBe(true);
   });
 
-  it('points a used code to the balance, the receipt, and the scam warning, with the chat', () => {
+  it('points a used code to the receipt and the scam warning, with the chat', () => {
     const advice = adviceForRefusal('GIFT_CARD_USED', context);
-    expect(advice.sentences.join(' ')).toMatch(/gift balance/);
+    expect(advice.sentences.join(' ')).toMatch(/receipt/);
     expect(advice.sentences.join(' ')).toMatch(/Nobody from Reelhouse/);
     expect(advice.link?.to).toBe('/chat');
   });
@@ -186,7 +186,7 @@ describe('how long the gift balance lasts, in words', () => {
 
   it('says the months, the price and the date the card is next needed', () => {
     const text = describeGiftEstimate({ state: { ...state, gift_balance: 3598 }, billed_by: direct, gift: estimate(3598, 2, '2027-02-04', 0) }, usd);
-    expect(text).toMatch(new RegExp(`^It covers about 2 months at \\$17\\.99 a month — until ${february}\\. Your card is next charged on ${february}\\.$`));
+    expect(text).toMatch(new RegExp(`^It covers about 2 months at \\$17\\.99 a month, tax included — until ${february}\\. Your card is next charged on ${february}\\.$`));
   });
 
   it('says what the balance still pays of the renewal it runs out on', () => {
@@ -196,7 +196,7 @@ describe('how long the gift balance lasts, in words', () => {
 
   it('says a balance smaller than a month pays part of the next payment', () => {
     const text = describeGiftEstimate({ state: { ...state, gift_balance: 500 }, billed_by: direct, gift: estimate(500, 0, '2026-12-04', 500) }, usd);
-    expect(text).toMatch(/^That is less than one month at \$17\.99 a month: it pays \$5\.00 of your next payment on/);
+    expect(text).toMatch(/^That is less than one month at \$17\.99 a month, tax included: it pays \$5\.00 of your next payment on/);
   });
 
   it('says a balance with no payment coming waits for a restart', () => {

@@ -2,9 +2,9 @@ import type { MembershipView } from '../../api/types.ts';
 import { formatDate } from '../../ui/format.ts';
 
 /**
- * "It covers about 2 months at $19.83 a month — until February 4, 2027": the
- * server's estimate of how long the gift balance lasts at the current price,
- * in words. `null` when there is no balance.
+ * "It covers about 2 months at $19.83 a month, tax included — until February
+ * 4, 2027": the server's estimate of how long the gift balance lasts at the
+ * current price, in words. `null` when there is no balance.
  */
 export function describeGiftEstimate(membership: Pick<MembershipView, 'state' | 'gift' | 'billed_by'>, money: (amount: number) => string): string | null {
   const estimate = membership.gift;
@@ -14,7 +14,7 @@ export function describeGiftEstimate(membership: Pick<MembershipView, 'state' | 
   if (!estimate || estimate.price_per_period === null || estimate.price_per_period <= 0) {
     return 'No payment is coming, so it waits for you: if you restart, it pays your charges first. The balance never expires.';
   }
-  const price = `at ${money(estimate.price_per_period)} a month`;
+  const price = `at ${money(estimate.price_per_period)} a month, tax included`;
   const when = estimate.runs_out_on ? formatDate(estimate.runs_out_on) : null;
   if (estimate.periods_covered < 1) {
     return `That is less than one month ${price}: it pays ${money(estimate.paid_of_last || balance)} of your next payment${when ? ` on ${when}` : ''}, and your card the rest.`;

@@ -49,6 +49,8 @@ export function describeEvent(event: HistoryEvent, membership: MyMembership): st
       return 'The failed payment went through.';
     case 'payment_method_updated':
       return 'Payment method updated.';
+    case 'gift_card_redeemed':
+      return `Gift card redeemed${amount('amount') ? `: ${amount('amount')} added` : ''}${amount('balance') ? `, gift balance ${amount('balance')}` : ''}.`;
     case 'price_change_announced':
       return `Price change announced${text('effective') ? ` from ${formatDate(text('effective'))}` : ''}.`;
     default:
