@@ -204,6 +204,7 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     const taken: { start: number; end: number }[] = [];
     for (const m of window.matchAll(TRAILER_EXPIRY)) {
       const start = card.end + m.index;
+      if (/\p{L}/u.test(window.slice(0, m.index)) && DATE_OF_SOMETHING.test(text.slice(Math.max(0, start - 30), start))) continue; // "was charged 3 times, the charge of 12/27"
       taken.push({ start, end: start + m[0].length });
       spans.push({ kind: 'card_expiry', start, end: start + m[0].length });
     }
@@ -219,5 +220,28 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
     const code = CODE_AFTER_CARD.exec(text.slice(card.end, card.end + 80));
     if (code) spans.push({ kind: 'cvv', start: card.end + code.index + code[0].length - code[1]!.length, end: card.end + code.index + code[0].length });
   }
+  // A message with a full card number in it is a message pasting card details, whatever the sentences: there a month and
+  // year (01–12, then 24–39) is the expiry unless a word says it is the date of something else ("charged on 12/25"), and
+  // 3–4 digits named by "code", "digits" or "numbers" within a few words are the security code ("The code behind is 993.").
+  if (cards.length > 0) {
+    for (const m of text.matchAll(MESSAGE_EXPIRY)) {
+      if (cards.some((card) => m.index < card.end && card.start < m.index + m[0].length)) continue;
+      if (DATE_OF_SOMETHING.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      spans.push({ kind: 'card_expiry', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of text.matchAll(MESSAGE_CVV)) {
+      if (NOT_A_CARD_CODE.test(text.slice(Math.max(0, m.index - 20), m.index)) || /^(?:19|20)\d\d$/.test(m[1]!)) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      if (cards.some((card) => start < card.end && card.start < start + m[1]!.length)) continue;
+      spans.push({ kind: 'cvv', start, end: start + m[1]!.length });
+    }
+  }
   return spans;
 }
+
+const MESSAGE_EXPIRY = /(?<![\d/.,:$€£-])(?:0?[1-9]|1[0-2])\s?\/\s?(?:20)?(?:2[4-9]|3\d)(?![\d/.,:]*\d|\s*(?:%|[€$£]))/g;
+/** "charged on 12/25", "billed 11/26", "seit 12/25": a date of something that happened, not a card's. */
+const DATE_OF_SOMETHING = /(?:(?<![\p{L}])(?:on|of|since|from|charged|billed|paid|renewed|renews|charge|payment|bill|invoice|trial|(?:trial|subscription|membership|plan|offer)\s+(?:ends?|ended)|started|starts|am|seit|vom|desde|el|em|dia|no\s+dia|ab|bis\s+zum)\s*(?:the\s+)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:,|and|or|und|oder|y|o|e|ou|&)\s*)$/iu;
+const MESSAGE_CVV = /(?<![\p{L}])(?:code|c[óo]digo|c[óo]d|digits|numbers|n[úu]meros|d[íi]gitos|ziffern|zahlen|cvv2?|cvc2?|ccv)(?![\p{L}])[^.!?\n\d]{0,25}?(?<![\p{L}\d])(\d{3,4})(?![\d\w-]|[.,:/]\d)/giu;
+/** Codes that are not the card's: "error code 1234", "zip code 9021", "promo code", "Fehlercode", "código postal". */
+const NOT_A_CARD_CODE = /(?:error|fehler|erro|zip|postal|post|area|promo|discount|gift|voucher|coupon|country|tracking|household|verification|sms|service|tv)[\s-]*$/i;
