@@ -3,7 +3,7 @@ import type { MembershipView } from '../../billing/index.ts';
 import { decideTurn } from './assistant.rules.ts';
 import { initialState } from './assistant.types.ts';
 import { giftCardTopic, readGiftQuestion } from './gift-cards.rules.ts';
-import { giftRunway, readGiftLedger } from './gift-ledger.rules.ts';
+import { readGiftLedger } from './gift-ledger.rules.ts';
 import { explained, fakeExplainer, inputOf, membershipView, snapshotOf, TODAY, toolsWith, triageAs } from './testing/assistant-fixtures.ts';
 
 type Line = MembershipView['ledger'][number] & { gift?: number | null };
@@ -60,13 +60,6 @@ describe('the gift ledger', () => {
   it('uses billing’s own balance when the view reports it (a restored balance has no ledger line)', () => {
     expect(readGiftLedger(withLedger(ranOutInMarch, 1000).membership as MembershipView).balance).toBe(1000);
   });
-
-  it('counts the charges a balance pays in full and the one it pays part of', () => {
-    expect(giftRunway({ balance: 4000, price: 1549, firstDate: '2026-04-15' })).toEqual({
-      fullyPaid: ['2026-04-15', '2026-05-15'], partly: { date: '2026-06-15', gift: 902, card: 647 }, months: 2,
-    });
-    expect(giftRunway({ balance: 3098, price: 1549, firstDate: '2026-01-31' })).toEqual({ fullyPaid: ['2026-01-31', '2026-02-28'], partly: null, months: 2 });
-  });
 });
 
 describe('gift-card answers from the ledger', () => {
@@ -98,6 +91,13 @@ describe('gift-card answers from the ledger', () => {
     expect(body).toContain('Your gift balance is $40.00');
     expect(body).toContain('it pays your next 2 charges in full, from April 15, 2026, and $9.02 of the one on June 15, 2026');
     expect(body).toContain('lasts until about June 2026');
+  });
+
+  it('tells a balance that pays whole charges exactly, and prefers billing’s own estimate when the view has one', () => {
+    expect(bodyOf(topic('how much gift balance do i have left?', withLedger([redeemed('2026-03-01', 3098)])))).toContain('it pays your next 2 charges in full, from April 15, 2026. So it lasts until about May 2026');
+    const snapshot = withLedger([redeemed('2026-03-01', 4000)], 4000);
+    (snapshot.membership as MembershipView).gift = { balance: 4000, price_per_period: 2000, periods_covered: 2, runs_out_on: '2026-06-15', paid_of_last: 0 };
+    expect(bodyOf(topic('how long does my gift balance last', snapshot))).toContain('At your current price of $20.00 a month (tax included), it pays your next 2 charges in full');
   });
 
   it('says a card in another currency cannot be used here and is not used up', () => {

@@ -1,10 +1,10 @@
-import { formatMoney, type MembershipView } from '../../billing/index.ts';
+import { estimateGiftBalance, formatMoney, type MembershipView } from '../../billing/index.ts';
 import type { Intent } from '../../triage/index.ts';
 import type { AccountSnapshot } from '../support.ports.ts';
 import { FEEDBACK_CHOICES, HANDOFF_CHOICES, say, type TopicOutcome } from './account-topics.rules.ts';
 import type { AssistantTools } from './assistant.types.ts';
-import { daysBetween, longDate, monthName } from './charges/charge-dates.ts';
-import { chargeAfter, giftRunway, readGiftLedger, redeemedAfterSameDayCharge, type GiftLedger, type GiftSplit } from './gift-ledger.rules.ts';
+import { addMonths, daysBetween, longDate, monthName } from './charges/charge-dates.ts';
+import { chargeAfter, readGiftLedger, redeemedAfterSameDayCharge, type GiftLedger, type GiftSplit } from './gift-ledger.rules.ts';
 
 /**
  * Gift-card questions answered from the ledger (issue 12 point 3): the
@@ -116,15 +116,21 @@ export function balanceAnswer(snapshot: AccountSnapshot, ledger: GiftLedger, too
   if (!upcoming || !['active', 'paused', 'on_hold'].includes(membership.state.status)) {
     return feedback(`${head} There’s no charge coming up, so it stays on your account and pays from your first charge when you restart.`, 'Told the member their gift balance');
   }
-  const runway = giftRunway({ balance: ledger.balance, price: upcoming.amount, firstDate: upcoming.date });
-  const price = `At your current price of ${money(upcoming.amount, currency)} a month (tax included)`;
+  // Billing's own estimate (the one the member's account page shows); from the next charge when a view lacks it.
+  const estimate = membership.gift && membership.gift.price_per_period !== null && membership.gift.balance === ledger.balance
+    ? membership.gift
+    : estimateGiftBalance({ balance: ledger.balance, price: upcoming.amount, nextRenewal: upcoming.date, anchor: membership.state.anchor ?? upcoming.date });
+  const perMonth = estimate.price_per_period ?? upcoming.amount;
+  const price = `At your current price of ${money(perMonth, currency)} a month (tax included)`;
+  const runsOut = estimate.runs_out_on;
+  const rest = perMonth - estimate.paid_of_last;
   let how: string;
-  if (runway.months === 0 && runway.partly) {
-    how = `${price}, it pays ${money(runway.partly.gift, currency)} of your next charge on ${longDate(runway.partly.date)}; the other ${money(runway.partly.card, currency)} goes on ${cardOf(membership)}.`;
+  if (estimate.periods_covered === 0 && runsOut) {
+    how = `${price}, it pays ${money(estimate.paid_of_last, currency)} of your next charge on ${longDate(runsOut)}; the other ${money(rest, currency)} goes on ${cardOf(membership)}.`;
   } else {
-    const last = runway.partly?.date ?? runway.fullyPaid[runway.fullyPaid.length - 1] ?? upcoming.date;
-    const full = runway.months === 1 ? `your next charge on ${longDate(upcoming.date)} in full` : `your next ${runway.months} charges in full, from ${longDate(upcoming.date)}`;
-    const part = runway.partly ? `, and ${money(runway.partly.gift, currency)} of the one on ${longDate(runway.partly.date)} (the other ${money(runway.partly.card, currency)} of that one goes on ${cardOf(membership)})` : '';
+    const full = estimate.periods_covered === 1 ? `your next charge on ${longDate(upcoming.date)} in full` : `your next ${estimate.periods_covered} charges in full, from ${longDate(upcoming.date)}`;
+    const part = runsOut && estimate.paid_of_last > 0 ? `, and ${money(estimate.paid_of_last, currency)} of the one on ${longDate(runsOut)} (the other ${money(rest, currency)} of that one goes on ${cardOf(membership)})` : '';
+    const last = runsOut && estimate.paid_of_last > 0 ? runsOut : addMonths(upcoming.date, Math.max(0, estimate.periods_covered - 1));
     how = `${price}, it pays ${full}${part}. So it lasts until about ${monthName(last)} ${last.slice(0, 4)}; after that charges go on ${cardOf(membership)} again.`;
   }
   return feedback(`${head} ${how}`, 'Told the member their gift balance and about how long it lasts');

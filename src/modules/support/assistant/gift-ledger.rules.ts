@@ -1,5 +1,4 @@
 import type { MembershipView } from '../../billing/index.ts';
-import { addMonths } from './charges/charge-dates.ts';
 
 /**
  * The gift balance as the ledger tells it (contracts/billing.md "Gift cards"):
@@ -75,28 +74,4 @@ export function redeemedAfterSameDayCharge(ledger: GiftLedger, charge: { date: s
 /** The first charge after a line, by ledger order. */
 export function chargeAfter(ledger: GiftLedger, index: number): GiftLedger['charges'][number] | null {
   return ledger.charges.find((charge) => charge.index > index) ?? null;
-}
-
-export type GiftRunway = {
-  /** Charges the balance pays in full, in date order (at most `limit`). */
-  fullyPaid: string[];
-  /** The charge it pays only part of, and that part; null when it ends exactly on a charge. */
-  partly: { date: string; gift: number; card: number } | null;
-  /** How many of the upcoming charges it pays in full (may exceed fullyPaid's length when capped). */
-  months: number;
-};
-
-/**
- * How long a balance lasts at a monthly charge of `price` (tax included) from
- * `firstDate` on: the charges it pays in full, then the one it pays part of.
- * "About": a price change or a plan change moves it.
- */
-export function giftRunway(options: { balance: number; price: number; firstDate: string; limit?: number }): GiftRunway {
-  const { balance, price, firstDate } = options;
-  const limit = options.limit ?? 24;
-  if (price <= 0 || balance <= 0) return { fullyPaid: [], partly: null, months: 0 };
-  const months = Math.floor(balance / price);
-  const left = balance - months * price;
-  const fullyPaid = Array.from({ length: Math.min(months, limit) }, (_, i) => addMonths(firstDate, i));
-  return { fullyPaid, partly: left > 0 ? { date: addMonths(firstDate, months), gift: left, card: price - left } : null, months };
 }
