@@ -63,7 +63,7 @@ const WORD_AND_DIGITS = /^(?=\p{L}*\p{Ll})\p{L}{4,}[_.-]?\d{1,4}[!#$%&*?]*$/u; /
 /** A noun after the value says what it is: "Kids2 profile", "Starlink2 internet", "jsmith77 as my username". */
 const THING_AFTER = /^\s+(?:profile|account|plan|app|tv|device|router|internet|wifi|version|browser|laptop|phone|model|series|edition|box|stick|remote|console|channel|server|network|hotel|motel|bundle|pack|package|subscription|street|road|avenue|season|episode|staffel|folge|temporada|episodio|episódio|playlist|list|song|album|movie|film|show|code|coupon|voucher|discount|promo|at\s+checkout|for\s+(?:the\s+)?(?:gift|discount|order|purchase)|as\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:\p{L}+\s+)?(?:user|username|login|name|handle|profile|email|nickname|title))(?![\p{L}])/iu;
 /** Words that name what a word with digits is: "profile Leo2015", "username jsmith77", "watching Dune2", "wifi Linksys2". */
-const THING_BEFORE = /(?<![\p{L}])(?:profiles?|profil|perfil|user(?:name)?|benutzer(?:name)?|nutzername|usuario|usuário|login(?:\s+name)?|gamer\s*tag|tag|handle|nick(?:name)?|wifi|wlan|network|netzwerk|red|rede|ssid|playlist|watch(?:ing|ed)?|schaue|sehe|viendo|vendo|assistindo|movie|film|filme|pel[íi]cula|show|series|serie|s[ée]rie|title|titel|t[íi]tulo|named|called|hei[ßs]t|llamad[oa]|chamad[oa]|model|modell|modelo|version|versi[óo]n|vers[ãa]o|code|promo|coupon|voucher|gutschein|cup[óo]n|cupom|order|case|ticket|room|flight|loved?|liked?|enjoyed|saw|seen|my\s+(?:kid|son|daughter)'?s?)(?:\s+(?:is|ist|es|é|was|named|called))?\s*[:#'"“]?\s*(?:the\s+|a\s+|an\s+|das\s+|der\s+|die\s+|el\s+|la\s+|o\s+|a\s+)?(?:[\p{L}\d]+,?\s+){0,2}?$/iu;
+const THING_BEFORE = /(?<![\p{L}])(?:profiles?|profil|perfil|user(?:name)?|benutzer(?:name)?|nutzername|usuario|usuário|login(?:\s+name)?|gamer\s*tag|tag|handle|nick(?:name)?|wifi|wlan|network|netzwerk|red|rede|ssid|playlist|watch(?:ing|ed)?|schaue|sehe|viendo|vendo|assistindo|movie|film|filme|pel[íi]cula|show|series|serie|s[ée]rie|title|titel|t[íi]tulo|named|called|hei[ßs]t|llamad[oa]|chamad[oa]|model|modell|modelo|version|versi[óo]n|vers[ãa]o|code|promo|coupon|voucher|gutschein|cup[óo]n|cupom|order|case|ticket|room|flight|loved?|liked|enjoyed|saw|seen|my\s+(?:kid|son|daughter)'?s?)(?:\s+(?:is|ist|es|é|was|named|called))?\s*[:#'"“]?\s*(?:the\s+|a\s+|an\s+|das\s+|der\s+|die\s+|el\s+|la\s+|o\s+|a\s+)?(?:[\p{L}\d]+,?\s+){0,2}?$/iu;
 /** What makes "used X" about signing in: the message talks about an account, a failed or changed login, or using X everywhere. */
 const SIGN_IN_TROUBLE = /password|passwort|kennwort|contrase|senha|log(?:ged|ging)?[\s-]?in|sign(?:ed|ing)?[\s-]?in|account|konto|cuenta|conta\b|locked|wrong|incorrect|invalid|rejected|n'?t\s+(?:work|accept|take|let)|not\s+(?:work|accept)|changed|hack|error|everything|everywhere|sites|falsch|geht\s+nicht|funktioniert\s+nicht|ge[äa]ndert|alles|überall|no\s+(?:funciona|sirve|me\s+deja|entra|puedo\s+entrar)|incorrect|cambi|todo|n[ãa]o\s+(?:funciona|entra|aceita)|errad|mud|tudo|inv[áa]lid/iu;
 /**
@@ -103,7 +103,7 @@ const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${I
  * A password of several words with no quotes, after a password word: capitalised words ("set the password as Pumpkin Pie 2023",
  * "password is Blue Moon 77") or lower-case words ending in a number ("password: ocean blue 1"). Not a description ("is too short 8").
  */
-const WORDS_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s+(?:field|box|hint|thing|feld))?(?:\s*[:=]|${IS}|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
+const WORDS_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s+(?:field|box|hint|thing|feld))?(?:\s*[:=]|${IS}\s*:?|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
 /** The same words read with case: the pattern above is case-insensitive for the password word, so \p{Lu} matched any letter there. */
 const WORDS_VALUE = /^(?:(?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})$/u;
 /**
@@ -111,6 +111,9 @@ const WORDS_VALUE = /^(?:(?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p
  * sentence that says what gets the member in, with no password word. Up to three words when they end the clause.
  */
 const LOGIN_WITH_IS = /(?<![\p{L}])(?:(?:i|we)\s+(?:log|sign)\s*(?:in|on)\s+with|(?:i|we)\s+(?:use|type|enter|put\s+in)\s+to\s+(?:log|sign|get)\s*(?:in|on)|(?:the\s+)?(?:word|key|combo|combination)\s+to\s+get\s+in|(?:the\s+|my\s+)?(?:secret|magic|code)\s+word|mit\s+dem\s+ich\s+mich\s+(?:anmelde|einlogge)|(?:lo\s+)?que\s+(?:pongo|uso|escribo)\s+para\s+entrar|(?:o\s+)?que\s+(?:eu\s+)?(?:uso|coloco|digito)\s+(?:pra|para)\s+entrar)\s*(?:is|was|ist|war|es|era|é|:)\s*(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)/giu;
+/** "my password? bread and butter", "Passwort? Rosenkohl9": the member asks the question and answers it. Up to three words ending the clause. */
+const ASKED_THEN_GIVEN = new RegExp(String.raw`\b${PASSWORD_WORD}\s*\?+\s*(?:(?:it'?s|its|it\s+is|es|ist|é|that'?s)\s+)?(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)`, 'giu');
+const FILLER = /^(?:lol|lmao|haha|jk|btw|i\s+think|think|maybe|probably|creo|acho|glaube|wohl|oder|or|ou|o|pls|please|thanks|thx|xd|:\)|:\()$/i;
 /** "my wife's birthday is the password, 07141988": digits or a password-shaped word right after the word and a comma. */
 const COMMA_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD},\s+${VALUE}`, 'giu');
 /**
@@ -261,6 +264,15 @@ export function findPasswords(text: string): Span[] {
     if (m[1]!.split(/\s+/).some((word) => NOT_A_PASSWORD.has(word.toLowerCase()))) continue;
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
+  }
+  for (const m of named ? text.matchAll(ASKED_THEN_GIVEN) : []) {
+    const words = m[1]!.split(/\s+/);
+    while (words.length > 1 && FILLER.test(words[words.length - 1]!)) words.pop(); // "password? hunter22 lol", "¿la contraseña? es X creo"
+    // A new question or a sentence ("password? I forgot it", "Passwort? keine Ahnung") is no answer: every word must not be a common one.
+    if (words.some((word) => NOT_A_PASSWORD.has(word.toLowerCase()) && !/^(?:and|und|y|e)$/i.test(word)) || /^(?:i|ich|yo|eu|we|you|what|how|why|can|could|do|does|is|are|no|nope|idk|dunno|forgot|was|wie|qu[ée]|como|c[óo]mo|not|keine|nicht|oh|um|uh|er|erm|hmm|well|ok|okay|so|ah|also|pues|bueno|bom|ent[ãa]o)$/i.test(words[0]!)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    const kept = m[1]!.match(new RegExp(String.raw`^(?:\S+\s+){${words.length - 1}}\S+`))![0];
+    spans.push({ kind: 'password', start, end: start + kept.length });
   }
   for (const m of named ? text.matchAll(COMMA_AFTER) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
