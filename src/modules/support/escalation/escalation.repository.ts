@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeskTables } from '../desk/desk.tables.ts';
 import type {
   ActorKind, EscalationKind, EscalationOutcome, EscalationSource, EscalationStatus, EscalationTopic, StepKind,
@@ -104,4 +104,13 @@ export async function listEscalationSteps(db: EscalationDb, escalationId: string
     id: row.id, escalationId: row.escalation_id, kind: row.kind, actorKind: row.actor_kind, actorId: row.actor_id, actorName: row.actor_name,
     summary: row.summary, visibleToMember: row.visible_to_member, at: new Date(row.at),
   }));
+}
+
+/**
+ * Filing for one account takes turns across processes (a transaction-scoped
+ * advisory lock): the "already open from this chat" check and the daily
+ * count see each other's rows, so two taps at once file one.
+ */
+export async function lockAccountFiling(db: EscalationDb, accountId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`escalation|${accountId}`}, 0))`.execute(db);
 }

@@ -165,6 +165,17 @@ describeEachDatabase('escalations: complaints and specialist requests', (open) =
     expect(JSON.stringify(noted.json())).not.toContain('4111 1111');
   });
 
+  it('files one escalation when the same chat asks twice at the same moment', async () => {
+    const app = await fresh();
+    app.chat.open('conv_twice', 'acct_ava');
+    const body = complaint({ conversation_id: 'conv_twice' });
+    const answers = await Promise.all([1, 2, 3].map(() => app.member('acct_ava').post('/api/me/support/escalations', body)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.json().escalation.reference)).size).toBe(1);
+    expect(answers.filter((answer) => answer.json().repeated === false)).toHaveLength(1);
+    expect((await app.member('acct_ava').get('/api/me/support/escalations')).json().escalations).toHaveLength(1);
+  });
+
   it('limits how many a member files in a day', async () => {
     const app = await fresh();
     for (let n = 0; n < 10; n += 1) await file(app, 'acct_carla');

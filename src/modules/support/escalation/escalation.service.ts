@@ -13,7 +13,7 @@ import type { SupportAccountPort } from '../support.ports.ts';
 import { agentNotFound, conversationNotFound, escalationNotFound, stepRefused, tooManyEscalations } from './escalation.errors.ts';
 import {
   findEscalation, findEscalationByReference, insertEscalation, insertEscalationStep, listEscalationsForDesk, listEscalationsOfAccount,
-  listEscalationSteps, lockEscalation, updateEscalation, type Escalation, type EscalationDb, type EscalationStep,
+  listEscalationSteps, lockAccountFiling, lockEscalation, updateEscalation, type Escalation, type EscalationDb, type EscalationStep,
 } from './escalation.repository.ts';
 import {
   deskOrder, dueDates, KIND_NAMES, makeReference, openedSummary, refuseStep, statusAfter, visibleToMember,
@@ -65,8 +65,7 @@ export async function fileEscalation(ctx: EscalationContext, input: FileEscalati
   const now = ctx.clock.now();
 
   const result = await ctx.db.transaction().execute(async (trx) => {
-    // The account's earlier escalations are locked: a second filing waits, then counts this one.
-    await trx.selectFrom('support_escalations').select('id').where('account_id', '=', input.accountId).forUpdate().execute();
+    await lockAccountFiling(trx, input.accountId);
     if (conversationId !== null) {
       const open = await trx.selectFrom('support_escalations').select('id')
         .where('conversation_id', '=', conversationId).where('kind', '=', input.kind).where('status', '<>', 'resolved').executeTakeFirst();
