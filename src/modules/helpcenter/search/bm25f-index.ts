@@ -58,7 +58,11 @@ const TYPO_WEIGHT = [1, 0.8, 0.6];
 const SHORT_TYPO = 0.75;
 /** A real English word the articles do not use ("sell", "devises") is less often a typo: its correction counts this much less. */
 const REAL_WORD_TYPO = 0.6;
-/** An error code ("ap310", "nw25") also asks for the article about error codes, at this weight. */
+/**
+ * An error code no article names ("nw25") asks for the article about error
+ * codes, at this weight; a code an article names ("ap310") is answered by
+ * that article, and the general one no longer outranks it.
+ */
 const CODE_WEIGHT = 0.5;
 /** A query word the articles do not know counts against the answer like a word found in one article, times this. */
 const UNKNOWN_WEIGHT = 1;
@@ -95,6 +99,21 @@ function isDetail(term: string): boolean {
 
 export type QueryTerm = { term: string; weight: number };
 
+function pairKey(a: string, b: string): string {
+  return `${a} ${b}`;
+}
+function pairsOf(list: readonly string[]): string[] {
+  return list.slice(1).map((term, at) => pairKey(list[at], term));
+}
+/**
+ * Two neighbouring words of the query side by side in an article's title or
+ * one of its keyword phrases: the article is about that phrase ("change the
+ * card" → "change card", not a charge article that says "card" and
+ * "change" apart). Scores grow by this share per matched pair (term
+ * proximity, as in the sequential dependence model).
+ */
+const PAIR_BONUS = 0.3;
+
 /**
  * The words-only index; `createSearchIndex` (search-index.ts) adds triage's
  * reading of the query and is what everything else uses.
@@ -104,6 +123,8 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
   const fieldTerms = documents.map((doc) => [terms(doc.title), terms(doc.keywords.join(' , ')), terms(doc.summary), terms(doc.body)]);
   const titleTerms = fieldTerms.map((fields) => new Set(fields[0]));
   const aboutTerms = fieldTerms.map((fields) => new Set([...fields[0], ...fields[1]]));
+  // Two words side by side, in that order, in the title or in one keyword phrase ("change card", "watch history").
+  const aboutPairs = documents.map((doc) => new Set([doc.title, ...doc.keywords].flatMap((phrase) => pairsOf(terms(phrase)))));
   const averages = FIELDS.map((_, f) => fieldTerms.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, documents.length) || 1);
 
   const postings = new Map<string, Posting[]>();
@@ -134,7 +155,7 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
       ? [{ term, weight: 1 }]
       : vocabulary.closest(term).slice(0, 3).map((match) => ({ term: match.term, weight: (TYPO_WEIGHT[match.distance] ?? 0.5) * (term.length <= 5 ? SHORT_TYPO : 1) }));
     const out = new Map<string, number>();
-    if (isErrorCodeTerm(term)) for (const word of ['error', 'code']) out.set(word, CODE_WEIGHT);
+    if (isErrorCodeTerm(term) && !postings.has(term)) for (const word of ['error', 'code']) out.set(word, CODE_WEIGHT);
     for (const base of bases) {
       out.set(base.term, Math.max(out.get(base.term) ?? 0, base.weight));
       for (const synonym of SYNONYMS.get(base.term) ?? []) {
@@ -232,13 +253,15 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
       strongTerms.push(strong.map((alternative) => alternative.term));
       for (let doc = 0; doc < total; doc++) if (strong.some((alternative) => titleTerms[doc].has(alternative.term))) inTitle[doc]++;
     }
+    const queryPairs = strongTerms.slice(1).map((list, at) => list.flatMap((b) => strongTerms[at].map((a) => pairKey(a, b))));
     const hits: (SearchHit & { raw: number })[] = [];
     for (let doc = 0; doc < total; doc++) {
       if (scores[doc] <= 0) continue;
+      const pairs = queryPairs.filter((keys) => keys.some((key) => aboutPairs[doc].has(key))).length;
       // Articles that answer more of the query's words come first.
       const coverage = matched[doc] / queryTerms.length;
       const titleCoverage = inTitle[doc] / queryTerms.length;
-      hits.push({ slug: documents[doc].slug, score: scores[doc] * (0.5 + 0.5 * coverage) * (1 + TITLE_BONUS * titleCoverage), raw: scores[doc] });
+      hits.push({ slug: documents[doc].slug, score: scores[doc] * (0.5 + 0.5 * coverage) * (1 + TITLE_BONUS * titleCoverage) * (1 + PAIR_BONUS * pairs), raw: scores[doc] });
     }
     hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
     const top = hits[0];
