@@ -13,7 +13,8 @@ export function GiftBalanceSummary({ membership, showRedeem = true }: { membersh
   const money = (amount: number) => formatMoney(amount, membership.currency);
   const partner = membership.billed_by.kind === 'partner' ? membership.billed_by.partner : null;
   const redeemedBefore = membership.ledger.some((entry) => entry.type === 'gift_card');
-  if (balance === 0 && !redeemedBefore && !showRedeem) return null;
+  // Nothing to show and nothing to offer: a partner bills, and no card was ever redeemed here.
+  if (balance === 0 && !redeemedBefore && (partner || !showRedeem)) return null;
   const estimate = describeGiftEstimate(membership, money);
   return (
     <Section title="Gift balance" id="gift-balance">

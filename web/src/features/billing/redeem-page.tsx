@@ -3,7 +3,7 @@ import { ApiError } from '../../api/client.ts';
 import { getMembership, redeemGiftCard } from '../../api/billing.ts';
 import type { MyMembership } from '../../api/types.ts';
 import { AccountLayout } from '../../app/account-layout.tsx';
-import { Link, useLocation } from '../../app/router.tsx';
+import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Button, Field, Loading, Notice, Page } from '../../ui/components.tsx';
 import { formatMoney } from '../../ui/format.ts';
@@ -57,7 +57,16 @@ function VisitorRedeem() {
   return (
     <Page title={TITLE} width="narrow" intro="A Reelhouse gift card adds its value to your account’s gift balance, which pays your membership before your card does.">
       <p>To redeem it, sign in first, or join if you are new. We keep the code in this browser tab and fill it in for you afterwards.</p>
-      <form className="form" onSubmit={(event) => event.preventDefault()} noValidate>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          // Enter in the field signs in, the usual next step.
+          event.preventDefault();
+          keep();
+          navigate(`/sign-in?next=${next}`);
+        }}
+        noValidate
+      >
         <Field
           label="Gift card code (optional for now)"
           name="code"
@@ -72,15 +81,15 @@ function VisitorRedeem() {
             keepPendingCode(event.target.value);
           }}
         />
+        <div className="actions">
+          <Link to={`/sign-in?next=${next}`} className="button button-primary" onClick={keep}>
+            Sign in to redeem
+          </Link>
+          <Link to={`/join?next=${next}`} className="button button-secondary" onClick={keep}>
+            Join Reelhouse
+          </Link>
+        </div>
       </form>
-      <div className="actions">
-        <Link to={`/sign-in?next=${next}`} className="button button-primary" onClick={keep}>
-          Sign in to redeem
-        </Link>
-        <Link to={`/join?next=${next}`} className="button button-secondary" onClick={keep}>
-          Join Reelhouse
-        </Link>
-      </div>
     </Page>
   );
 }
