@@ -66,8 +66,11 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
   const received = [...text.matchAll(RECEIVED)].map((m) => m.index + m[0].length);
   const entered = [...text.matchAll(ENTER)].map((m) => m.index + m[0].length);
   const codeContext = /\d(?:[\s.,-]{0,2}\d){5}/.test(text) && CODE_CONTEXT.test(text); // only six digits count there
-  if (words.length === 0 && received.length === 0 && entered.length === 0 && !codeContext) return [];
-  const candidates: { start: number; end: number; mixed?: boolean }[] = [];
+  // Digits typed one by one ("my tv show number 5 5 3 2") are read out from a screen or a text: with the TV, a code or digits
+  // talked about, 4–8 of them are the code.
+  const byDigitContext = runs.some((run) => !run.spelled && run.digits.length >= 4 && run.digits.length <= 8) && CODE_CONTEXT.test(text);
+  if (words.length === 0 && received.length === 0 && entered.length === 0 && !codeContext && !byDigitContext) return [];
+  const candidates: { start: number; end: number; mixed?: boolean; byDigit?: boolean }[] = [];
   // Letters and digits mixed along the code ("H7K2P9", "4kx9q2"): some codes are not only digits. "SAVE20" (a word and its
   // number) is a promo code's shape, and one glued by a dash ("AP-310") an error code's.
   for (const m of words.length > 0 ? text.matchAll(MIXED_CODE) : []) {
@@ -84,9 +87,9 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     if (/^(?:19|20)\d\d-\d\d-\d\d$/.test(m[0]) || /^(?:19|20)\d\d$/.test(m[0])) continue; // a date or a year
     candidates.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const run of runs) if (run.digits.length >= 4 && run.digits.length <= 8) candidates.push({ start: run.start, end: run.end });
+  for (const run of runs) if (run.digits.length >= 4 && run.digits.length <= 8) candidates.push({ start: run.start, end: run.end, byDigit: !run.spelled && /^\d(?:\s+\d)+$/.test(text.slice(run.start, run.end)) });
   const spans: Span[] = [];
-  for (const { start, end, mixed } of candidates) {
+  for (const { start, end, mixed, byDigit } of candidates) {
     if (NUMBERED_THING.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A code word before the digits, within 80 characters of the same sentence, or right after them ("482913 is my code").
     // In the same sentence within 80 characters, or in the sentence before when the digits come right after in a few words
@@ -102,6 +105,13 @@ export function findOneTimeCodes(text: string, runs: readonly DigitRun[], option
     }
     if (!nearest) {
       const digits = text.slice(start, end).replace(/\D/g, '');
+      if (byDigit && byDigitContext && !/^(\d)\1+$/.test(digits)) {
+        // A message about the service code ("read me the service code … It's 4 8 1 7") gives that one: kept by default.
+        if (words.some((w) => w.service)) {
+          if (options.serviceCodes === 'remove') spans.push({ kind: 'one_time_code', start, end, label: SERVICE_CODE_REPLACEMENT });
+        } else spans.push({ kind: 'one_time_code', start, end });
+        continue;
+      }
       // "got 250000 views", "received 123456 in my bank account": a count or an amount has its noun after it; a code stands alone.
       const alone = !/^(\d)\1+$/.test(digits) && !/^\s+(?!(?:from|on|but|and|as|via|by|is|was|which|that|so|when|at|again|twice|just|too|lol|btw|earlier|yesterday|today|now|then|or|an|von|aber|und|heute|gestern|pero|y|o|de|ayer|hoy|mas|e|ou|ontem|hoje|ago|ein|en|em|no|na|(?:a|an|one)\s+(?:minute|second|moment|few|couple|while|min|sec)\p{L}*|minutes?\s+ago|vor|hace|h[áa])(?![\p{L}]))\p{L}/iu.test(text.slice(end, end + 20));
       if (digits.length === 6 && !/^(\d)\1+$/.test(digits) && !/^\s+(?:views|people|users|subscribers|members|followers|likes|points|miles|km|steps|words|characters|pixels|rows|lines|items|titles|films|movies|songs|records|entries)(?![\p{L}])/iu.test(text.slice(end, end + 20)) && codeContext && !/\d[\s.-]{1,3}$/.test(text.slice(Math.max(0, start - 4), start)) && !NOT_SECRET_BEFORE.test(text.slice(Math.max(0, start - 30), start).replace(/\s*(?:number|no\.?|#|nr\.?|n[úu]mero)?\s*[:#]?\s*$/i, ' '))) spans.push({ kind: 'one_time_code', start, end });

@@ -17,7 +17,7 @@ import type { Span } from './detectors.ts';
  */
 
 const GIFT_WORD =
-  /(?<![\p{L}])(?:e-?gift|gift\s*-?\s*cards?|giftcards?|gift\s+(?:codes?|vouchers?|certificates?)|gift|claim\s+codes?|redemption\s+codes?|redeem(?:ed|ing)?|geschenk\p{L}*|gutschein\p{L}*|tarjetas?\s+(?:de\s+)?regalo|c[óo]digo\s+(?:de\s+)?regalo|cart[ãa]o[\s-](?:de\s+)?presente|vale[\s-]presente|c[óo]digo\s+(?:do\s+)?presente)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:e-?gift|gift\s*-?\s*cards?|giftcards?|gift\s+(?:codes?|vouchers?|certificates?)|gift|claim\s+codes?|redemption\s+codes?|redeem(?:ed|ing)?|enter\s+(?:the\s+|this\s+)?code|geschenk\p{L}*|gutschein\p{L}*|tarjetas?\s+(?:de\s+)?regalo|c[óo]digo\s+(?:de\s+)?regalo|cart[ãa]o[\s-](?:de\s+)?presente|vale[\s-]presente|c[óo]digo\s+(?:do\s+)?presente)(?![\p{L}])/giu;
 /** A code in one run or in groups joined by single dashes (groups of 2–6) or spaces (groups of 3–6 that hold a digit or are capitals). */
 const CODE_SHAPED = /(?<![\p{L}\p{N}_$€£.,/:#@+-])[A-Za-z0-9]{3,25}(?:-[A-Za-z0-9]{2,6}|\s[A-Za-z0-9]{3,6}){0,5}(?![\p{L}\p{N}_@]|[-/.,:]\p{N})/gu;
 /** Three or more groups of 4–5 capitals and digits joined by dashes: a product key or a gift code wherever it stands. */

@@ -70,7 +70,7 @@ function ssnValid(d: string): boolean {
 
 // ---------------------------------------------------------------- patterns
 
-const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bnummer\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
+const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bhas\s+the\b|\bhat\s+die\b|\btiene\s+el\b|\btem\s+o\b|\bdele\s+[ée]\b|\bdela\s+[ée]\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bnummer\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
 /** Words that introduce an identity number, in the four languages. */
 const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|ni|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl(?:\s*#)?|tax\s+id|tin|` +
   String.raw`steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|steuernummer|idnr|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|passnummer|führerschein(?:nummer)?|sozialversicherungsnummer|` +
@@ -85,6 +85,7 @@ const ID_HINT = /ssn|social|sozial|sin|insurance|ni|passport|licen|dl|tax|tin|st
 const SSN = /(?<![\w.-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.,]\d)/g;
 const SSN_SPACED = /(?<![\w.,-])(\d{3})(?: {1,2}|\.)(\d{2})(?: {1,2}|\.)(\d{4})(?![\w-]|[.,]\d)/g;
 const SSN_WORD = /\b(?:ssn|social(?:\s+security)?|soc\s+sec)\b/i;
+const CPF_SPACED = /(?<![\w.,-])\d{3}[ .]\d{3}[ .]\d{3}[ .-]\d{2}(?![\w-]|[.,]\d)/g;
 const NINO = /(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)/g;
 const CPF = /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[.,]\d)/g;
 const DNI = /(?<![\w.-])(?:[XYZxyz][- ]?\d{7}|\d{8})[- ]?[A-Za-z](?![\w-])/g;
@@ -102,6 +103,8 @@ export function findGovernmentIds(text: string, runs: readonly DigitRun[] = []):
   if (SSN_WORD.test(text)) for (const m of text.matchAll(SSN_SPACED)) if (ssnValid(m[1]! + m[2]! + m[3]!)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(NINO)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(CPF)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
+  // "529 982 247 25": spaced, a CPF only where the message names one (its check passes one random number in a hundred).
+  if (/\bcpf\b/i.test(text)) for (const m of text.matchAll(CPF_SPACED)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
   // 11 digits in one run that pass the CPF check: a CPF typed without its dots (a random number passes one time in a hundred).
   for (const m of text.matchAll(/(?<![\w.,/-])\d{11}(?![\w]|[.,/-]\d)/g)) if (cpfValid(m[0])) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(DNI)) if (dniValid(m[0])) push(m.index, m.index + m[0].length);
