@@ -40,7 +40,11 @@ describe.skipIf(!hasChromium)('a member files a complaint that an agent and a su
     const morgan = await journey().newPage('desktop');
     const morganShot = shooter(morgan, 'complaint-supervisor', 'desktop');
     await signInAgent(morgan, base, 'morgan@agents.reelhouse.example');
-    await morgan.getByRole('link', { name: 'Complaints' }).click();
+    // The desk's home shows the complaint's nearest deadline.
+    const deadlines = morgan.getByRole('region', { name: 'Complaint deadlines' });
+    await deadlines.getByText(reference).waitFor();
+    expect(await deadlines.innerText()).toMatch(/acknowledge: 4 d 0 h left/);
+    await morgan.getByRole('link', { name: 'Complaints', exact: true }).click();
     const row = morgan.getByRole('row').filter({ hasText: reference });
     expect(await row.innerText()).toMatch(/4 d 0 h left/);
     await morganShot('queue');
@@ -52,7 +56,7 @@ describe.skipIf(!hasChromium)('a member files a complaint that an agent and a su
     // Sam works it: acknowledges, notes for the team, proposes.
     const sam = await journey().newPage('desktop');
     await signInAgent(sam, base, 'sam@agents.reelhouse.example');
-    await sam.getByRole('link', { name: 'Complaints' }).click();
+    await sam.getByRole('link', { name: 'Complaints', exact: true }).click();
     await sam.getByRole('link', { name: reference }).click();
     const addStep = async (page: typeof sam, step: string, summary: string) => {
       await page.getByLabel('Next step').selectOption({ label: step });

@@ -5,6 +5,7 @@ import { intentWords } from '../chat/intent-words.ts';
 import { useDeskSession } from './desk-session.tsx';
 import { formatDuration, QUEUE_NAMES, STATUS_NAMES } from './desk-words.ts';
 import { SlaClocks } from './sla-timer.tsx';
+import { EscalationDeadlines } from './escalations/escalation-deadlines.tsx';
 import { usePolling } from './use-polling.ts';
 
 const REFRESH_MS = 5_000;
@@ -21,6 +22,7 @@ export function QueuesPage() {
         {mine.error && !mine.data ? <LoadError error={mine.error} retry={mine.reload} /> : null}
         {mine.data ? <CaseList cases={mine.data.cases} empty="No open cases assigned to you. Waiting cases come to you when you have room." /> : null}
       </Section>
+      <EscalationDeadlines />
       <Section title="Waiting in the queues">
         {queues.loading && !queues.data ? <Loading /> : null}
         {queues.error && !queues.data ? <LoadError error={queues.error} retry={queues.reload} /> : null}
