@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { MembershipService } from './membership.service.ts';
 import type { MembershipView } from './membership-view.ts';
-import { DEMO_MEMBERS, type DemoMember } from './seed/demo-members.ts';
+import { DEMO_LATER_MEMBERS, DEMO_MEMBERS, type DemoMember } from './seed/demo-members.ts';
+
+/** The first twelve, then the members added later (Lena, with her gift balance). */
+const SHOWN = [...DEMO_MEMBERS, ...DEMO_LATER_MEMBERS];
 import { renderDemoMember, renderDemoMemberList } from './billing-pages.ts';
 
 /**
@@ -14,7 +17,7 @@ import { renderDemoMember, renderDemoMemberList } from './billing-pages.ts';
 export function demoBillingRoutes(options: { service: MembershipService }): FastifyPluginAsyncZod {
   const load = async (member: DemoMember): Promise<MembershipView | null> => options.service.findByAccount(member.accountId);
   const demoMember = (accountId: string): DemoMember => {
-    const member = DEMO_MEMBERS.find((m) => m.accountId === accountId);
+    const member = SHOWN.find((m) => m.accountId === accountId);
     if (!member) throw new AppError({ code: 'NOT_FOUND', message: 'There is no demo member with that id.', status: 404 });
     return member;
   };
@@ -23,7 +26,7 @@ export function demoBillingRoutes(options: { service: MembershipService }): Fast
     app.get('/api/demo/memberships', {
       schema: { tags: ['demo'], summary: 'The demo members and their membership state' },
     }, async () => ({
-      members: await Promise.all(DEMO_MEMBERS.map(async (member) => ({ account_id: member.accountId, name: member.name, email: member.email, story: member.story, membership: await load(member) }))),
+      members: await Promise.all(SHOWN.map(async (member) => ({ account_id: member.accountId, name: member.name, email: member.email, story: member.story, membership: await load(member) }))),
     }));
 
     app.get('/api/demo/memberships/:accountId', {
@@ -35,7 +38,7 @@ export function demoBillingRoutes(options: { service: MembershipService }): Fast
     });
 
     app.get('/demo/memberships', { schema: { hide: true } }, async (_request, reply) => {
-      const rows = await Promise.all(DEMO_MEMBERS.map(async (member) => ({ member, view: await load(member) })));
+      const rows = await Promise.all(SHOWN.map(async (member) => ({ member, view: await load(member) })));
       return reply.type('text/html; charset=utf-8').send(renderDemoMemberList(rows));
     });
 

@@ -49,7 +49,7 @@ export { formatMoney } from './money-format.ts';
 // The contract's own arithmetic, for other modules that state what billing will charge.
 export { applyTax } from './rules/money.ts';
 export { RETRY_OFFSETS_DAYS } from './rules/schedule.ts';
-export { DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from './seed/demo-members.ts';
+export { DEMO_GIFT_CARDS, DEMO_LATER_MEMBERS, DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from './seed/demo-members.ts';
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(moduleDir, '../../..');
@@ -142,7 +142,8 @@ export function createBillingModule(deps: BillingModuleDeps): BillingModule {
       const today = deps.clock.today();
       const seedClock = fixedClock(today);
       const seedService = createMembershipService({ db, clock: seedClock, provider, catalog: deps.catalog });
-      return seedDemoMembers({ db, provider, today, service: seedService, setDate: (date) => seedClock.set(date), book: () => seedService.priceBook() });
+      const seedGiftCards = createGiftCardService({ db, clock: seedClock, provider, catalog: deps.catalog, membership: seedService, key: deps.secretKey ?? DEVELOPMENT_SECRET_KEY });
+      return seedDemoMembers({ db, provider, today, service: seedService, giftCards: seedGiftCards, setDate: (date) => seedClock.set(date), book: () => seedService.priceBook() });
     },
     async seedSynthetic(count, onProgress) {
       const existing = await countMemberships(db);

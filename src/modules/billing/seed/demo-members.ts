@@ -15,6 +15,7 @@ export type DemoStep = When &
     | { do: 'update_card'; card: CardDetails }
     | { do: 'price_change'; plan: string; price: number; effectiveInDays: number }
     | { do: 'refund'; chargeDaysAgo: number; amount: number; reason: string }
+    | { do: 'redeem_gift_card'; code: string }
   );
 
 export type DemoMember = {
@@ -117,6 +118,36 @@ export const DEMO_MEMBERS: DemoMember[] = [
     steps: [
       { daysAgo: 90, do: 'join', plan: 'premium', card: ownVisa('0069') },
       { daysAgo: 10, do: 'refund', chargeDaysAgo: 90, amount: 500, reason: 'Service outage goodwill' },
+    ],
+  },
+];
+
+/**
+ * Demo gift cards (demo mode only: these codes are public). The `used` one
+ * is redeemed by Lena in her story; the EUR and GBP ones are the wrong
+ * currency for a US account. Listed in README.md.
+ */
+export const DEMO_GIFT_CARDS = [
+  { code: 'RHDM-USDA-2525-KPQW', amount: 2500, currency: 'USD', note: 'unused' },
+  { code: 'RHDM-USDB-5959-XTRV', amount: 5000, currency: 'USD', note: 'unused' },
+  { code: 'RHDM-USDC-3535-MNHJ', amount: 3000, currency: 'USD', note: 'unused' },
+  { code: 'RHDM-USED-4747-LGBZ', amount: 5000, currency: 'USD', note: 'already used (by Lena)' },
+  { code: 'RHDM-EURA-2525-WQXY', amount: 2500, currency: 'EUR', note: 'unused; EUR, the wrong currency for US, CA, GB, JP and BR accounts' },
+  { code: 'RHDM-GBPA-2525-CFKS', amount: 2000, currency: 'GBP', note: 'unused; GBP, for GB members (Finn, Karim), the wrong currency for others' },
+] as const;
+
+/**
+ * Members added after the first twelve, seeded on their own (a database
+ * seeded before they existed gets them on the next `bin/usher seed`). Kept
+ * apart so that the twelve, their order and their phone numbers never change.
+ */
+export const DEMO_LATER_MEMBERS: DemoMember[] = [
+  {
+    accountId: 'acct_demo_lena', name: 'Lena Park', email: 'lena@demo.reelhouse.example', country: 'US', region: 'WA',
+    story: 'Redeemed a 50.00 gift card before last month’s renewal: two renewals were paid by the balance, and the next one takes the last 10.34 and charges the card the rest.',
+    steps: [
+      { monthsAgo: 3, daysAgo: 5, do: 'join', plan: 'standard', card: ownVisa('0077') },
+      { monthsAgo: 1, daysAgo: 10, do: 'redeem_gift_card', code: 'RHDM-USED-4747-LGBZ' },
     ],
   },
 ];

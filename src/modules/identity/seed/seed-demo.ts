@@ -1,5 +1,5 @@
 import { newId } from '../../../platform/ids.ts';
-import { DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from '../../billing/index.ts';
+import { DEMO_LATER_MEMBERS, DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from '../../billing/index.ts';
 import { findAccount, findDevice, insertAccount, insertDevice } from '../accounts.repository.ts';
 import type { IdentityContext } from '../identity-context.ts';
 import { insertProfile, insertViewing, listProfiles } from '../profiles.repository.ts';
@@ -111,7 +111,9 @@ async function seedHugoTv(ctx: IdentityContext): Promise<void> {
 /** Logins for the billing demo members (same account ids), once; a second call changes nothing. */
 export async function seedDemoLogins(ctx: IdentityContext): Promise<{ created: number }> {
   let created = 0;
-  for (const [index, member] of DEMO_MEMBERS.entries()) {
+  // The later members' phones come after Jonas's (DEMO_MEMBERS.length): the first twelve and Jonas keep theirs.
+  const members = [...DEMO_MEMBERS.entries(), ...DEMO_LATER_MEMBERS.map((member, i) => [DEMO_MEMBERS.length + 1 + i, member] as const)];
+  for (const [index, member] of members) {
     if (await findAccount(ctx.db, member.accountId)) {
       await seedOwnerProfiles(ctx, member.accountId, member.name);
       continue;
