@@ -5,6 +5,9 @@ import type { DemoMember } from './seed/demo-members.ts';
 
 const escape = (text: unknown): string => escapeHtml(String(text ?? ''));
 
+/** The gift balance's colour on the timeline: dark amber, 5:1 against white. */
+const GIFT_COLOR = '#8a5a00';
+
 const STATUS_WORDS: Record<string, string> = {
   active: 'Active',
   paused: 'Paused',
@@ -58,20 +61,30 @@ function ledgerTimeline(view: MembershipView): string {
   const times = lines.map((l) => Date.parse(l.date));
   const min = Math.min(...times);
   const max = Math.max(...times, min + 86_400_000);
-  const top = Math.max(...lines.map((l) => l.amount));
+  // A redeemed gift card is a dot on the line: its value must not flatten the bars.
+  const top = Math.max(...lines.filter((l) => l.type !== 'gift_card').map((l) => l.amount), 1);
   const width = 900;
   const x = (date: string) => 40 + ((Date.parse(date) - min) / (max - min)) * (width - 80);
   const bars = lines.map((l) => {
+    if (l.type === 'gift_card') {
+      return `<circle cx="${x(l.date).toFixed(1)}" cy="90" r="6" fill="${GIFT_COLOR}" stroke="#fff" stroke-width="2"><title>${escape(`${l.date}: gift card redeemed, ${formatMoney(l.amount, l.currency)} added to the gift balance`)}</title></circle>`;
+    }
     const h = Math.max(3, (l.amount / top) * 70);
     const up = l.type === 'charge' || l.type === 'authorization';
     const color = l.type === 'charge' ? '#5b3fd6' : l.type === 'refund' ? '#137a4b' : l.type === 'authorization' ? '#a9a6bd' : '#b3261e';
     const label = `${l.date}: ${l.type === 'charge' ? LINE_WORDS[l.reason ?? ''] ?? 'Charge' : l.type.replace('_', ' ')} ${formatMoney(l.amount, l.currency)}`;
-    return `<rect x="${(x(l.date) - 5).toFixed(1)}" y="${up ? 90 - h : 90}" width="10" height="${h.toFixed(1)}" fill="${color}" rx="2"><title>${escape(label)}</title></rect>`;
+    const bar = `<rect x="${(x(l.date) - 5).toFixed(1)}" y="${up ? 90 - h : 90}" width="10" height="${h.toFixed(1)}" fill="${color}" rx="2"><title>${escape(label)}</title></rect>`;
+    const gift = Math.min(l.gift ?? 0, l.amount);
+    if (gift <= 0) return bar;
+    // The gift balance's part, against the line; the card's part is the rest of the bar.
+    const g = h * (gift / l.amount);
+    const words = l.type === 'refund' ? 'back to the gift balance' : 'from the gift balance';
+    return `${bar}<rect x="${(x(l.date) - 5).toFixed(1)}" y="${(up ? 90 - g : 90).toFixed(1)}" width="10" height="${g.toFixed(1)}" fill="${GIFT_COLOR}" rx="2"><title>${escape(`${label}: ${formatMoney(gift, l.currency)} ${words}`)}</title></rect>`;
   });
-  return `<div class="scroll"><svg role="img" aria-label="Timeline of charges (above the line), refunds and failed payments (below)" viewBox="0 0 ${width} 180" width="100%" style="min-width:600px">
+  return `<div class="scroll"><svg role="img" aria-label="Timeline of charges (above the line), refunds and failed payments (below); the gift balance’s part of a charge or refund in amber next to the line, redeemed gift cards as amber dots on it" viewBox="0 0 ${width} 180" width="100%" style="min-width:600px">
 <line x1="30" y1="90" x2="${width - 30}" y2="90" stroke="#ccc"/>${bars.join('')}
 <text x="40" y="175">${escape(lines[0].date)}</text><text x="${width - 40}" y="175" text-anchor="end">${escape(lines.at(-1)!.date)}</text>
-<text x="${width - 30}" y="20" text-anchor="end"><tspan fill="#5b3fd6">■</tspan> charge  <tspan fill="#137a4b">■</tspan> refund  <tspan fill="#b3261e">■</tspan> failed payment  <tspan fill="#a9a6bd">■</tspan> temporary authorization</text></svg></div>`;
+<text x="${width - 30}" y="20" text-anchor="end"><tspan fill="#5b3fd6">■</tspan> charge  <tspan fill="#137a4b">■</tspan> refund  <tspan fill="#b3261e">■</tspan> failed payment  <tspan fill="#a9a6bd">■</tspan> temporary authorization  <tspan fill="${GIFT_COLOR}">■</tspan> gift balance's part  <tspan fill="${GIFT_COLOR}">●</tspan> gift card redeemed</text></svg></div>`;
 }
 
 export function renderDemoMember(member: DemoMember, view: MembershipView | null): string {
@@ -82,7 +95,8 @@ export function renderDemoMember(member: DemoMember, view: MembershipView | null
     ? `${escape(view.billed_by.partner)} (plan changes, pauses and cancellation are made there)`
     : view.payment_method ? `${escape(view.payment_method.brand)} ending ${escape(view.payment_method.last4)}, expires ${view.payment_method.exp_month}/${view.payment_method.exp_year}` : 'No payment method';
   const ledgerRows = view.ledger.map((l) => `<tr><td>${escape(l.date)}</td><td>${escape(l.type === 'charge' ? LINE_WORDS[l.reason ?? ''] ?? l.reason : l.type.replaceAll('_', ' '))}</td>
-<td>${l.period_start ? `${escape(l.period_start)} → ${escape(l.period_end)}` : ''}</td><td class="num">${money(l.tax)}</td><td class="num">${l.type === 'refund' ? '−' : ''}${money(l.amount)}</td></tr>`);
+<td>${l.period_start ? `${escape(l.period_start)} → ${escape(l.period_end)}` : ''}</td><td class="num">${money(l.tax)}</td><td class="num">${l.type === 'refund' ? '−' : l.type === 'gift_card' ? '+' : ''}${money(l.amount)}</td><td class="num">${l.gift ? money(l.gift) : ''}</td></tr>`);
+  const giftBalance = s.gift_balance ?? 0;
   const events = view.events.map((e) => `<li><time>${escape(e.date)}</time> — ${escape(e.type.replaceAll('_', ' '))}</li>`);
   return layout(member.name, `<p><a href="/demo/memberships">← All demo members</a></p><h1>${escape(member.name)}</h1>
 <p>${escape(member.story)}</p>
@@ -93,9 +107,10 @@ export function renderDemoMember(member: DemoMember, view: MembershipView | null
 <dt>Next billing date</dt><dd>${escape(s.next_billing_date ?? '—')}</dd>
 ${s.access_until ? `<dt>Watching until</dt><dd>${escape(s.access_until)}</dd>` : ''}
 ${view.pause ? `<dt>Pause</dt><dd>${view.pause.months} month(s) from ${escape(view.pause.starts)}</dd>` : ''}
-<dt>Extra members</dt><dd>${s.extra_members}</dd><dt>Billed by</dt><dd>${billedBy}</dd></dl></section>
+<dt>Extra members</dt><dd>${s.extra_members}</dd><dt>Billed by</dt><dd>${billedBy}</dd>
+${giftBalance > 0 || view.ledger.some((l) => l.type === 'gift_card') ? `<dt>Gift balance</dt><dd>${money(giftBalance)}</dd>` : ''}</dl></section>
 <h2>Payments</h2>${ledgerTimeline(view)}
-<div class="scroll"><table><thead><tr><th>Date</th><th>What</th><th>Covers</th><th class="num">Tax</th><th class="num">Amount</th></tr></thead><tbody>${ledgerRows.join('') || '<tr><td colspan="5" class="muted">No payments.</td></tr>'}</tbody></table></div>
+<div class="scroll"><table><thead><tr><th>Date</th><th>What</th><th>Covers</th><th class="num">Tax</th><th class="num">Amount</th><th class="num">Gift balance's part</th></tr></thead><tbody>${ledgerRows.join('') || '<tr><td colspan="6" class="muted">No payments.</td></tr>'}</tbody></table></div>
 <h2>History</h2><ul>${events.join('')}</ul>`);
 }
 
