@@ -31,6 +31,8 @@ import { TYPING_DEV_NO_ANSWER, TYPING_DEV_OFF_TOPIC, TYPING_DEV_QUERIES } from '
 import { createSearchIndex, type SearchHit } from '../src/modules/helpcenter/search/search-index.ts';
 import { meanReciprocalRank } from '../src/modules/helpcenter/search/search-quality.ts';
 import { createSubstringSearch } from '../src/modules/helpcenter/search/substring-baseline.ts';
+import { allDevSets } from '../src/modules/helpcenter/search/dev-sets/all-dev-sets.ts';
+import { formatFigures, measureDevSet } from '../src/modules/helpcenter/search/dev-sets/measure-dev-set.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argIndex = process.argv.indexOf('--rounds');
@@ -100,6 +102,8 @@ const voice3 = meanReciprocalRank(VOICE_DEV_QUERIES_BATCH_3, index.search).mrr;
 console.log(`voice batch 3 (written at the end of the round, run once at 0.746): MRR@5 ${voice3.toFixed(3)} on ${VOICE_DEV_QUERIES_BATCH_3.length}; results offered for ${voice2Offered(VOICE_DEV_NO_ANSWER_BATCH_3)} of ${VOICE_DEV_NO_ANSWER_BATCH_3.length} with no answer and ${voice2Offered(VOICE_DEV_OFF_TOPIC_BATCH_3)} of ${VOICE_DEV_OFF_TOPIC_BATCH_3.length} off-topic`);
 const typing = meanReciprocalRank(TYPING_DEV_QUERIES, index.search).mrr;
 console.log(`typing set (third round, frozen before it; first run 0.814, 12 of 25 and 0 of 17): MRR@5 ${typing.toFixed(3)} on ${TYPING_DEV_QUERIES.length}; results offered for ${voice2Offered(TYPING_DEV_NO_ANSWER)} of ${TYPING_DEV_NO_ANSWER.length} with no answer and ${voice2Offered(TYPING_DEV_OFF_TOPIC)} of ${TYPING_DEV_OFF_TOPIC.length} off-topic`);
+// The JSON-lines dev sets (src/modules/helpcenter/search/dev-sets/*.jsonl: MRR@5 and no-answer precision/recall).
+for (const [name, rows] of allDevSets()) if (name.endsWith('.jsonl')) console.log(formatFigures(name, measureDevSet(rows, index.search)));
 console.log(`benchmark MRR@5 ${engine.quality.mrr.toFixed(3)} (goal ≥ 0.9: ${engine.quality.mrr >= 0.9 ? 'met' : 'NOT met'}); voice dev MRR@5 ${engine.voice.mrr.toFixed(3)} (goal ≥ 0.92: ${engine.voice.mrr >= 0.92 ? 'met' : 'NOT met'}); p99 ${µs(engine.p99)}, CPU ${µs(engine.cpuP99)} (goal < 5 ms: ${engine.p99 < 5 ? 'met' : 'NOT met'})`);
 const misses = [...engine.quality.outcomes, ...engine.voice.outcomes].filter((outcome) => outcome.rank !== 1);
 if (misses.length > 0) {

@@ -28,8 +28,8 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\bwi-?fi\b/g, 'wifi'],
   [/\bset[\s-]*top[\s-]*box/g, 'settopbox'],
   [/\bcustomer (?:service|support|care)\b/g, ' support '],
-  // "How much" asks a price, unless what is left or used is counted ("how much is left on my gift card", "how much data").
-  [/\bhow much\b(?!\s+(?:\S+\s+){0,2}?(?:left|remaining|data|space|storage|time|longer)\b)/g, ' cost '],
+  // "How much" asks a price ("prices" is what the articles say), unless what is left or used is counted ("how much is left on my gift card", "how much data").
+  [/\bhow much\b(?!\s+(?:\S+\s+){0,2}?(?:left|remaining|data|space|storage|time|longer)\b)/g, ' price '],
   [/\b(?:2|two|3|three)[\s-]*(?:times|x)\b/g, ' twice '],
   [/\bmoney back\b/g, ' refund '],
   [/\bout of sync\b/g, ' sync '],
