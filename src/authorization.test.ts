@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, type HttpMethod } from './platform/testing/http-client.ts';
 import { openTestApp, type TestApp } from './platform/testing/test-app.ts';
 
-type Victim = { accountId: string; email: string; membershipId: string; tvDeviceId: string; invitationId: string; extraAccountId: string; extraEmail: string; profileId: string; conversationId: string };
+type Victim = { accountId: string; email: string; membershipId: string; tvDeviceId: string; invitationId: string; extraAccountId: string; extraEmail: string; profileId: string; conversationId: string; escalationReference: string };
 type Case = { method: HttpMethod; path: (v: Victim) => string; body?: (v: Victim) => unknown; route: string };
 
 const CARD = { number: '4242 4242 4242 4242', exp_month: 12, exp_year: 2031, cvc: '123' };
@@ -43,6 +43,11 @@ const CASES: Case[] = [
   { route: 'PATCH /api/me/extra-members/invitations/{id}', method: 'PATCH', path: (v) => `/api/me/extra-members/invitations/${v.invitationId}`, body: () => ({ email: 'stolen@attacker.example' }) },
   { route: 'DELETE /api/me/extra-members/{accountId}', method: 'DELETE', path: (v) => `/api/me/extra-members/${v.extraAccountId}` },
   { route: 'GET /api/me/support/cases', method: 'GET', path: () => '/api/me/support/cases' },
+  { route: 'GET /api/me/support/escalations', method: 'GET', path: () => '/api/me/support/escalations' },
+  // Someone else's reference answers like an unknown one (404).
+  { route: 'GET /api/me/support/escalations/{reference}', method: 'GET', path: (v) => `/api/me/support/escalations/${v.escalationReference}` },
+  // Filing from someone else's conversation is refused (404): nothing is linked to it.
+  { route: 'POST /api/me/support/escalations', method: 'POST', path: () => '/api/me/support/escalations', body: (v) => ({ kind: 'complaint', topic: 'billing', description: 'Linking my complaint to your chat', conversation_id: v.conversationId }) },
   { route: 'POST /api/chat/conversations', method: 'POST', path: () => '/api/chat/conversations', body: () => ({ text: 'Where is my refund?' }) },
   { route: 'GET /api/chat/conversations', method: 'GET', path: () => '/api/chat/conversations' },
   { route: 'GET /api/chat/conversations/{id}', method: 'GET', path: (v) => `/api/chat/conversations/${v.conversationId}` },
@@ -107,6 +112,8 @@ describe('authorization battery', () => {
     expect((await owner.post('/api/me/viewing', { profile_id: profile.json().id, title: 'Private Evening' })).statusCode).toBe(201);
     const chat = await owner.post('/api/chat/conversations', { text: 'Private Question about my bill' });
     expect(chat.statusCode, chat.body).toBe(201);
+    const complaint = await owner.post('/api/me/support/escalations', { kind: 'complaint', topic: 'billing', description: 'Private Complaint about my bill', conversation_id: chat.json().conversation.id });
+    expect(complaint.statusCode, complaint.body).toBe(201);
     victim = {
       accountId,
       email: 'victim@members.example',
@@ -117,6 +124,7 @@ describe('authorization battery', () => {
       extraEmail,
       profileId: profile.json().id,
       conversationId: chat.json().conversation.id,
+      escalationReference: complaint.json().escalation.reference,
     };
     expect(victim.invitationId).not.toBe('');
   });
@@ -147,7 +155,7 @@ describe('authorization battery', () => {
       if (who === 'another member') await join(attacker, `attacker${Date.now()}@members.example`, 'standard');
       else await signIn(attacker, victim.extraEmail);
       // What the victim owns; an extra member may know their owner's account id, not the rest.
-      const secrets = [victim.email, victim.membershipId, victim.tvDeviceId, victim.invitationId, 'pending@members.example', victim.profileId, 'Private Evening', 'Private Question', ...(who === 'another member' ? [victim.accountId, victim.extraAccountId, victim.extraEmail] : [])];
+      const secrets = [victim.email, victim.membershipId, victim.tvDeviceId, victim.invitationId, 'pending@members.example', victim.profileId, 'Private Evening', 'Private Question', victim.escalationReference, 'Private Complaint', ...(who === 'another member' ? [victim.accountId, victim.extraAccountId, victim.extraEmail] : [])];
       const leaks: string[] = [];
       for (const c of CASES) {
         const response = await attacker.request(c.method, c.path(victim), c.body?.(victim));
