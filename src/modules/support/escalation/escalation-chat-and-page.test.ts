@@ -32,7 +32,16 @@ describeEachDatabase('escalations from the chat and the contact page', (open) =>
     expect(await say(app, 'conv_emi', 'This is not good enough, I want to make a complaint')).toBe(true);
     const offer = app.chat.messages.at(-1);
     expect(offer?.author.kind).toBe('assistant');
-    expect(offer?.payload?.choices?.map((choice) => choice.label)).toEqual(['Make a formal complaint', 'Ask for a specialist', 'No, keep chatting']);
+    expect(offer?.payload?.choices?.map((choice) => choice.label)).toEqual(['Make a formal complaint', 'Ask for a specialist', 'Talk to a person now', 'No, keep chatting']);
+    // That last button is the assistant's hand-off: escalation lets its tap through.
+    expect(await say(app, 'conv_emi', 'Talk to a person now', 'handoff')).toBe(false);
+  });
+
+  it('offers no live hand-off once a person is already in the conversation', async () => {
+    const app = await fresh();
+    app.chat.open('conv_with_agent', 'acct_ava').status = 'active';
+    expect(await say(app, 'conv_with_agent', 'Can I speak to a supervisor?')).toBe(true);
+    expect(app.chat.messages.at(-1)?.payload?.choices?.map((choice) => choice.id)).toEqual(['escalation:complaint', 'escalation:specialist', 'escalation:not_now']);
   });
 
   it('files the complaint on a tap, linked to the conversation, with the reference, the dates and the partner to ask', async () => {

@@ -13,6 +13,9 @@ const CHOICES: Choice[] = [
   { id: `${PREFIX}not_now`, label: 'No, keep chatting' },
 ];
 
+/** The assistant's hand-off choice: not ours, so the tap goes on to the assistant, which brings in a person. */
+const TALK_NOW: Choice = { id: 'handoff', label: 'Talk to a person now' };
+
 const isMember = (message: ChatMessage): boolean => message.author.kind === 'member' || message.author.kind === 'visitor';
 const choiceOf = (message: ChatMessage): string | null => {
   const choice = message.payload?.data?.choice;
@@ -64,7 +67,9 @@ export function createEscalationChat(ctx: EscalationContext, options: { logger?:
         const wish = escalationWish(message.body);
         if (wish === null) return false;
         const lead = wish === 'complaint' ? 'I’m sorry this has not been put right.' : 'Of course.';
-        await post(conversation.id, `${lead} You can make a formal complaint, or ask for a specialist to review your case. Either way you get a reference number, a date by which we answer, and every step on your support page.`, { event: 'escalation_offer', suggested: wish }, CHOICES);
+        // While the assistant answers, a person now is one more way (the assistant's own hand-off takes that tap).
+        const choices = conversation.status === 'assistant' ? [...CHOICES.slice(0, 2), TALK_NOW, ...CHOICES.slice(2)] : CHOICES;
+        await post(conversation.id, `${lead} You can make a formal complaint, or ask for a specialist to review your case. Either way you get a reference number, a date by which we answer, and every step on your support page.`, { event: 'escalation_offer', suggested: wish }, choices);
         return true;
       } catch (error) {
         // A refusal (too many today) says why; anything else is logged and the member gets another way.
