@@ -32,6 +32,9 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\bhow much\b(?!\s+(?:\S+\s+){0,2}?(?:left|remaining|data|space|storage|time|longer)\b)/g, ' price '],
   [/\b(?:2|two|3|three)[\s-]*(?:times|x)\b/g, ' twice '],
   [/\bmoney back\b/g, ' refund '],
+  // Someone living at another address is "elsewhere", as the articles say ("my mom lives in another state", "at his own place").
+  [/\b(?:another|other|a different|different|separate|(?:their|his|her) own)\s+(?:city|state|town|house|home|place|address|flat|apartment)\b/g, ' elsewhere '],
+  [/\b(?:at|from|in)\s+(?:their|his|her)\s+(?:house|home|place|flat|apartment)\b/g, ' elsewhere '],
   [/\bout of sync\b/g, ' sync '],
   [/\bsmart[\s-]*tvs?\b/g, ' tv '],
   [/\bvoice[\s-]*over\b/g, ' audio '],
@@ -73,6 +76,7 @@ const SPELLINGS: Record<string, string> = {
   favourite: 'favorite', favourites: 'favorites', centre: 'center', behaviour: 'behavior', apologise: 'apologize',
   // "Supported" is about what a device can play, not the support team: "supported devices" and "customer support" stay apart.
   supported: 'compatible', unsupported: 'incompatible',
+  ads: 'ad', dl: 'download', dld: 'download',
   tele: 'tv', television: 'tv', televisions: 'tv', tvs: 'tv', ok: 'okay',
   // Members' short forms.
   acct: 'account', acc: 'account', accnt: 'account', pw: 'password', pwd: 'password', pword: 'password', passwrd: 'password',
@@ -207,6 +211,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['restart', 'resume', 'rejoin', 'reactivate', 'comeback', 'reopen', 'return'],
   ['upgrade', 'upgraded'],
   ['downgrade', 'cheaper'],
+  ['plan', 'tier'],
   ['agent', 'human', 'person', 'representative', 'rep', 'staff', 'operator'],
   ['contact', 'reach', 'speak', 'talk', 'support'],
   ['call', 'callback', 'ring', 'phoned', 'calling'],
