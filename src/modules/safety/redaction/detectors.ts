@@ -1,5 +1,5 @@
 import { luhnValid } from './luhn.ts';
-import type { DigitRun } from './number-words.ts';
+import { spokenNumber, type DigitRun } from './number-words.ts';
 
 export type FindingKind = 'card_number' | 'cvv' | 'card_expiry' | 'password' | 'one_time_code' | 'government_id' | 'iban' | 'bank_account' | 'phone' | 'email' | 'gift_card';
 
@@ -62,7 +62,7 @@ export function findCardNumbers(text: string, runs: readonly DigitRun[]): Span[]
 /** What names a card security code, in English, German, Spanish and Portuguese. */
 const CVV_WORDS = String.raw`(?:cvv2?|cvc2?|ccv|csc|cvn|cid|security\s+(?:code|number|digits)|sec(?:urity)?\s*#|sec\.?\s+code|card\s+code|back\s+code|card\s+(?:security|verification)\s+(?:code|value|number)|(?:3|three|4|four)[- ]digits?\s+(?:code|number|thing|one|bit|pin|cvv)(?:\s+(?:on|at)\s+(?:the\s+)?(?:back|front))?|(?:3|three|4|four)[- ]digits?(?=\s*[:=])|` +
   String.raw`(?:code|number|digits|numbers)\s+on\s+(?:the\s+)?(?:back|front)|(?:code|number|digits|numbers)(?:\s+(?:for|of|on)\s+(?:my|the)\s+(?:card|visa|mastercard|amex))?\s+(?:on\s+(?:the\s+)?back|at\s+the\s+back|behind|on\s+the\s+reverse)|(?:the\s+)?back\s+of\s+(?:my\s+|the\s+)?card(?:\s+(?:says|shows|reads|has))?|(?:three|3|four|4)\s+(?:little\s+|small\s+|tiny\s+|short\s+|security\s+)?(?:digits|numbers)(?:\s+on\s+the\s+(?:back|front))?|` +
-  String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|` +
+  String.raw`prüfziffer(?:n)?|prüfz\.|prüfnummer|kartenprüfnummer|kartenprüfziffer|sicherheitscode|sicherheitsnummer|(?:drei|3|vier|4)\s+(?:ziffern|zahlen)|(?:ziffern|zahlen|code)\s+auf\s+der\s+(?:rückseite|vorderseite)|(?:nummer|zahl|ziffern|zahlen|code)\s+hinten(?:\s+auf\s+der\s+karte)?|` +
   String.raw`c[óo]digo\s+de\s+seguridad|c[óo]d(?:igo)?\.?\s*(?:de\s+)?seg(?:\.|uridad|uran[çc]a)|(?:tres|3|cuatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+)?(?:atr[áa]s|detr[áa]s|del\s+reverso)|` +
   String.raw`c[óo]digo\s+de\s+seguran[çc]a|(?:tr[êe]s|3|quatro|4)\s+(?:d[íi]gitos|n[úu]meros)|(?:d[íi]gitos|n[úu]meros|c[óo]digo)\s+(?:de\s+tr[áa]s|atr[áa]s|do\s+verso|no\s+verso))`;
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bare\b|\bwas\b|\bit's\b|\bits\b|\bof\b|\bnumber\b|\bnum\b|\bno\.?|\bsind\b|\bist\b|\blautet\b|\bson\b|\bes\b|\bsão\b|\bé\b)\s*|\s+)*`;
@@ -115,6 +115,8 @@ const CARD_CONTEXT = /(?<![\p{L}])(?:card|visa|mastercard|master\s*card|amex|ame
 const EXPIRY_BEFORE = /(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|am)?\s*$/iu;
 const EXPIRY_MONTH_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:exp\.?|expiry|expiration|expires|valid\s+(?:thru|through|until)|good\s+thru|gültig\s+bis|ablaufdatum|läuft\s+ab|vence|venc\.?|vencimiento|caduca|caducidad|validade|vencimento)(?:\s+date)?\s*(?:[:=-]|is|ist|es|é|on|in|en|em|im|am)?\s*${MONTHS}\.?,?\s+(?:of\s+|de\s+)?$`, 'iu');
 const GIFT_CARD_BEFORE = /(?:gift|geschenk|regalo|presente)\p{L}*\s*-?\s*(?:card|karte|tarjeta|cart[ãa]o)?[^.!?\n\d]{0,25}$/iu;
+const SPOKEN_SLASH = /(?<![\p{L}])(\p{L}+(?:[\s-]+\p{L}+)?|\d{1,2})\s+(?:slash|barra|schr[äa]gstrich)\s+(\p{L}+(?:[\s-]+\p{L}+){0,3}|\d{2,4})(?![\p{L}\d])/giu;
+const EXPIRY_CUE_BEFORE = /(?<![\p{L}])(?:exp\p{L}*|valid|good\s+thru|gültig|läuft\s+ab|ablauf\p{L}*|vence\p{L}*|vencimiento|caduc\p{L}*|validade|vencimento)(?![\p{L}])[^.!?\n]{0,30}$/iu;
 /** Where the month name starts inside a matched expiry (built once, not per match). */
 const MONTH_NAME = new RegExp(MONTHS, 'iu');
 /** A cheap first look: every expiry cue holds one of these. */
@@ -154,6 +156,26 @@ export function findCardExpiries(text: string, cards: readonly Span[], runs: rea
   for (const run of years) {
     if (!/^20[2-4]\d$/.test(run.digits) || !EXPIRY_BEFORE.test(text.slice(Math.max(0, run.start - 45), run.start).replace(/\s+in\s*$/i, ' '))) continue;
     if (CARD_CONTEXT.test(text.slice(Math.max(0, run.start - 120), run.end + 40)) || cards.some((c) => c.end >= run.start - 120 && c.start <= run.end + 40)) spans.push({ kind: 'card_expiry', start: run.start, end: run.end });
+  }
+  // "the expiration is twelve slash twenty nine", "vence doce barra veintinueve": a month and a year read aloud around "slash".
+  SPOKEN_SLASH.lastIndex = 0;
+  for (let m = /slash|barra|schr[äa]gstrich/i.test(text) ? SPOKEN_SLASH.exec(text) : null; m; m = SPOKEN_SLASH.exec(text)) {
+    const month = spokenNumber(m[1]!);
+    // The year is the longest run of its words that reads as one ("twenty nine", "two thousand twenty nine").
+    const yearWords = m[2]!.split(/(?<=\S)(?=[\s-])/);
+    let yearText = '';
+    let year: string | undefined;
+    for (let n = yearWords.length; n > 0 && year === undefined; n -= 1) {
+      const candidate = spokenNumber(yearWords.slice(0, n).join(''));
+      if (candidate && /^(?:20)?\d\d$/.test(candidate)) [year, yearText] = [candidate, yearWords.slice(0, n).join('')];
+    }
+    // "is twelve slash …": the first word may be no number; the next search starts at the second.
+    if (!month && /\s/.test(m[1]!)) SPOKEN_SLASH.lastIndex = m.index + m[1]!.search(/[\s-]/) + 1;
+    if (!month || !year || Number(month) < 1 || Number(month) > 12 || !/^(?:20)?\d\d$/.test(year)) continue;
+    if (!EXPIRY_CUE_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index)) && !CARD_CONTEXT.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+    const end = m.index + m[0].length - m[2]!.length + yearText.length;
+    SPOKEN_SLASH.lastIndex = end;
+    spans.push({ kind: 'card_expiry', start: m.index, end });
   }
   for (const m of text.matchAll(STRONG_EXPIRY)) if (!giftCard(m.index)) spans.push({ kind: 'card_expiry', ...groupSpan(m, 1) });
   for (const m of text.matchAll(WEAK_EXPIRY)) {

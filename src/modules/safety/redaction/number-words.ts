@@ -84,6 +84,28 @@ function pairOf(word: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A short number said in words ("twelve", "oh nine", "twenty nine", "zero four"), as its digits; undefined when a word is no
+ * number word. For the two halves of a date read aloud ("twelve slash twenty nine").
+ */
+export function spokenNumber(words: string): string | undefined {
+  let digits = '';
+  const tokens = words.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const unit = tokens[i + 1] !== undefined ? DIGIT_WORDS[tokens[i + 1]!] : undefined;
+    if (TENS[token] && unit && unit !== '0') {
+      digits += TENS[token] + unit;
+      i += 1;
+      continue;
+    }
+    const value = /^\d+$/.test(token) ? token : pairOf(token) ?? DIGIT_WORDS[token];
+    if (value === undefined) return undefined;
+    digits += value;
+  }
+  return digits.length > 0 ? digits : undefined;
+}
+
 const WORD_TOKEN = /[\p{L}]+(?:-[\p{L}]+)?|\d/gu;
 const alternation = (words: string[]) => words.sort((a, b) => b.length - a.length).join('|');
 const UNIT_WORDS = alternation(Object.keys(DIGIT_WORDS));

@@ -93,11 +93,12 @@ function chooseSpans(spans: Span[]): Span[] {
 export function redact(text: string, options: RedactOptions = {}): Redaction {
   const { masked: maskedRaw, tokens } = maskPlaceholders(text);
   // Pasted text carries non-breaking spaces and typographic dashes between digit groups; each is read as a space or a hyphen (same length, so offsets hold).
-  const masked = maskedRaw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u2010-\u2014\u2212]/g, '-');
+  // A letter O between digits ("6O4 218") is a zero typed on the wrong key.
+  const masked = maskedRaw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u2010-\u2014\u2212]/g, '-').replace(/(?<=\d)[Oo](?=\d)/g, '0');
   const runs = findDigitRuns(masked);
   const found: Span[] = [...findPasswords(masked), ...findEmails(masked, options.officialDomains ?? [])];
   // Every other secret is made of digits, typed or spelled: a message without any is done.
-  if (runs.length > 0 || /\d/.test(masked)) {
+  if (runs.length > 0 || /\d|slash|barra|schr[äa]gstrich/i.test(masked)) {
     const cards = findCardNumbers(masked, runs);
     const expiries = findCardExpiries(masked, cards, runs);
     found.push(

@@ -15,6 +15,10 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * / 100 % kept (40 of 40), de/es/pt 100 / 100. Its misses, fixed as kinds: a year read aloud after "expires in" with a card
  * around, "the date on my card is 11/29 and the little code is 406", "valid from 10/25 to 10/30", "mike @ example . com",
  * "pass phrase", capitals and digits typed in a message about caps lock or signing in.
+ * `members-batch4-*` (forwarded mail, pasted forms, typos in the cue words, odd separators) was written after those and
+ * frozen before any change for it; measured once: en 95.9 % removed (47 of 49) / 100 % kept, de 91.7 (11 of 12) / 100,
+ * es 100 / 100, pt 100 / 100. Fixed as kinds: an expiry read aloud around "slash" / "barra", "die Nummer hinten auf der
+ * Karte", a letter O typed between digits ("6O4 218").
  */
 const FLOORS: Record<string, { removed: number; kept: number; lines: number }> = {
   'members-batch1-en': { removed: 0.99, kept: 1, lines: 150 },
@@ -29,6 +33,10 @@ const FLOORS: Record<string, { removed: number; kept: number; lines: number }> =
   'members-batch3-de': { removed: 1, kept: 1, lines: 15 },
   'members-batch3-es': { removed: 1, kept: 1, lines: 15 },
   'members-batch3-pt': { removed: 1, kept: 1, lines: 15 },
+  'members-batch4-en': { removed: 1, kept: 1, lines: 49 },
+  'members-batch4-de': { removed: 1, kept: 1, lines: 12 },
+  'members-batch4-es': { removed: 1, kept: 1, lines: 12 },
+  'members-batch4-pt': { removed: 1, kept: 1, lines: 12 },
 };
 
 describe('redaction on the dev-sets/ development sets', () => {
