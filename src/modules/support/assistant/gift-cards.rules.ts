@@ -21,7 +21,7 @@ const GIFT = /\bgift ?(?:cards?|codes?|balance|credit|vouchers?)\b|\bvouchers?\b
 const SCAM_WORDS = /\bscam\w*|\bfraud\w*|\blegit\w*|\bgenuine\b|\bsuspicious\b/i;
 /** Someone other than the member: a caller, a message, "they". */
 const THIRD_PARTY = /\b(?:someone|somebody|a (?:man|woman|guy|lady|person)|caller|call(?:ed)? me|phoned|rang|on the phone|they|he|she|an? (?:e-?mail|text|sms|message|call|website|site|pop-?up)|(?:support|agent|technician|person)\b[^.?!]{0,15}\b(?:told|asked|wants|said))\b/i;
-const ASKS = /\b(?:asked|asking|asks|told|tells|wants?|wanted|said|says|demand\w*|insist\w*|must|have to|need to|supposed to)\b/i;
+const ASKS = /\b(?:asked|asking|asks|told|tells|telling|wants?|wanted|said|says|demand\w*|insist\w*|must|have to|need to|supposed to)\b/i;
 const PAY_IN_CARDS = /\b(?:pay\w*|buy\w*|purchas\w*|send\w*|read\w*|give|photo\w*|picture)\b/i;
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/€|\beur(?:o|os)?\b/i, 'EUR'], [/£|\bgbp\b|\bpounds?\b|\bquid\b/i, 'GBP'], [/¥|\byen\b|\bjpy\b/i, 'JPY'],
@@ -30,8 +30,8 @@ const CURRENCY_WORDS: [RegExp, string][] = [
 const COUNTRY_WORDS = /\bcurrenc\w*|\b(?:another|other|different|wrong) country\b|\bcountr(?:y|ies)\b|\babroad\b|\boverseas\b|\bon (?:holiday|vacation)\b|\bbought (?:it )?(?:in|from) (?:the )?[a-z]+|\bfrom (?:the )?(?:us|usa|uk|states|germany|japan|canada|brazil|america|england)\b/i;
 const REFUSED = /\b(?:not|n['’]?t|never|invalid|refus\w*|reject\w*|error|declin\w*|wrong|won['’]?t|doesn['’]?t|can['’]?t|cannot|fails?|failed)\b/i;
 const ALREADY_USED = /\b(?:already (?:been )?(?:used|redeemed|claimed)|used already|been used)\b/i;
-const HOW_TO = /\b(?:how|where)\b|\bcan i\b|\bwhat do i do\b/i;
-const BALANCE = /\b(?:balance|left|remaining|how much (?:is )?(?:still )?(?:on|left)|how long|last|run(?:s|ning)? out|until when|enough)\b/i;
+const HOW_TO = /\b(?:how|where)\b[^.?!]{0,30}\b(?:redeem|enter|type|put|add|use|apply|activate)\w*|\bcan i\b|\bwhat do i do\b/i;
+const BALANCE = /\b(?:balance|left|remaining|how much (?:is )?(?:still )?(?:on|left)|how long|last|run(?:s|ning)? out|until when|enough|expire\w*|cover\w*|how many (?:months|charges|payments))\b|\bwill\b[^.?!]{0,30}\bpay\b[^.?!]{0,20}\bnext\b/i;
 
 export function mentionsGiftCard(text: string): boolean {
   return GIFT.test(text);
@@ -49,7 +49,7 @@ export function readGiftQuestion(text: string, intent: Intent | null = null): Gi
   if (SCAM_WORDS.test(text) || (THIRD_PARTY.test(text) && ASKS.test(text) && PAY_IN_CARDS.test(text))) return 'scam';
   if (ALREADY_USED.test(text)) return 'used';
   if (COUNTRY_WORDS.test(text) || (currencyNamed(text) !== null && REFUSED.test(text))) return 'wrong_currency';
-  const charged = /\bcharg\w*|\bbill\w*|\bpaid\b|\btook\b|\btaken\b|\bdebit\w*/i.test(text);
+  const charged = /\bcharg\w*|\bbill\w*|\bpaid\b|\btook\b|\btaken?\b|\bdebit\w*|\bmoney from\b/i.test(text);
   if (BALANCE.test(text) && !charged) return 'balance';
   if (HOW_TO.test(text) && !charged) return 'redeem';
   return 'charge';
