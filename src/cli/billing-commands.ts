@@ -48,3 +48,28 @@ export async function runSeedCommand(argv: readonly string[]): Promise<void> {
     await context.close();
   }
 }
+
+/**
+ * `usher gift-cards --amount MINOR --currency XXX [--count N]`: issues new
+ * gift cards and prints their codes, this once: only keyed hashes are kept,
+ * so a lost code cannot be printed again.
+ */
+export async function runGiftCardsCommand(argv: readonly string[]): Promise<void> {
+  const { flags, positional } = parseArgs(argv, ['amount', 'currency', 'count']);
+  if (positional.length > 0) throw new UsageError(`usher gift-cards takes no arguments, got "${positional[0]}"`);
+  const amount = flags.get('amount');
+  const currency = flags.get('currency');
+  const count = flags.get('count') ?? '1';
+  if (typeof amount !== 'string' || !/^\d{1,9}$/.test(amount) || Number(amount) < 1) throw new UsageError('--amount must be the card\'s value in minor units, a whole number from 1 (2500 is 25.00)');
+  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) throw new UsageError('--currency must be an ISO 4217 code such as USD');
+  if (typeof count !== 'string' || !/^\d{1,4}$/.test(count) || Number(count) < 1 || Number(count) > 1000) throw new UsageError('--count must be a whole number from 1 to 1000');
+  const context = await openCommandContext();
+  try {
+    const currencies = new Set(Object.values(context.modules.billing.catalog).map((country) => country.currency));
+    if (!currencies.has(currency.toUpperCase())) throw new UsageError(`--currency must be one the catalog bills in: ${[...currencies].join(', ')}`);
+    const codes = await context.modules.billing.giftCards.issue({ amount: Number(amount), currency: currency.toUpperCase(), count: Number(count) });
+    printJson({ amount: Number(amount), currency: currency.toUpperCase(), codes });
+  } finally {
+    await context.close();
+  }
+}

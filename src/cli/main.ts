@@ -7,6 +7,7 @@ const commands: Record<string, Command> = {
   simulate: async (args) => (await import('./simulate-command.ts')).runSimulateCommand(args),
   bill: async (args) => (await import('./billing-commands.ts')).runBillCommand(args),
   seed: async (args) => (await import('./billing-commands.ts')).runSeedCommand(args),
+  'gift-cards': async (args) => (await import('./billing-commands.ts')).runGiftCardsCommand(args),
   triage: async (args) => (await import('./triage-command.ts')).runTriageCommand(args),
   redact: async (args) => (await import('./redact-command.ts')).runRedactCommand(args),
   scan: async (args) => (await import('./scan-command.ts')).runScanCommand(args),
