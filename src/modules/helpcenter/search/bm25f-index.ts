@@ -64,6 +64,7 @@ const REAL_WORD_TYPO = 0.6;
  * that article, and the general one no longer outranks it.
  */
 const CODE_WEIGHT = 0.5;
+const CODE_WORDS = new Set(['error', 'code', 'errorcode', 'message']);
 /** A query word the articles do not know counts against the answer like a word found in one article, times this. */
 const UNKNOWN_WEIGHT = 1;
 /**
@@ -212,7 +213,9 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
 
   const score = (query: string): ScoredQuery => {
     const { terms: analysed, realWords } = queryWords(query);
-    const queryTerms = [...new Set(analysed)].slice(0, 12);
+    // A code an article names says which error it is: "error" and "code" beside it ("AC 409 error") add nothing, and would pull the general article first.
+    const namesCode = analysed.some((term) => isErrorCodeTerm(term) && postings.has(term));
+    const queryTerms = [...new Set(namesCode ? analysed.filter((term) => !CODE_WORDS.has(term)) : analysed)].slice(0, 12);
     if (queryTerms.length === 0) return { ranked: [], confidence: 0, words: 0, strongShare: 0, unknownShare: 0, matchedShare: 0 };
     const scores = new Float64Array(total);
     const matched = new Uint8Array(total);
@@ -254,14 +257,21 @@ export function createBm25fIndex(documents: readonly SearchDocument[]): Bm25fInd
       for (let doc = 0; doc < total; doc++) if (strong.some((alternative) => titleTerms[doc].has(alternative.term))) inTitle[doc]++;
     }
     const queryPairs = strongTerms.slice(1).map((list, at) => list.flatMap((b) => strongTerms[at].map((a) => pairKey(a, b))));
-    const hits: (SearchHit & { raw: number })[] = [];
+    // The articles with the query's code in their title or keywords (the ones that fix it) come first: the code says which problem it is, whatever other words surround it.
+    const codes = namesCode ? queryTerms.filter((term) => isErrorCodeTerm(term)) : [];
+    const codeDocs = new Set(codes.length === 0 ? [] : documents.map((_, doc) => doc).filter((doc) => codes.some((code) => aboutTerms[doc].has(code))));
+    const hits: (SearchHit & { raw: number; code: boolean })[] = [];
     for (let doc = 0; doc < total; doc++) {
       if (scores[doc] <= 0) continue;
       const pairs = queryPairs.filter((keys) => keys.some((key) => aboutPairs[doc].has(key))).length;
       // Articles that answer more of the query's words come first.
       const coverage = matched[doc] / queryTerms.length;
       const titleCoverage = inTitle[doc] / queryTerms.length;
-      hits.push({ slug: documents[doc].slug, score: scores[doc] * (0.5 + 0.5 * coverage) * (1 + TITLE_BONUS * titleCoverage) * (1 + PAIR_BONUS * pairs), raw: scores[doc] });
+      hits.push({ slug: documents[doc].slug, score: scores[doc] * (0.5 + 0.5 * coverage) * (1 + TITLE_BONUS * titleCoverage) * (1 + PAIR_BONUS * pairs), raw: scores[doc], code: codeDocs.has(doc) });
+    }
+    if (codeDocs.size > 0) {
+      const lead = Math.max(...hits.map((hit) => hit.score));
+      for (const hit of hits) if (hit.code) hit.score += lead;
     }
     hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
     const top = hits[0];

@@ -41,6 +41,6 @@ export function answerProbability(model: NoAnswerModel, evidence: NoAnswerEviden
  * offered 20 of 41). Refit after articles or the ranking change.
  */
 export const NO_ANSWER_MODEL: NoAnswerModel = {
-  bias: -4.795,
-  weights: { confidence: 3.415, strongShare: 3.006, unknownShare: -2.381, intentSupport: 1.534, offTopic: -0.819, long: 2.212, matchedShare: 2.889 },
+  bias: -4.774,
+  weights: { confidence: 3.188, strongShare: 3.059, unknownShare: -2.368, intentSupport: 1.583, offTopic: -0.945, long: 1.988, matchedShare: 2.865 },
 };

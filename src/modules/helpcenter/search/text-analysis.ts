@@ -35,6 +35,9 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   // Someone living at another address is "elsewhere", as the articles say ("my mom lives in another state", "at his own place").
   [/\b(?:another|other|a different|different|separate|(?:their|his|her) own)\s+(?:city|state|town|house|home|place|address|flat|apartment)\b/g, ' elsewhere '],
   [/\b(?:at|from|in)\s+(?:their|his|her)\s+(?:house|home|place|flat|apartment)\b/g, ' elsewhere '],
+  [/\bfar away\b|\bfar from (?:me|us|home|here)\b|\bmoved out\b|\bout of state\b/g, ' elsewhere '],
+  [/\bget(?:ting)? rid of\b/g, ' cancel '],
+  [/\block(?:ed|s)? out\b|\blockout\b/g, ' lockout '],
   [/\bout of sync\b/g, ' sync '],
   [/\bsmart[\s-]*tvs?\b/g, ' tv '],
   [/\bvoice[\s-]*over\b/g, ' audio '],
@@ -48,6 +51,11 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\b(?:samsung|lg|sony|vizio|hisense|tcl|panasonic|philips|toshiba|sharp)\b/g, ' '],
   [/\b(?:itunes|apple|google[\s-]*play|steam|amazon|ebay|walmart)[\s-]*(?:gift[\s-]*)?cards?\b/g, ' giftcard '],
   [/\bgift[\s-]*(?:cards?|codes?|vouchers?|certificates?)\b|\be-?gift(?:card)?s?\b|\bgiftcards?\b/g, ' giftcard '],
+  // App stores by name are what the articles call an app store (after the gift-card rules: a "google play card" is a gift card).
+  [/\b(?:google[\s-]*play(?:[\s-]*store)?|play[\s-]*store|itunes|apple[\s-]*(?:app[\s-]*)?store|amazon[\s-]*appstore)\b/g, ' app store '],
+  // Ways to pay by brand: a wallet is a payment method, a card network a card.
+  [/\b(?:paypal|apple[\s-]*pay|google[\s-]*pay|venmo|klarna)\b/g, ' payment method '],
+  [/\b(?:visa|master[\s-]*card|amex|american express|maestro)(?:\s+(?:card|debit|credit))?\b/g, ' card '],
   [/\b(?:2|two)[\s-]*(?:fa|factor|step)\b|\bmfa\b|\bmulti[\s-]*factor\b|\b2[\s-]*sv\b/g, ' twostep '],
   [/\bparental[\s-]*(?:controls?|locks?)?\b/g, ' parental '],
   [/\btoo many\b/g, ' toomany '],
@@ -76,7 +84,7 @@ const SPELLINGS: Record<string, string> = {
   favourite: 'favorite', favourites: 'favorites', centre: 'center', behaviour: 'behavior', apologise: 'apologize',
   // "Supported" is about what a device can play, not the support team: "supported devices" and "customer support" stay apart.
   supported: 'compatible', unsupported: 'incompatible',
-  ads: 'ad', dl: 'download', dld: 'download',
+  ads: 'ad', dl: 'download', dld: 'download', paid: 'pay', bought: 'buy',
   tele: 'tv', television: 'tv', televisions: 'tv', tvs: 'tv', ok: 'okay',
   // Members' short forms.
   acct: 'account', acc: 'account', accnt: 'account', pw: 'password', pwd: 'password', pword: 'password', passwrd: 'password',
@@ -97,7 +105,7 @@ const STOP_WORDS = new Set(
     // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
     'yesterday tonight guys anyone hey kinda sorta gonna going another other wtf omg lol ugh smh ' +
-    'um uh erm hmm maybe perhaps probably guess let lets ' +
+    'um uh erm hmm maybe perhaps probably guess let lets yo ago lately recently suddenly nowadays ' +
     'constantly continuously always randomly completely totally properly anymore ' +
     'every few matter immediately effective ridiculous seriously honestly annoying frustrating apparently ' +
     "whats hows wheres whos whys thats theres heres").split(' '),
@@ -223,7 +231,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['remove', 'delete', 'kick', 'disconnect', 'revoke'],
   ['vpn', 'proxy', 'unblocker'],
   ['movie', 'film', 'title'],
-  ['show', 'series', 'program', 'episode', 'drama', 'dramas'],
+  ['show', 'series', 'program', 'episode', 'drama', 'dramas', 'anime', 'cartoon', 'documentary', 'documentaries', 'comedy', 'comedies', 'sitcom', 'thriller', 'horror', 'miniseries'],
   ['signup', 'join', 'joined', 'created'],
   ['sync', 'delay', 'delayed', 'late', 'behind', 'ahead'],
   ['authorization', 'preauthorization', 'pending', 'temporary', 'verification'],
