@@ -8,6 +8,7 @@ import type { AccountSnapshot } from '../support.ports.ts';
 import type { DemoAccount } from './testing/demo-snapshots.ts';
 import { runOpening, type DevOpening } from './testing/dev-openings-harness.ts';
 import { GIFT_OPENINGS } from './testing/gift-openings-2026-12-06.ts';
+import { GIFT_OPENINGS_BATCH2 } from './testing/gift-openings-batch2-2026-12-06.ts';
 
 type Key = (typeof GIFT_OPENINGS)[number]['member'];
 
@@ -63,5 +64,15 @@ describe('gift-card openings (dev set 2026-12-06)', () => {
     for (const result of failed) console.log(result.opening.id, result.opening.text, '\n  ', result.turns[0].failures.join('; '), '\n  ', result.turns[0].replies.map((reply) => reply.body).join(' | ').slice(0, 400));
     console.log(`gift openings: ${results.length - failed.length}/${results.length}`);
     expect(results.length - failed.length).toBeGreaterThanOrEqual(30);
+  });
+
+  // First measure, before any change for it: 18/24 (75 %): 'until when… paid by', 'when will my card start being charged' taken for a charge, the
+  // refusal code typed as text, a fine 'to pay with gift cards', 'asked me for the gift card pin', 'I already sent codes to…'; 24/24 after.
+  it('answers at least 22 of the second batch\'s 24 openings', () => {
+    const results = GIFT_OPENINGS_BATCH2.map((opening) => runOpening(opening as unknown as DevOpening, snapshots as unknown as Record<DemoAccount, AccountSnapshot>, { today: today[opening.member], catalog }));
+    const failed = results.filter((result) => !result.pass);
+    for (const result of failed) console.log(result.opening.id, result.opening.text, '\n  ', result.turns[0].failures.join('; '), '\n  ', result.turns[0].replies.map((reply) => reply.body).join(' | ').slice(0, 400));
+    console.log(`gift openings batch 2: ${results.length - failed.length}/${results.length}`);
+    expect(results.length - failed.length).toBeGreaterThanOrEqual(22);
   });
 });

@@ -22,12 +22,18 @@ const SCAM_WORDS = /\bscam\w*|\bfraud\w*|\blegit\w*|\bgenuine\b|\bsuspicious\b/i
 /** Someone other than the member: a caller, a message, "they". */
 const THIRD_PARTY = /\b(?:someone|somebody|a (?:man|woman|guy|lady|person)|caller|call(?:ed)? me|phoned|rang|on the phone|they|he|she|an? (?:e-?mail|text|sms|message|call|website|site|pop-?up)|(?:support|agent|technician|person)\b[^.?!]{0,15}\b(?:told|asked|wants|said))\b/i;
 const ASKS = /\b(?:asked|asking|asks|told|tells|telling|wants?|wanted|said|says|demand\w*|insist\w*|must|have to|need to|supposed to)\b/i;
-const PAY_IN_CARDS = /\b(?:pay\w*|buy\w*|purchas\w*|send\w*|read\w*|give|photo\w*|picture)\b/i;
+const PAY_IN_CARDS = /\b(?:pay\w*|buy\w*|purchas\w*|send\w*|read\w*|give|photo\w*|picture)\b|\bfor the (?:gift ?card )?(?:codes?|pins?|numbers?)\b/i;
+/** What scammers threaten or promise to get the cards: a fine, a suspension, a fix. */
+const PRESSURE = /\bto (?:pay|buy|send|read|give)\b|\b(?:fine|suspend\w*|lock\w*|clos\w*|unlock\w*|fix\w*|or else)\b/i;
+/** The member already passed codes on to someone. */
+const SENT_CODES = /\b(?:sent|gave|given|read(?: out)?|texted|emailed)\b[^.?!]{0,25}\b(?:codes?|pins?|numbers|gift ?cards?)\b[^.?!]{0,25}\bto\b/i;
+/** Asked about what comes: how long the balance lasts, when the card is charged again. */
+const AHEAD = /\buntil when\b|\bhow long\b|\bwhen will\b|\bstart(?:s|ing)? (?:being )?charg\w*|\bwill\b[^.?!]{0,30}\b(?:pay|cover|charg\w*)\b/i;
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/€|\beur(?:o|os)?\b/i, 'EUR'], [/£|\bgbp\b|\bpounds?\b|\bquid\b/i, 'GBP'], [/¥|\byen\b|\bjpy\b/i, 'JPY'],
   [/R\$|\breais\b|\bbrl\b/i, 'BRL'], [/\bcad\b|\bcanadian\b/i, 'CAD'], [/\busd\b|\bus dollars?\b|\bamerican\b/i, 'USD'],
 ];
-const COUNTRY_WORDS = /\bcurrenc\w*|\b(?:another|other|different|wrong) country\b|\bcountr(?:y|ies)\b|\babroad\b|\boverseas\b|\bon (?:holiday|vacation)\b|\bbought (?:it )?(?:in|from) (?:the )?[a-z]+|\bfrom (?:the )?(?:us|usa|uk|states|germany|japan|canada|brazil|america|england)\b/i;
+const COUNTRY_WORDS = /\bgift_card_currency\b|\bcurrenc\w*|\b(?:another|other|different|wrong) country\b|\bcountr(?:y|ies)\b|\babroad\b|\boverseas\b|\bon (?:holiday|vacation)\b|\bbought (?:it )?(?:in|from) (?:the )?[a-z]+|\bfrom (?:the )?(?:us|usa|uk|states|germany|japan|canada|brazil|america|england)\b/i;
 const REFUSED = /\b(?:not|n['’]?t|never|invalid|refus\w*|reject\w*|error|declin\w*|wrong|won['’]?t|doesn['’]?t|can['’]?t|cannot|fails?|failed)\b/i;
 const ALREADY_USED = /\b(?:already (?:been )?(?:used|redeemed|claimed)|used already|been used)\b/i;
 const HOW_TO = /\b(?:how|where)\b[^.?!]{0,30}\b(?:redeem|enter|type|put|add|use|apply|activate)\w*|\bcan i\b|\bwhat do i do\b/i;
@@ -46,11 +52,11 @@ export function currencyNamed(text: string): string | null {
 export function readGiftQuestion(text: string, intent: Intent | null = null): GiftQuestion | null {
   const gift = GIFT.test(text) || intent === 'gift_card';
   if (!gift) return null;
-  if (SCAM_WORDS.test(text) || (THIRD_PARTY.test(text) && ASKS.test(text) && PAY_IN_CARDS.test(text))) return 'scam';
-  if (ALREADY_USED.test(text)) return 'used';
+  if (SCAM_WORDS.test(text) || SENT_CODES.test(text) || (THIRD_PARTY.test(text) && PAY_IN_CARDS.test(text) && (ASKS.test(text) || PRESSURE.test(text)))) return 'scam';
+  if (ALREADY_USED.test(text) || /\bgift_card_used\b/i.test(text)) return 'used';
   if (COUNTRY_WORDS.test(text) || (currencyNamed(text) !== null && REFUSED.test(text))) return 'wrong_currency';
   const charged = /\bcharg\w*|\bbill\w*|\bpaid\b|\btook\b|\btaken?\b|\bdebit\w*|\bmoney from\b/i.test(text);
-  if (BALANCE.test(text) && !charged) return 'balance';
+  if ((BALANCE.test(text) && !charged) || AHEAD.test(text)) return 'balance';
   if (HOW_TO.test(text) && !charged) return 'redeem';
   return 'charge';
 }
