@@ -4,7 +4,8 @@ import type { LedgerLine, Membership } from './rules/membership.ts';
 import { nextBillingDate, resumeDate } from './rules/schedule.ts';
 import { formatMoney } from './money-format.ts';
 
-export type Consequence = { consequence: string; charge: { amount: number; tax: number; currency: string; date: string } | null };
+/** `charge.gift`: the part the gift balance pays (0 when none). */
+export type Consequence = { consequence: string; charge: { amount: number; tax: number; currency: string; date: string; gift: number } | null };
 
 const readable = (date: string | null): string =>
   date ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
@@ -17,7 +18,10 @@ export function describeConsequence(before: Membership, after: Membership, lines
   const charge = lines.find((line) => line.type === 'charge');
   const money = (amount: number) => formatMoney(amount, catalog[before.country].currency);
   const planName = (plan: string | null) => (plan ? catalog[before.country].plans[plan]?.name ?? plan : '');
-  const chargeText = charge ? ` You will be charged ${money(charge.amount)} today${charge.periodEnd ? `, covering until ${readable(charge.periodEnd)}` : ''}.` : '';
+  const gift = charge?.gift ?? 0;
+  // The gift balance pays first: say which part, so the member knows what reaches the card.
+  const giftText = !charge || gift === 0 ? '' : gift >= charge.amount ? ' Your gift balance pays all of it.' : ` Your gift balance pays ${money(gift)} and your card ${money(charge.amount - gift)}.`;
+  const chargeText = charge ? ` You will be charged ${money(charge.amount)} today${charge.periodEnd ? `, covering until ${readable(charge.periodEnd)}` : ''}.${giftText}` : '';
   const next = nextBillingDate(after);
   let text: string;
   switch (action.type) {
@@ -51,7 +55,7 @@ export function describeConsequence(before: Membership, after: Membership, lines
     default:
       text = chargeText.trim() || 'This change takes effect now.';
   }
-  return { consequence: text, charge: charge ? { amount: charge.amount, tax: charge.tax ?? 0, currency: charge.currency, date: charge.date } : null };
+  return { consequence: text, charge: charge ? { amount: charge.amount, tax: charge.tax ?? 0, currency: charge.currency, date: charge.date, gift } : null };
 }
 
 function ordinal(day: number): string {

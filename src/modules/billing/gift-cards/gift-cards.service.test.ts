@@ -161,6 +161,15 @@ describeEachDatabase('gift cards on the server', (open, kind) => {
     expect(rest.state.gift_balance).toBe(500);
   });
 
+  it('says in the preview of an upgrade which part the gift balance pays and which the card', async () => {
+    const { billing, clock } = await kitWithMember({ balance: 300 });
+    clock.set('2026-01-25');
+    const membership = await billing.service.findByAccount('acct_us');
+    const preview = await billing.service.preview({ membershipId: membership!.id, action: { type: 'change_plan', plan: 'premium' } });
+    expect(preview.charge).toMatchObject({ gift: 300 });
+    expect(preview.consequence).toMatch(/Your gift balance pays \$3\.00 and your card \$\d+\.\d\d\./);
+  });
+
   it('restores a balance for a supervisor once per key, kept with who and why, and redacted', async () => {
     const { billing, giftCards, database } = await kitWithMember();
     const membership = await billing.service.findByAccount('acct_us');
