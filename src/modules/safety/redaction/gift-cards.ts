@@ -22,6 +22,9 @@ const GIFT_WORD =
 const CODE_SHAPED = /(?<![\p{L}\p{N}_$€£.,/:#@+-])[A-Za-z0-9]{3,25}(?:-[A-Za-z0-9]{2,6}|\s[A-Za-z0-9]{3,6}){0,5}(?![\p{L}\p{N}_@]|[-/.,:]\p{N})/gu;
 /** Three or more groups of 4–5 capitals and digits joined by dashes: a product key or a gift code wherever it stands. */
 const KEY = /(?<![\p{L}\p{N}_-])[A-Z0-9]{4,5}(?:-[A-Z0-9]{4,5}){2,5}(?![\p{L}\p{N}_-])/gu;
+/** Cheap first looks: most messages have no dash-joined groups of four and no gift word. */
+const KEY_HINT = /[A-Z0-9]{4}-[A-Z0-9]{4}/;
+const GIFT_HINT = /gift|claim|redeem|redemption|geschenk|gutschein|regalo|presente|enter\s+(?:the\s+|this\s+)?code/i;
 /** Words that name a long value as something else: "order 7731-0042-5518", "receipt number 1100-2938-4471", "tracking 1Z999AA10123456784". */
 const NAMED_OTHERWISE =
   /(?<![\p{L}])(?:order|case|ticket|invoice|receipt|confirmation|reference|ref|tracking|transaction|serial|model|booking|claim\s+(?:number|no)|complaint|account|member|customer|phone|call|number\s+to\s+call|bestell\p{L}*|rechnung\p{L}*|beleg\p{L}*|sendung\p{L}*|pedido|factura|fatura|recibo|rastreio|seguimiento|protocolo|referencia|refer[êe]ncia|telefon\p{L}*|tel[eé]fono)(?:\s+(?:number|no\.?|#|id|nummer|nr\.?|n[úu]mero))?\s*(?:is|was|ist|es|é|:|#)?\s*$/iu;
@@ -50,8 +53,8 @@ function keyShaped(value: string): boolean {
 /** Gift-card codes (and keys) in a message; the span is the code itself. */
 export function findGiftCardCodes(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(KEY)) if (keyShaped(m[0]) && !NAMED_OTHERWISE.test(text.slice(Math.max(0, m.index - 40), m.index))) spans.push({ kind: 'gift_card', start: m.index, end: m.index + m[0].length });
-  const gifts = [...text.matchAll(GIFT_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const m of KEY_HINT.test(text) ? text.matchAll(KEY) : []) if (keyShaped(m[0]) && !NAMED_OTHERWISE.test(text.slice(Math.max(0, m.index - 40), m.index))) spans.push({ kind: 'gift_card', start: m.index, end: m.index + m[0].length });
+  const gifts = !GIFT_HINT.test(text) ? [] : [...text.matchAll(GIFT_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   if (gifts.length === 0) return spans;
   CODE_SHAPED.lastIndex = 0;
   for (let m = CODE_SHAPED.exec(text); m; m = CODE_SHAPED.exec(text)) {

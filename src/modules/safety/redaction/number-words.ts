@@ -26,9 +26,13 @@ WORDS_BY_DIGIT.forEach((words, digit) => {
 
 /** "double oh", "triple five", "doppel null": a digit said twice or three times (phone numbers read aloud). */
 const REPEAT: Record<string, number> = { double: 2, triple: 3, doppel: 2, doble: 2, dobro: 2, dupla: 2 };
-const WORD = `(?:(?:double|triple|doppel|doble)\\s+)?(?:${Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join('|')}|\\d)`;
+const DIGIT = `(?:${Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join('|')}|\\d)`;
+const WORD = `(?:(?:double|triple|doppel|doble)\\s+)?${DIGIT}`;
 /** Three or more single digits or digit words in a row, apart by spaces, commas or dashes; at least one separator between each. */
-const DIGIT_RUN = new RegExp(`(?<![\\p{L}\\p{N}_.,])${WORD}(?:(?:\\s*[,-]\\s*|\\s+)${WORD}){2,}(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'giu');
+const DIGIT_RUN = new RegExp(`(?<![\\p{L}\\p{N}_.,])${DIGIT}(?:(?:\\s*[,-]\\s*|\\s+)${DIGIT}){2,}(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'giu');
+/** The same with "double"/"triple" before a digit; only messages that say one of them pay for it. */
+const DIGIT_RUN_REPEATS = new RegExp(`(?<![\\p{L}\\p{N}_.,])${WORD}(?:(?:\\s*[,-]\\s*|\\s+)${WORD}){2,}(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'giu');
+const REPEAT_HINT = /double|triple|doppel|doble/i;
 
 export type DigitRun = { start: number; end: number; digits: string; spelled: boolean };
 
@@ -195,7 +199,7 @@ function pairedRunsIn(text: string, from: number, to: number): DigitRun[] {
 /** Runs of three or more single digits or digit words, with the digits they stand for. A run is no secret by itself ("one two three" is counting): the card, code and CVV rules decide. */
 export function findDigitRuns(text: string): DigitRun[] {
   const runs: DigitRun[] = findPairedNumberRuns(text);
-  for (const m of text.matchAll(DIGIT_RUN)) {
+  for (const m of text.matchAll(REPEAT_HINT.test(text) ? DIGIT_RUN_REPEATS : DIGIT_RUN)) {
     const parts = m[0].split(/[\s,-]+/).filter(Boolean);
     let digits = '';
     let times = 1;

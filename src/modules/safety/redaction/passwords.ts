@@ -103,13 +103,15 @@ const QUOTED_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]|${I
  * A password of several words with no quotes, after a password word: capitalised words ("set the password as Pumpkin Pie 2023",
  * "password is Blue Moon 77") or lower-case words ending in a number ("password: ocean blue 1"). Not a description ("is too short 8").
  */
-const WORDS_AFTER_WORD = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s+(?:field|box|hint|thing|feld))?(?:\s*[:=]|${IS}\s*:?|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
+const WORDS_AFTER_WORD = new RegExp(String.raw`\b(?:${PASSWORD_WORD}|(?:log|sign)\s?in\s+words?|secret\s+words?)(?:\s+(?:field|box|hint|thing|feld))?(?:\s*[:=]|${IS}\s*:?|\s+(?:as|to))\s*((?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})(?![\p{L}\p{N}]|[.,]\d|\s*(?:times|x\b|characters|chars|letters|digits|minutes|hours|days|weeks|months|years|mal|veces|vezes|zeichen|caracteres))`, 'giu');
 /** The same words read with case: the pattern above is case-insensitive for the password word, so \p{Lu} matched any letter there. */
 const WORDS_VALUE = /^(?:(?:\p{Lu}\p{Ll}+\s+(?:(?:and|und|y|e|&)\s+)?){1,3}(?:\p{Lu}\p{Ll}+|\d{1,4})|(?:\p{Ll}{2,}\s+){1,3}\d{1,4})$/u;
 /**
  * "the thing i log in with is purplemonkey dishwasher", "what I use to sign in: X", "lo que pongo para entrar es X": the value of a
  * sentence that says what gets the member in, with no password word. Up to three words when they end the clause.
  */
+/** Every phrase of LOGIN_WITH_IS holds one of these. */
+const LOGIN_WITH_HINT = /\bwith\b|\bto\s+(?:log|sign|get)|word|combo|combination|mit\s+dem|para\s+entrar|pra\s+entrar/i;
 const LOGIN_WITH_IS = /(?<![\p{L}])(?:(?:i|we)\s+(?:log|sign)\s*(?:in|on)\s+with|(?:i|we)\s+(?:use|type|enter|put\s+in)\s+to\s+(?:log|sign|get)\s*(?:in|on)|(?:the\s+)?(?:word|key|combo|combination)\s+to\s+get\s+in|(?:the\s+|my\s+)?(?:secret|magic|code)\s+word|mit\s+dem\s+ich\s+mich\s+(?:anmelde|einlogge)|(?:lo\s+)?que\s+(?:pongo|uso|escribo)\s+para\s+entrar|(?:o\s+)?que\s+(?:eu\s+)?(?:uso|coloco|digito)\s+(?:pra|para)\s+entrar)\s*(?:is|was|ist|war|es|era|é|:)\s*(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)/giu;
 /** "my password? bread and butter", "Passwort? Rosenkohl9": the member asks the question and answers it. Up to three words ending the clause. */
 const ASKED_THEN_GIVEN = new RegExp(String.raw`\b${PASSWORD_WORD}\s*\?+\s*(?:(?:it'?s|its|it\s+is|es|ist|é|that'?s)\s+)?(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)`, 'giu');
@@ -245,7 +247,7 @@ export function findPasswords(text: string): Span[] {
     const start = m.index + m[0].length - 1 - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
   }
-  for (const m of text.matchAll(PASS_DIRECT)) {
+  for (const m of /\bpass\s/i.test(text) ? text.matchAll(PASS_DIRECT) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?]+$/, '');
     const mixed = value.length >= 5 && /\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 2 && !/^\d+\p{L}{1,3}$/u.test(value);
     if (looksStrong(value) || (mixed && USERNAME_NEAR.test(text) && !DEVICE_OR_THING.test(value))) add(m, 'strict');
@@ -255,12 +257,12 @@ export function findPasswords(text: string): Span[] {
     if (/\d/.test(value) && (value.match(/\p{L}/gu)?.length ?? 0) >= 3 && value.length >= 6 && !/@|^https?:|^www\./i.test(value) && !DEVICE_OR_THING.test(value) && !/^\d+-?(?:digit|stellig|d[íi]gitos|char\p{L}*|zeichen|caracteres|times|mal|veces|vezes)/iu.test(value)) add(m, 'strict');
   }
   for (const m of named ? text.matchAll(CLAUSE_THEN_IS) : []) add(m, 'normal');
-  for (const m of named ? text.matchAll(WORDS_AFTER_WORD) : []) {
+  for (const m of named || /\b(?:(?:log|sign)\s?in|secret)\s+words?\b/i.test(text) ? text.matchAll(WORDS_AFTER_WORD) : []) {
     if (!WORDS_VALUE.test(m[1]!) || m[1]!.trim().split(/\s+/).some((word) => NOT_A_PASSWORD.has(word.toLowerCase()) && !/^(?:and|und|y|e)$/.test(word))) continue;
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
   }
-  for (const m of cues.length > 0 || /\b(?:log|sign|get)\s*(?:in|on)\b|entrar/i.test(text) ? text.matchAll(LOGIN_WITH_IS) : []) {
+  for (const m of LOGIN_WITH_HINT.test(text) && (cues.length > 0 || /\b(?:log|sign|get)\s*(?:in|on)\b|entrar/i.test(text)) ? text.matchAll(LOGIN_WITH_IS) : []) {
     if (m[1]!.split(/\s+/).some((word) => NOT_A_PASSWORD.has(word.toLowerCase()))) continue;
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
@@ -276,7 +278,7 @@ export function findPasswords(text: string): Span[] {
   }
   for (const m of named ? text.matchAll(COMMA_AFTER) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
-    if (/^\d{4,12}$/.test(value) || looksLikePassword(value)) add(m, 'strict');
+    if (/^\d{4,12}$/.test(value) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || looksLikePassword(value)) add(m, 'strict');
   }
   for (const m of named ? text.matchAll(BIRTHDAY_AFTER) : []) add(m, 'strict');
   for (const m of named ? text.matchAll(ITS_WORDS) : []) {
@@ -288,7 +290,7 @@ export function findPasswords(text: string): Span[] {
     if (!readsAsDate(m[1]!) || /\b(?:code|c[óo]digo|pin|otp|case|order|ticket|fall|pedido|caso)\b/i.test(m[0]) || /(?:\b(?:on|since|from|until|till|by|before|after|am|seit|vom|bis|desde|el|em|de|at[ée])\s+)$/i.test(m[0].slice(0, -m[1]!.length))) continue;
     add(m, 'strict');
   }
-  for (const m of QUOTE_TOPIC.test(text) ? text.matchAll(QUOTED_TYPED) : []) {
+  for (const m of /["“„«]/.test(text) && QUOTE_TOPIC.test(text) ? text.matchAll(QUOTED_TYPED) : []) {
     if (m[1]!.trim().split(/\s+/).every((word) => NOT_A_PASSWORD.has(word.toLowerCase())) || m[1]!.startsWith('[')) continue;
     const start = m.index + m[0].length - 1 - m[1]!.length;
     spans.push({ kind: 'password', start, end: start + m[1]!.length });
