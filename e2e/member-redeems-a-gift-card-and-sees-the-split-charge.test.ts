@@ -147,5 +147,33 @@ describe.skipIf(!hasChromium)('a member on hold redeems a gift card from its ema
     expect(await page.getByRole('region', { name: 'Gift balance' }).innerText()).toMatch(/\$\d+\.\d\d/);
     await expectNoSidewaysScroll(page);
     await shot('membership-after');
+
+    // The retry on the payments timeline: paid from the balance, nothing on the card, readable on a phone.
+    await page.goto(`${base}/account/payments`);
+    await page.getByRole('table').locator('tbody tr').first().waitFor();
+    const rows = (await page.getByRole('table').locator('tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' '));
+    expect(rows[0]).toContain('Failed payment, paid on retry');
+    expect(rows[0]).toMatch(/Paid in full from your gift balance \(\$\d+\.\d\d\); nothing on your card\./);
+    expect(rows[1]).toContain('Gift card redeemed');
+    await expectNoSidewaysScroll(page);
+    await shot('payments-after');
+  });
+
+  it('shows the demo member whose balance runs out next month how far it goes (phone)', async () => {
+    const page = await journey().newPage('phone');
+    const shot = shooter(page, 'gift-balance-runs-out', 'phone');
+    await signInMember(page, journey().base, 'lena@demo.reelhouse.example');
+    const balance = page.getByRole('region', { name: 'Gift balance' });
+    await balance.waitFor();
+    const text = (await balance.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('$10.34');
+    expect(text).toMatch(/That is less than one month at \$\d+\.\d\d a month, tax included: it pays \$10\.34 of your next payment on [A-Z][a-z]+ \d+, 20\d\d, and your card the rest\./);
+    await shot('membership');
+    // Her two renewals paid from the balance, on the timeline.
+    await page.goto(`${journey().base}/account/payments`);
+    await page.getByRole('table').locator('tbody tr').first().waitFor();
+    const paid = (await page.getByRole('table').locator('tbody tr').allInnerTexts()).filter((row) => row.includes('Paid in full from your gift balance'));
+    expect(paid).toHaveLength(2);
+    await shot('payments');
   });
 });
