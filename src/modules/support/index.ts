@@ -151,6 +151,7 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
     disputeRoutes: (country) => deps.catalog?.[country]?.disputeRoutes ?? null,
     renderPage: deps.renderPage ?? plainHelpPage, ...logger,
     ...(deps.escalationDeadlines ? { deadlines: deps.escalationDeadlines } : {}),
+    ...(deps.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: deps.sweepIntervalMs }),
   });
   chat.service.onMessageStored(async (conversation, message) => {
     if (message.author.kind === 'member' || message.author.kind === 'visitor') {
@@ -187,8 +188,10 @@ export function createSupportModule(deps: SupportModuleDeps): SupportModule {
     async start() {
       await chat.hub.start();
       await staffed.start();
+      await escalations.start();
     },
     async stop() {
+      await escalations.stop();
       await staffed.stop();
       await chat.hub.stop();
     },

@@ -47,5 +47,5 @@ export const TOPIC_NAMES: Record<EscalationTopic, string> = { billing: 'Billing'
 export const STATUS_NAMES: Record<EscalationStatus, string> = { open: 'Received', acknowledged: 'Acknowledged', in_progress: 'Being handled', proposal: 'Proposal made', resolved: 'Final answer given' };
 export const OUTCOME_NAMES: Record<EscalationOutcome, string> = { upheld: 'Upheld', partly_upheld: 'Partly upheld', not_upheld: 'Not upheld', withdrawn: 'Withdrawn' };
 export const STEP_NAMES: Record<string, string> = {
-  opened: 'Filed', acknowledged: 'Acknowledged', assigned: 'Assigned', note_to_member: 'Message', internal_note: 'Internal note', proposal: 'Proposal', resolved: 'Final answer',
+  opened: 'Filed', acknowledge_overdue: 'Late: not acknowledged in time', answer_overdue: 'Late: no answer in time', acknowledged: 'Acknowledged', assigned: 'Assigned', note_to_member: 'Message', internal_note: 'Internal note', proposal: 'Proposal', resolved: 'Final answer',
 };

@@ -114,3 +114,11 @@ export async function listEscalationSteps(db: EscalationDb, escalationId: string
 export async function lockAccountFiling(db: EscalationDb, accountId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`escalation|${accountId}`}, 0))`.execute(db);
 }
+
+/** Open escalations with a date that has passed (an unacknowledged one past its acknowledgement date, or past its answer date). */
+export async function listPastDue(db: EscalationDb, now: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('support_escalations').select('id').where('status', '<>', 'resolved')
+    .where((eb) => eb.or([eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_due', '<', now)]), eb('answer_due', '<', now)]))
+    .orderBy('answer_due').limit(limit).execute();
+  return rows.map((row) => row.id);
+}

@@ -176,6 +176,22 @@ describeEachDatabase('escalations: complaints and specialist requests', (open) =
     expect((await app.member('acct_ava').get('/api/me/support/escalations')).json().escalations).toHaveLength(1);
   });
 
+  it('writes the system\'s step, once, when a date we gave passes, and the member reads it', async () => {
+    const app = await fresh();
+    const filed = await file(app);
+    expect(await app.escalations.recordOverdue()).toBe(0);
+    app.clock.set('2026-03-13T00:00:00Z');
+    expect(await app.escalations.recordOverdue()).toBe(1);
+    expect(await app.escalations.recordOverdue()).toBe(0);
+    app.clock.set('2026-04-01T00:00:00Z');
+    expect(await app.escalations.recordOverdue()).toBe(1);
+    const member = (await app.member('acct_ava').get(`/api/me/support/escalations/${filed.reference}`)).json().escalation;
+    expect(member.steps.map((step: { kind: string; by: string }) => [step.kind, step.by])).toEqual([['opened', 'you'], ['acknowledge_overdue', 'system'], ['answer_overdue', 'system']]);
+    expect(member.steps[2].summary).toContain('We have not given our answer by 2026-03-31');
+    const audit = (await (await app.agent('morgan')).get('/api/desk/audit?limit=20')).json().entries.filter((entry: { action: string }) => entry.action === 'escalation_overdue');
+    expect(audit).toHaveLength(2);
+  });
+
   it('limits how many a member files in a day', async () => {
     const app = await fresh();
     for (let n = 0; n < 10; n += 1) await file(app, 'acct_carla');

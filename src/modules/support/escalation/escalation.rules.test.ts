@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  addWorkingDays, billingDisputeUnresolved, deskOrder, dueDates, escalationWish, makeReference, partnerAdvice, REFERENCE_ALPHABET,
+  addWorkingDays, billingDisputeUnresolved, deskOrder, dueDates, escalationWish, makeReference, overdueSteps, partnerAdvice, REFERENCE_ALPHABET,
   REFERENCE_PATTERN, refuseStep, statusAfter,
 } from './escalation.rules.ts';
 
@@ -93,5 +93,15 @@ describe('escalation rules', () => {
     expect(billingDisputeUnresolved({ ...billing, status: 'in_progress', outcome: null }, at('2026-03-20T00:00:00Z'))).toBe(false);
     expect(billingDisputeUnresolved({ ...billing, status: 'in_progress', outcome: null }, at('2026-04-01T00:00:00Z'))).toBe(true);
     expect(billingDisputeUnresolved({ topic: 'technical', answerDue: due, status: 'resolved', outcome: 'not_upheld' }, at('2026-03-20T00:00:00Z'))).toBe(false);
+  });
+
+  it('writes each passed date down once, and nothing once answered', () => {
+    const open = { status: 'open' as const, acknowledgedAt: null, acknowledgeDue: at('2026-03-12T12:00:00Z'), answerDue: at('2026-03-31T12:00:00Z') };
+    expect(overdueSteps(open, [], at('2026-03-12T11:00:00Z'))).toEqual([]);
+    expect(overdueSteps(open, [], at('2026-03-13T00:00:00Z'))).toEqual(['acknowledge_overdue']);
+    expect(overdueSteps(open, ['acknowledge_overdue'], at('2026-03-13T00:00:00Z'))).toEqual([]);
+    expect(overdueSteps(open, ['acknowledge_overdue'], at('2026-04-01T00:00:00Z'))).toEqual(['answer_overdue']);
+    expect(overdueSteps({ ...open, acknowledgedAt: at('2026-03-11T00:00:00Z') }, [], at('2026-04-01T00:00:00Z'))).toEqual(['answer_overdue']);
+    expect(overdueSteps({ ...open, status: 'resolved' }, [], at('2026-04-01T00:00:00Z'))).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ export type ActorKind = 'member' | 'agent' | 'supervisor' | 'system';
 /** Steps people add on the desk; `opened` is written when the member files it. */
 export type DeskStepKind = 'acknowledged' | 'assigned' | 'note_to_member' | 'internal_note' | 'proposal' | 'resolved';
 export const DESK_STEP_KINDS = ['acknowledged', 'assigned', 'note_to_member', 'internal_note', 'proposal', 'resolved'] as const satisfies readonly DeskStepKind[];
-export type StepKind = 'opened' | DeskStepKind;
+/** Written by the system when a promised date passes (`recordOverdueSteps`). */
+export type OverdueStepKind = 'acknowledge_overdue' | 'answer_overdue';
+export type StepKind = 'opened' | DeskStepKind | OverdueStepKind;
 
 /** How long we take, in working days (Monday to Friday, UTC), counted from the moment it is filed. */
 export type EscalationDeadlines = Record<EscalationKind, { acknowledgeWorkingDays: number; answerWorkingDays: number }>;
@@ -86,6 +88,8 @@ export function statusAfter(current: EscalationStatus, step: StepKind): Escalati
     case 'proposal': return 'proposal';
     case 'resolved': return 'resolved';
     case 'internal_note': return current;
+    case 'acknowledge_overdue': return current;
+    case 'answer_overdue': return current;
   }
 }
 
@@ -185,4 +189,24 @@ export const KIND_NAMES: Record<EscalationKind, string> = { complaint: 'formal c
 export function openedSummary(kind: EscalationKind, reference: string, acknowledgeDue: Date, answerDue: Date): string {
   const day = (date: Date) => date.toISOString().slice(0, 10);
   return `Your ${KIND_NAMES[kind]} ${reference} is registered. We will acknowledge it by ${day(acknowledgeDue)} and give you our answer by ${day(answerDue)} (UTC).`;
+}
+
+/**
+ * The system's steps a passed date calls for, once each: the acknowledgement
+ * not given by its date, the answer not given by its date.
+ */
+export function overdueSteps(escalation: { status: EscalationStatus; acknowledgedAt: Date | null; acknowledgeDue: Date; answerDue: Date }, recorded: readonly string[], now: Date): OverdueStepKind[] {
+  if (escalation.status === 'resolved') return [];
+  const due: OverdueStepKind[] = [];
+  if (escalation.acknowledgedAt === null && now.getTime() > escalation.acknowledgeDue.getTime() && !recorded.includes('acknowledge_overdue')) due.push('acknowledge_overdue');
+  if (now.getTime() > escalation.answerDue.getTime() && !recorded.includes('answer_overdue')) due.push('answer_overdue');
+  return due;
+}
+
+/** What the member reads when we miss a date we gave them. */
+export function overdueSummary(kind: OverdueStepKind, escalation: { kind: EscalationKind; topic: EscalationTopic; acknowledgeDue: Date; answerDue: Date }): string {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  if (kind === 'acknowledge_overdue') return `We did not acknowledge your ${KIND_NAMES[escalation.kind]} by ${day(escalation.acknowledgeDue)} as we said we would. A supervisor has been told; you do not need to do anything.`;
+  const routes = escalation.topic === 'billing' ? ' You can also take the billing dispute further now: see "If this is still not settled".' : '';
+  return `We have not given our answer by ${day(escalation.answerDue)} as we said we would. We are sorry; a supervisor has been told and it stays open until we answer.${routes}`;
 }

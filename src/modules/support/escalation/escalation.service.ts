@@ -13,10 +13,10 @@ import type { SupportAccountPort } from '../support.ports.ts';
 import { agentNotFound, conversationNotFound, escalationNotFound, stepRefused, tooManyEscalations } from './escalation.errors.ts';
 import {
   findEscalation, findEscalationByReference, insertEscalation, insertEscalationStep, listEscalationsForDesk, listEscalationsOfAccount,
-  listEscalationSteps, lockAccountFiling, lockEscalation, updateEscalation, type Escalation, type EscalationDb, type EscalationStep,
+  listEscalationSteps, listPastDue, lockAccountFiling, lockEscalation, updateEscalation, type Escalation, type EscalationDb, type EscalationStep,
 } from './escalation.repository.ts';
 import {
-  deskOrder, dueDates, KIND_NAMES, makeReference, openedSummary, refuseStep, statusAfter, visibleToMember,
+  deskOrder, dueDates, KIND_NAMES, makeReference, openedSummary, overdueSteps, overdueSummary, refuseStep, statusAfter, visibleToMember,
   type ActorKind, type DeskStepKind, type EscalationDeadlines, type EscalationKind, type EscalationOutcome, type EscalationSource, type EscalationTopic,
 } from './escalation.rules.ts';
 
@@ -200,3 +200,33 @@ async function escalationForDeskAfterStep(ctx: EscalationContext, id: string): P
   return { escalation, steps: await listEscalationSteps(ctx.db, id, { memberOnly: false }) };
 }
 
+
+/**
+ * The system's own steps when a date we gave the member passes (once per
+ * date), each with its audit entry, in one transaction per escalation with
+ * the row locked. The number of steps written. Runs on a timer (`start`).
+ */
+export async function recordOverdueSteps(ctx: EscalationContext): Promise<number> {
+  const now = ctx.clock.now();
+  let written = 0;
+  for (const id of await listPastDue(ctx.db, now, 500)) {
+    written += await ctx.db.transaction().execute(async (trx) => {
+      const escalation = await lockEscalation(trx, id);
+      if (!escalation) return 0;
+      const recorded = (await listEscalationSteps(trx, id, { memberOnly: false })).map((step) => step.kind);
+      const due = overdueSteps(escalation, recorded, now);
+      for (const kind of due) {
+        await insertEscalationStep(trx, {
+          id: newId('est'), escalationId: id, kind, actorKind: 'system', actorId: null, actorName: 'Reelhouse',
+          summary: overdueSummary(kind, escalation), visibleToMember: true, at: now,
+        });
+        await insertAudit(deskDb(trx), {
+          id: newId('aud'), agentId: null, caseId: escalation.caseId, action: 'escalation_overdue',
+          details: { escalation_id: id, reference: escalation.reference, step: kind }, idempotencyKey: null, at: now,
+        });
+      }
+      return due.length;
+    });
+  }
+  return written;
+}

@@ -12,7 +12,7 @@ import { complaintPageRoutes } from './escalation.pages.ts';
 import type { EscalationTables } from './escalation.repository.ts';
 import { escalationRoutes } from './escalation.routes.ts';
 import { DEFAULT_ESCALATION_DEADLINES, type EscalationDeadlines } from './escalation.rules.ts';
-import { DEFAULT_DAILY_ESCALATIONS, type EscalationContext } from './escalation.service.ts';
+import { DEFAULT_DAILY_ESCALATIONS, recordOverdueSteps, type EscalationContext } from './escalation.service.ts';
 import type { DisputeRoutesFor } from './escalation-view.ts';
 
 export type { EscalationDeadlines } from './escalation.rules.ts';
@@ -33,10 +33,21 @@ export type EscalationDeps = {
   renderPage: RenderHelpPage;
   deadlines?: Partial<EscalationDeadlines>;
   dailyLimit?: number;
+  /** How often passed dates are written down as the system's steps; 0 turns the timer off (tests). Default 60 s. */
+  sweepIntervalMs?: number;
   logger?: Logger;
 };
 
-export type Escalations = { routes: RoutesPlugin; chat: EscalationChat };
+export type Escalations = {
+  routes: RoutesPlugin;
+  chat: EscalationChat;
+  /** Writes the system's step for every promised date that has passed (once each); the number written. */
+  recordOverdue(): Promise<number>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export const DEFAULT_ESCALATION_SWEEP_MS = 60_000;
 
 /** Complaints and specialist requests (PRODUCT.md §9, docs/escalation.md): member and desk routes, the contact form, the chat's offer. */
 export function createEscalations(deps: EscalationDeps): Escalations {
@@ -49,5 +60,29 @@ export function createEscalations(deps: EscalationDeps): Escalations {
     await app.register(escalationRoutes({ ctx, disputeRoutes: deps.disputeRoutes, requireMember: deps.requireMember, requireAgent: deps.requireAgent }));
     await app.register(complaintPageRoutes({ ctx, renderPage: deps.renderPage, currentMember: deps.currentMember }));
   };
-  return { routes, chat: createEscalationChat(ctx, deps.logger ? { logger: deps.logger } : {}) };
+  const intervalMs = deps.sweepIntervalMs ?? DEFAULT_ESCALATION_SWEEP_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let sweeping = false;
+  const tick = () => {
+    if (sweeping) return;
+    sweeping = true;
+    recordOverdueSteps(ctx).catch((error: unknown) => ctx.logger?.error({ err: error }, 'recording overdue escalations failed')).finally(() => {
+      sweeping = false;
+    });
+  };
+  return {
+    routes,
+    chat: createEscalationChat(ctx, deps.logger ? { logger: deps.logger } : {}),
+    recordOverdue: () => recordOverdueSteps(ctx),
+    async start() {
+      if (intervalMs > 0 && !timer) {
+        timer = setInterval(tick, intervalMs);
+        timer.unref();
+      }
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
 }

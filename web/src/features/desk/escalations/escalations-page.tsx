@@ -48,7 +48,7 @@ function EscalationTable({ items }: { items: DeskEscalation[] }) {
         <tbody>
           {items.map((item) => (
             <tr key={item.id} className={item.deadlines.answer.overdue || item.deadlines.acknowledge.overdue ? 'row-overdue' : undefined}>
-              <td><Link to={`/desk/escalations/${encodeURIComponent(item.id)}`}>{item.reference}</Link>{item.billing_partner ? <span className="tag">Billed by {item.billing_partner}</span> : null}</td>
+              <td><Link to={`/desk/escalations/${encodeURIComponent(item.id)}`}>{item.reference}</Link>{item.billing_partner ? <> <span className="tag">Billed by {item.billing_partner}</span></> : null}</td>
               <td>{KIND_NAMES[item.kind]}<br /><span className="muted">{TOPIC_NAMES[item.topic]}</span></td>
               <td>{STATUS_NAMES[item.status]}</td>
               <td className={item.deadlines.acknowledge.overdue ? 'escalation-overdue' : undefined}>{deadlineWords(item.deadlines.acknowledge)}</td>
