@@ -133,7 +133,8 @@ export type MembershipAction =
   | { type: 'cancel' }
   | { type: 'restart'; plan?: string };
 
-export type Charge = { amount: number; tax: number; currency: string; date: IsoDate };
+/** `gift`: the part the gift balance would pay (the card pays the rest). */
+export type Charge = { amount: number; tax: number; currency: string; date: IsoDate; gift?: number };
 export type ActionPreview = { consequence: string; charge?: Charge };
 
 export type HouseholdDevice = Device & { in_household: boolean };

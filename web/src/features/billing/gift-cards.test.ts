@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../../api/types.ts';
 import { codeFromFragment, forgetPendingCode, keepPendingCode, normalizeGiftCode, pendingCode } from './gift-card-code.ts';
 import { adviceForRefusal } from './gift-card-refusals.ts';
 import { describeGiftEstimate } from './gift-estimate.ts';
-import { describeSplit, giftSplit, giftTotals, retryAfterRedeem } from './gift-split.ts';
+import { describeSplit, giftSplit, giftTotals, payingSources, retryAfterRedeem } from './gift-split.ts';
 
 const usd = (amount: number) => `$${(amount / 100).toFixed(2)}`;
 
@@ -104,6 +104,21 @@ describe('which part of a charge the gift balance paid', () => {
       line({ type: 'payment_failed', amount: 1983 }),
     ]);
     expect(totals).toEqual({ redeemed: 2500, redeemedCount: 1, paidFromGift: 2500, paidByCard: 1466, returnedToGift: 517, returnedToCard: 1466 });
+  });
+});
+
+describe('where a previewed charge will be paid from', () => {
+  it('says the card when the balance pays nothing', () => {
+    expect(payingSources({ amount: 695 }, usd)).toBe(' to your card on file.');
+    expect(payingSources({ amount: 695, gift: 0 }, usd)).toBe(' to your card on file.');
+  });
+
+  it('says the balance first and the card the rest', () => {
+    expect(payingSources({ amount: 695, gift: 500 }, usd)).toBe(': $5.00 from your gift balance and $1.95 to your card on file.');
+  });
+
+  it('says nothing goes on the card when the balance covers it', () => {
+    expect(payingSources({ amount: 695, gift: 695 }, usd)).toBe(': all of it from your gift balance, nothing on your card.');
   });
 });
 

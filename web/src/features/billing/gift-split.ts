@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../../api/types.ts';
+import type { Charge, LedgerEntry } from '../../api/types.ts';
 
 /** Which part of a charge the gift balance paid and which the card paid; for a refund, where each part went back. */
 export type GiftSplit = { gift: number; card: number };
@@ -66,4 +66,12 @@ export function retryAfterRedeem(membership: { ledger: readonly LedgerEntry[] })
   }
   if (after.some((entry) => entry.type === 'payment_failed')) return { declined: true };
   return null;
+}
+
+/** The end of "We will charge $19.83 on March 4": where a previewed charge is paid from, the gift balance first (billing contract, "Gift cards"). */
+export function payingSources(charge: Pick<Charge, 'amount' | 'gift'>, money: (amount: number) => string): string {
+  const gift = Math.min(charge.gift ?? 0, charge.amount);
+  if (gift <= 0) return ' to your card on file.';
+  if (gift >= charge.amount) return ': all of it from your gift balance, nothing on your card.';
+  return `: ${money(gift)} from your gift balance and ${money(charge.amount - gift)} to your card on file.`;
 }

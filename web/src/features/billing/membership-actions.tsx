@@ -6,6 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { Button, ErrorAlert, SelectField } from '../../ui/components.tsx';
 import { formatDate, formatMoney } from '../../ui/format.ts';
 import { useAction } from '../../ui/hooks.ts';
+import { payingSources } from './gift-split.ts';
 import { monthsText, resumeDate } from './membership-words.ts';
 
 type ActionKind = 'change_plan' | 'pause' | 'extend_pause' | 'withdraw_pause' | 'unpause' | 'cancel' | 'restart';
@@ -136,7 +137,8 @@ function ActionPanel({ kind, membership, onDone, onClose }: { kind: ActionKind; 
               {charge.amount > 0 ? (
                 <>
                   We will charge <strong>{formatMoney(charge.amount, charge.currency)}</strong>
-                  {charge.tax ? ` (including ${formatMoney(charge.tax, charge.currency)} tax)` : ''} on {formatDate(charge.date)} to your card on file.
+                  {charge.tax ? ` (including ${formatMoney(charge.tax, charge.currency)} tax)` : ''} on {formatDate(charge.date)}
+                  {payingSources(charge, (amount) => formatMoney(amount, charge.currency))}
                 </>
               ) : (
                 <>Nothing to pay.</>
@@ -214,3 +216,4 @@ function ActionPanel({ kind, membership, onDone, onClose }: { kind: ActionKind; 
     </form>
   );
 }
+
