@@ -261,9 +261,9 @@ export function findCardTrailers(text: string, cards: readonly Span[], expiries:
   return spans;
 }
 
-const MESSAGE_EXPIRY = /(?<![\d/.,:$€£-])(?:0?[1-9]|1[0-2])\s?\/\s?(?:20)?(?:2[4-9]|3\d)(?![\d/.,:]*\d|\s*(?:%|[€$£]))/g;
+const MESSAGE_EXPIRY = new RegExp(String.raw`(?<![\d/.,:$€£-])(?:0?[1-9]|1[0-2])\s?\/\s?(?:20)?(?:2[4-9]|3\d)(?![\d/.,:]*\d|\s*(?:%|[€$£]))|(?<![\p{L}])${MONTHS}\.?\s*(?:'|of\s+|de\s+)?(?:20(?:2[4-9]|3\d)|'(?:2[4-9]|3\d))(?![\d\p{L}])`, 'giu'); // "runs out dec 2027"
 /** "charged on 12/25", "billed 11/26", "seit 12/25": a date of something that happened, not a card's. */
-const DATE_OF_SOMETHING = /(?:(?<![\p{L}])(?:on|of|since|from|charged|billed|paid|renewed|renews|charge|payment|bill|invoice|trial|(?:trial|subscription|membership|plan|offer)\s+(?:ends?|ended)|started|starts|am|seit|vom|desde|el|em|dia|no\s+dia|ab|bis\s+zum)\s*(?:the\s+)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:,|and|or|und|oder|y|o|e|ou|&)\s*)$/iu;
+const DATE_OF_SOMETHING = /(?:(?<![\p{L}])(?:on|of|since|from|charged|billed|paid|renewed|renews|charge|payment|bill|invoice|trial|(?:trial|subscription|membership|plan|offer)\s+(?:ends?|ended)|started|starts|joined|signed\s+up|in|im|en|am|seit|vom|desde|el|em|dia|no\s+dia|ab|bis\s+zum)\s*(?:the\s+)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:,|and|or|und|oder|y|o|e|ou|&)\s*)$/iu;
 const MESSAGE_CVV = /(?<![\p{L}])(?:code|c[óo]digo|c[óo]d|digits|numbers|n[úu]meros|d[íi]gitos|ziffern|zahlen|cvv2?|cvc2?|ccv)(?![\p{L}])[^.!?\n\d]{0,25}?(?<![\p{L}\d])(\d{3,4})(?![\d\w-]|[.,:/]\d)/giu;
 /** Codes that are not the card's: "error code 1234", "zip code 9021", "promo code", "Fehlercode", "código postal". */
 const NOT_A_CARD_CODE = /(?:error|fehler|erro|zip|postal|post|area|promo|discount|gift|voucher|coupon|country|tracking|household|verification|sms|service|tv)[\s-]*$/i;

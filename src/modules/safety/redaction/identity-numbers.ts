@@ -72,7 +72,7 @@ function ssnValid(d: string): boolean {
 
 const LINK = String.raw`(?:\s*(?:[:=#-]|\bis\b|\bwas\b|\bhas\s+the\b|\bhat\s+die\b|\btiene\s+el\b|\btem\s+o\b|\bdele\s+[ée]\b|\bdela\s+[ée]\b|\bist\b|\blautet\b|\bes\b|\bé\b|\bnumber\b|\bnummer\b|\bno\.?|\bnr\.?|\bnúmero\b|\bn[º°o]\.?)\s*|\s+)*`;
 /** Words that introduce an identity number, in the four languages. */
-const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|ni|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl(?:\s*#)?|tax\s+id|tin|` +
+const ID_WORDS = String.raw`(?:ssn|social\s+security(?:\s+(?:number|no|#))?|social|sin|social\s+insurance(?:\s+number)?|national\s+insurance(?:\s+(?:number|no))?|ni\s+(?:number|no)|nino|ni|passport(?:\s+(?:number|no|#))?|driver'?s?\s+licen[cs]e(?:\s+(?:number|no|#))?|drivers?'?\s+lic\.?(?:\s+(?:number|no|#))?|driving\s+licen[cs]e(?:\s+(?:number|no))?|licen[cs]e|dl(?:\s*#)?|tax\s+id|tin|` +
   String.raw`steuer-?id|steuer-?identifikationsnummer|steueridentifikationsnummer|steuernummer|idnr|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|passnummer|führerschein(?:nummer)?|sozialversicherungsnummer|` +
   String.raw`dni|nie|nif|pasaporte|n[uú]mero\s+de\s+pasaporte|carn[eé]t?\s+de\s+conducir|permiso\s+de\s+conducir|licencia\s+de\s+conducir|curp|rfc|` +
   String.raw`cpf|rg|cnh|passaporte|n[uú]mero\s+do\s+passaporte|carteira\s+de\s+(?:identidade|motorista|habilita[çc][ãa]o)|cart[ãa]o\s+de\s+cidad[ãa]o|carta\s+de\s+condu[çc][ãa]o|cc)`;
@@ -81,7 +81,7 @@ const ID_AFTER_WORD = new RegExp(String.raw`\b${ID_WORDS}(?![\p{L}])${LINK}((?=[
 
 const ID_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}])${ID_WORDS}(?![\p{L}])${LINK}$`, 'iu');
 /** A cheap first look: every ID word holds one of these. */
-const ID_HINT = /ssn|social|sozial|sin|insurance|ni|passport|licen|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|carta|cc/i;
+const ID_HINT = /ssn|social|sozial|sin|insurance|ni|passport|lic|dl|tax|tin|steuer|idnr|ausweis|pass|pasap|führer|dni|nie|nif|carn|permiso|curp|rfc|cpf|rg|cnh|carteira|cidad|carta|cc/i;
 const SSN = /(?<![\w.-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.,]\d)/g;
 const SSN_SPACED = /(?<![\w.,-])(\d{3})(?: {1,2}|\.)(\d{2})(?: {1,2}|\.)(\d{4})(?![\w-]|[.,]\d)/g;
 const SSN_WORD = /\b(?:ssn|social(?:\s+security)?|soc\s+sec)\b/i;

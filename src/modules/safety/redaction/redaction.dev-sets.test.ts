@@ -19,6 +19,9 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * frozen before any change for it; measured once: en 95.9 % removed (47 of 49) / 100 % kept, de 91.7 (11 of 12) / 100,
  * es 100 / 100, pt 100 / 100. Fixed as kinds: an expiry read aloud around "slash" / "barra", "die Nummer hinten auf der
  * Karte", a letter O typed between digits ("6O4 218").
+ * `members-batch5-*` was written after all of those and frozen before any change for it; measured once: en 94.9 % removed
+ * (37 of 39) / 100 % kept, de/es/pt 100 / 100. Fixed as kinds: a month name and year in a message pasting a card number
+ * ("runs out dec 2027"), "drivers lic".
  */
 const FLOORS: Record<string, { removed: number; kept: number; lines: number }> = {
   'members-batch1-en': { removed: 0.99, kept: 1, lines: 150 },
@@ -37,6 +40,10 @@ const FLOORS: Record<string, { removed: number; kept: number; lines: number }> =
   'members-batch4-de': { removed: 1, kept: 1, lines: 12 },
   'members-batch4-es': { removed: 1, kept: 1, lines: 12 },
   'members-batch4-pt': { removed: 1, kept: 1, lines: 12 },
+  'members-batch5-en': { removed: 1, kept: 1, lines: 40 },
+  'members-batch5-de': { removed: 1, kept: 1, lines: 8 },
+  'members-batch5-es': { removed: 1, kept: 1, lines: 8 },
+  'members-batch5-pt': { removed: 1, kept: 1, lines: 8 },
 };
 
 describe('redaction on the dev-sets/ development sets', () => {
