@@ -37,6 +37,8 @@ const PHRASES: [RegExp, string | ((...parts: string[]) => string)][] = [
   [/\b(?:at|from|in)\s+(?:their|his|her)\s+(?:house|home|place|flat|apartment)\b/g, ' elsewhere '],
   [/\bfar away\b|\bfar from (?:me|us|home|here)\b|\bmoved out\b|\bout of state\b/g, ' elsewhere '],
   [/\bget(?:ting)? rid of\b/g, ' cancel '],
+  // A country by name is a country to the articles ("a gift card from germany", "not available in canada").
+  [/\b(?:germany|france|spain|italy|portugal|brazil|japan|canada|mexico|india|australia|ireland|netherlands|belgium|austria|switzerland|poland|sweden|norway|denmark|the (?:us|usa|uk|states)|usa|uk|united (?:states|kingdom)|england|scotland|wales)\b/g, ' country '],
   [/\block(?:ed|s)? out\b|\blockout\b/g, ' lockout '],
   [/\bout of sync\b/g, ' sync '],
   [/\bsmart[\s-]*tvs?\b/g, ' tv '],
@@ -105,7 +107,7 @@ const STOP_WORDS = new Set(
     // Conversational filler: words that carry no topic in "I was wondering…", "for ages", "that stuff".
     'wondering wonder ages stuff thing things something anything everything way actual actually basically literally ' +
     'yesterday tonight guys anyone hey kinda sorta gonna going another other wtf omg lol ugh smh ' +
-    'um uh erm hmm maybe perhaps probably guess let lets yo ago lately recently suddenly nowadays ' +
+    'um uh erm hmm maybe perhaps probably guess let lets yo ago lately recently suddenly nowadays wanna gotta lemme gimme ' +
     'constantly continuously always randomly completely totally properly anymore ' +
     'every few matter immediately effective ridiculous seriously honestly annoying frustrating apparently ' +
     "whats hows wheres whos whys thats theres heres").split(' '),
@@ -223,7 +225,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['agent', 'human', 'person', 'representative', 'rep', 'staff', 'operator'],
   ['contact', 'reach', 'speak', 'talk', 'support'],
   ['call', 'callback', 'ring', 'phoned', 'calling'],
-  ['specialist', 'supervisor', 'manager', 'escalate', 'escalation', 'complaint', 'complain'],
+  ['specialist', 'supervisor', 'manager', 'escalate', 'escalation', 'complaint', 'complain', 'senior', 'boss'],
   ['dispute', 'chargeback', 'contest'],
   ['tax', 'vat', 'gst', 'hst', 'taxes'],
   ['unrecognized', 'unknown', 'unfamiliar', 'strange', 'weird', 'mystery', 'random'],
