@@ -159,6 +159,38 @@ describe.skipIf(!hasChromium)('a member on hold redeems a gift card from its ema
     await shot('payments-after');
   });
 
+  it('lets a visitor with a gift card join first and comes back to redeem it, the code kept (phone)', async () => {
+    const page = await journey().newPage('phone');
+    const { base } = journey();
+    const code = await issueCard(journey(), 2000, 'USD');
+
+    await page.goto(`${base}/redeem`);
+    await page.getByLabel(/Gift card code/).fill(code);
+    await page.getByRole('link', { name: 'Join Reelhouse' }).click();
+    await page.waitForURL(`${base}/join?next=%2Fredeem`);
+    await page.getByRole('heading', { name: 'Choose your plan' }).waitFor();
+    await page.getByLabel('Country').selectOption('US');
+    await page.getByLabel('State or region').selectOption('NY');
+    await page.getByRole('radio', { name: /Standard/ }).check();
+    await page.getByLabel('Full name').fill('Noor Haddad');
+    await page.getByLabel('Email').fill('noor.gift@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('a-gift-from-my-aunt');
+    await page.getByLabel('Card number').fill('4242424242424242');
+    await page.getByLabel('Expiry (MM/YY)').fill('08/29');
+    await page.getByLabel(/Security code/).fill('123');
+    await page.getByRole('button', { name: 'Start membership' }).click();
+
+    await page.waitForURL(`${base}/redeem`);
+    await see(page, 'Welcome! Your membership has started.');
+    const field = page.getByLabel('Gift card code', { exact: true });
+    expect(await field.inputValue()).toBe(code);
+    await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+    await page.getByRole('heading', { name: '$20.00 added to your gift balance' }).waitFor();
+    // Standard in New York: $17.99 + 8.875 % = $19.59 a month; $20.00 pays the first renewal and 41 cents of the next.
+    expect(await mainText(page)).toMatch(/It covers about 1 month at \$19\.59 a month, tax included — until [A-Z][a-z]+ \d+, 20\d\d\. On [A-Z][a-z]+ \d+, 20\d\d it pays the last \$0\.41 and your card the rest\./);
+    await expectNoSidewaysScroll(page);
+  });
+
   it('shows the demo member whose balance runs out next month how far it goes (phone)', async () => {
     const page = await journey().newPage('phone');
     const shot = shooter(page, 'gift-balance-runs-out', 'phone');
