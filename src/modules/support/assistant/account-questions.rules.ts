@@ -6,7 +6,7 @@ import type { AssistantState, AssistantTools, ChargeExplanationLike } from './as
 import { formatMoney } from '../../billing/index.ts';
 import { addMonths, longDate, ordinal } from './charges/charge-dates.ts';
 import { readQuestionByMeaning, type MeaningContext } from './question-meaning.rules.ts';
-import { answerContextQuestion, readContextQuestion, readPartnerQuestion, type ContextFacts, type ContextQuestion } from './context-questions.rules.ts';
+import { answerContextQuestion, readContextQuestion, readPartnerQuestion, type ContextFacts, type ContextQuestion, type DisputedLine } from './context-questions.rules.ts';
 
 /** `date`'s month on `day`, or its last day when the month is shorter. */
 function withDay(date: string, day: number): string {
@@ -230,6 +230,11 @@ function recurringText(ctx: Ctx, explanation: ChargeExplanationLike): string {
 /** The answer to one account question, or null to let the usual reading (triage) decide. */
 export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): TopicOutcome | null {
   const { snapshot } = ctx;
+  // An extra member's chat never reads the owner's charges: the owner-only answer needs none.
+  if (question === 'owner_only') {
+    const answer = answerContextQuestion(question, { snapshot, explanation: { upcoming: null, offer: null, findings: [] } as unknown as ChargeExplanationLike, text: ctx.text, today: ctx.today });
+    return answer ? { replies: [say(answer.body, FEEDBACK_CHOICES)], offer: { kind: 'feedback' }, tried: [answer.tried], findings: [answer.body] } : null;
+  }
   const explanation = explanationOf(ctx);
   const feedback = (body: string, tried: string, extra: Choice[] = []): TopicOutcome => ({ replies: [say(body, [...extra, ...FEEDBACK_CHOICES])], offer: { kind: 'feedback' }, tried: [tried], findings: [body] });
   const onHold = snapshot.membership?.state.status === 'on_hold';
@@ -237,6 +242,8 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     case 'next_charge':
       return feedback(nextChargeText(ctx, explanation), 'Told the next charge and its date');
     case 'access_end':
+      // Paused: the restart date and what is charged then.
+      if (snapshot.membership?.state.status === 'paused' && snapshot.account.role === 'owner' && !partnerOf(snapshot)) return feedback(nextChargeText(ctx, explanation), 'Told when the pause ends and what is charged then');
       return feedback(accessEndText(snapshot, explanation), 'Told when access ends');
     case 'who_bills':
       return feedback(snapshot.account.role === 'extra_member' ? `${OWNER_PAYS} ${whoBills(snapshot)}` : whoBills(snapshot), 'Checked who bills the membership');
@@ -280,8 +287,11 @@ export function answerAccountQuestion(question: AccountQuestion, ctx: Ctx): Topi
     case 'past_payments':
     case 'cancel_history':
     case 'partner_other':
-    case 'extra_member_remove': {
-      const answer = answerContextQuestion(question, { snapshot, explanation, text: ctx.text, today: ctx.today });
+    case 'extra_member_remove':
+    case 'resume_early':
+    case 'disputed_when': {
+      const disputed = (ctx.state.evidence as { disputedCharge?: DisputedLine | null } | null)?.disputedCharge ?? null;
+      const answer = answerContextQuestion(question, { snapshot, explanation, text: ctx.text, today: ctx.today, lastDisputed: disputed });
       return answer ? feedback(answer.body, answer.tried, answer.choices) : null;
     }
     case 'cancel_other': {

@@ -12,12 +12,12 @@ import { advanceFlow, flowsFor, offerGuides, optionFromText, startFlow } from '.
 import { buildCaseFile, FAILURES_BEFORE_HANDOFF, handOffOpening, queueForIntent } from './handoff.rules.ts';
 import { dangerSignals, infoTopic, isInfoIntent, takeoverTopic } from './help-topics.rules.ts';
 import { amountToMinor, asksForPerson, isNo, isYes, saysNotHelped, smallTalk } from './message-reading.rules.ts';
-import { answerAccountQuestion, holdText, readAccountQuestion, type AccountQuestion } from './account-questions.rules.ts';
+import { answerAccountQuestion, holdText, nextChargeText, readAccountQuestion, type AccountQuestion } from './account-questions.rules.ts';
 import { asksAboutCharge, CANCELLED_BEFORE, glossToEnglish, hasStatementLines, MONEY_AMOUNT, MONEY_OUT, questionSegments, type MeaningContext } from './question-meaning.rules.ts';
 import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
 import { longDate } from './charges/charge-dates.ts';
 import { giftCardTopic } from './gift-cards.rules.ts';
-import { restartSecurityReply, wasRestarted } from './context-questions.rules.ts';
+import { explainsChargeToo, pastAmountsOf, restartSecurityReply, wasRestarted } from './context-questions.rules.ts';
 
 /**
  * One turn of the assistant, decided without I/O: the state so far, the
@@ -86,8 +86,11 @@ function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnCon
   if (isChargeIntent(intent)) {
     const explained = explainChargesTopic({ intent, state: turn.state, snapshot, tools, today: input.today, text: input.text });
     // A restart the member may not have made comes with the security steps (check devices, password).
-    const restartFound = ((explained.evidence as { findings?: { cause: string }[] } | undefined)?.findings ?? []).some((finding) => finding.cause === 'restarted_by_someone_else');
-    const topic = restartFound ? { ...explained, replies: [...explained.replies.slice(0, -1), restartSecurityReply(), ...explained.replies.slice(-1)] } : explained;
+    const restartFound = causesOf(explained.evidence).includes('restarted_by_someone_else');
+    // A charge from a change (an upgrade, an extra member's place, a new price) comes with what the next one is.
+    const changed = causesOf(explained.evidence).some((cause) => CHANGE_CAUSES.has(cause)) && snapshot.membership?.state.status === 'active';
+    const extra = [...(restartFound ? [restartSecurityReply()] : []), ...(changed ? [say(nextChargeText({ snapshot, state: turn.state, tools, today: input.today, text: input.text }))] : [])];
+    const topic = extra.length > 0 ? { ...explained, replies: [...explained.replies.slice(0, -1), ...extra, ...explained.replies.slice(-1)] } : explained;
     // A member on hold asks about "a charge" in many words; the hold itself comes first.
     if (snapshot.membership?.state.status !== 'on_hold') return topic;
     const hold = holdText(snapshot, tools.explainCharges({ membership: snapshot.membership, sameCard: snapshot.sameCard, today: input.today }));
@@ -123,6 +126,9 @@ function accountTopic(intent: Intent, turn: Turn, input: TurnInput, ctx: TurnCon
       return null;
   }
 }
+
+const CHANGE_CAUSES = new Set(['upgrade_proration', 'extra_member_slot', 'price_change']);
+const causesOf = (evidence: unknown): string[] => ((evidence as { findings?: { cause: string }[] } | undefined)?.findings ?? []).map((finding) => finding.cause);
 
 /** An extra member never sees the owner's ledger or card: the owner pays, and billing can talk to them. */
 function ownerPaysTopic(): TopicOutcome {
@@ -209,6 +215,10 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     extraMemberNames: snapshot?.extraMembers.map((member) => member.name.split(' ')[0]) ?? [],
     sameCard: (snapshot?.sameCard.length ?? 0) > 0, partner: snapshot ? partnerOf(snapshot) !== null : false, restarted: wasRestarted(snapshot),
     anchorDay: snapshot?.membership?.state.anchor ? Number(snapshot.membership.state.anchor.slice(8, 10)) : null,
+    lastCauses: ((turn.state.evidence as { findings?: { cause: string }[] } | null)?.findings ?? []).map((finding) => finding.cause),
+    lastDisputed: ((turn.state.evidence as { disputedCharge?: { date: string; type: string; amount: number; currency: string } | null } | null)?.disputedCharge) ?? null,
+    // Only a message naming an amount needs the ledger's amounts (it costs an explanation of the charges).
+    pastAmounts: /\d[.,]\d{2}\b/.test(reading) && snapshot?.account.role === 'owner' ? pastAmountsOf(snapshot, ctx.tools, input.today) : [],
   };
   const afterMoney = turn.state.intent !== null && (isChargeIntent(turn.state.intent) || turn.state.intent === 'billing.third_party' || turn.state.tried.some((step) => /charge|hold/i.test(step)));
   const questionAsked = snapshot
@@ -257,8 +267,12 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const afterCancel = snapshot !== null && money && CANCELLED_BEFORE.test(reading) && !COMPROMISE.test(reading);
   // A guessed takeover (under the confidence bar) for a message that asks an account question is that question.
   // So is a short follow-up read against the last question ("and mine?"): nothing in it says someone else is in.
+  // And with no danger in the security review, an account question with no word of someone else ("mein Konto ist gesperrt").
   const followUp = turn.state.lastQuestion !== null && reading.split(/\s+/).length <= 6;
-  const guessedTakeover = triage.intent === 'security.account_takeover' && (triage.confidence < MIN_CONFIDENCE || followUp) && questionAsked !== null && !COMPROMISE.test(reading);
+  const quiet = dangerSignals(snapshot).length === 0;
+  // "who reactivated it? it wasn't me": the restart's story with its security steps answers it.
+  const restartAsked = questionAsked === 'who_restarted' && meaning.restarted;
+  const guessedTakeover = triage.intent === 'security.account_takeover' && questionAsked !== null && (restartAsked || ((triage.confidence < MIN_CONFIDENCE || followUp || quiet) && !COMPROMISE.test(reading)));
   const intent: Intent = afterCancel ? 'billing.charged_after_cancel' : chargeLike || moneyNotTakeover ? (hasStatementLines(text) > 1 ? 'billing.multiple_charges' : 'billing.unexpected_charge') : guessedTakeover ? 'out_of_scope' : triage.intent;
   const state = confident || afterCancel ? { ...turn.state, intent, confidence: chargeLike ? MIN_CONFIDENCE : triage.confidence } : turn.state;
   turn = { ...turn, state };
@@ -334,7 +348,7 @@ function answerQuestions(turn: Turn, o: { input: TurnInput; ctx: TurnContext; sn
   const questions = [...new Set([o.questionAsked, ...byPart.map((entry) => entry.question)].filter((question): question is AccountQuestion => question !== null))];
   if (questions.length === 0) return null;
   // A charge already made asked about in its own part (or the whole message being one after cancelling) comes first.
-  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge) || (o.questionAsked === 'next_charge' && /\bwhy\b/i.test(o.reading));
+  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge) || (o.questionAsked === 'next_charge' && explainsChargeToo(o.reading, o.meaning));
   const outcomes: TopicOutcome[] = [];
   let asked: AccountQuestion | null = null;
   if (chargePart && !questions.some((question) => USUAL_TOPIC[question] === 'billing.charged_after_cancel')) {
@@ -358,6 +372,8 @@ function answerQuestions(turn: Turn, o: { input: TurnInput; ctx: TurnContext; sn
     const last = index === outcomes.length - 1;
     next = apply(next, last ? outcome : { ...outcome, offer: undefined, replies: outcome.replies.filter((reply) => reply.body !== 'Does that explain it?').map(withoutFeedback) });
   });
+  // A sentence two answers both say (the next charge after an upgrade's explanation) is said once, the last time.
+  next = { ...next, replies: next.replies.filter((reply, index) => !next.replies.slice(index + 1).some((later) => later.body === reply.body)) };
   return { ...next, state: { ...next.state, lastQuestion: asked ?? next.state.lastQuestion } };
 }
 

@@ -11,7 +11,9 @@ describe('account questions read against the account and the conversation', () =
   });
 
   it('leaves two amounts compared and a past cost to the charge explanation', () => {
-    expect(readContextQuestion('my next bill says 27.55 but i used to pay 19.83, why the difference', {})).toBe('charge');
+    expect(readContextQuestion('last month 21.46 this month 23.72??', {})).toBe('charge');
+    // Looking ahead too: the next charge, with the explanation beside it (answerQuestions).
+    expect(readContextQuestion('my next bill says 27.55 but i used to pay 19.83, why the difference', {})).toBe('next_charge');
     expect(readContextQuestion('what did the upgrade cost me', {})).toBe('charge');
     expect(readContextQuestion('what did I pay in november', {})).toBe('past_payments');
     expect(readContextQuestion('hey what was the charge in between my renewals', {})).toBeNull();

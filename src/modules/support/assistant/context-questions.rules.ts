@@ -18,7 +18,7 @@ import type { Reply } from './assistant.types.ts';
  * sentences out.
  */
 
-export type ContextQuestion = 'other_next_charge' | 'past_payments' | 'cancel_history' | 'partner_other' | 'extra_member_remove';
+export type ContextQuestion = 'other_next_charge' | 'past_payments' | 'cancel_history' | 'partner_other' | 'extra_member_remove' | 'owner_only' | 'resume_early' | 'disputed_when';
 
 /** What the reader needs to know of the account and the conversation. */
 export type ContextFacts = {
@@ -36,15 +36,23 @@ export type ContextFacts = {
   /** The last answer was about money (a charge explanation, the next charge…). */
   afterMoney?: boolean;
   extraMemberNames?: readonly string[];
+  /** The causes of the charge explanation told last ('second_account_same_card'…). */
+  lastCauses?: readonly string[];
+  /** The charge the last explanation was about, if any. */
+  lastDisputed?: DisputedLine | null;
+  /** Amounts of past charges and refunds ("7.20"), without the next charge's own amount. */
+  pastAmounts?: readonly string[];
 };
 
-type Reading = ContextQuestion | 'other_account' | 'extra_member_price' | 'who_restarted' | 'if_retry_fails' | 'access_end' | 'next_charge' | 'billing_day' | 'charge';
+export type DisputedLine = { date: string; type: string; amount: number; currency: string };
+
+type Reading = ContextQuestion | 'other_account' | 'extra_member_price' | 'who_restarted' | 'if_retry_fails' | 'access_end' | 'next_charge' | 'billing_day' | 'recurring' | 'starts_when' | 'charge';
 
 const words = (text: string) => text.trim().split(/\s+/).length;
 const AMOUNTS = (text: string) => (text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).length;
 
 /** "the other one", "that account", "the TV one": the second membership on the card. */
-const OTHER_REF = /\b(?:other|second|2nd|tv|old|duplicate|extra|smaller|cheaper|basic)\s+(?:one|account|login|membership|subscription|sub)\b|\bthat (?:one|account|login|membership)\b|\bthe (?:tv|old) (?:one|account)\b/i;
+const OTHER_REF = /\b(?:other|second|2nd|tv|old|duplicate|extra|small|smaller|little|cheap|cheaper|basic)\s+(?:one|account|login|membership|subscription|sub)\b|\bthat (?:one|account|login|membership)\b|\bthe (?:tv|old) (?:one|account)\b/i;
 const ASK_NEXT = /\bnext\b|\bwhen\b[^.?!]{0,30}\b(?:charg|bill|pay|take|debit|renew)\w*|\bhow much\b|\bwhat day\b/i;
 const ASK_LOGIN = /\b(?:email|e-mail|login|log-in|username|user name|address|whose)\b/i;
 const ASK_SINCE = /\bsince when\b|\bhow long (?:has|have|is)\b|\bwhen did (?:it|that|this|they|the \w+) (?:start|begin|get made|get created)\b|\bwhen was (?:it|that) (?:made|created|opened|set up)\b/i;
@@ -58,16 +66,38 @@ const PARTNER_TOPIC = /\b(?:plan|upgrade|downgrade|switch|cheaper|invoices?|rece
 const SLOT = /\bextra.?members?\b|\bextra (?:place|spot|slot|person|user)s?\b|\b(?:place|spot|slot)s?\b/i;
 const SLOT_PRICE = /\b(?:fee|cost\w*|price|how much|per month|a month|each month|charge for)\b/i;
 const SLOT_COUNT = /\bhow many (?:extra )?(?:members|people|persons|places|spots|slots|users)\b/i;
-const REMOVE = /\b(?:remove|removing|drop|dropping|kick|take (?:him|her|them) off|delete|get rid of)\b/i;
+const REMOVE = /\b(?:remove|removing|drop|dropping|kick|take \w+ off|delete|get rid of)\b/i;
 const ASKS_IF = /\bif\b|\bwould\b|\bdo i still\b|\bwill i\b|\bstill pay\b|\bwithout (?:him|her|them)\b|\?/i;
 const PAST_COST = /\bwhat did (?:the|my|that|this) [\w -]{1,20} cost\b|\bhow much (?:did|was) (?:the|my|that|this) [\w -]{1,20} (?:cost|charge)\b|\bhow much was (?:the|that|this) [\w -]{1,20}\b/i;
+
+const AHEAD = /\bnext (?:month|bill|charge|payment|time|renewal)\b|\bfrom now on\b|\bgoing forward\b/i;
+const RECUR = /\bkeep (?:getting|paying|being charged|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bcome back\b|\brepeat\w*\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bon top of\b/i;
+/** A named amount that is a past ledger line (not the next charge's). */
+function quotesPastAmount(t: string, facts: ContextFacts): boolean {
+  const said = (t.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((amount) => amount.replace(',', '.'));
+  return said.some((amount) => (facts.pastAmounts ?? []).includes(amount));
+}
+
+/** The charge explanation also belongs in the answer: "why", two amounts compared, a past charge quoted. */
+export function explainsChargeToo(text: string, facts: ContextFacts): boolean {
+  return /\bwhy\b/i.test(text) || AMOUNTS(text) >= 2 || quotesPastAmount(text, facts);
+}
 
 /** A question read from what the account and the conversation say, or null to let the other readings decide. */
 export function readContextQuestion(text: string, facts: ContextFacts): Reading | null {
   const t = text.replace(/\[[a-z ]+ removed\]/gi, ' ');
-  // A charge already made, asked about by what it was for or by two amounts compared: the charge explanation.
+  // A charge already made, asked about by what it was for or by two amounts compared: the charge explanation
+  // (with the next charge when the member also looks ahead: answerQuestions adds the explanation).
   if (PAST_COST.test(t) && !/\b(?:next|will|going to)\b/i.test(t)) return 'charge';
-  if (AMOUNTS(t) >= 2) return 'charge';
+  if (AMOUNTS(t) >= 2) return AHEAD.test(t) ? 'next_charge' : 'charge';
+  if (quotesPastAmount(t, facts) && !facts.lastDisputed) {
+    if (RECUR.test(t)) return 'recurring';
+    return AHEAD.test(t) ? 'next_charge' : 'charge';
+  }
+  // "when did it come", right after a charge was explained: that charge's date.
+  if (facts.lastDisputed && words(t) <= 7 && /\bwhen\b[^.?!]{0,20}\b(?:it|that|this|the (?:refund|charge|payment))\b/i.test(t) && /\b(?:did|was|were|come|came|arrive\w*|happen\w*|made|go|went)\b/i.test(t)) return 'disputed_when';
+  // "why not?" right after an answer: that answer again.
+  if (facts.lastQuestion && /^\s*(?:but |and |so |ok )?why(?: not| is that| so| that| though)?\s*[?!.]*\s*$/i.test(t)) return facts.lastQuestion as Reading;
   if (facts.sameCard) {
     const pointsBack = facts.lastQuestion === 'other_next_charge' || facts.lastQuestion === 'other_account';
     if ((OTHER_REF.test(t) || pointsBack) && ASK_SINCE.test(t)) return 'other_account';
@@ -75,26 +105,35 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
     if (OTHER_REF.test(t) && ASK_LOGIN.test(t)) return 'other_account';
     if (OTHER_REF.test(t) && (ASK_NEXT.test(t) || (facts.lastQuestion === 'next_charge' && words(t) <= 6))) return 'other_next_charge';
     if (facts.lastQuestion === 'other_next_charge' && words(t) <= 6 && /\b(?:mine|my own|my account|me|my one)\b/i.test(t)) return 'next_charge';
+    // Right after the second membership was explained, "which email is it on" is about it.
+    if ((facts.lastCauses ?? []).includes('second_account_same_card') && ASK_LOGIN.test(t) && words(t) <= 10) return 'other_account';
   }
   // Not when the member names the amount or asks what a charge was for ("what was the charge in between my renewals").
   if (PAID.test(t) && AMOUNTS(t) === 0 && !/\b(?:next|will|going to|why|for|between|extra|weird|strange|this|that)\b/i.test(t)) return 'past_payments';
   if (CANCELLED_WHEN.test(t)) return 'cancel_history';
   const refund = /\brefund\w*|\bmoney back\b|\breimburs\w*|\bcompensat\w*/i.test(t);
-  if (facts.restarted && !refund && (WHY_ON.test(t) || (RESTART_WORDS.test(t) && !/\bhow (?:do|can) i (?:restart|reactivate)\b/i.test(t)))) return 'who_restarted';
+  // "I am not a member anymore!" after a restart: the restart is the answer.
+  const notMember = /\bnot (?:a )?(?:member|subscriber|customer|subscribed)\b|\bno longer\b|\bunsubscrib\w*|\bquit\b|\bclosed (?:it|my)\b|\bi cancel\w*/i.test(t);
+  if (facts.restarted && !refund && (WHY_ON.test(t) || notMember || (RESTART_WORDS.test(t) && !/\bhow (?:do|can) i (?:restart|reactivate)\b/i.test(t)))) return 'who_restarted';
   // After a restart, "what should I do so it doesn't happen again": the restart's story with the security steps.
   if (facts.restarted && !refund && /\bwhat (?:should|can|do|must) i do\b|\bhow (?:do|can) i (?:stop|prevent|avoid)\b|\bnot happen again\b|\bnever happens? again\b/i.test(t)) return 'who_restarted';
   // A short follow-up to the partner's answer ("so you can't do it at all?") is the partner's again.
   if (facts.partner && facts.lastQuestion === 'partner_other' && words(t) <= 10) return 'partner_other';
   if (facts.status === 'on_hold' && /\bif\b[^.?!]{0,40}\b(?:doesn['’]?t|does not|won['’]?t|fails?|not work\w*|declin\w*|bounces?|no money)\b/i.test(t)) return 'if_retry_fails';
+  if (facts.status === 'paused' && /\b(?:re-?start\w*|resum\w*|unpause\w*|come back|start\w* (?:it )?again|end (?:the|my) pause)\b/i.test(t) && /\b(?:earl(?:y|ier)|sooner|now|right away|before|today)\b/i.test(t)) return 'resume_early';
   if (facts.status === 'paused' && (/\bby itself\b|\bautomatic\w*\b|\bon its own\b/i.test(t) || /\b(?:do|need|have) (?:i )?(?:to )?do (?:something|anything)\b/i.test(t))) return 'access_end';
   if (facts.role === 'owner' && !facts.partner) {
     const named = (facts.extraMemberNames ?? []).some((name) => name.length > 1 && new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'iu').test(t));
     if ((named || SLOT.test(t) || facts.lastQuestion === 'extra_member_remove') && REMOVE.test(t) && ASKS_IF.test(t)) return 'extra_member_remove';
     if (facts.lastQuestion === 'extra_member_remove' && /\bhow much\b|\bwithout\b/i.test(t) && words(t) <= 10) return 'extra_member_remove';
-    if (SLOT_COUNT.test(t)) return 'extra_member_price';
-    if (SLOT.test(t) && SLOT_PRICE.test(t) && !/\b(?:charged|was|were|paid|took)\b|\d/i.test(t) && !REMOVE.test(t)) return 'extra_member_price';
+    if (SLOT_COUNT.test(t) || (/^extra_member/.test(facts.lastQuestion ?? '') && /\bhow many\b/i.test(t))) return 'extra_member_price';
+    if ((named || SLOT.test(t)) && SLOT_PRICE.test(t) && !/\b(?:charged|was|were|paid|took)\b|\d/i.test(t) && !REMOVE.test(t)) return 'extra_member_price';
     if ((facts.lastQuestion === 'extra_member_price' || facts.lastQuestion === 'extra_member_add') && /\b(?:each|one|per|a) ?(?:one|place|member|person)?\b[^.?!]{0,20}\b(?:cost|price|how much)\b|\bhow much\b/i.test(t) && words(t) <= 8) return 'extra_member_price';
   }
+  // When the member was told about a price change.
+  if (/\bwhen\b|\bwhat (?:day|date)\b/i.test(t) && /\b(?:told|tell|notif\w*|inform\w*|announc\w*|notice|warn\w*|e-?mail|letter|message)\b/i.test(t) && /\bprice\w*|\bcost\w*|\bwent up\b|\bgoing up\b|\bincrease\w*|\braise\w*|\bmore expensive\b/i.test(t) && !/\bnext\b/i.test(t)) return 'starts_when';
+  // "what will the 25th be": the next charge.
+  if (/\b(?:what will|how much (?:will|is)|what(?:['’]s| is))\b[^.?!]{0,15}\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b/i.test(t)) return 'next_charge';
   // The 29th, 30th or 31st asked about when the billing day is past the 28th: the day moved in a short month.
   if ((facts.anchorDay ?? 0) > 28 && /\b(?:29th|30th|31st|last day|end of the month|halloween)\b/i.test(t) && /\bwhy\b|\binstead\b|\bsays?\b|\bstatement\b|\bmoved?\b|\bchanged?\b/i.test(t)) return 'billing_day';
   // "why is it more than 19.99 next month": the charge explanation comes with the next charge (answerQuestions).
@@ -102,13 +141,19 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
   // "so what can I do instead", right after an answer: that answer again, with what else there is.
   if (facts.lastQuestion && /^\s*(?:so |ok |okay |and |then |but )*(?:what (?:can|could|should|do) i do(?: instead| then| now)?|any (?:other )?(?:way|option|alternative)s?|is there (?:another|any other) way)\b/i.test(t) && words(t) <= 9 && facts.status !== 'on_hold') return facts.lastQuestion as Reading;
   // "ok and when is that one", right after a money answer: the next charge.
-  if (facts.afterMoney && !facts.lastQuestion && words(t) <= 8 && /\bwhen\b/i.test(t) && /\b(?:that|it|this|one|next)\b/i.test(t) && !/\bwhy\b|\bdid\b|\bwas\b/i.test(t)) return 'next_charge';
+  if (facts.afterMoney && (!facts.lastQuestion || facts.lastQuestion === 'next_charge') && words(t) <= 8 && /\bwhen\b/i.test(t) && /\b(?:that|it|this|one|next)\b/i.test(t) && !/\bwhy\b|\bdid\b|\bwas\b/i.test(t)) return 'next_charge';
   return null;
 }
 
-/** Partner-billed: what the member asks (plan, invoices, price, contact) is theirs to answer; read when nothing else was. */
+/**
+ * Read when nothing else was: a partner-billed member's plan, invoices, price or contact question is the partner's;
+ * an extra member's question about the plan, paying or cancelling is the owner's.
+ */
 export function readPartnerQuestion(text: string, facts: ContextFacts): ContextQuestion | null {
-  return facts.partner && PARTNER_TOPIC.test(text) ? 'partner_other' : null;
+  if (facts.partner && (PARTNER_TOPIC.test(text) || (facts.lastQuestion && words(text) <= 10 && /\b(?:where|how|who|see|find|them|it)\b/i.test(text)))) return 'partner_other';
+  // (Cancelling or pausing is a request the actions answer for an extra member.)
+  if (facts.role === 'extra_member' && /\b(?:plan|upgrade|downgrade|premium|standard|basic|pay\w*|bill\w*|charg\w*|card|receipt|invoice|price|cost)\b/i.test(text) && !/\b(?:cancel\w*|pause\w*|stop|why|charged|billed)\b|\d/i.test(text)) return 'owner_only';
+  return null;
 }
 
 const money = (amount: number, currency: string) => formatMoney(amount, currency);
@@ -198,8 +243,30 @@ function removeText(snapshot: AccountSnapshot, explanation: ChargeExplanationLik
   };
 }
 
-export function answerContextQuestion(question: ContextQuestion, o: { snapshot: AccountSnapshot; explanation: ChargeExplanationLike; text: string; today: string }): { body: string; choices?: Choice[]; tried: string } | null {
+const OWNER_ONLY = 'As an extra member you don’t pay anything yourself: the account owner pays for the membership, including your place, and only the account owner can change the plan, pause or cancel it, from their account page. A payment message about this membership is about the owner’s card, not yours, and Reelhouse never asks for card details by email.';
+
+function resumeEarlyText(snapshot: AccountSnapshot, explanation: ChargeExplanationLike): string {
+  const next = explanation.upcoming;
+  const amount = next ? money(next.amount, next.currency) : 'the monthly price';
+  const resumes = snapshot.membership?.pause?.resumes ?? next?.date;
+  return `Yes: you can end the pause early on your account page (/account). You’re charged ${amount} that day and your billing day moves to it. Otherwise the membership restarts by itself${resumes ? ` on ${longDate(resumes)}` : ''}, and ${amount} is charged then.`;
+}
+
+function disputedWhenText(line: DisputedLine): string {
+  const amount = money(Math.abs(line.amount), line.currency);
+  if (line.type === 'refund') return `The refund of ${amount} was made on ${longDate(line.date)}; banks usually show it 1 to 3 business days later.`;
+  if (line.type === 'payment_failed') return `The payment of ${amount} was declined on ${longDate(line.date)}; no money was taken.`;
+  return `The charge of ${amount} was made on ${longDate(line.date)}; banks usually show it 1 to 3 business days later.`;
+}
+
+export function answerContextQuestion(question: ContextQuestion, o: { snapshot: AccountSnapshot; explanation: ChargeExplanationLike; text: string; today: string; lastDisputed?: DisputedLine | null }): { body: string; choices?: Choice[]; tried: string } | null {
   switch (question) {
+    case 'owner_only':
+      return o.snapshot.account.role === 'extra_member' ? { body: OWNER_ONLY, tried: 'Explained that the owner pays and decides the plan' } : null;
+    case 'resume_early':
+      return o.snapshot.membership?.state.status === 'paused' ? { body: resumeEarlyText(o.snapshot, o.explanation), tried: 'Explained ending the pause early', choices: [{ id: 'link:/account', label: 'Open my account page' }] } : null;
+    case 'disputed_when':
+      return o.lastDisputed ? { body: disputedWhenText(o.lastDisputed), tried: 'Told the date of the charge explained' } : null;
     case 'other_next_charge':
       return o.snapshot.sameCard.length > 0 ? { body: otherNextChargeText(o.snapshot), tried: 'Told when the second membership on the card is charged next' } : null;
     case 'past_payments':
@@ -228,4 +295,14 @@ export function restartSecurityReply(): Reply {
     'If nobody in your household restarted it, someone else may be using your account. To be safe: check the devices signed in to your account and remove any you don’t know, sign out of all devices, and change your password. Then cancel again if you don’t want the membership.',
     [{ id: 'link:/account/security', label: 'Change my password' }, { id: 'sign_out_all', label: 'Sign out all devices' }],
   );
+}
+
+/** The amounts of past charges and refunds on the membership and the same card ("7.20"), less the next charge's own. */
+export function pastAmountsOf(snapshot: AccountSnapshot | null, tools: { explainCharges: (input: { membership: NonNullable<AccountSnapshot['membership']>; sameCard: AccountSnapshot['sameCard']; today: string }) => ChargeExplanationLike }, today: string): string[] {
+  const membership = snapshot?.membership;
+  if (!snapshot || !membership) return [];
+  const upcoming = tools.explainCharges({ membership, sameCard: snapshot.sameCard, today }).upcoming;
+  const decimal = (amount: number) => (Math.abs(amount) / 100).toFixed(2);
+  const lines = [membership, ...snapshot.sameCard.map((other) => other.membership)].flatMap((view) => view.ledger).filter((line) => line.type === 'charge' || line.type === 'refund');
+  return [...new Set(lines.map((line) => decimal(line.amount)))].filter((amount) => !upcoming || amount !== decimal(upcoming.amount));
 }
