@@ -107,7 +107,9 @@ const FLOORS: Record<string, { removed: number; kept: number }> = {
   'fresh-pt': { removed: 1, kept: 1 },
   // fresh2-* written after those detectors, measured once before any change: en 87.5 / 95.7 % kept, de/es/pt 81.8 / 100
   // (trying verbs "tryin", "probiere", "probando", "tentando" and "account name is jsmith88" were not read); fresh2-en keeps two
-  // misses: a gift card PIN (gift card codes are kept on purpose) and a birth date given as the password.
+  // misses: a gift card PIN (gift card codes were kept on purpose then) and a birth date given as the password; both removed since
+  // the third round (dev-sets/, redaction.dev-sets.test.ts), where gift-card codes became secrets: adversarial-en's "gift card code
+  // GIFT-8812-XQ" moved from must_keep to must_remove.
   'fresh2-en': { removed: 0.93, kept: 1 },
   'fresh2-de': { removed: 1, kept: 1 },
   'fresh2-es': { removed: 1, kept: 1 },
