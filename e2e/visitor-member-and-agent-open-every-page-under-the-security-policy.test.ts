@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('a visitor, a member and an agent open every page 
       ['/help/articles/charged-after-cancelling'], ['/help/report-title'], ['/demo/memberships'], ['/demo/memberships/acct_demo_grace'],
       ['/dev/outbox'],
       ['/join'], ['/sign-in'], ['/forgot'], ['/reset?token=not-a-real-token'], ['/find-account'], ['/security/undo?token=not-a-real-token'],
-      ['/tv'], ['/invitations/not-a-real-invitation-token'], ['/chat'], ['/desk/sign-in'], ['/desk', 'input'],
+      ['/tv'], ['/redeem', 'input'], ['/invitations/not-a-real-invitation-token'], ['/chat'], ['/desk/sign-in'], ['/desk', 'input'],
       // Swagger UI: its bundle ran, fetched the OpenAPI document and drew it.
       ['/docs', '.swagger-ui .info .title'],
     ];
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('a visitor, a member and an agent open every page 
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/account`);
-    for (const url of ['/account', '/account/payments', '/account/extra-members', '/account/household', '/account/security', '/account/service-code', '/chat']) {
+    for (const url of ['/account', '/account/payments', '/account/extra-members', '/account/household', '/account/security', '/account/service-code', '/redeem', '/chat']) {
       await open(page, `${base}${url}`);
       expectNoViolation(url);
     }
