@@ -89,11 +89,12 @@ export const CONFIDENT_AT_LONG = 0.25;
 type Posting = { doc: number; wtf: number };
 
 const MONTHS_AND_DAYS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday ' +
+    'tomorrow morning afternoon evening night weekend'
     .split(' ')
     .flatMap((word) => terms(word)),
 );
-/** A figure, an ordinal or a month or weekday name (as search terms). */
+/** A figure, an ordinal, a month or weekday name or a time of day (as search terms). */
 function isDetail(term: string): boolean {
   return /^\d+(?:st|nd|rd|th)?$/.test(term) || MONTHS_AND_DAYS.has(term);
 }
