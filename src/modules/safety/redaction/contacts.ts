@@ -26,6 +26,8 @@ const WRITTEN_EMAIL = new RegExp(String.raw`(?<![\w.@-])${LOCAL}${AT}${DOMAIN_LA
 
 const PROVIDER = String.raw`(?:gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|gmx|web\.de|proton(?:mail)?|yandex|uol|bol|terra|msn)`;
 const PROVIDER_ONLY = new RegExp(String.raw`(?<![\p{L}])(?:e-?mail|mail|correo|e-?mail\s+address|adresse|endere[çc]o)(?:\s+(?:is|ist|es|é|was|address))?\s*[:=]?\s+(${LOCAL}\s+(?:at|arroba)\s+${PROVIDER})(?![\w.@-])`, 'giu');
+/** "peter.schmidt at gmx de", "lena_k at gmail": an address-shaped name (a dot, "_" or digits in it) at a mail provider, anywhere. */
+const AT_PROVIDER = new RegExp(String.raw`(?<![\w.@-])([A-Za-z0-9]+[._][A-Za-z0-9._]*[A-Za-z0-9]|[A-Za-z]+\d+)\s+(?:at|arroba|ät)\s+${PROVIDER}(?:\s+(?:(?:dot|punkt|punto|ponto)\s+)?${TLD}(?:\s+(?:(?:dot|punkt|punto|ponto)\s+)?${TLD})?)?(?![\w@-]|\.\w)`, 'giu');
 const WRITTEN_HINT = /dot|punkt|punto|ponto|[([{<]\s*(?:at|arroba|ät)\s*[)\]}>]|\s(?:at|arroba)\s+[a-z0-9-]+\.[a-z]|\s@|@\s/i;
 
 /** Email addresses, typed or written out; addresses at the official domains (and their subdomains) are kept when given. */
@@ -41,6 +43,7 @@ export function findEmails(text: string, officialDomains: readonly string[]): Sp
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ kind: 'email', start, end: start + m[1]!.length });
   }
+  for (const m of /\s(?:at|arroba|ät)\s/i.test(text) ? text.matchAll(AT_PROVIDER) : []) spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   // Written out, an address needs a spoken or bracketed "dot" or "at": most messages have neither.
   if (!WRITTEN_HINT.test(text)) return spans;
   for (const m of text.matchAll(WRITTEN_EMAIL)) {
