@@ -41,6 +41,7 @@ describe.skipIf(!hasChromium)('a member redeems a gift card and sees the split c
     await page.getByRole('link', { name: 'Sign in to redeem' }).click();
     await page.waitForURL(`${base}/sign-in?next=%2Fredeem`);
     expect(page.url().toUpperCase()).not.toContain(code.slice(0, 4));
+    await see(page, 'Sign in to redeem your gift card: we fill in its code for you afterwards.');
     await signInHere(page, 'ava@demo.reelhouse.example');
 
     // Back on /redeem with the code filled in.

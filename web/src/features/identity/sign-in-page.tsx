@@ -20,7 +20,8 @@ export function SignInPage() {
   const { setMember, refresh } = useSession();
   const next = useSearchParam('next');
   // Pages that sign the member out say why ("signed out of every device…").
-  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
+  const notice =
+    (useLocation().state as { notice?: string } | null)?.notice ?? (next === '/redeem' ? 'Sign in to redeem your gift card: we fill in its code for you afterwards.' : null);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction(async () => {
