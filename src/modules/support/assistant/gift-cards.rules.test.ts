@@ -119,6 +119,13 @@ describe('gift-card answers from the ledger', () => {
     expect(bodyOf(topic('why was my card charged', withLedger(ranOutInMarch), 'gift_card'))).toContain('ran out on March 15, 2026');
   });
 
+  it('tells a member whose card was not charged that the balance paid the charge in full', () => {
+    const ledger = [charge('2026-01-15', 1549, 0, 'signup'), redeemed('2026-02-01', 5000), charge('2026-02-15', 1549, 1549), charge('2026-03-15', 1549, 1549)];
+    const body = bodyOf(topic('why wasnt my card charged last month', withLedger(ledger), 'billing.unexpected_charge'));
+    expect(body).toContain('Your charge of $15.49 on March 15, 2026 was paid in full from your gift balance; your card ending 4242 wasn’t charged for it');
+    expect(body).toContain('You have $19.02 of gift balance now');
+  });
+
   it('leaves a plain charge question to the charge explainer when no gift balance was used lately, or when it asks about something else', () => {
     expect(topic('why was my card charged', withLedger([charge('2026-03-15', 1549, 0)]), 'billing.unexpected_charge')).toBeNull();
     expect(topic('why was I charged twice on my card', withLedger(ranOutInMarch), 'billing.multiple_charges')).toBeNull();

@@ -224,7 +224,7 @@ export function giftCardTopic(o: { text: string; intent: Intent | null; snapshot
   // Not about gift cards in words: only a plain card-charge question on an account the balance recently paid for.
   const recent = ledger.charges.some((charge) => charge.gift > 0 && daysBetween(charge.date, o.today) <= 93) || ledger.redemptions.some((item) => daysBetween(item.date, o.today) <= 93);
   if (!recent || OTHER_CAUSE.test(o.text) || !CARD_CHARGED.test(o.text)) return null;
-  const latest = ledger.charges[ledger.charges.length - 1];
-  if (!latest || latest.card === 0) return null;
+  // The latest charge paid in full from the balance answers "why wasn't my card charged?" as well.
+  if (ledger.charges.length === 0) return null;
   return chargeAnswer(o.snapshot, ledger, o.text);
 }
