@@ -33,19 +33,28 @@ function store(): Store | null {
   }
 }
 
-export function keepPendingCode(code: string, into: Store | null = store()): void {
+/** Long enough to sign in, reset a password or join; short enough that a shared computer's next user does not find it. */
+export const PENDING_CODE_MINUTES = 30;
+
+export function keepPendingCode(code: string, into: Store | null = store(), now: number = Date.now()): void {
   const trimmed = code.trim();
   try {
-    if (trimmed) into?.setItem(PENDING_KEY, trimmed);
+    if (trimmed) into?.setItem(PENDING_KEY, JSON.stringify({ code: trimmed, at: now }));
     else into?.removeItem(PENDING_KEY);
   } catch {
     // A full or blocked storage only costs retyping the code.
   }
 }
 
-export function pendingCode(from: Store | null = store()): string | null {
+export function pendingCode(from: Store | null = store(), now: number = Date.now()): string | null {
   try {
-    return from?.getItem(PENDING_KEY) ?? null;
+    const kept = JSON.parse(from?.getItem(PENDING_KEY) ?? 'null') as { code?: unknown; at?: unknown } | null;
+    if (!kept || typeof kept.code !== 'string' || typeof kept.at !== 'number') return null;
+    if (now - kept.at > PENDING_CODE_MINUTES * 60_000 || now < kept.at) {
+      from?.removeItem(PENDING_KEY);
+      return null;
+    }
+    return kept.code;
   } catch {
     return null;
   }

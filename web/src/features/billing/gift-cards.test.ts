@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../api/types.ts';
-import { codeFromFragment, forgetPendingCode, keepPendingCode, normalizeGiftCode, pendingCode } from './gift-card-code.ts';
+import { codeFromFragment, forgetPendingCode, keepPendingCode, normalizeGiftCode, pendingCode, PENDING_CODE_MINUTES } from './gift-card-code.ts';
 import { adviceForRefusal } from './gift-card-refusals.ts';
 import { describeGiftEstimate } from './gift-estimate.ts';
 import { describeSplit, giftSplit, giftTotals, payingSources, retryAfterRedeem } from './gift-split.ts';
@@ -48,6 +48,21 @@ describe('a gift card code as the member types it', () => {
     expect(pendingCode(store)).toBeNull();
     keepPendingCode('abcd', store);
     forgetPendingCode(store);
+    expect(pendingCode(store)).toBeNull();
+  });
+
+  it('forgets a kept code after half an hour, so that a shared computer’s next user does not find it', () => {
+    const store = new MemoryStore();
+    const typedAt = Date.UTC(2026, 11, 6, 9, 0);
+    keepPendingCode('abcd-1234', store, typedAt);
+    expect(pendingCode(store, typedAt + (PENDING_CODE_MINUTES - 1) * 60_000)).toBe('abcd-1234');
+    expect(pendingCode(store, typedAt + (PENDING_CODE_MINUTES + 1) * 60_000)).toBeNull();
+    expect(store.items.size).toBe(0);
+  });
+
+  it('ignores anything else found under its key', () => {
+    const store = new MemoryStore();
+    store.setItem('reelhouse.redeem.pending-code', 'not json');
     expect(pendingCode(store)).toBeNull();
   });
 
