@@ -103,7 +103,7 @@ export async function caseDetail(ctx: DeskContext, viewer: Actor, caseId: string
     },
     account,
     refund_policy: verified ? refundPolicy(deskCase, account, { refunded, reserved }, ctx.clock.today(), viewer) : null,
-    gift_balance: verified && account?.membership ? { ...giftFigures(account.membership), can_restore: viewer.role === 'supervisor' } : null,
+    gift_balance: verified && account?.membership ? { ...giftFigures(account.membership), can_restore: viewer.role === 'supervisor' && account.account.role === 'owner' } : null,
     messages: messages.map((message) => caseMessageView(message, verified)),
     notes: notes.map(noteView),
     steps: steps.map(stepView),
