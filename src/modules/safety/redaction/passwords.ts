@@ -326,6 +326,9 @@ export function findPasswords(text: string): Span[] {
     if (!shaped && (m[0].length < 6 || !/[a-z\u00df-\u00ff]/.test(m[0]))) continue;
     if (!shaped && !looksLikePassword(value) && !looksStrong(value)) continue;
     if (LABEL_GLUED.test(value)) continue; // "PW=hunter22": the label's own rule takes the value after it
+    // Letters joined by "_" or "." with no digit or symbol ("marathon_mom", "john.smith") are a username's shape: only a
+    // password word right before them (the rules above) makes them a password.
+    if (/^\p{L}+(?:[._]\p{L}+)+$/u.test(value) && !looksStrong(value)) continue;
     const start = m.index;
     const end = start + m[0].length;
     // A password word right after counts across a sentence end too: "it's tigerlily7 btw. the password."

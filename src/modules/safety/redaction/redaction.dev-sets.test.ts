@@ -22,6 +22,9 @@ import { readDevSet, scoreDevSet } from './dev-sets.ts';
  * `members-batch5-*` was written after all of those and frozen before any change for it; measured once: en 94.9 % removed
  * (37 of 39) / 100 % kept, de/es/pt 100 / 100. Fixed as kinds: a month name and year in a message pasting a card number
  * ("runs out dec 2027"), "drivers lic".
+ * `members-batch6-*` was written after all of those and frozen before any change for it; measured once: en 100 % removed
+ * (41 of 41) / 95.7 % kept (22 of 23), de/es/pt 100 / 100. Fixed as a kind: letters joined by "_" or "." with no digit
+ * ("marathon_mom" in "sign in with marathon_mom and Boston2019") are a username's shape, a password only right after a password word.
  */
 const FLOORS: Record<string, { removed: number; kept: number; lines: number }> = {
   'members-batch1-en': { removed: 0.99, kept: 1, lines: 150 },
@@ -44,6 +47,10 @@ const FLOORS: Record<string, { removed: number; kept: number; lines: number }> =
   'members-batch5-de': { removed: 1, kept: 1, lines: 8 },
   'members-batch5-es': { removed: 1, kept: 1, lines: 8 },
   'members-batch5-pt': { removed: 1, kept: 1, lines: 8 },
+  'members-batch6-en': { removed: 1, kept: 1, lines: 40 },
+  'members-batch6-de': { removed: 1, kept: 1, lines: 8 },
+  'members-batch6-es': { removed: 1, kept: 1, lines: 8 },
+  'members-batch6-pt': { removed: 1, kept: 1, lines: 8 },
 };
 
 describe('redaction on the dev-sets/ development sets', () => {
