@@ -71,11 +71,12 @@ describe('escalation rules', () => {
   });
 
   it('understands a member asking to complain or to go higher, and not ordinary questions', () => {
-    for (const text of ['I want to make a complaint', 'I would like to file a formal complaint', 'This is a complaint about the charge', 'ich möchte mich beschweren', 'quiero poner una queja', 'quero fazer uma reclamação'])
+    for (const text of ['I want to make a complaint', 'I would like to file a formal complaint', 'I want to complain', 'complaint', 'where is your complaints procedure', 'ich möchte mich beschweren', 'quiero poner una queja', 'quero fazer uma reclamação'])
       expect(escalationWish(text), text).toBe('complaint');
-    for (const text of ['escalate this please', 'Can I speak to a supervisor?', 'let me talk to your manager', 'I need a specialist'])
+    for (const text of ['escalate this please', 'Can I speak to a supervisor?', 'let me talk to your manager', 'I need a specialist', 'quiero hablar con un supervisor', 'ich möchte mit einem Vorgesetzten sprechen'])
       expect(escalationWish(text), text).toBe('specialist');
-    for (const text of ['why was I charged twice?', 'my TV says not part of household', 'how do I cancel', 'I want a refund'])
+    // Describing the problem stays the assistant's: it explains the charge first.
+    for (const text of ['why was I charged twice?', 'This is a complaint about the charge on my card', 'my TV says not part of household', 'how do I cancel', 'I want a refund', 'my manager at work shares this account'])
       expect(escalationWish(text), text).toBeNull();
   });
 

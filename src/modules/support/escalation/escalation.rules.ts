@@ -165,12 +165,22 @@ export function billingDisputeUnresolved(escalation: { topic: EscalationTopic; s
   return now.getTime() > escalation.answerDue.getTime();
 }
 
-const COMPLAINT = /\b(?:complain(?:t|ts|ing)?|formal(?:ly)? complain\w*|beschwer\w*|reklamation|queja|quejarme|reclamaci[oó]n|reclama[cç][aã]o|reclamar)\b/i;
-const SPECIALIST = new RegExp([
-  String.raw`\bescalat\w*`,
-  String.raw`\b(?:supervisor|manager|specialist|someone (?:more )?senior|higher up|team lead(?:er)?)\b`,
-  String.raw`\b(?:vorgesetzt\w*|spezialist\w*|supervisora?|especialista|gerente|superior)\b`,
+/** Asking to complain, not describing a problem ("this is a complaint about the charge" stays the assistant's). */
+const COMPLAINT_WISH = new RegExp([
+  String.raw`\b(?:make|file|lodge|raise|submit|open|register|put in|start)\s+(?:a\s+|an\s+|my\s+)?(?:formal\s+|official\s+)?complaint\b`,
+  String.raw`\bformal(?:ly)?\s+complain`,
+  String.raw`\b(?:want|wish|like|need|going|have)\s+to\s+complain\b`,
+  String.raw`\bcomplaints?\s+(?:department|team|process|procedure|form)\b`,
+  String.raw`^\s*(?:a\s+)?complaint\s*[.!]*\s*$`,
+  String.raw`\b(?:mich\s+beschweren|beschwerde\s+(?:einreichen|einlegen|machen)|formelle\s+beschwerde)`,
+  String.raw`\b(?:poner|presentar|hacer)\s+una\s+(?:queja|reclamaci[oó]n)|\bquiero\s+quejarme`,
+  String.raw`\b(?:fazer|abrir|registrar)\s+uma\s+reclama[cç][aã]o|\bquero\s+reclamar`,
 ].join('|'), 'i');
+
+/** Someone higher: a role asked for, or "escalate". */
+const ESCALATE = /\bescalat(?:e|ion|ing)\b|\beskalier\w*/i;
+const HIGHER_ROLE = /\b(?:supervisor|manager|specialist|someone (?:more )?senior|somebody senior|higher up|team lead(?:er)?|vorgesetzt\w*|spezialist\w*|especialista|gerente|encargad[oa]|superior)\b/i;
+const ASKING = /\b(?:speak|talk|chat|want|need|get|give|ask(?:ing)? for|transfer|connect|put me through|bring|let me|can i|could i|hablar|quiero|falar|quero|sprechen|möchte|will)\b/i;
 
 /**
  * The member asks to complain or to go higher, in so many words ("I want to
@@ -178,8 +188,8 @@ const SPECIALIST = new RegExp([
  * wins when both are named.
  */
 export function escalationWish(text: string): EscalationKind | null {
-  if (COMPLAINT.test(text)) return 'complaint';
-  if (SPECIALIST.test(text)) return 'specialist';
+  if (COMPLAINT_WISH.test(text)) return 'complaint';
+  if (ESCALATE.test(text) || (HIGHER_ROLE.test(text) && ASKING.test(text))) return 'specialist';
   return null;
 }
 
