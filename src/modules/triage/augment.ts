@@ -136,3 +136,32 @@ export function languageVariants(text: string, random: Random): string[] {
 export function publicVariants(text: string, random: Random): string[] {
   return [text, withTypos(casual(text, random), random), withStory(text, random)];
 }
+
+/** Greetings, sign-offs and signatures of a written email, per language: none of them says anything about a problem. */
+const EMAIL_PARTS: Record<string, { greetings: string[]; signoffs: string[] }> = {
+  en: {
+    greetings: ['Dear Sir or Madam,', 'Hi team,', 'Hello Reelhouse,', 'To whom it may concern,', 'Good morning,', 'Hi,', 'Dear support,'],
+    signoffs: ['Kind regards,', 'Best wishes,', 'Many thanks,', 'Sincerely,', 'Thanks in advance,', 'Regards,', 'Sent from my phone'],
+  },
+  de: {
+    greetings: ['Sehr geehrte Damen und Herren,', 'Hallo zusammen,', 'Guten Tag,', 'Hallo Reelhouse-Team,', 'Moin,'],
+    signoffs: ['Mit freundlichen Grüßen', 'Viele Grüße', 'Danke im Voraus', 'Beste Grüße', 'Gruß'],
+  },
+  es: {
+    greetings: ['Estimados señores:', 'Hola,', 'Buenos días,', 'Buenas tardes equipo de Reelhouse,', 'A quien corresponda:'],
+    signoffs: ['Atentamente,', 'Saludos,', 'Un saludo,', 'Gracias de antemano,', 'Muchas gracias,'],
+  },
+  pt: {
+    greetings: ['Prezados,', 'Olá,', 'Bom dia,', 'Boa tarde, equipe Reelhouse,', 'Oi pessoal,'],
+    signoffs: ['Atenciosamente,', 'Abraços,', 'Obrigado desde já,', 'Att,', 'Muito obrigada,'],
+  },
+};
+const NAMES = ['Anna Kowalski', 'J. Okafor', 'Marta', 'Tom Becker', 'Lucía Ramos', 'Paulo Henrique', 'Mrs. D. Hughes', 'Kenji', 'Fatima Noor', 'R. Lindqvist', 'Grace'];
+const ROLES = ['Office Manager, Northside Physio', 'Owner, Blue Door Bakery', 'Accounts, Fenwick & Daughters Ltd', 'on behalf of my father', 'Tel. 0161 555 0192', 'Flat 4B'];
+
+/** The line inside an email: a greeting, the line, a sign-off and a name, sometimes with a role or company under it. */
+export function asEmail(text: string, language: string, random: Random): string {
+  const parts = EMAIL_PARTS[language] ?? EMAIL_PARTS.en;
+  const signature = random() < 0.4 ? `${pick(random, NAMES)}\n${pick(random, ROLES)}` : pick(random, NAMES);
+  return `${pick(random, parts.greetings)}\n\n${text}\n\n${pick(random, parts.signoffs)}\n${signature}`;
+}

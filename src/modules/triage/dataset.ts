@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { seededRandom } from './augment.ts';
 import { isIntent } from './intents.ts';
 import type { LabelledMessage } from './evaluate.ts';
@@ -21,6 +21,11 @@ export const DEV_STYLES_FILE = new URL('./data/dev-styles-2026-12-06.jsonl', imp
  * parents, small businesses with several accounts, the confusable pairs. Never trained on.
  */
 export const DEV_PHONE_FILE = new URL('./data/dev-phone-mixed-2026-12-06.jsonl', import.meta.url);
+/** Development sets written for issue 10 (dev-sets/*.jsonl, `lang` on every line), never trained on. */
+export const DEV_SETS_DIR = new URL('./dev-sets/', import.meta.url);
+export function devSetFiles(): URL[] {
+  return readdirSync(DEV_SETS_DIR).filter((name) => name.endsWith('.jsonl')).sort().map((name) => new URL(name, DEV_SETS_DIR));
+}
 /** The shared evaluation sample (never trained on). */
 export const SAMPLE_FILE = new URL('../../../../shared/data/intents-sample.jsonl', import.meta.url);
 /** Crowd-written lines (Banking77 and CLINC150 train splits, mapped to our intents), shared/data/README.md. */
@@ -71,7 +76,7 @@ export function publicSplit(file: URL | string = PUBLIC_FILE): { train: SourcedM
     train.push(...group.slice(cut));
   }
   const key = (line: LabelledMessage) => line.text.trim().toLowerCase();
-  const evaluation = new Set([HOLDOUT_FILE, DEV_FILE, DEV_STYLES_FILE, DEV_PHONE_FILE, ...(existsSync(SAMPLE_FILE) ? [SAMPLE_FILE] : [])].flatMap((f) => readLabelled(f).map(key)));
+  const evaluation = new Set([HOLDOUT_FILE, DEV_FILE, DEV_STYLES_FILE, DEV_PHONE_FILE, ...devSetFiles(), ...(existsSync(SAMPLE_FILE) ? [SAMPLE_FILE] : [])].flatMap((f) => readLabelled(f).map(key)));
   const ours = new Set([TRAIN_FILE, TRAIN_LANGUAGES_FILE].flatMap((f) => readLabelled(f).map(key)));
   return { train: train.filter((line) => !evaluation.has(key(line))), heldBack: heldBack.filter((line) => !ours.has(key(line))) };
 }

@@ -12,6 +12,8 @@ export type StoredModel = {
   hashBits: number;
   classes: string[];
   temperature: number;
+  /** Per message language (ISO 639-1), fitted like `temperature` on that language's held-back lines; others use `temperature`. */
+  temperatures?: Record<string, number>;
   bias: number[];
   /** base64 of little-endian Uint32 feature ids, ascending. */
   rows: string;
@@ -25,6 +27,8 @@ export type StoredModel = {
 export type Model = {
   classes: readonly Intent[];
   temperature: number;
+  /** Per language (ISO 639-1); a language not listed uses `temperature`. */
+  temperatures?: Readonly<Record<string, number>>;
   bias: Float32Array;
   /** Dense, feature-major: weights[feature * classes + class]. */
   weights: Float32Array;
@@ -54,11 +58,16 @@ export function parseModel(stored: StoredModel): Model {
     const base = rows[r] * k;
     for (let c = 0; c < k; c++) weights[base + c] = quantised[r * k + c] * scales[r];
   }
-  return { classes, temperature: stored.temperature, bias: Float32Array.from(stored.bias), weights };
+  return { classes, temperature: stored.temperature, ...(stored.temperatures ? { temperatures: stored.temperatures } : {}), bias: Float32Array.from(stored.bias), weights };
 }
 
 export function loadModel(file: URL | string = MODEL_FILE): Model {
   return parseModel(JSON.parse(readFileSync(file, 'utf8')) as StoredModel);
+}
+
+/** The temperature for a message in `language`: its own if calibrated, else the overall one. */
+export function temperatureFor(model: Model, language: string): number {
+  return model.temperatures?.[language] ?? model.temperature;
 }
 
 /** Raw scores, one per class, into `out`. */

@@ -17,7 +17,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { languageVariants, publicVariants, seededRandom, variants, type Random } from './augment.ts';
+import { asEmail, withTypos, languageVariants, publicVariants, seededRandom, variants, type Random } from './augment.ts';
 import { publicSplit, readLabelled, TRAIN_FILE, TRAIN_LANGUAGES_FILE, type SourcedMessage } from './dataset.ts';
 import { extractEntities } from './entities.rules.ts';
 import { DIMENSIONS, extractFeatures, HASH_BITS, newFeatureBuffer } from './features.ts';
@@ -26,20 +26,27 @@ import { MODEL_FILE, softmax, type Model, type StoredModel } from './model.ts';
 
 const SEED = 20261127;
 /** publicWeight: how much one public example counts against one of ours (they are many, and about a bank, not us). */
-export type Settings = { epochs: number; learningRate: number; decay: number; l2: number; publicWeight: number; balance: number };
-export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7, publicWeight: 0.5, balance: 0 };
+/**
+ * labelSmoothing: the share of each example's target spread over all intents (0: one-hot).
+ * emailForms: also learn each of our lines inside an email (greeting, sign-off, signature; augment.ts asEmail).
+ * calibrateOn: which held-back forms the temperatures are fitted on: every form, or the lines as written only.
+ */
+export type Settings = { epochs: number; learningRate: number; decay: number; l2: number; publicWeight: number; balance: number; labelSmoothing: number; calibrateOn: 'all' | 'written'; emailForms: boolean };
+export const SETTINGS: Settings = { epochs: 20, learningRate: 4, decay: 0.2, l2: 1e-7, publicWeight: 0.5, balance: 0, labelSmoothing: 0.1, calibrateOn: 'all', emailForms: false };
 const CALIBRATION_SHARE = 0.15;
 /** Rows whose largest weight is below this are dropped from the file (they cannot change a ranking). */
 const PRUNE_BELOW = 0.01;
+/** A language gets a temperature of its own when it has at least this many held-back examples. */
+const MIN_LANGUAGE_CALIBRATION = 150;
 
-type Example = { index: Int32Array; value: Float32Array; label: number; group: number; weight: number };
+type Example = { index: Int32Array; value: Float32Array; label: number; group: number; weight: number; written: boolean; language: string };
 type Weights = { w: Float32Array; b: Float64Array };
 
 const K = INTENTS.length;
 
-function featurise(text: string, label: number, group: number, weight: number): Example {
+function featurise(text: string, label: number, group: number, weight: number, written: boolean, language: string): Example {
   const x = extractFeatures(text, extractEntities(text), newFeatureBuffer());
-  return { index: x.index.slice(0, x.length), value: x.value.slice(0, x.length), label, group, weight };
+  return { index: x.index.slice(0, x.length), value: x.value.slice(0, x.length), label, group, weight, written, language };
 }
 
 function shuffle<T>(list: T[], random: Random): T[] {
@@ -70,7 +77,9 @@ function fit(examples: Example[], random: Random, settings: Settings): Weights {
     for (const i of shuffle(order, random)) {
       const x = examples[i];
       const p = softmax(logits(model, x, z));
-      p[x.label] -= 1;
+      // Gradient of the log loss against the (smoothed) target.
+      if (settings.labelSmoothing > 0) for (let c = 0; c < K; c++) p[c] -= settings.labelSmoothing / K;
+      p[x.label] -= 1 - settings.labelSmoothing;
       for (let c = 0; c < K; c++) p[c] *= x.weight;
       for (let c = 0; c < K; c++) model.b[c] -= rate * 0.1 * p[c];
       for (let f = 0; f < x.index.length; f++) {
@@ -132,7 +141,7 @@ export function trainingLines(): SourcedMessage[] {
   return [...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...publicSplit().train];
 }
 
-export type Fitted = { weights: Weights; temperature: number; calibrationAccuracy: number; calibrationLines: number; examples: number };
+export type Fitted = { weights: Weights; temperature: number; temperatures: Record<string, number>; calibrations: Record<Settings['calibrateOn'], Calibration>; calibrationAccuracy: number; calibrationLines: number; examples: number };
 
 /**
  * Steps 1 to 3 on any set of lines (crossvalidate.ts gives it folds): the
@@ -153,7 +162,8 @@ export function fitLines(lines: SourcedMessage[], settings: Settings = SETTINGS,
     const label = INTENTS.indexOf(line.intent);
     const own = line.source === 'own';
     const forms = !own ? publicVariants(line.text, random) : line.lang && line.lang !== 'en' ? languageVariants(line.text, random) : variants(line.text, random);
-    for (const text of forms) examples.push(featurise(text, label, group, own ? 1 : settings.publicWeight));
+    if (own && settings.emailForms) forms.push(asEmail(random() < 0.5 ? line.text : withTypos(line.text, random), line.lang ?? 'en', random));
+    forms.forEach((text, form) => examples.push(featurise(text, label, group, own ? 1 : settings.publicWeight, form === 0, line.lang ?? 'en')));
   });
   balanceClasses(examples, settings.balance);
 
@@ -161,11 +171,31 @@ export function fitLines(lines: SourcedMessage[], settings: Settings = SETTINGS,
   const held = examples.filter((x) => calibrationLines.has(x.group));
   const partial = fit(fitting, seededRandom(SEED + 1), settings);
   const heldScores = held.map((x) => Float64Array.from(logits(partial, x, new Float64Array(K))));
-  const heldLabels = held.map((x) => x.label);
-  const calibrationAccuracy = heldScores.filter((s, i) => s.indexOf(Math.max(...s)) === heldLabels[i]).length / held.length;
-  const temperature = fitTemperature(heldScores, heldLabels);
+  const calibrationAccuracy = heldScores.filter((s, i) => s.indexOf(Math.max(...s)) === held[i].label).length / held.length;
+  const calibrations = {
+    all: calibrate(held, heldScores, () => true),
+    written: calibrate(held, heldScores, (x) => x.written),
+  };
+  const { temperature, temperatures } = calibrations[settings.calibrateOn];
   const weights = options.skipFull ? partial : fit(examples, seededRandom(SEED + 1), settings);
-  return { weights, temperature, calibrationAccuracy, calibrationLines: calibrationLines.size, examples: examples.length };
+  return { weights, temperature, temperatures, calibrations, calibrationAccuracy, calibrationLines: calibrationLines.size, examples: examples.length };
+}
+
+type Calibration = { temperature: number; temperatures: Record<string, number> };
+
+/**
+ * The temperature minimising the log loss of the held-back examples that `use` picks, overall and per
+ * language with enough of them (the model is surer in English, which has most lines, than in the others).
+ */
+function calibrate(held: Example[], scores: Float64Array[], use: (x: Example) => boolean): Calibration {
+  const chosen = held.map((x, i) => [x, i] as const).filter(([x]) => use(x));
+  const temperatureOf = (picked: (readonly [Example, number])[]) => fitTemperature(picked.map(([, i]) => scores[i]), picked.map(([x]) => x.label));
+  const temperatures: Record<string, number> = {};
+  for (const language of [...new Set(chosen.map(([x]) => x.language))].sort()) {
+    const mine = chosen.filter(([x]) => x.language === language);
+    if (mine.length >= MIN_LANGUAGE_CALIBRATION) temperatures[language] = temperatureOf(mine);
+  }
+  return { temperature: temperatureOf(chosen), temperatures };
 }
 
 /**
@@ -183,7 +213,7 @@ function balanceClasses(examples: Example[], power: number): void {
 
 /** An in-memory model of fitted weights, for triage.ts createTriage (crossvalidate.ts uses it unquantised). */
 export function asModel(fitted: Fitted): Model {
-  return { classes: [...INTENTS], temperature: fitted.temperature, bias: Float32Array.from(fitted.weights.b), weights: fitted.weights.w };
+  return { classes: [...INTENTS], temperature: fitted.temperature, temperatures: fitted.temperatures, bias: Float32Array.from(fitted.weights.b), weights: fitted.weights.w };
 }
 
 export function train(settings: Settings = SETTINGS): { stored: StoredModel; calibrationAccuracy: number } {
@@ -196,6 +226,7 @@ export function train(settings: Settings = SETTINGS): { stored: StoredModel; cal
     hashBits: HASH_BITS,
     classes: [...INTENTS],
     temperature: fitted.temperature,
+    temperatures: fitted.temperatures,
     bias: Array.from(full.b, (b) => Math.round(b * 1e5) / 1e5),
     ...packed,
     training: {
@@ -217,5 +248,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const { stored } = train();
   writeFileSync(MODEL_FILE, `${JSON.stringify(stored)}\n`);
-  process.stdout.write(`${JSON.stringify({ model: fileURLToPath(MODEL_FILE), temperature: stored.temperature, ...stored.training, seconds: (Date.now() - started) / 1000 })}\n`);
+  process.stdout.write(`${JSON.stringify({ model: fileURLToPath(MODEL_FILE), temperature: stored.temperature, temperatures: stored.temperatures, ...stored.training, seconds: (Date.now() - started) / 1000 })}\n`);
 }

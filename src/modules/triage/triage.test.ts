@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEV_FILE, DEV_PHONE_FILE, DEV_STYLES_FILE, HOLDOUT_FILE, PUBLIC_FILE, publicSplit, readLabelled, SAMPLE_FILE, TRAIN_FILE, TRAIN_LANGUAGES_FILE } from './dataset.ts';
+import { DEV_FILE, DEV_PHONE_FILE, DEV_STYLES_FILE, devSetFiles, HOLDOUT_FILE, PUBLIC_FILE, publicSplit, readLabelled, SAMPLE_FILE, TRAIN_FILE, TRAIN_LANGUAGES_FILE } from './dataset.ts';
 import { evaluate } from './evaluate.ts';
 import { INTENTS, isIntent } from './intents.ts';
-import { loadModel } from './model.ts';
+import { loadModel, temperatureFor } from './model.ts';
 import { triage } from './triage.ts';
 
 /** The public lines live in ../shared beside the clone; a clone elsewhere skips what needs them (the model ships trained). */
@@ -33,6 +33,13 @@ describe('triage of a member message', () => {
       const total = result.confidence + result.alternatives.reduce((sum, a) => sum + a.confidence, 0);
       expect(total).toBeLessThanOrEqual(1.002);
     }
+  });
+
+  it('calibrates each language on its own held-back lines: a temperature for en, de, es and pt, the overall one for others', () => {
+    const model = loadModel();
+    expect(Object.keys(model.temperatures ?? {}).sort()).toEqual(['de', 'en', 'es', 'pt']);
+    expect(temperatureFor(model, 'de')).toBe(model.temperatures?.de);
+    expect(temperatureFor(model, 'ja')).toBe(model.temperature);
   });
 
   it('ships a model that knows exactly the 25 intents', () => {
@@ -70,7 +77,7 @@ describe('triage of a member message', () => {
     const train = new Set([...readLabelled(TRAIN_FILE), ...readLabelled(TRAIN_LANGUAGES_FILE), ...split.train].map((line) => line.text.toLowerCase()));
     const holdout = readLabelled(HOLDOUT_FILE);
     expect(holdout.length).toBeGreaterThanOrEqual(INTENTS.length * 20);
-    for (const set of [holdout, readLabelled(DEV_FILE), readLabelled(DEV_STYLES_FILE), readLabelled(DEV_PHONE_FILE), split.heldBack]) expect(set.filter((line) => train.has(line.text.toLowerCase()))).toEqual([]);
+    for (const set of [holdout, readLabelled(DEV_FILE), readLabelled(DEV_STYLES_FILE), readLabelled(DEV_PHONE_FILE), ...devSetFiles().map((f) => readLabelled(f)), split.heldBack]) expect(set.filter((line) => train.has(line.text.toLowerCase()))).toEqual([]);
   });
 
   it.skipIf(!HAS_PUBLIC)('holds back a fixed, stratified 20 % of the public lines', () => {

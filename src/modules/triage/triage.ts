@@ -2,7 +2,7 @@ import { extractEntities, type Entities } from './entities.rules.ts';
 import { extractFeatures, newFeatureBuffer } from './features.ts';
 import type { Intent } from './intents.ts';
 import { detectLanguage } from './language.ts';
-import { loadModel, scores, softmax, type Model } from './model.ts';
+import { loadModel, scores, softmax, temperatureFor, type Model } from './model.ts';
 
 export type ScoredIntent = { intent: Intent; confidence: number };
 /** The contract's four fields (contracts/intents.md), and the message's language (ISO 639-1) as an extra. */
@@ -27,11 +27,12 @@ export function createTriage(model: Model): Triage {
   const order = model.classes.map((_, i) => i);
   return (text) => {
     const entities = extractEntities(text);
-    const p = softmax(scores(model, extractFeatures(text, entities, buffer), z), model.temperature);
+    const language = detectLanguage(text);
+    const p = softmax(scores(model, extractFeatures(text, entities, buffer), z), temperatureFor(model, language));
     order.sort((a, b) => p[b] - p[a]);
     const alternatives: ScoredIntent[] = [];
     for (let r = 1; r <= MAX_ALTERNATIVES && p[order[r]] >= MIN_ALTERNATIVE; r++) alternatives.push({ intent: model.classes[order[r]], confidence: round(p[order[r]]) });
-    return { intent: model.classes[order[0]], confidence: round(p[order[0]]), alternatives, entities, language: detectLanguage(text) };
+    return { intent: model.classes[order[0]], confidence: round(p[order[0]]), alternatives, entities, language };
   };
 }
 
