@@ -1,13 +1,15 @@
 /**
  * Figures of the triage on a development set of dev-sets/ (or any {"text","intent","lang"} file):
- *   node --import tsx src/modules/triage/dev-sets/measure.ts FILE [--errors]
+ *   node --import tsx src/modules/triage/dev-sets/measure.ts FILE [--errors] [--model MODEL.json]
  * Top-1 and ECE (10 bins) per language and in all, out-of-scope recall and false out-of-scope,
  * and how often the clarifying question is asked (clarify.ts) with the right intent among its buttons.
+ * --model scores another model file (an earlier one from git, for a before/after) instead of the shipped one.
  */
 import { clarify } from '../clarify.ts';
 import { readLabelled, type SourcedMessage } from '../dataset.ts';
 import { evaluate } from '../evaluate.ts';
-import { triage } from '../triage.ts';
+import { loadModel } from '../model.ts';
+import { createTriage, triage as shipped } from '../triage.ts';
 
 const file = process.argv[2];
 if (!file) {
@@ -15,6 +17,8 @@ if (!file) {
   process.exit(2);
 }
 const showErrors = process.argv.includes('--errors');
+const modelAt = process.argv.indexOf('--model');
+const triage = modelAt > 0 ? createTriage(loadModel(process.argv[modelAt + 1])) : shipped;
 const pct = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
 
 function line(name: string, messages: SourcedMessage[]): void {
