@@ -57,6 +57,8 @@ const CASES: Case[] = [
   { route: 'GET /api/chat/conversations/{id}/transcript', method: 'GET', path: (v) => `/api/chat/conversations/${v.conversationId}/transcript` },
   { route: 'POST /api/chat/conversations/{id}/transcript/email', method: 'POST', path: (v) => `/api/chat/conversations/${v.conversationId}/transcript/email` },
   // Last: it ends the caller's own sessions.
+  { route: 'GET /api/me/gift-balance', method: 'GET', path: () => '/api/me/gift-balance' },
+  { route: 'POST /api/me/gift-cards/redeem', method: 'POST', path: () => '/api/me/gift-cards/redeem', body: () => ({ code: 'HJKM-NPQR-STVW-XY23' }) },
   { route: 'POST /api/me/sign-out-everywhere', method: 'POST', path: () => '/api/me/sign-out-everywhere' },
 ];
 

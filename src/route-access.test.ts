@@ -25,7 +25,7 @@ type Access =
   | 'demo'; // only in demo mode
 
 const RULES: Array<[RegExp, Access]> = [
-  [/^(GET|HEAD) \/(|healthz|metrics|plans|join|sign-in|forgot|reset|find-account|account|account\/\*|tv|invitations\/\*|security\/undo|chat|chat\/\*|desk|desk\/\*|assets\/\*)$/, 'public'],
+  [/^(GET|HEAD) \/(|healthz|metrics|plans|join|sign-in|forgot|reset|find-account|account|account\/\*|tv|redeem|invitations\/\*|security\/undo|chat|chat\/\*|desk|desk\/\*|assets\/\*)$/, 'public'],
   [/^GET \/docs/, 'public'],
   [/^(GET|POST) \/help(\/|$)/, 'public'],
   [/^GET \/api\/(billing\/catalog|session|help\/.*|flows|flow-runs\/:runId|contact\/availability|desk\/session)$/, 'public'],
