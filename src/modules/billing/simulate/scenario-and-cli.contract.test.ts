@@ -151,6 +151,14 @@ describe('malformed scenarios', () => {
     })).toBe('events[1].last4');
   });
 
+  it('names a gift card whose currency is not an ISO 4217 code (a wrong but well-formed one is a refusal)', () => {
+    const signup = { date: '2026-01-31', type: 'signup', plan: 'basic' };
+    for (const currency of ['DOLLARS', 'US', '']) {
+      expect(fieldOf({ account, events: [signup, { date: '2026-02-03', type: 'redeem_gift_card', code: 'A', amount: 500, currency }] })).toBe('events[1].currency');
+    }
+    expect(fieldOf({ account, events: [signup, { date: '2026-02-03', type: 'redeem_gift_card', code: 'A', amount: -5, currency: 'USD' }] })).toBe('events[1].amount');
+  });
+
   it('names a missing account country', () => {
     expect(fieldOf({ account: { billing: 'direct' }, events: [] })).toBe('account.country');
   });

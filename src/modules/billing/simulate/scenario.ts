@@ -33,7 +33,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     amount: minorUnits.optional(),
     idempotency_key: z.string().min(1).optional(),
   }),
-  event('redeem_gift_card', { code: z.string().min(1), amount: minorUnits, currency: z.string().min(1) }),
+  event('redeem_gift_card', { code: z.string().min(1), amount: minorUnits, currency: z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 4217 currency code, like USD') }),
 ]);
 
 export type ScenarioEvent = z.infer<typeof eventSchema>;
