@@ -115,6 +115,8 @@ const LOGIN_WITH_HINT = /\bwith\b|\bto\s+(?:log|sign|get)|word|combo|combination
 const LOGIN_WITH_IS = /(?<![\p{L}])(?:(?:i|we)\s+(?:log|sign)\s*(?:in|on)\s+with|(?:i|we)\s+(?:use|type|enter|put\s+in)\s+to\s+(?:log|sign|get)\s*(?:in|on)|(?:the\s+)?(?:word|key|combo|combination)\s+to\s+get\s+in|(?:the\s+|my\s+)?(?:secret|magic|code)\s+word|mit\s+dem\s+ich\s+mich\s+(?:anmelde|einlogge)|(?:lo\s+)?que\s+(?:pongo|uso|escribo)\s+para\s+entrar|(?:o\s+)?que\s+(?:eu\s+)?(?:uso|coloco|digito)\s+(?:pra|para)\s+entrar)\s*(?:is|was|ist|war|es|era|é|:)\s*(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)/giu;
 /** "my password? bread and butter", "Passwort? Rosenkohl9": the member asks the question and answers it. Up to three words ending the clause. */
 const ASKED_THEN_GIVEN = new RegExp(String.raw`\b${PASSWORD_WORD}\s*\?+\s*(?:(?:it'?s|its|it\s+is|es|ist|é|that'?s)\s+)?(?:"|“)?([^\s,.!?"”]+(?:\s+[^\s,.!?"”]+){0,2}(?=\s*(?:[,.!?"”\n]|$))|[^\s,.!?"”]+)`, 'giu');
+/** Words that say how or when, not what: "it's been over 2", "password? thanks". */
+const COMMON_WORD = /^(?:been|over|about|around|only|almost|nearly|exactly|like|after|before|since|version|level|step|option|page|season|episode|number|tier|plan|day|week|month|year|attempt|try|time|error|code|case|order|up|down|back|out|thanks|thank|ty|help|please|pls|sorry|hello|hi|yes|yeah|nope|reset|again|maybe|gone)$/i;
 const FILLER = /^(?:lol|lmao|haha|jk|btw|i\s+think|think|maybe|probably|creo|acho|glaube|wohl|oder|or|ou|o|pls|please|thanks|thx|xd|:\)|:\()$/i;
 /** "my wife's birthday is the password, 07141988": digits or a password-shaped word right after the word and a comma. */
 const COMMA_AFTER = new RegExp(String.raw`\b${PASSWORD_WORD},\s+${VALUE}`, 'giu');
@@ -271,18 +273,18 @@ export function findPasswords(text: string): Span[] {
     const words = m[1]!.split(/\s+/);
     while (words.length > 1 && FILLER.test(words[words.length - 1]!)) words.pop(); // "password? hunter22 lol", "¿la contraseña? es X creo"
     // A new question or a sentence ("password? I forgot it", "Passwort? keine Ahnung") is no answer: every word must not be a common one.
-    if (words.some((word) => NOT_A_PASSWORD.has(word.toLowerCase()) && !/^(?:and|und|y|e)$/i.test(word)) || /^(?:i|ich|yo|eu|we|you|what|how|why|can|could|do|does|is|are|no|nope|idk|dunno|forgot|was|wie|qu[ée]|como|c[óo]mo|not|keine|nicht|oh|um|uh|er|erm|hmm|well|ok|okay|so|ah|also|pues|bueno|bom|ent[ãa]o)$/i.test(words[0]!)) continue;
+    if (words.every((word) => FILLER.test(word) || COMMON_WORD.test(word)) || words.some((word) => NOT_A_PASSWORD.has(word.toLowerCase()) && !/^(?:and|und|y|e)$/i.test(word)) || /^(?:i|ich|yo|eu|we|you|what|how|why|can|could|do|does|is|are|no|nope|idk|dunno|forgot|was|wie|qu[ée]|como|c[óo]mo|not|keine|nicht|oh|um|uh|er|erm|hmm|well|ok|okay|so|ah|also|pues|bueno|bom|ent[ãa]o)$/i.test(words[0]!)) continue;
     const start = m.index + m[0].length - m[1]!.length;
     const kept = m[1]!.match(new RegExp(String.raw`^(?:\S+\s+){${words.length - 1}}\S+`))![0];
     spans.push({ kind: 'password', start, end: start + kept.length });
   }
   for (const m of named ? text.matchAll(COMMA_AFTER) : []) {
     const value = m[1]!.replace(/[.,;:)\]}"'”»?!]+$/, '');
-    if (/^\d{4,12}$/.test(value) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || looksLikePassword(value)) add(m, 'strict');
+    if ((/^\d{4,12}$/.test(value) && !/^(?:19|20)\d\d$/.test(value)) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || looksLikePassword(value)) add(m, 'strict');
   }
   for (const m of named ? text.matchAll(BIRTHDAY_AFTER) : []) add(m, 'strict');
   for (const m of named ? text.matchAll(ITS_WORDS) : []) {
-    if (m[1]!.split(/\s+/).some((word) => NOT_A_PASSWORD.has(word) || /^(?:times?|minutes?|hours?|days?|weeks?|months?|years?|characters?|digits?|letters?|tries|attempts)$/.test(word))) continue;
+    if (m[1]!.split(/\s+/).some((word) => NOT_A_PASSWORD.has(word) || COMMON_WORD.test(word) || /^(?:times?|minutes?|hours?|days?|weeks?|months?|years?|characters?|digits?|letters?|tries|attempts)$/.test(word))) continue;
     add(m, 'strict');
   }
   for (const m of named ? text.matchAll(DATE_DIGITS_AFTER) : []) {
