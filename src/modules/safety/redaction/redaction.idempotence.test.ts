@@ -56,6 +56,7 @@ const roundThreeSets = readdirSync(here('./dev-sets')).filter((name) => name.end
 const corpus = [...new Set([
   ...literalsOf(here('./redaction.test.ts')),
   ...literalsOf(here('./gift-cards.test.ts')),
+  ...literalsOf(here('./redaction.round3.test.ts')),
   ...roundThreeSets,
   ...literalsOf(here('./redaction.languages.test.ts')),
   ...devSets,
