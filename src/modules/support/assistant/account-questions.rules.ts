@@ -72,7 +72,7 @@ export function readAccountQuestion(text: string, context: { afterMoney?: boolea
   if (contextual) return contextual;
   const matched = Q.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
   // "why am I charged twice every month" is about the charges, not whether one repeats.
-  const found = matched === 'recurring' && /\btwice\b|\bdouble\w*\b|\b(?:two|2) (?:charges|payments|accounts|subscriptions|memberships)\b/i.test(clean) ? null : matched;
+  const found = matched === 'recurring' && /\btwice\b|\bdouble\w*\b|\b(?:two|2|multiple|several) (?:times|charges|payments|accounts|subscriptions|memberships)\b/i.test(clean) ? null : matched;
   if (found) return found;
   if (AHEAD.test(clean) && !COMPLAINT.test(clean)) {
     // "what about next month?" right after a money answer asks the same about the next charge.
@@ -180,7 +180,8 @@ function extraMemberText(snapshot: AccountSnapshot, explanation: ChargeExplanati
   if (offer && offer.slots === 0) return { body: `Your ${offer.planName} plan has no extra member places; Standard and Premium have them. You can change plan on your membership page.` };
   const used = membership.state.extra_members;
   if (offer && used >= offer.slots) return { body: `Your ${offer.planName} plan has ${offer.slots} extra member place${offer.slots > 1 ? 's' : ''}, and ${used === 1 ? 'it is' : 'they are all'} in use.` };
-  const price = offer?.slotPrice ? ` Each place costs ${money(offer.slotPrice, membership.currency)} a month, charged for the rest of the current period when you add it.` : '';
+  const places = offer && offer.slots > 0 ? ` Your ${offer.planName} plan has ${offer.slots} extra member place${offer.slots > 1 ? 's' : ''}; you use ${used} of ${offer.slots}.` : '';
+  const price = `${places}${offer?.slotPrice ? ` Each place costs ${money(offer.slotPrice, membership.currency)} a month, charged for the rest of the current period when you add it.` : ''}`;
   const pending = membership.state.status === 'canceled_pending' ? ' Your membership is ending, though, so a place would end with it.' : '';
   return { body: `You can add an extra member from your extra members page (/account/extra-members): they get their own login on your membership.${price}${pending}`, choices: [{ id: 'link:/account/extra-members', label: 'Open my extra members page' }] };
 }

@@ -17,7 +17,7 @@ import { asksAboutCharge, CANCELLED_BEFORE, glossToEnglish, hasStatementLines, M
 import { languageNote, linkAnswer, otherLanguage, pastedSecretNotes, securityBrief } from './member-notes.rules.ts';
 import { longDate } from './charges/charge-dates.ts';
 import { giftCardTopic } from './gift-cards.rules.ts';
-import { explainsChargeToo, pastAmountsOf, restartSecurityReply, wasRestarted } from './context-questions.rules.ts';
+import { explainsChargeToo, pastAmountsOf, readsAsCharge, restartSecurityReply, wasRestarted } from './context-questions.rules.ts';
 
 /**
  * One turn of the assistant, decided without I/O: the state so far, the
@@ -259,7 +259,7 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const pastedStatement = snapshot !== null && hasStatementLines(text) > 0;
   const amountElsewhere = snapshot !== null && MONEY_AMOUNT.test(reading) && !COMPROMISE.test(reading) && !/^(?:billing|membership|extra_member)\./.test(triage.intent);
   // A money question triage is unsure about ("on friday i got an email that my payment was 23.72") is still a charge question.
-  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || (unsure && money));
+  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || (unsure && (money || readsAsCharge(reading, meaning))));
   const confident = chargeLike || !unsure;
   // "I was not charged in October, is something wrong with my account" is about money, not a break-in.
   const moneyNotTakeover = triage.intent === 'security.account_takeover' && snapshot !== null && money && !COMPROMISE.test(reading);
@@ -348,7 +348,7 @@ function answerQuestions(turn: Turn, o: { input: TurnInput; ctx: TurnContext; sn
   const questions = [...new Set([o.questionAsked, ...byPart.map((entry) => entry.question)].filter((question): question is AccountQuestion => question !== null))];
   if (questions.length === 0) return null;
   // A charge already made asked about in its own part (or the whole message being one after cancelling) comes first.
-  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge) || (o.questionAsked === 'next_charge' && explainsChargeToo(o.reading, o.meaning));
+  const chargePart = o.afterCancel || byPart.some((entry) => entry.charge) || ((o.questionAsked === 'next_charge' || o.questionAsked === 'recurring') && explainsChargeToo(o.reading, o.meaning));
   const outcomes: TopicOutcome[] = [];
   let asked: AccountQuestion | null = null;
   if (chargePart && !questions.some((question) => USUAL_TOPIC[question] === 'billing.charged_after_cancel')) {

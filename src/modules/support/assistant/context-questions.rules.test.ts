@@ -30,4 +30,21 @@ describe('account questions read against the account and the conversation', () =
     expect(readContextQuestion('how many extra members can i add', { role: 'owner' })).toBe('extra_member_price');
     expect(readContextQuestion('i joined on halloween so why does my statement say the 30th', { anchorDay: 31 })).toBe('billing_day');
   });
+
+  it('reads follow-ups by what was answered last', () => {
+    expect(readContextQuestion('and then?', { status: 'on_hold', lastQuestion: 'retry' })).toBe('if_retry_fails');
+    expect(readContextQuestion('and then?', { lastQuestion: 'next_charge' })).toBe('next_charge');
+    expect(readContextQuestion('why not', { lastQuestion: 'extra_member_add' })).toBe('extra_member_add');
+    expect(readContextQuestion('when did it come', { lastDisputed: { date: '2026-11-26', type: 'refund', amount: -500, currency: 'GBP' } })).toBe('disputed_when');
+    expect(readContextQuestion('and when is the last chance', { status: 'on_hold' })).toBe('if_retry_fails');
+    expect(readContextQuestion('so you cant do it at all?', { partner: true, lastQuestion: 'partner_other' })).toBe('partner_other');
+  });
+
+  it('tells a past amount quoted from one ahead, and a repeat question from a charge question', () => {
+    expect(readContextQuestion('the 7.20, one time thing or monthly?', { pastAmounts: ['7.20', '19.83'] })).toBe('recurring');
+    expect(readContextQuestion('theres this random 7.20?? i thought it changes the price next month', { pastAmounts: ['7.20'] })).toBe('next_charge');
+    expect(readContextQuestion('what is the 7.20', { pastAmounts: ['7.20'] })).toBe('charge');
+    expect(readContextQuestion('hello i see reelhouse 2 times on my card statement every month', {})).toBe('charge');
+    expect(readContextQuestion('payment declined twice, what do i do', { status: 'on_hold' })).not.toBe('charge');
+  });
 });

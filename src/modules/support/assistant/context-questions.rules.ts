@@ -60,7 +60,7 @@ const ASK_SINCE = /\bsince when\b|\bhow long (?:has|have|is)\b|\bwhen did (?:it|
 const PAID = /\bwhat (?:did|have) (?:i|we) (?:pay|paid|been (?:charged|billed))\b|\bhow much (?:did|have) (?:i|we) (?:pay|paid|been (?:charged|billed))\b|\b(?:my )?(?:last|previous|latest|most recent) (?:payment|charge|bill)\b(?!\s*(?:date|day)\b)|\bwhat was (?:my|the) (?:last )?(?:payment|charge|bill)\b|\bhow much (?:i )?pagu\w*|\bcu[aá]nto pagu[eé]\b|\b(?:was|wie ?viel) habe ich (?:bezahlt|gezahlt)\b|\bpaid so far\b/i;
 const CANCELLED_WHEN = /\bwhen (?:did|was it that) (?:i|we) (?:cancel\w*|quit|stop\w*|end\w*|close\w*)\b|\bwhat (?:day|date) did (?:i|we) cancel\w*\b|\bwhen (?:was|were) (?:it|my (?:membership|subscription|account)) cancel\w*\b/i;
 const WHY_ON = /\bwhy\b[^.?!]{0,40}\b(?:active|on again|back on|running|working again|back|still on|reactivated|charging me)\b/i;
-const RESTART_WORDS = /\b(?:re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|back on|came back|brought (?:it )?back|resubscrib\w*|re-?join\w*)\b/i;
+const RESTART_WORDS = /\b(?:(?:membership|subscription|account|it)(?: is| was|['’]s)? back\b|re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|back on|came back|brought (?:it )?back|resubscrib\w*|re-?join\w*)\b/i;
 /** Anything a partner-billed member may ask that the partner answers: the plan, invoices, the price, how to reach them. */
 const PARTNER_TOPIC = /\b(?:plan|upgrade|downgrade|switch|cheaper|invoices?|receipts?|statements?|contact|reach|call|phone|price|cost)\b/i;
 const SLOT = /\bextra.?members?\b|\bextra (?:place|spot|slot|person|user)s?\b|\b(?:place|spot|slot)s?\b/i;
@@ -71,7 +71,7 @@ const ASKS_IF = /\bif\b|\bwould\b|\bdo i still\b|\bwill i\b|\bstill pay\b|\bwith
 const PAST_COST = /\bwhat did (?:the|my|that|this) [\w -]{1,20} cost\b|\bhow much (?:did|was) (?:the|my|that|this) [\w -]{1,20} (?:cost|charge)\b|\bhow much was (?:the|that|this) [\w -]{1,20}\b/i;
 
 const AHEAD = /\bnext (?:month|bill|charge|payment|time|renewal)\b|\bfrom now on\b|\bgoing forward\b/i;
-const RECUR = /\bkeep (?:getting|paying|being charged|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bcome back\b|\brepeat\w*\b|\bpermanent\w*\b|\bone.?off\b|\brecurring\b|\bon top of\b/i;
+const RECUR = /\bkeep (?:getting|paying|being charged|coming)\b|\b(?:every|each) month\b|\bfrom now on\b|\bcome back\b|\brepeat\w*\b|\bpermanent\w*\b|\bone.?off\b|\bone.?time\b|\bmonthly\b|\brecurring\b|\bon top of\b/i;
 /** A named amount that is a past ledger line (not the next charge's). */
 function quotesPastAmount(t: string, facts: ContextFacts): boolean {
   const said = (t.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).map((amount) => amount.replace(',', '.'));
@@ -90,15 +90,37 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
   // (with the next charge when the member also looks ahead: answerQuestions adds the explanation).
   if (PAST_COST.test(t) && !/\b(?:next|will|going to)\b/i.test(t)) return 'charge';
   if (AMOUNTS(t) >= 2) return AHEAD.test(t) ? 'next_charge' : 'charge';
+  // Seen twice or two times: the charges themselves, not whether one repeats.
+  if (/\btwice\b|\b(?:2|two|multiple|several) times\b|\bdouble(?:d| charg\w*)?\b/i.test(t) && !facts.lastQuestion && !/\bdeclin\w*|\bfail\w*|\breject\w*/i.test(t)) return 'charge';
+  // Two days of the month compared, or money that came back: the charges themselves.
+  if (/\bwhy\b/i.test(t) && (t.match(/\b\d{1,2}(?:st|nd|rd|th)\b/gi) ?? []).length >= 2) return 'charge';
+  if (/\bwhy\b[^.?!]{0,30}\b(?:get|got|getting|given|sent)\b[^.?!]{0,20}\bback\b/i.test(t)) return 'charge';
+  if (facts.status === 'on_hold' && /\b(?:last|final) (?:chance|try|attempt|day|retry)\b/i.test(t)) return 'if_retry_fails';
   if (quotesPastAmount(t, facts) && !facts.lastDisputed) {
     if (RECUR.test(t)) return 'recurring';
     return AHEAD.test(t) ? 'next_charge' : 'charge';
   }
+  // "and then?": the next step of what was just answered.
+  if (facts.lastQuestion && /^\s*(?:and|so|ok|okay)?\s*(?:then|what then|and after|after that|what happens then|what next)\s*[?.!]*\s*$/i.test(t)) {
+    if (facts.lastQuestion === 'next_charge') return 'next_charge';
+    if (facts.lastQuestion === 'retry' || facts.lastQuestion === 'hold') return 'if_retry_fails';
+    return facts.lastQuestion as Reading;
+  }
+  // A price that went up, asked since when: when the new price applies.
+  const more = /\bhow much more\b|\bpaying more\b|\bmore expensive\b|\bwent up\b|\bgone up\b|\bincreas\w*|\bhigher\b/i.test(t);
+  if (more && /\bsince when\b|\bwhen did\b|\bfrom when\b|\bsince\b/i.test(t)) return 'starts_when';
+  if (/\bhow much more\b/i.test(t)) return 'charge';
+  // A refund asked about (how much, when, why): the charge explanation shows it.
+  if (/\brefund\w*\b/i.test(t) && /\bhow much\b|\bwhen\b|\bwhy\b|\bwhat\b/i.test(t) && !/\b(?:next|will|want|get|can i|could i|give)\b/i.test(t)) return 'charge';
   // "when did it come", right after a charge was explained: that charge's date.
   if (facts.lastDisputed && words(t) <= 7 && /\bwhen\b[^.?!]{0,20}\b(?:it|that|this|the (?:refund|charge|payment))\b/i.test(t) && /\b(?:did|was|were|come|came|arrive\w*|happen\w*|made|go|went)\b/i.test(t)) return 'disputed_when';
   // "why not?" right after an answer: that answer again.
   if (facts.lastQuestion && /^\s*(?:but |and |so |ok )?why(?: not| is that| so| that| though)?\s*[?!.]*\s*$/i.test(t)) return facts.lastQuestion as Reading;
   if (facts.sameCard) {
+    // "i want the tv account gone": the second membership, never this one.
+    if (OTHER_REF.test(t) && /\b(?:gone|cancel\w*|close|delete|stop|remove|get rid|kill|end|shut)\b/i.test(t) && !/\?\s*$/.test(t.replace(/\b(?:how|can|could)\b.*$/i, ''))) return 'cancel_other';
+    // "which one is mine", right after the two memberships were explained: this one.
+    if ((facts.lastCauses ?? []).includes('second_account_same_card') && /\bwhich (?:one|account|membership|charge)\b[^.?!]{0,15}\b(?:mine|my|me)\b|^\s*(?:and )?mine\s*\??\s*$/i.test(t)) return 'next_charge';
     const pointsBack = facts.lastQuestion === 'other_next_charge' || facts.lastQuestion === 'other_account';
     if ((OTHER_REF.test(t) || pointsBack) && ASK_SINCE.test(t)) return 'other_account';
     if (ASK_SINCE.test(t)) return 'other_account';
@@ -116,7 +138,7 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
   const notMember = /\bnot (?:a )?(?:member|subscriber|customer|subscribed)\b|\bno longer\b|\bunsubscrib\w*|\bquit\b|\bclosed (?:it|my)\b|\bi cancel\w*/i.test(t);
   if (facts.restarted && !refund && (WHY_ON.test(t) || notMember || (RESTART_WORDS.test(t) && !/\bhow (?:do|can) i (?:restart|reactivate)\b/i.test(t)))) return 'who_restarted';
   // After a restart, "what should I do so it doesn't happen again": the restart's story with the security steps.
-  if (facts.restarted && !refund && /\bwhat (?:should|can|do|must) i do\b|\bhow (?:do|can) i (?:stop|prevent|avoid)\b|\bnot happen again\b|\bnever happens? again\b/i.test(t)) return 'who_restarted';
+  if (facts.restarted && !refund && /\bwhat (?:should|can|do|must) i do\b|\bhow (?:do|can) i (?:stop|prevent|avoid|make sure|ensure|secure|protect|lock)\b|\bmake sure (?:nobody|no one|no-one|it)\b|\bnot happen again\b|\bnever happens? again\b/i.test(t)) return 'who_restarted';
   // A short follow-up to the partner's answer ("so you can't do it at all?") is the partner's again.
   if (facts.partner && facts.lastQuestion === 'partner_other' && words(t) <= 10) return 'partner_other';
   if (facts.status === 'on_hold' && /\bif\b[^.?!]{0,40}\b(?:doesn['’]?t|does not|won['’]?t|fails?|not work\w*|declin\w*|bounces?|no money)\b/i.test(t)) return 'if_retry_fails';
@@ -127,13 +149,15 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
     if ((named || SLOT.test(t) || facts.lastQuestion === 'extra_member_remove') && REMOVE.test(t) && ASKS_IF.test(t)) return 'extra_member_remove';
     if (facts.lastQuestion === 'extra_member_remove' && /\bhow much\b|\bwithout\b/i.test(t) && words(t) <= 10) return 'extra_member_remove';
     if (SLOT_COUNT.test(t) || (/^extra_member/.test(facts.lastQuestion ?? '') && /\bhow many\b/i.test(t))) return 'extra_member_price';
+    if (/\b(?:can|could|may|how (?:do|can)) i add\b/i.test(t) && (/\b(?:another|one more|a second|more|someone|somebody|her|him|them|sister|brother|mum|mom|mother|dad|father|friend|partner|wife|husband|son|daughter)\b/i.test(t) || /^extra_member/.test(facts.lastQuestion ?? ''))) return 'extra_member_add';
+    if (SLOT_COUNT.test(t) || (/^extra_member/.test(facts.lastQuestion ?? '') && /\bhow many\b/i.test(t))) return 'extra_member_price';
     if ((named || SLOT.test(t)) && SLOT_PRICE.test(t) && !/\b(?:charged|was|were|paid|took)\b|\d/i.test(t) && !REMOVE.test(t)) return 'extra_member_price';
     if ((facts.lastQuestion === 'extra_member_price' || facts.lastQuestion === 'extra_member_add') && /\b(?:each|one|per|a) ?(?:one|place|member|person)?\b[^.?!]{0,20}\b(?:cost|price|how much)\b|\bhow much\b/i.test(t) && words(t) <= 8) return 'extra_member_price';
   }
   // When the member was told about a price change.
   if (/\bwhen\b|\bwhat (?:day|date)\b/i.test(t) && /\b(?:told|tell|notif\w*|inform\w*|announc\w*|notice|warn\w*|e-?mail|letter|message)\b/i.test(t) && /\bprice\w*|\bcost\w*|\bwent up\b|\bgoing up\b|\bincrease\w*|\braise\w*|\bmore expensive\b/i.test(t) && !/\bnext\b/i.test(t)) return 'starts_when';
   // "what will the 25th be": the next charge.
-  if (/\b(?:what will|how much (?:will|is)|what(?:['’]s| is))\b[^.?!]{0,15}\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b/i.test(t)) return 'next_charge';
+  if (/\b(?:what will|how much (?:will|is)|what(?:['’]s| is))\b[^.?!]{0,15}\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\b(?:what|how much)\b[^.?!]{0,25}\b(?:on|for) the \d{1,2}(?:st|nd|rd|th)\b/i.test(t) && !/\b(?:did|was|were|charged|paid|took)\b/i.test(t)) return 'next_charge';
   // The 29th, 30th or 31st asked about when the billing day is past the 28th: the day moved in a short month.
   if ((facts.anchorDay ?? 0) > 28 && /\b(?:29th|30th|31st|last day|end of the month|halloween)\b/i.test(t) && /\bwhy\b|\binstead\b|\bsays?\b|\bstatement\b|\bmoved?\b|\bchanged?\b/i.test(t)) return 'billing_day';
   // "why is it more than 19.99 next month": the charge explanation comes with the next charge (answerQuestions).
@@ -152,7 +176,7 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
 export function readPartnerQuestion(text: string, facts: ContextFacts): ContextQuestion | null {
   if (facts.partner && (PARTNER_TOPIC.test(text) || (facts.lastQuestion && words(text) <= 10 && /\b(?:where|how|who|see|find|them|it)\b/i.test(text)))) return 'partner_other';
   // (Cancelling or pausing is a request the actions answer for an extra member.)
-  if (facts.role === 'extra_member' && /\b(?:plan|upgrade|downgrade|premium|standard|basic|pay\w*|bill\w*|charg\w*|card|receipt|invoice|price|cost)\b/i.test(text) && !/\b(?:cancel\w*|pause\w*|stop|why|charged|billed)\b|\d/i.test(text)) return 'owner_only';
+  if (facts.role === 'extra_member' && /\b(?:plan|upgrade|downgrade|premium|standard|basic|pay\w*|bill\w*|charg\w*|card|receipt|invoice|price|cost)\b/i.test(text) && !/\b(?:cancel\w*|pause\w*|stop|charged|billed)\b|\d/i.test(text)) return 'owner_only';
   return null;
 }
 
@@ -305,4 +329,9 @@ export function pastAmountsOf(snapshot: AccountSnapshot | null, tools: { explain
   const decimal = (amount: number) => (Math.abs(amount) / 100).toFixed(2);
   const lines = [membership, ...snapshot.sameCard.map((other) => other.membership)].flatMap((view) => view.ledger).filter((line) => line.type === 'charge' || line.type === 'refund');
   return [...new Set(lines.map((line) => decimal(line.amount)))].filter((amount) => !upcoming || amount !== decimal(upcoming.amount));
+}
+
+/** The message asks about charges already made, read from the account and the conversation (not the usual cues). */
+export function readsAsCharge(text: string, facts: ContextFacts): boolean {
+  return readContextQuestion(text, facts) === 'charge';
 }

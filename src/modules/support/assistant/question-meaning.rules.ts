@@ -170,7 +170,7 @@ const GLOSS: [RegExp, string][] = [
   [/\bqui[eé]n\b|\bquem\b|\bwer\b/gi, 'who'],
   [/\bpor qu[eé]\b|\bpor que\b|\bwarum\b|\bwieso\b/gi, 'why'],
   [/\bpagar\b|\bpago\b|\bpagamento\b|\bbezahlen\b|\bzahlen\b|\bzahlung\b/gi, 'pay'],
-  [/\bpaga\b|\bzahlt\b/gi, 'pays'], [/\breactiva\w*\b|\breativa\w*\b|\breanuda\w*\b|\bretoma\w*\b|\breaktiviert\b/gi, 'restart'],
+  [/\bstellt\b[^.?!]{0,20}\bin rechnung\b/gi, 'bills'], [/\brechnung\b/gi, 'bill'], [/\bpaga\b|\bzahlt\b/gi, 'pays'], [/\breactiva\w*\b|\breativa\w*\b|\breanuda\w*\b|\bretoma\w*\b|\breaktiviert\b/gi, 'restart'],
   [/\bcuenta\b|\bconta\b|\bkonto\b/gi, 'account'],
   [/\bcobra\w*\b|\bberechnet\b|\bbelastet\b/gi, 'charge'],
   [/\bwas kostet\b/gi, 'what does it cost'], [/\bkostet\b|\bcuesta\b|\bcusta\b/gi, 'cost'], [/\bab\b/gi, 'from'],
