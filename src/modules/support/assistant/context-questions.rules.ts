@@ -46,7 +46,7 @@ export type ContextFacts = {
 
 export type DisputedLine = { date: string; type: string; amount: number; currency: string };
 
-type Reading = ContextQuestion | 'other_account' | 'extra_member_price' | 'who_restarted' | 'if_retry_fails' | 'access_end' | 'next_charge' | 'billing_day' | 'recurring' | 'starts_when' | 'charge';
+type Reading = ContextQuestion | 'other_account' | 'extra_member_price' | 'extra_member_add' | 'cancel_other' | 'who_restarted' | 'if_retry_fails' | 'access_end' | 'next_charge' | 'billing_day' | 'recurring' | 'starts_when' | 'charge';
 
 const words = (text: string) => text.trim().split(/\s+/).length;
 const AMOUNTS = (text: string) => (text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).length;
