@@ -9,6 +9,7 @@
  * words (stored-text-columns.ts) must show a removal token: a new such column
  * needs a channel here. A new way in for text belongs in `channels`.
  */
+import type { BillingModule } from './modules/billing/index.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findInDatabase, type Sighting } from './platform/testing/database-scan.ts';
 import { createHttpClient, type HttpClient } from './platform/testing/http-client.ts';
@@ -108,6 +109,16 @@ describeEachDatabase('secrets at rest', (open) => {
       {
         name: 'TV device name', run: async () => {
           for (const name of [said[1], said[3]]) expect((await member.post('/api/tv/start', { device_name: name, network_id: 'net_home' })).statusCode).toBe(200);
+        },
+      },
+      {
+        // Redeemed before the extra member's slot is charged, so that charge uses the balance and the
+        // desk's supervisor has something to restore (its reason is typed in the desk channel).
+        name: 'gift card (redeem)', run: async () => {
+          const billing = t.app.modules.find((module) => module.name === 'billing') as unknown as BillingModule;
+          const [code] = await billing.giftCards.issue({ amount: 300, currency: 'USD', count: 1 });
+          const redeemed = await member.post('/api/me/gift-cards/redeem', { code });
+          expect(redeemed.statusCode, redeemed.body).toBe(200);
         },
       },
       {
@@ -212,6 +223,8 @@ describeEachDatabase('secrets at rest', (open) => {
           const transferred = await morgan.post(`/api/desk/cases/${caseId}/transfer`, { queue: otherQueue, reason: `Another queue should look. ${text}` });
           expect(transferred.statusCode, transferred.body).toBe(200);
           await until(async () => ((await morgan.get('/api/desk/cases')).json() as { cases: { id: string }[] }).cases, (cases) => cases.some((item) => item.id === caseId), 'the case comes back to Morgan');
+          const restored = await morgan.post(`/api/desk/cases/${caseId}/actions/restore-gift-balance`, { amount: 100, reason: `Restoring part of the gift balance. ${text}`, idempotency_key: 'secrets-restore-1' });
+          expect(restored.statusCode, restored.body).toBe(200);
           const resolved = await morgan.post(`/api/desk/cases/${caseId}/resolve`, { outcome: 'information', summary: `We explained the charges. You wrote: ${text}` });
           expect(resolved.statusCode, resolved.body).toBe(200);
         },
@@ -284,6 +297,18 @@ describeEachDatabase('secrets at rest', (open) => {
           expect(sent.statusCode, sent.body).toBe(303);
           const api = await member.post('/api/safety/reports', { channel: 'sms', from: said[1], body: text });
           expect(api.statusCode, api.body).toBe(201);
+        },
+      },
+      {
+        name: 'complaint (member\'s description, desk steps)', run: async () => {
+          const filed = await member.post('/api/me/support/escalations', { kind: 'complaint', topic: 'billing', description: `I want to complain. ${text}` });
+          expect(filed.statusCode, filed.body).toBe(201);
+          const reference = (filed.json() as { escalation: { reference: string } }).escalation.reference;
+          const morgan = await agent('morgan');
+          for (const kind of ['note_to_member', 'internal_note'] as const) {
+            const step = await morgan.post(`/api/desk/escalations/${reference}/steps`, { kind, summary: `The member wrote: ${text}` });
+            expect(step.statusCode, step.body).toBe(201);
+          }
         },
       },
       {
