@@ -259,7 +259,9 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const pastedStatement = snapshot !== null && hasStatementLines(text) > 0;
   const amountElsewhere = snapshot !== null && MONEY_AMOUNT.test(reading) && !COMPROMISE.test(reading) && !/^(?:billing|membership|extra_member)\./.test(triage.intent);
   // A money question triage is unsure about ("on friday i got an email that my payment was 23.72") is still a charge question.
-  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || (unsure && (money || readsAsCharge(reading, meaning))));
+  // Read as a charge already made (a past amount quoted, two amounts, "two times"): a charge question even when triage put it elsewhere.
+  const contextCharge = snapshot !== null && readsAsCharge(reading, meaning) && !COMPROMISE.test(reading) && !triage.intent.startsWith('billing.') && !triage.intent.startsWith('extra_member.');
+  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || contextCharge || (unsure && (money || readsAsCharge(reading, meaning))));
   const confident = chargeLike || !unsure;
   // "I was not charged in October, is something wrong with my account" is about money, not a break-in.
   const moneyNotTakeover = triage.intent === 'security.account_takeover' && snapshot !== null && money && !COMPROMISE.test(reading);

@@ -46,7 +46,7 @@ export type ContextFacts = {
 
 export type DisputedLine = { date: string; type: string; amount: number; currency: string };
 
-type Reading = ContextQuestion | 'other_account' | 'extra_member_price' | 'extra_member_add' | 'cancel_other' | 'who_restarted' | 'if_retry_fails' | 'access_end' | 'next_charge' | 'billing_day' | 'recurring' | 'starts_when' | 'charge';
+type Reading = ContextQuestion | 'status' | 'other_account' | 'extra_member_price' | 'extra_member_add' | 'cancel_other' | 'who_restarted' | 'if_retry_fails' | 'access_end' | 'next_charge' | 'billing_day' | 'recurring' | 'starts_when' | 'charge';
 
 const words = (text: string) => text.trim().split(/\s+/).length;
 const AMOUNTS = (text: string) => (text.match(/\d{1,6}[.,]\d{2}\b/g) ?? []).length;
@@ -133,6 +133,8 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
   // Not when the member names the amount or asks what a charge was for ("what was the charge in between my renewals").
   if (PAID.test(t) && AMOUNTS(t) === 0 && !/\b(?:next|will|going to|why|for|between|extra|weird|strange|this|that)\b/i.test(t)) return 'past_payments';
   if (CANCELLED_WHEN.test(t)) return 'cancel_history';
+  // "am I still subscribed?": where the membership stands.
+  if (/\b(?:am i|are we) (?:still )?(?:subscribed|a member|members|signed up|registered)\b|\bis (?:my )?(?:subscription|membership|account) still (?:on|there|going|running|a thing)\b|\bdo i still have (?:a|my) (?:subscription|membership)\b/i.test(t)) return 'status';
   const refund = /\brefund\w*|\bmoney back\b|\breimburs\w*|\bcompensat\w*/i.test(t);
   // "I am not a member anymore!" after a restart: the restart is the answer.
   const notMember = /\bnot (?:a )?(?:member|subscriber|customer|subscribed)\b|\bno longer\b|\bunsubscrib\w*|\bquit\b|\bclosed (?:it|my)\b|\bi cancel\w*/i.test(t);
