@@ -215,6 +215,7 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
     extraMemberNames: snapshot?.extraMembers.map((member) => member.name.split(' ')[0]) ?? [],
     sameCard: (snapshot?.sameCard.length ?? 0) > 0, partner: snapshot ? partnerOf(snapshot) !== null : false, restarted: wasRestarted(snapshot),
     anchorDay: snapshot?.membership?.state.anchor ? Number(snapshot.membership.state.anchor.slice(8, 10)) : null,
+    priceChanged: snapshot?.membership?.events.some((event) => event.type === 'price_change_announced') ?? false,
     lastCauses: ((turn.state.evidence as { findings?: { cause: string }[] } | null)?.findings ?? []).map((finding) => finding.cause),
     lastDisputed: ((turn.state.evidence as { disputedCharge?: { date: string; type: string; amount: number; currency: string } | null } | null)?.disputedCharge) ?? null,
     // Only a message naming an amount needs the ledger's amounts (it costs an explanation of the charges).

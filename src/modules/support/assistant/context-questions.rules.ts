@@ -31,6 +31,8 @@ export type ContextFacts = {
   partner?: boolean;
   /** The membership was restarted after a cancellation. */
   restarted?: boolean;
+  /** A price change was announced for the membership. */
+  priceChanged?: boolean;
   /** The billing day (1–31). */
   anchorDay?: number | null;
   /** The last answer was about money (a charge explanation, the next charge…). */
@@ -62,7 +64,7 @@ const CANCELLED_WHEN = /\bwhen (?:did|was it that) (?:i|we) (?:cancel\w*|quit|st
 const WHY_ON = /\bwhy\b[^.?!]{0,40}\b(?:active|on again|back on|running|working again|back|still on|reactivated|charging me)\b/i;
 const RESTART_WORDS = /\b(?:(?:membership|subscription|account|it)(?: is| was|['’]s)? back\b|re-?start\w*|re-?activat\w*|turn\w* (?:it |my \w+ )?back on|switch\w* (?:it |my \w+ )?back on|back on|came back|brought (?:it )?back|resubscrib\w*|re-?join\w*)\b/i;
 /** Anything a partner-billed member may ask that the partner answers: the plan, invoices, the price, how to reach them. */
-const PARTNER_TOPIC = /\b(?:plan|upgrade|downgrade|switch|cheaper|invoices?|receipts?|statements?|contact|reach|call|phone|price|cost)\b/i;
+const PARTNER_TOPIC = /\b(?:plan|upgrade|downgrade|switch|cheaper|invoices?|receipts?|statements?|contact|reach|call|phone|price|cost|history|payments?|charges?|visa|mastercard|card|bank)\b/i;
 const SLOT = /\bextra.?members?\b|\bextra (?:place|spot|slot|person|user)s?\b|\b(?:place|spot|slot)s?\b/i;
 const SLOT_PRICE = /\b(?:fee|cost\w*|price|how much|per month|a month|each month|charge for)\b/i;
 const SLOT_COUNT = /\bhow many (?:extra )?(?:members|people|persons|places|spots|slots|users)\b/i;
@@ -156,6 +158,10 @@ export function readContextQuestion(text: string, facts: ContextFacts): Reading 
     if ((named || SLOT.test(t)) && SLOT_PRICE.test(t) && !/\b(?:charged|was|were|paid|took)\b|\d/i.test(t) && !REMOVE.test(t)) return 'extra_member_price';
     if ((facts.lastQuestion === 'extra_member_price' || facts.lastQuestion === 'extra_member_add') && /\b(?:each|one|per|a) ?(?:one|place|member|person)?\b[^.?!]{0,20}\b(?:cost|price|how much)\b|\bhow much\b/i.test(t) && words(t) <= 8) return 'extra_member_price';
   }
+  // An email or letter about the new price, when there is one: it is real, and this is when and what.
+  if (facts.priceChanged && /\b(?:e-?mail|letter|message|notification|notice)\b/i.test(t) && /\bprice\w*|\bcost\w*|\bwent up\b|\bincrease\w*|\bchang\w*/i.test(t) && !/\b(?:password|code|link|click|card (?:number|details))\b/i.test(t)) return 'starts_when';
+  // "so who did it", right after a restart was explained.
+  if (facts.restarted && (facts.lastCauses ?? []).includes('restarted_by_someone_else') && /\bwho\b|\bwhich device\b|\bfrom where\b/i.test(t)) return 'who_restarted';
   // When the member was told about a price change.
   if (/\bwhen\b|\bwhat (?:day|date)\b/i.test(t) && /\b(?:told|tell|notif\w*|inform\w*|announc\w*|notice|warn\w*|e-?mail|letter|message)\b/i.test(t) && /\bprice\w*|\bcost\w*|\bwent up\b|\bgoing up\b|\bincrease\w*|\braise\w*|\bmore expensive\b/i.test(t) && !/\bnext\b/i.test(t)) return 'starts_when';
   // "what will the 25th be": the next charge.
