@@ -45,7 +45,7 @@ describeEachDatabase('identity: security review and service codes', (open) => {
 
   it('tells Hugo\'s story: a restart after his cancellation, and Karim\'s intruder', async () => {
     await kit.billing.seedDemo();
-    expect(await kit.identity.seedDemo()).toEqual({ created: 13 });
+    expect(await kit.identity.seedDemo()).toEqual({ created: 14 });
     expect(await kit.identity.seedDemo()).toEqual({ created: 0 });
     const review = async (email: string) => {
       const browser = kit.browser();
