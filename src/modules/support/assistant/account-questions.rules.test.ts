@@ -57,6 +57,10 @@ describe('notes said before the answer', () => {
     expect(note.body).toMatch(/change it now/);
     expect(note.payload.choices).toEqual([{ id: 'link:/account/security', label: 'Change my password' }]);
     expect(pastedSecretNotes('card [card number removed] exp [expiry date removed]')[0].body).toMatch(/never send a full card number/);
+    const gift = pastedSecretNotes('my gift card [gift card code removed] says invalid');
+    expect(gift).toHaveLength(1);
+    expect(gift[0].body).toMatch(/gift card code works like cash/);
+    expect(gift[0].body).toMatch(/\/redeem/);
     expect(pastedSecretNotes('why was I charged twice')).toEqual([]);
   });
 

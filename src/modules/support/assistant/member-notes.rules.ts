@@ -12,7 +12,7 @@ import type { Reply } from './assistant.types.ts';
 /** "my password is X", "password: X" when X is not a word about the password ("wrong", "expired"…). */
 const PASSWORD_TOLD = /\b(?:my\s+)?pass(?:word|wd)\s*(?:is|was|:|=)\s*(?!(?:wrong|incorrect|not|correct|right|too|the|expired|forgotten|lost|changed|reset|invalid|mine|same|fine|ok|okay|still|also|definitely|correct|saved|stored|long|short|weak|strong|new|old)\b)["'“]?[^\s"'”]{4,}/i;
 
-/** The chat stores `[password removed]`, `[card number removed]`, `[code removed]` (safety's redaction) in place of what was pasted. */
+/** The chat stores `[password removed]`, `[card number removed]`, `[gift card code removed]`, `[code removed]` (safety's redaction) in place of what was pasted. */
 export function pastedSecretNotes(text: string): Reply[] {
   const notes: Reply[] = [];
   if (/\[password removed\]/i.test(text)) {
@@ -30,6 +30,10 @@ export function pastedSecretNotes(text: string): Reply[] {
   }
   if (/\[card number removed\]/i.test(text)) {
     notes.push(say('I’ve removed the card details from your message, so they aren’t kept in this chat. Please never send a full card number in a chat or email: Reelhouse never asks for it. Your card is only ever changed on your payments page (/account/payments).'));
+  }
+  if (/\[gift card code removed\]/i.test(text)) {
+    // A gift card code is spent by whoever types it first: like a card number, it is not kept.
+    notes.push(say('I’ve removed the gift card code from your message, so it isn’t kept in this chat. A gift card code works like cash: whoever types it first gets the balance, so never send it to anyone. You add it to your balance yourself at /redeem; if it is refused there, tell us only its last four characters and where the card was bought.'));
   }
   if (/\[code removed\]/i.test(text)) {
     notes.push(say('I’ve removed the code from your message. Never pass a sign-in code to anyone, us included: it’s only for you to type on the sign-in screen.'));
