@@ -7,7 +7,7 @@ import { regularCharge } from './cause-regular.ts';
 import { billingDayAdjusted, extraMemberSlot, priceChange, upgradeProration } from './causes-plan.ts';
 import { addMonths, isDate, longDate } from './charge-dates.ts';
 import { asksAboutACharge, findDisputedCharge } from './charge-matching.ts';
-import type { ChargeCause, ChargeExplanation, ChargeFinding, ChargeQuestion } from './charge-types.ts';
+import type { ChargeCause, ChargeExplanation, ChargeFinding, ChargeQuestion, ChargeQuestionDetail } from './charge-types.ts';
 import { readMembership } from './membership-reading.ts';
 import { planOffer, upcomingCharge } from './next-charge.ts';
 
@@ -52,7 +52,7 @@ export function explainCharges(input: ChargeQuestion): ChargeExplanation {
   if (!view) {
     const none = noneFound(null, { asked, currency: null, money: String });
     return finish({
-      membershipId: null, accountId: null, currency: null, today, window, question: question ?? null, explained: false, disputedCharge: null,
+      membershipId: null, accountId: null, currency: null, today, window, question: questionToKeep(question), explained: false, disputedCharge: null,
       cancellation: cancellationState(null), found: [none], hints: [], upcoming: null, offer: null,
     });
   }
@@ -86,10 +86,21 @@ export function explainCharges(input: ChargeQuestion): ChargeExplanation {
   if (!explained) found.push(noneFound(ctx, { asked, currency: view.currency, money: (amount) => formatMoney(amount, view.currency) }));
   const hints = HINTS.filter(([pattern]) => pattern.test(question?.text ?? '')).map(([, cause]) => cause);
   return finish({
-    membershipId: view.id, accountId: view.account_id, currency: view.currency, today, window, question: question ?? null, explained,
+    membershipId: view.id, accountId: view.account_id, currency: view.currency, today, window, question: questionToKeep(question), explained,
     disputedCharge: disputed?.evidence ?? null, cancellation: cancellationState(reading), found, hints,
     upcoming: upcomingCharge(view, reading), offer: planOffer(view, input.catalog, reading),
   });
+}
+
+/**
+ * The question as the explanation keeps it: its amount and date, not the member's words. The
+ * explanation is stored as the answer's payload, and the words may hold what the chat keeps only
+ * until the desk has read it (a service code), so they are read here and never copied out.
+ */
+function questionToKeep(question: ChargeQuestionDetail | undefined): ChargeQuestionDetail | null {
+  if (!question) return null;
+  const { text: _words, ...kept } = question;
+  return kept;
 }
 
 /** A date that is not a real date, or an amount that is not a sum of money, is left out rather than guessed. */
