@@ -163,7 +163,8 @@ function cardReplacedText(snapshot: AccountSnapshot, explanation: ChargeExplanat
   if (partner) return `${partner} bills your membership, so Reelhouse doesn’t charge a card of yours: a new card only matters for how you pay ${partner}.`;
   if (membership.state.status === 'on_hold') return `${holdText(snapshot, explanation)} If your bank gave you a new card, adding it there is the quickest way.`;
   const card = membership.payment_method;
-  const which = card ? `your ${card.brand} card ending ${card.last4} (expires ${String(card.exp_month).padStart(2, '0')}/${card.exp_year})` : 'your card';
+  // No expiry here: the chat's redaction takes a month/year beside a card out of every stored message, the assistant's too.
+  const which = card ? `your ${card.brand} card ending ${card.last4}` : 'your card';
   const next = explanation.upcoming && explanation.upcoming.kind !== 'retry' ? ` Your next charge is ${money(explanation.upcoming.amount, explanation.upcoming.currency)} on ${longDate(explanation.upcoming.date)}.` : '';
   if (options.wantsToChange) return `You change the card we charge on your payments page (/account/payments): adding the new card there replaces ${which}.${next} If your bank only replaced the card, it usually passes the new number and expiry on to us anyway, so payments keep going through.`;
   return `When a bank replaces a card, it passes the new number and expiry on to us, so ${which} keeps being charged as before: you don’t need to do anything.${next} If a payment is ever declined, you can put the new card in on your payments page (/account/payments).`;
