@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
 import { withTables, type Db } from '../../../platform/db/database.ts';
 import type { RoutesPlugin } from '../../../platform/http/server.ts';
+import { repeatingTask } from '../../../platform/repeating-task.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { ChatConversation, ChatMessage, ChatPort, ServiceCodeScreen } from '../chat/chat.types.ts';
 import { checkCodeFromMessage, takeCodeFromMessage, verifyFromMember } from './service-code-request.service.ts';
@@ -105,7 +106,6 @@ export function createDesk(deps: DeskDeps): Desk {
     ...(deps.logger ? { logger: deps.logger } : {}),
   };
   const intervalMs = deps.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
-  let timer: NodeJS.Timeout | undefined;
   let sweeping = false;
 
   const sweep = async (): Promise<number> => (await assignWaiting(ctx)).length;
@@ -119,6 +119,7 @@ export function createDesk(deps: DeskDeps): Desk {
       sweeping = false;
     });
   };
+  const repeating = repeatingTask(intervalMs, tick);
 
   const routes: RoutesPlugin = async (app) => {
     await app.register(deskRoutes(ctx, { memberAuth: deps.memberAuth, adminKey: deps.adminKey ?? null }));
@@ -165,14 +166,10 @@ export function createDesk(deps: DeskDeps): Desk {
     seedDemo: () => seedDemoAgents(ctx),
     async start() {
       await settle();
-      if (intervalMs > 0 && !timer) {
-        timer = setInterval(tick, intervalMs);
-        timer.unref();
-      }
+      repeating.start();
     },
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
+      repeating.stop();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
 import { withTables, type Db } from '../../../platform/db/database.ts';
 import type { RoutesPlugin } from '../../../platform/http/server.ts';
+import { repeatingTask } from '../../../platform/repeating-task.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { RenderHelpPage } from '../../helpcenter/flows/index.ts';
 import type { ChatPort } from '../chat/chat.types.ts';
@@ -61,7 +62,6 @@ export function createEscalations(deps: EscalationDeps): Escalations {
     await app.register(complaintPageRoutes({ ctx, renderPage: deps.renderPage, currentMember: deps.currentMember }));
   };
   const intervalMs = deps.sweepIntervalMs ?? DEFAULT_ESCALATION_SWEEP_MS;
-  let timer: NodeJS.Timeout | undefined;
   let sweeping = false;
   const tick = () => {
     if (sweeping) return;
@@ -70,19 +70,16 @@ export function createEscalations(deps: EscalationDeps): Escalations {
       sweeping = false;
     });
   };
+  const repeating = repeatingTask(intervalMs, tick);
   return {
     routes,
     chat: createEscalationChat(ctx, deps.logger ? { logger: deps.logger } : {}),
     recordOverdue: () => recordOverdueSteps(ctx),
     async start() {
-      if (intervalMs > 0 && !timer) {
-        timer = setInterval(tick, intervalMs);
-        timer.unref();
-      }
+      repeating.start();
     },
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
+      repeating.stop();
     },
   };
 }
