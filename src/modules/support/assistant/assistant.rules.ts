@@ -261,8 +261,9 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const amountElsewhere = snapshot !== null && MONEY_AMOUNT.test(reading) && !COMPROMISE.test(reading) && !/^(?:billing|membership|extra_member)\./.test(triage.intent);
   // A money question triage is unsure about ("on friday i got an email that my payment was 23.72") is still a charge question.
   // Read as a charge already made (a past amount quoted, two amounts, "two times"): a charge question even when triage put it elsewhere.
-  const contextCharge = snapshot !== null && readsAsCharge(reading, meaning) && !COMPROMISE.test(reading) && !triage.intent.startsWith('billing.') && !triage.intent.startsWith('extra_member.');
-  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || contextCharge || (unsure && (money || readsAsCharge(reading, meaning))));
+  const asCharge = snapshot !== null && readsAsCharge(reading, meaning);
+  const contextCharge = asCharge && !COMPROMISE.test(reading) && !triage.intent.startsWith('billing.') && !triage.intent.startsWith('extra_member.');
+  const chargeLike = snapshot !== null && (pastedStatement || amountElsewhere || contextCharge || (unsure && (money || asCharge)));
   const confident = chargeLike || !unsure;
   // "I was not charged in October, is something wrong with my account" is about money, not a break-in.
   const moneyNotTakeover = triage.intent === 'security.account_takeover' && snapshot !== null && money && !COMPROMISE.test(reading);
@@ -272,7 +273,8 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   // So is a short follow-up read against the last question ("and mine?"): nothing in it says someone else is in.
   // And with no danger in the security review, an account question with no word of someone else ("mein Konto ist gesperrt").
   const followUp = turn.state.lastQuestion !== null && reading.split(/\s+/).length <= 6;
-  const quiet = dangerSignals(snapshot).length === 0;
+  const danger = dangerSignals(snapshot);
+  const quiet = danger.length === 0;
   // "who reactivated it? it wasn't me": the restart's story with its security steps answers it.
   const restartAsked = questionAsked === 'who_restarted' && meaning.restarted;
   const guessedTakeover = triage.intent === 'security.account_takeover' && questionAsked !== null && (restartAsked || ((triage.confidence < MIN_CONFIDENCE || followUp || quiet) && !COMPROMISE.test(reading)));
@@ -280,7 +282,6 @@ function onText(turn: Turn, input: TurnInput, ctx: TurnContext): Turn {
   const state = confident || afterCancel ? { ...turn.state, intent, confidence: chargeLike ? MIN_CONFIDENCE : triage.confidence } : turn.state;
   turn = { ...turn, state };
 
-  const danger = dangerSignals(snapshot);
   if (intent === 'security.account_takeover' || (danger.length > 0 && !state.securityRaised && COMPROMISE.test(text))) {
     const security = takeoverTopic(snapshot, input);
     return apply({ ...turn, state: { ...state, securityRaised: true, intent: 'security.account_takeover', confidence: intent === 'security.account_takeover' ? triage.confidence : 1 } }, security);

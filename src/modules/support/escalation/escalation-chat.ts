@@ -3,7 +3,7 @@ import type { Logger } from '../../../platform/logger.ts';
 import type { ChatConversation, ChatMessage, Choice } from '../chat/chat.types.ts';
 import { queueForIntent } from '../assistant/index.ts';
 import { fileEscalation, type EscalationContext } from './escalation.service.ts';
-import { escalationWish, KIND_NAMES, partnerAdvice, type EscalationKind } from './escalation.rules.ts';
+import { day, escalationWish, KIND_NAMES, partnerAdvice, type EscalationKind } from './escalation.rules.ts';
 
 const AUTHOR = { kind: 'assistant' as const, id: null, name: 'Reelhouse assistant' };
 const PREFIX = 'escalation:';
@@ -21,7 +21,6 @@ const choiceOf = (message: ChatMessage): string | null => {
   const choice = message.payload?.data?.choice;
   return typeof choice === 'string' ? choice : null;
 };
-const day = (iso: Date): string => iso.toISOString().slice(0, 10);
 
 /**
  * The chat's side of escalation: a member who asks in so many words to

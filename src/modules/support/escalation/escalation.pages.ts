@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { acceptForms, escape, field, type RenderHelpPage } from '../../helpcenter/flows/index.ts';
 import { fileEscalation, type EscalationContext } from './escalation.service.ts';
 import { fileBodySchema } from './escalation.routes.ts';
-import { KIND_NAMES, partnerAdvice } from './escalation.rules.ts';
+import { day, KIND_NAMES, partnerAdvice } from './escalation.rules.ts';
 import type { Escalation } from './escalation.repository.ts';
 
 const TOPICS: [string, string][] = [['billing', 'A charge, a refund or my membership'], ['security', 'My account\'s security'], ['technical', 'Watching or an app'], ['general', 'Something else']];
@@ -32,7 +32,6 @@ ${state.error ? `<p class="error" role="alert">${escape(state.error)}</p>` : ''}
 }
 
 export function renderComplaintFiled(renderPage: RenderHelpPage, escalation: Escalation): string {
-  const day = (date: Date) => date.toISOString().slice(0, 10);
   const partner = escalation.billingPartner ? `<p>${escape(partnerAdvice(escalation.billingPartner, escalation.topic))}</p>` : '';
   return renderPage('Complaint registered', `<h1>Your ${escape(KIND_NAMES[escalation.kind])} is registered</h1>
 <section class="card notice" role="status"><p>Your reference: <strong class="reference">${escape(escalation.reference)}</strong></p>

@@ -85,7 +85,9 @@ export async function listEscalationsForDesk(db: EscalationDb, options: { agentI
   let query = selectJoined(db);
   query = options.state === 'open' ? query.where('e.status', '<>', 'resolved') : query.where('e.status', '=', 'resolved');
   if (options.agentId !== null) query = query.where('e.assigned_agent_id', '=', options.agentId);
-  const rows = await query.orderBy('e.answer_due').orderBy('e.id').limit(options.limit).execute();
+  // The limit keeps the open ones due first and the resolved ones newest first (the order the desk shows them in).
+  const ordered = options.state === 'open' ? query.orderBy('e.answer_due').orderBy('e.id') : query.orderBy('e.created_at', 'desc').orderBy('e.id', 'desc');
+  const rows = await ordered.limit(options.limit).execute();
   return rows.map(toEscalation);
 }
 
@@ -97,7 +99,13 @@ export async function insertEscalationStep(db: EscalationDb, step: EscalationSte
 }
 
 export async function listEscalationSteps(db: EscalationDb, escalationId: string, options: { memberOnly: boolean }): Promise<EscalationStep[]> {
-  let query = db.selectFrom('support_escalation_steps').selectAll().where('escalation_id', '=', escalationId);
+  return listStepsOfEscalations(db, [escalationId], options);
+}
+
+/** The steps of several escalations in one query, in the order they happened. */
+export async function listStepsOfEscalations(db: EscalationDb, escalationIds: readonly string[], options: { memberOnly: boolean }): Promise<EscalationStep[]> {
+  if (escalationIds.length === 0) return [];
+  let query = db.selectFrom('support_escalation_steps').selectAll().where('escalation_id', 'in', escalationIds);
   if (options.memberOnly) query = query.where('visible_to_member', '=', true);
   const rows = await query.orderBy('at').orderBy('id').execute();
   return rows.map((row) => ({

@@ -195,9 +195,11 @@ export function escalationWish(text: string): EscalationKind | null {
 
 export const KIND_NAMES: Record<EscalationKind, string> = { complaint: 'formal complaint', specialist: 'request for a specialist' };
 
+/** A due date as the member reads it: its UTC day. */
+export const day = (date: Date): string => date.toISOString().slice(0, 10);
+
 /** The first words the member reads under a new escalation. */
 export function openedSummary(kind: EscalationKind, reference: string, acknowledgeDue: Date, answerDue: Date): string {
-  const day = (date: Date) => date.toISOString().slice(0, 10);
   return `Your ${KIND_NAMES[kind]} ${reference} is registered. We will acknowledge it by ${day(acknowledgeDue)} and give you our answer by ${day(answerDue)} (UTC).`;
 }
 
@@ -215,7 +217,6 @@ export function overdueSteps(escalation: { status: EscalationStatus; acknowledge
 
 /** What the member reads when we miss a date we gave them. */
 export function overdueSummary(kind: OverdueStepKind, escalation: { kind: EscalationKind; topic: EscalationTopic; acknowledgeDue: Date; answerDue: Date }): string {
-  const day = (date: Date) => date.toISOString().slice(0, 10);
   if (kind === 'acknowledge_overdue') return `We did not acknowledge your ${KIND_NAMES[escalation.kind]} by ${day(escalation.acknowledgeDue)} as we said we would. A supervisor has been told; you do not need to do anything.`;
   const routes = escalation.topic === 'billing' ? ' You can also take the billing dispute further now: see "If this is still not settled".' : '';
   return `We have not given our answer by ${day(escalation.answerDue)} as we said we would. We are sorry; a supervisor has been told and it stays open until we answer.${routes}`;

@@ -12,11 +12,11 @@ import type { DeskDb } from '../desk/desk.tables.ts';
 import type { SupportAccountPort } from '../support.ports.ts';
 import { agentNotFound, conversationNotFound, escalationNotFound, stepRefused, tooManyEscalations } from './escalation.errors.ts';
 import {
-  findEscalation, findEscalationByReference, insertEscalation, insertEscalationStep, listEscalationsForDesk, listEscalationsOfAccount,
+  findEscalation, findEscalationByReference, insertEscalation, insertEscalationStep, listEscalationsForDesk, listEscalationsOfAccount, listStepsOfEscalations,
   listEscalationSteps, listPastDue, lockAccountFiling, lockEscalation, updateEscalation, type Escalation, type EscalationDb, type EscalationStep,
 } from './escalation.repository.ts';
 import {
-  deskOrder, dueDates, KIND_NAMES, makeReference, openedSummary, overdueSteps, overdueSummary, refuseStep, statusAfter, visibleToMember,
+  day, deskOrder, dueDates, KIND_NAMES, makeReference, openedSummary, overdueSteps, overdueSummary, refuseStep, statusAfter, visibleToMember,
   type ActorKind, type DeskStepKind, type EscalationDeadlines, type EscalationKind, type EscalationOutcome, type EscalationSource, type EscalationTopic,
 } from './escalation.rules.ts';
 
@@ -105,7 +105,8 @@ export async function fileEscalation(ctx: EscalationContext, input: FileEscalati
 
 export async function escalationsOfMember(ctx: EscalationContext, accountId: string): Promise<{ escalation: Escalation; steps: EscalationStep[] }[]> {
   const escalations = await listEscalationsOfAccount(ctx.db, accountId);
-  return Promise.all(escalations.map(async (escalation) => ({ escalation, steps: await listEscalationSteps(ctx.db, escalation.id, { memberOnly: true }) })));
+  const steps = await listStepsOfEscalations(ctx.db, escalations.map((escalation) => escalation.id), { memberOnly: true });
+  return escalations.map((escalation) => ({ escalation, steps: steps.filter((step) => step.escalationId === escalation.id) }));
 }
 
 /** Someone else's reference is answered exactly like an unknown one. */
@@ -137,7 +138,7 @@ const summaryNeeded = (): AppError => new AppError({ code: 'VALIDATION_FAILED', 
 export type AddStep = { escalationId: string; kind: DeskStepKind; summary?: string; outcome?: EscalationOutcome; assigneeId?: string };
 
 function defaultSummary(kind: DeskStepKind, escalation: Escalation, assignee: Agent | undefined): string | null {
-  if (kind === 'acknowledged') return `We have received your ${KIND_NAMES[escalation.kind]} and are looking into it. You will have our answer by ${escalation.answerDue.toISOString().slice(0, 10)}.`;
+  if (kind === 'acknowledged') return `We have received your ${KIND_NAMES[escalation.kind]} and are looking into it. You will have our answer by ${day(escalation.answerDue)}.`;
   if (kind === 'assigned' && assignee) return `${firstName(assignee.name)}${assignee.role === 'supervisor' ? ', a supervisor,' : ', a specialist,'} is now handling it.`;
   return null;
 }
