@@ -32,12 +32,10 @@ import { createGiftCardService, type GiftCardService } from './gift-cards/gift-c
  */
 const DEVELOPMENT_SECRET_KEY = 'usher-development-secret-key:not-for-production';
 
-export type { MembershipView, MembershipStateView } from './membership-view.ts';
-export type { GiftCardService, RedeemRequest, GiftRestoreRequest } from './gift-cards/gift-cards.service.ts';
+export type { MembershipView } from './membership-view.ts';
+export type { GiftCardService, GiftRestoreRequest } from './gift-cards/gift-cards.service.ts';
 export type { GiftEstimate } from './rules/gift-estimate.ts';
 export { estimateGiftBalance } from './rules/gift-estimate.ts';
-export { GIFT_REDEEM_LIMITS } from './gift-cards/gift-cards.routes.ts';
-export { formatGiftCode, parseGiftCode } from './gift-cards/gift-card-codes.ts';
 export type { MembershipService, MembershipAction, JoinRequest, ActionActor } from './membership.service.ts';
 export type { BillingRunTotals } from './billing-run.ts';
 export { billingRunDateProblem } from './billing-run.ts';
@@ -49,7 +47,7 @@ export { formatMoney } from './money-format.ts';
 // The contract's own arithmetic, for other modules that state what billing will charge.
 export { applyTax } from './rules/money.ts';
 export { RETRY_OFFSETS_DAYS } from './rules/schedule.ts';
-export { DEMO_GIFT_CARDS, DEMO_LATER_MEMBERS, DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from './seed/demo-members.ts';
+export { DEMO_LATER_MEMBERS, DEMO_MEMBERS, HUGO_LIVING_ROOM_TV } from './seed/demo-members.ts';
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(moduleDir, '../../..');

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { rateLimitedError, rateLimitHook, type RateLimiter, type RateLimitPolicy } from '../../../platform/http/rate-limit.ts';
+import { rateLimitHook, type RateLimiter, type RateLimitPolicy } from '../../../platform/http/rate-limit.ts';
 import type { MemberAuth } from '../billing-member.routes.ts';
 import type { GiftCardService } from './gift-cards.service.ts';
 
@@ -36,11 +36,7 @@ export function giftCardRoutes(options: {
       },
     }, async (request, reply) => {
       const member = await auth.requireOwner(request);
-      const decision = await limiter.take(limits.perAccount, member.ownerAccountId);
-      if (!decision.allowed) {
-        void reply.header('retry-after', String(decision.retryAfterSeconds));
-        throw rateLimitedError(limits.perAccount, decision.retryAfterSeconds);
-      }
+      await rateLimitHook(limiter, limits.perAccount, () => member.ownerAccountId)(request, reply);
       const actor = { accountId: member.accountId, deviceId: member.deviceId ?? undefined, via: 'member_app' };
       const view = await giftCards.redeem({ accountId: member.ownerAccountId, code: request.body.code, idempotencyKey: request.headers['idempotency-key'], actor });
       const line = [...view.ledger].reverse().find((entry) => entry.type === 'gift_card');

@@ -66,7 +66,7 @@ export function createGiftCardService(deps: GiftCardServiceDeps) {
       if (refusal) return { outcome: refusal, attempts: [] };
       const claimed = await claimGiftCard(trx, { id: card.id, accountId: request.accountId, membershipId: locked.id, at: clock.now() });
       // Someone redeemed it between our read and our update: the rules' own refusal.
-      if (!claimed) return { outcome: giftCardRefusal(current, { ...asCard, alreadyRedeemed: true }, ctx) ?? refusalUsed(), attempts: [] };
+      if (!claimed) return { outcome: giftCardRefusal(current, { ...asCard, alreadyRedeemed: true }, ctx)!, attempts: [] };
       const { result, attempts } = await runWithProvider({
         book, provider, token,
         keyFor: (_attempt, index) => `${requestKey}:gift:${index}`,
@@ -137,7 +137,3 @@ export function createGiftCardService(deps: GiftCardServiceDeps) {
 }
 
 export type GiftCardService = ReturnType<typeof createGiftCardService>;
-
-function refusalUsed() {
-  return { ok: false as const, code: 'GIFT_CARD_USED' as const, message: 'This gift card code has already been redeemed. Check your gift balance on your account page; if it does not show the card, contact us.' };
-}

@@ -43,7 +43,10 @@ export function redeemGiftCard(membership: Membership, card: GiftCard, date: Iso
   return accepted(retried.membership, [line, ...retried.lines], [event, ...retried.events]);
 }
 
-/** Codes are compared without spaces or dashes and in capitals, however the member typed them. */
+/**
+ * Codes are compared without spaces, dashes (any kind, as phones and copied receipts produce them),
+ * underscores or dots, and in capitals, however the member typed them; the web page reads them the same way.
+ */
 export function normalizeGiftCode(code: string): string {
-  return code.replace(/[\s-]+/g, '').toUpperCase();
+  return code.normalize('NFKC').replace(/[\s\u2010-\u2015_.-]+/g, '').toUpperCase();
 }
